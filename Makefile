@@ -1,0 +1,94 @@
+# pairplan - checks, schedules and exports kindergarten pairing-assistance plans.
+#
+#   make          build ./pairplan
+#   make demo     install missing build dependencies, build, validate the bundled plan
+#   make check    install missing dependencies, build, run every test (also under ASan+UBSan)
+#   make fuzz     build the libFuzzer target (clang) and run it for FUZZ_SECONDS
+#   make bench    run the benchmarks of bench/
+#   make install  PREFIX=/usr/local DESTDIR=
+
+CC	?= cc
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+WARN	 = -Wall -Wextra -Wpedantic -Werror
+CFLAGS	?= -O2 -g
+ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude $(CFLAGS)
+LDLIBS	 = -lyaml -lm
+SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_SECONDS ?= 60
+
+SRC	 = $(filter-out src/main.c,$(wildcard src/*.c))
+HDR	 = $(wildcard include/*.h)
+TESTS	 = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
+
+B	 = build
+OBJ	 = $(patsubst src/%.c,$(B)/%.o,$(SRC))
+
+all: pairplan
+
+pairplan: $(B)/main.o $(B)/libpairplan.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/%.o: src/%.c $(HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/libpairplan.a: $(OBJ)
+	$(AR) rcs $@ $^
+
+$(B):
+	mkdir -p $(B) $(B)/san
+
+# Unit tests, plain and under ASan+UBSan.
+$(B)/test_%: tests/test_%.c $(B)/libpairplan.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libpairplan.a $(LDLIBS) -lcmocka
+
+$(B)/san/pairplan: src/*.c $(HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ src/*.c $(LDLIBS)
+
+$(B)/san/test_%: tests/test_%.c $(SRC) $(HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< $(SRC) $(LDLIBS) -lcmocka
+
+deps:
+	@sh scripts/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory pairplan
+	./pairplan validate plans/example.yaml && echo "plans/example.yaml: valid"
+
+units: $(addprefix $(B)/,$(TESTS))
+	@for t in $(TESTS); do ./$(B)/$$t || exit 1; done
+
+san-units: $(addprefix $(B)/san/,$(TESTS))
+	@for t in $(TESTS); do ./$(B)/san/$$t || exit 1; done
+
+cli: pairplan
+	@sh tests/cli.sh ./pairplan
+
+san-cli: $(B)/san/pairplan
+	@sh tests/cli.sh ./$(B)/san/pairplan
+
+check: deps
+	@$(MAKE) --no-print-directory pairplan units cli
+	@$(MAKE) --no-print-directory san-units san-cli
+	@echo "make check: all tests passed"
+
+$(B)/fuzz_load: tests/fuzz_load.c $(SRC) $(HDR) | $(B)
+	clang -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -O1 -g \
+	    -fsanitize=fuzzer,address,undefined -o $@ tests/fuzz_load.c \
+	    $(SRC) $(LDLIBS)
+
+fuzz: deps $(B)/fuzz_load
+	@sh tests/fuzz.sh ./$(B)/fuzz_load $(FUZZ_SECONDS)
+
+bench: pairplan
+	python3 bench/run.py
+
+install: pairplan
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 pairplan $(DESTDIR)$(BINDIR)/pairplan
+
+clean:
+	rm -rf $(B) pairplan
+
+.PHONY: all deps demo units san-units cli san-cli check fuzz bench install clean

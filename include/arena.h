@@ -1,0 +1,42 @@
+/* arena.h - bump allocator that owns everything one loaded plan needs. */
+#ifndef PAIRPLAN_ARENA_H
+#define PAIRPLAN_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena_chunk;
+
+struct arena {
+	struct arena_chunk *head;	/* newest chunk first */
+	char *cur;			/* next free byte in head */
+	char *end;			/* end of head */
+	size_t total;			/* bytes obtained from malloc */
+};
+
+void	 arena_init(struct arena *);
+void	 arena_release(struct arena *);
+
+/*
+ * Allocation never returns NULL: when memory runs out the process prints
+ * "pairplan: out of memory" and exits with status 2 (see arena_oom).
+ * Memory from arena_alloc is zeroed.
+ */
+void	*arena_alloc(struct arena *, size_t);
+char	*arena_strndup(struct arena *, const char *, size_t);
+char	*arena_strdup(struct arena *, const char *);
+char	*arena_printf(struct arena *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+char	*arena_vprintf(struct arena *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
+
+/* Growable array of fixed-size items living in the arena. */
+struct avec {
+	void	*v;
+	size_t	 n, cap;
+};
+void	*avec_push(struct arena *, struct avec *, size_t itemsz);
+
+_Noreturn void arena_oom(void);
+
+#endif

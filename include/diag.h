@@ -1,0 +1,59 @@
+/* diag.h - diagnostics as data: collected with position and rule, sorted, printed in one place. */
+#ifndef PAIRPLAN_DIAG_H
+#define PAIRPLAN_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "rules.h"
+
+struct diag {
+	uint32_t	 line, col;	/* 1-based; 0 when the file as a whole */
+	enum rule_id	 rule;
+	uint32_t	 seq;		/* order of emission, for a stable sort */
+	const char	*msg;
+	/* An optional note at another place, e.g. the first of two keys. */
+	uint32_t	 note_line, note_col;
+	const char	*note;
+};
+
+/* The diagnostics of one file; strings live in the arena. */
+struct diags {
+	struct arena	*arena;
+	const char	*file;		/* as named on the command line */
+	struct diag	*v;
+	size_t		 n, cap;
+	size_t		 count[SEV__COUNT];
+};
+
+void	 diags_init(struct diags *, struct arena *, const char *file);
+struct diag *diag_add(struct diags *, enum rule_id, uint32_t line,
+	    uint32_t col, const char *, ...)
+	    __attribute__((format(printf, 5, 6)));
+void	 diag_set_note(struct diags *, struct diag *, uint32_t line,
+	    uint32_t col, const char *, ...)
+	    __attribute__((format(printf, 5, 6)));
+void	 diags_sort(struct diags *);
+bool	 diags_has_errors(const struct diags *, bool strict);
+
+/* Severity as printed: warnings become errors under --strict. */
+enum severity diag_severity(const struct diag *, bool strict);
+
+struct diag_out {
+	FILE	*fp;
+	bool	 strict;
+	bool	 color;		/* ANSI colour on the severity word */
+};
+/* file:line:col: severity: message [rule], and a note line if any. */
+void	 diags_print_text(const struct diags *, const struct diag_out *);
+/* One JSON object per diagnostic, comma-separated; *first tracks commas. */
+void	 diags_print_json(const struct diags *, const struct diag_out *,
+	    bool *first);
+/* Writes s as a JSON string with quotes. */
+void	 json_string(FILE *, const char *);
+
+#endif

@@ -1,0 +1,220 @@
+/* plan.h - the typed model of a plan, every default of the format resolved. */
+#ifndef PAIRPLAN_PLAN_H
+#define PAIRPLAN_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cal.h"
+#include "date.h"
+
+struct arena;
+struct diags;
+struct ynode;
+
+/*
+ * A reference to a person, organisation or phase as written: its id, or
+ * the name of exactly one entry. idx is the index of the target in the
+ * plan's array (people, or orgs for organisations and partners), or
+ * REF_UNKNOWN / REF_AMBIGUOUS (rule unknown-ref reports those).
+ */
+struct ref {
+	const struct ynode	*node;	/* the scalar as written */
+	int32_t			 idx;
+};
+
+/* What a reference names. */
+enum ns { NS_PERSON, NS_ORG, NS_PARTNER, NS__COUNT };
+#define REF_UNKNOWN	(-1)
+#define REF_AMBIGUOUS	(-2)
+
+struct reflist {
+	struct ref	*v;
+	uint32_t	 n;
+};
+
+/* Host and partners: plan->orgs[0] is the host, partners follow. */
+struct org {
+	const char		*id, *name;
+	const char		*level;		/* host only */
+	const char		*kind;		/* partners only */
+	int64_t			 classes, children, teachers, staff; /* -1: absent */
+	const char	       **needs;
+	uint32_t		 nneeds;
+	const struct ynode	*node, *id_node, *name_node;
+};
+
+struct person {
+	const char		*id, *name;
+	struct ref		 org;		/* index into orgs; host by default */
+	bool			 has_org;
+	const char		*role, *duty;
+	const struct ynode	*node, *id_node;
+};
+
+/* Activity kinds of §3, in the contract's order. */
+enum kind {
+	K_AGREEMENT, K_TEACHING_VISIT, K_STUDY_VISIT, K_SHADOWING, K_LECTURE,
+	K_DEMO_LESSON, K_OBSERVATION, K_TRAINING, K_RESEARCH, K_MEETING,
+	K_MENTORING, K_INSPECTION, K_EXCHANGE, K_DONATION, K_SUMMARY, K_OTHER,
+	K__COUNT
+};
+extern const char *const plan_kind_names[K__COUNT];
+
+enum at { AT_HOST, AT_PARTNER, AT_ONLINE, AT_ORG };
+
+enum every { EV_NONE, EV_WEEK, EV_MONTH, EV_WEEKS, EV_DAYS };
+
+/* The scheduling keys shared by activities and mentorship meetings. */
+struct when {
+	enum at			 at;
+	struct ref		 at_org;	/* AT_ORG: index into orgs */
+	struct span		 window;	/* when, else the phase/period */
+	bool			 has_when;
+	uint32_t		 times;		/* default 1 */
+	enum every		 every;
+	uint32_t		 every_n;	/* EV_WEEKS, EV_DAYS */
+	uint8_t			 weekdays;	/* mask; default every day */
+	bool			 has_weekday;
+	uint32_t		 days;		/* default 1 */
+	const struct ynode	*at_node, *when_node, *times_node,
+				*every_node, *weekday_node, *days_node;
+};
+
+struct activity {
+	const char		*id, *title;
+	enum kind		 kind;
+	const char		*kind_text;	/* as written (unknown kinds) */
+	uint32_t		 phase;		/* index into phases */
+	uint32_t		 pos;		/* 1-based position in its phase */
+	bool			 all_partners;	/* partners: all (default) */
+	struct reflist		 partners;	/* index into orgs */
+	struct reflist		 owners, people;/* index into people */
+	bool			 has_date;
+	day_t			 date;
+	struct when		 w;
+	const char		*note;
+	const struct ynode	*node, *id_node, *kind_node, *date_node,
+				*partners_node;
+};
+
+struct phase {
+	const char		*id, *name, *goal;
+	struct span		 period;
+	struct activity		*acts;
+	uint32_t		 nacts;
+	const struct ynode	*node, *id_node, *period_node;
+};
+
+struct mentorship {
+	struct ref		 mentor, apprentice;	/* index into people */
+	struct span		 period;	/* default the plan period */
+	bool			 has_period;
+	bool			 has_meet;
+	struct when		 meet;
+	const struct ynode	*node, *period_node;
+};
+
+enum cmp { CMP_AT_LEAST, CMP_AT_MOST, CMP_EQUALS };
+
+struct target {
+	const char		*name;
+	enum cmp		 cmp;
+	double			 value;
+	bool			 percent;
+	bool			 all_partners;
+	struct reflist		 partners;
+	bool			 has_by;
+	struct span		 by;
+	const struct ynode	*node, *value_node;
+	const struct ynode	*extra_cmp_node;	/* a second comparison */
+	const struct ynode	*by_node;
+};
+
+enum quota_group {
+	QG_LIST, QG_LEADER, QG_DEPUTIES, QG_MEMBERS, QG_LEADERSHIP
+};
+enum per { PER_YEAR, PER_SEMESTER, PER_MONTH };
+
+struct quota {
+	enum quota_group	 group;
+	struct reflist		 people;	/* QG_LIST */
+	const struct ynode	*people_node;
+	int64_t			 visits;
+	enum per		 per;
+	const struct ynode	*node, *visits_node;
+};
+
+struct plan {
+	const char		*file;
+	const struct ynode	*root;
+	int64_t			 version;
+	const char		*title, *lang, *guiding;
+	const char	       **goals;
+	uint32_t		 ngoals;
+	struct span		 period;
+	bool			 has_period;
+	struct org		*orgs;		/* [0] host, then partners */
+	uint32_t		 norgs;
+	struct person		*people;
+	uint32_t		 npeople;
+	bool			 has_leadership;
+	struct reflist		 leader, deputies, members;
+	struct phase		*phases;
+	uint32_t		 nphases;
+	const struct ynode	*phases_node;
+	struct mentorship	*mentorships;
+	uint32_t		 nmentorships;
+	struct target		*targets;
+	uint32_t		 ntargets;
+	struct quota		*quotas;
+	uint32_t		 nquotas;
+	struct calendar		 cal;
+	struct workmap		 wm;		/* over the plan period */
+	bool			 has_wm;
+	/* closed ranges as written, for range-order */
+	struct span		*closed_raw;
+	const struct ynode     **closed_nodes;
+	uint32_t		 nclosed_raw;
+	const struct ynode	*version_node, *period_node, *lang_node,
+				*plan_node, *leadership_node, *calendar_node,
+				*holidays_node;
+	/* Pairs of nodes holding the same id (duplicate-id), second first. */
+	struct dup_id {
+		const struct ynode *second, *first;
+		const char *what;
+	}			*dups;
+	uint32_t		 ndups;
+	/* Every reference, for unknown-ref (what names the namespace). */
+	struct refsite {
+		const struct ref *ref;
+		enum ns		 ns;
+	}			*refs;
+	uint32_t		 nrefs;
+};
+
+/*
+ * Builds the model from the tree. Reports unknown-key, type, required,
+ * version and bad-date; records duplicate ids and references for the
+ * rules. Returns NULL only when the root is not a mapping.
+ */
+struct plan *plan_build(const struct ynode *root, struct arena *,
+	    struct diags *);
+
+/*
+ * The periods of `every` (§5): the start of the first period that meets
+ * the window (ISO week, month, N weeks from the window's first Monday, N
+ * days from the window start), and the start of the period after start.
+ */
+day_t	 plan_period_first(const struct when *);
+day_t	 plan_period_next(const struct when *, day_t start);
+
+/* Index of a kind's name, or -1. */
+int	 plan_kind_from_name(const char *);
+/* The id of what ref points at, or the text as written. */
+const char *plan_ref_text(const struct ref *);
+/* Longest plan period that is accepted (rule limit). */
+#define PLAN_MAX_DAYS	(100 * 366)
+
+#endif

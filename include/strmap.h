@@ -1,0 +1,38 @@
+/* strmap.h - string-keyed hash map of int32 values, in an arena. */
+#ifndef PAIRPLAN_STRMAP_H
+#define PAIRPLAN_STRMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+struct strmap_slot {
+	const char	*key;	/* NULL: empty; not copied, must outlive the map */
+	uint32_t	 len;
+	uint32_t	 hash;
+	int32_t		 val;
+};
+
+struct strmap {
+	struct arena		*arena;
+	struct strmap_slot	*slots;
+	uint32_t		 cap, n;	/* cap is a power of two */
+};
+
+void	 strmap_init(struct strmap *, struct arena *);
+/*
+ * The value slot for key (len bytes), inserting it with value -1 when it
+ * is new; *existed tells which.
+ */
+int32_t	*strmap_put(struct strmap *, const char *key, size_t len,
+	    bool *existed);
+/* The same, giving the slot, whose key the caller may replace by a copy. */
+struct strmap_slot *strmap_slot(struct strmap *, const char *key, size_t len,
+	    bool *existed);
+/* The value for key, or -1. */
+int32_t	 strmap_get(const struct strmap *, const char *key, size_t len);
+uint32_t strmap_hash(const char *, size_t);
+
+#endif

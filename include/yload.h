@@ -1,0 +1,59 @@
+/* yload.h - libyaml events to a node tree that keeps line:col on every node. */
+#ifndef PAIRPLAN_YLOAD_H
+#define PAIRPLAN_YLOAD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct arena;
+struct diags;
+
+enum ynode_kind { YN_NULL, YN_SCALAR, YN_MAP, YN_SEQ };
+
+/*
+ * A node. Maps hold their pairs as 2 * n children, key then value.
+ * An alias is a copy of the anchored node (sharing its children), so the
+ * tree is a DAG; the loader bounds the nodes reachable through aliases.
+ */
+struct ynode {
+	uint32_t	 line, col;	/* 1-based, as libyaml counts */
+	uint8_t		 kind;		/* enum ynode_kind */
+	uint8_t		 quoted;	/* scalar was not plain */
+	uint32_t	 n;		/* scalar bytes, map pairs, seq items */
+	union {
+		const char		*str;	/* NUL-terminated scalar */
+		const struct ynode	*kids;
+	} u;
+};
+
+#define YLOAD_MAX_DEPTH		64
+#define YLOAD_MAX_ALIAS_NODES	10000000u
+#define YLOAD_ALIAS_FACTOR	10u
+#define YLOAD_DEFAULT_MAX_SIZE	(256ull << 20)
+
+struct yload_opts {
+	unsigned long long	max_size;	/* bytes; 0 means the default */
+};
+
+/*
+ * Reads one YAML document from fp (named file in diagnostics) into a tree
+ * allocated in the arena. Returns the root, or NULL after reporting a
+ * fatal problem (yaml-syntax, encoding, limit, an empty file, several
+ * documents). Duplicate keys are reported but are not fatal. Never
+ * closes fp.
+ */
+const struct ynode *yload_file(FILE *fp, struct arena *, struct diags *,
+	    const struct yload_opts *);
+/* The same over a buffer (tests, the fuzzer). */
+const struct ynode *yload_buffer(const char *buf, size_t len,
+	    struct arena *, struct diags *, const struct yload_opts *);
+
+/* Value of key in map m, or NULL. */
+const struct ynode *ynode_get(const struct ynode *m, const char *key);
+/* A plain scalar that YAML reads as null: "", "~", "null", "Null", "NULL". */
+bool	 ynode_is_null(const struct ynode *);
+const char *ynode_kind_name(const struct ynode *);
+
+#endif

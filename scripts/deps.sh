@@ -1,0 +1,21 @@
+#!/bin/sh
+# Installs the build and test dependencies that are missing (Debian/Ubuntu).
+set -e
+need=""
+pkg_for() {
+	case $1 in
+	yaml.h) echo libyaml-dev ;;
+	cmocka.h) echo libcmocka-dev ;;
+	esac
+}
+for h in yaml.h cmocka.h; do
+	[ -f "/usr/include/$h" ] || need="$need $(pkg_for $h)"
+done
+command -v cc >/dev/null 2>&1 || need="$need gcc"
+command -v make >/dev/null 2>&1 || need="$need make"
+[ -n "$need" ] || exit 0
+echo "installing:$need"
+if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq $need

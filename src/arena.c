@@ -1,0 +1,155 @@
+/* arena.c - bump allocator that owns everything one loaded plan needs. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+struct arena_chunk {
+	struct arena_chunk	*next;
+	max_align_t		 data[];
+};
+
+#define ARENA_MIN_CHUNK	(64u << 10)
+#define ARENA_MAX_CHUNK	(16u << 20)
+#define ARENA_ALIGN	(sizeof(max_align_t))
+
+_Noreturn void
+arena_oom(void)
+{
+	fputs("pairplan: out of memory\n", stderr);
+	exit(2);
+}
+
+void
+arena_init(struct arena *a)
+{
+	memset(a, 0, sizeof(*a));
+}
+
+void
+arena_release(struct arena *a)
+{
+	struct arena_chunk *c, *next;
+
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	memset(a, 0, sizeof(*a));
+}
+
+static void
+arena_grow(struct arena *a, size_t need)
+{
+	struct arena_chunk *c;
+	size_t sz;
+
+	/* Chunks double with the arena, up to a cap, so big plans use few. */
+	sz = a->total < ARENA_MIN_CHUNK ? ARENA_MIN_CHUNK : a->total;
+	if (sz > ARENA_MAX_CHUNK)
+		sz = ARENA_MAX_CHUNK;
+	if (need > SIZE_MAX - sizeof(*c) - ARENA_ALIGN)
+		arena_oom();
+	if (sz < need)
+		sz = need;
+	if ((c = malloc(sizeof(*c) + sz)) == NULL)
+		arena_oom();
+	c->next = a->head;
+	a->head = c;
+	a->cur = (char *)c->data;
+	a->end = a->cur + sz;
+	a->total += sz;
+}
+
+void *
+arena_alloc(struct arena *a, size_t sz)
+{
+	void *p;
+
+	sz = (sz + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+	if (sz == 0)
+		sz = ARENA_ALIGN;
+	if (a->cur == NULL || (size_t)(a->end - a->cur) < sz)
+		arena_grow(a, sz);
+	p = a->cur;
+	a->cur += sz;
+	memset(p, 0, sz);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *p;
+
+	/*
+	 * Strings need no alignment: they are taken from the end of the
+	 * chunk, growing down, while aligned objects grow up from the start.
+	 */
+	if (len == SIZE_MAX)
+		arena_oom();
+	if (a->cur == NULL || (size_t)(a->end - a->cur) < len + 1)
+		arena_grow(a, len + 1);
+	a->end -= len + 1;
+	p = a->end;
+	if (len > 0)
+		memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	return arena_strndup(a, s, strlen(s));
+}
+
+char *
+arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+{
+	va_list cp;
+	char *p;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		arena_oom();
+	p = arena_alloc(a, (size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void *
+avec_push(struct arena *a, struct avec *v, size_t itemsz)
+{
+	void *nv;
+
+	if (v->n == v->cap) {
+		size_t ncap = v->cap ? v->cap * 2 : 8;
+
+		if (ncap > SIZE_MAX / itemsz)
+			arena_oom();
+		nv = arena_alloc(a, ncap * itemsz);
+		if (v->n)
+			memcpy(nv, v->v, v->n * itemsz);
+		v->v = nv;
+		v->cap = ncap;
+	}
+	return (char *)v->v + itemsz * v->n++;
+}

@@ -1,0 +1,192 @@
+/* diag.c - diagnostics as data: collected with position and rule, sorted, printed in one place. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+void
+diags_init(struct diags *d, struct arena *a, const char *file)
+{
+	memset(d, 0, sizeof(*d));
+	d->arena = a;
+	d->file = file;
+}
+
+struct diag *
+diag_add(struct diags *d, enum rule_id rule, uint32_t line, uint32_t col,
+    const char *fmt, ...)
+{
+	struct diag *g;
+	va_list ap;
+
+	if (d->n == d->cap) {
+		size_t ncap = d->cap ? d->cap * 2 : 16;
+		struct diag *nv = arena_alloc(d->arena, ncap * sizeof(*nv));
+
+		if (d->n)
+			memcpy(nv, d->v, d->n * sizeof(*nv));
+		d->v = nv;
+		d->cap = ncap;
+	}
+	g = &d->v[d->n];
+	memset(g, 0, sizeof(*g));
+	g->line = line;
+	g->col = col;
+	g->rule = rule;
+	g->seq = (uint32_t)d->n++;
+	va_start(ap, fmt);
+	g->msg = arena_vprintf(d->arena, fmt, ap);
+	va_end(ap);
+	d->count[rule_catalogue[rule].severity]++;
+	return g;
+}
+
+void
+diag_set_note(struct diags *d, struct diag *g, uint32_t line, uint32_t col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	g->note_line = line;
+	g->note_col = col;
+	va_start(ap, fmt);
+	g->note = arena_vprintf(d->arena, fmt, ap);
+	va_end(ap);
+}
+
+static int
+diag_cmp(const void *a, const void *b)
+{
+	const struct diag *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * Sorts into file order and drops repeats of the same message at the same
+ * place (a node reached twice through an alias is reported once).
+ */
+void
+diags_sort(struct diags *d)
+{
+	size_t i, k;
+
+	if (d->n < 2)
+		return;
+	qsort(d->v, d->n, sizeof(d->v[0]), diag_cmp);
+	for (i = 1, k = 1; i < d->n; i++) {
+		const struct diag *a = &d->v[k - 1], *b = &d->v[i];
+
+		if (a->line == b->line && a->col == b->col &&
+		    a->rule == b->rule && strcmp(a->msg, b->msg) == 0) {
+			d->count[rule_catalogue[b->rule].severity]--;
+			continue;
+		}
+		d->v[k++] = *b;
+	}
+	d->n = k;
+}
+
+enum severity
+diag_severity(const struct diag *g, bool strict)
+{
+	return strict ? SEV_ERROR : rule_catalogue[g->rule].severity;
+}
+
+bool
+diags_has_errors(const struct diags *d, bool strict)
+{
+	return d->count[SEV_ERROR] > 0 ||
+	    (strict && d->count[SEV_WARNING] > 0);
+}
+
+void
+diags_print_text(const struct diags *d, const struct diag_out *o)
+{
+	static const char *const colour[SEV__COUNT] = {
+		"\033[1;35m", "\033[1;31m"
+	};
+	const struct diag *g;
+	enum severity sev;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		g = &d->v[i];
+		sev = diag_severity(g, o->strict);
+		fprintf(o->fp, "%s:%u:%u: %s%s%s: %s [%s]\n", d->file,
+		    g->line, g->col, o->color ? colour[sev] : "",
+		    severity_name(sev), o->color ? "\033[0m" : "", g->msg,
+		    rule_catalogue[g->rule].id);
+		if (g->note != NULL)
+			fprintf(o->fp, "%s:%u:%u: %snote%s: %s\n", d->file,
+			    g->note_line, g->note_col,
+			    o->color ? "\033[1;36m" : "",
+			    o->color ? "\033[0m" : "", g->note);
+	}
+}
+
+void
+json_string(FILE *fp, const char *s)
+{
+	const unsigned char *p;
+
+	putc('"', fp);
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				putc(*p, fp);
+		}
+	}
+	putc('"', fp);
+}
+
+void
+diags_print_json(const struct diags *d, const struct diag_out *o,
+    bool *first)
+{
+	const struct diag *g;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		g = &d->v[i];
+		fputs(*first ? "\n  " : ",\n  ", o->fp);
+		*first = false;
+		fputs("{\"file\": ", o->fp);
+		json_string(o->fp, d->file);
+		fprintf(o->fp, ", \"line\": %u, \"column\": %u, \"severity\": "
+		    "\"%s\", \"rule\": \"%s\", \"message\": ", g->line, g->col,
+		    severity_name(diag_severity(g, o->strict)),
+		    rule_catalogue[g->rule].id);
+		json_string(o->fp, g->msg);
+		if (g->note != NULL) {
+			fprintf(o->fp, ", \"note\": {\"line\": %u, "
+			    "\"column\": %u, \"message\": ", g->note_line,
+			    g->note_col);
+			json_string(o->fp, g->note);
+			putc('}', o->fp);
+		}
+		putc('}', o->fp);
+	}
+}

@@ -1,0 +1,1615 @@
+/* plan_build.c - the node tree to the typed model, every default resolved. */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "plan.h"
+#include "strmap.h"
+#include "suggest.h"
+#include "yload.h"
+
+const char *const plan_kind_names[K__COUNT] = {
+	"agreement", "teaching-visit", "study-visit", "shadowing", "lecture",
+	"demo-lesson", "observation", "training", "research", "meeting",
+	"mentoring", "inspection", "exchange", "donation", "summary", "other",
+};
+
+struct bctx {
+	struct arena	*a;
+	struct diags	*d;
+	struct plan	*p;
+	struct avec	 refs;		/* struct refsite */
+	struct avec	 dups;		/* struct dup_id */
+	/* the object the key table fills */
+	struct phase	*phase;
+	struct when	*when;
+};
+
+typedef void	(*keyfn)(struct bctx *, const struct ynode *, void *);
+
+/* One key a mapping may hold. */
+struct keydef {
+	const char	*key;
+	keyfn		 fn;
+	bool		 required;
+};
+
+#define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
+
+static struct diag *
+at(struct bctx *b, const struct ynode *n, enum rule_id r, const char *fmt,
+    ...) __attribute__((format(printf, 4, 5)));
+
+static struct diag *
+at(struct bctx *b, const struct ynode *n, enum rule_id r, const char *fmt,
+    ...)
+{
+	struct diag *g;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = arena_vprintf(b->a, fmt, ap);
+	va_end(ap);
+	g = diag_add(b->d, r, n->line, n->col, "%s", msg);
+	return g;
+}
+
+/* ---- scalars ------------------------------------------------------- */
+
+static const char *
+get_text(struct bctx *b, const struct ynode *v, const char *key)
+{
+	if (v->kind == YN_SCALAR)
+		return v->u.str;
+	at(b, v, R_TYPE, "'%s' must be text, not a %s", key,
+	    ynode_kind_name(v));
+	return NULL;
+}
+
+/* A whole number in [min, max]; false after reporting. */
+static bool
+get_int(struct bctx *b, const struct ynode *v, const char *key,
+    int64_t min, int64_t max, int64_t *out)
+{
+	const char *s = v->u.str;
+	bool neg = false;
+	uint64_t x = 0;
+	size_t i = 0;
+
+	if (v->kind != YN_SCALAR || v->quoted) {
+		at(b, v, R_TYPE, "'%s' must be a whole number, not a %s", key,
+		    v->kind == YN_SCALAR ? "quoted string" :
+		    ynode_kind_name(v));
+		return false;
+	}
+	if (s[0] == '-' || s[0] == '+')
+		neg = s[i++] == '-';
+	if (s[i] == '\0')
+		goto bad;
+	for (; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			goto bad;
+		if (x > (UINT64_MAX - 9) / 10) {
+			at(b, v, R_BAD_NUMBER, "'%s' is too large: %s", key,
+			    s);
+			return false;
+		}
+		x = x * 10 + (uint64_t)(s[i] - '0');
+	}
+	if (neg && x > 0 && min >= 0) {
+		at(b, v, R_BAD_NUMBER, "'%s' must not be negative: %s", key,
+		    s);
+		return false;
+	}
+	if (x > (uint64_t)INT64_MAX || (!neg && (int64_t)x > max)) {
+		at(b, v, R_BAD_NUMBER, "'%s' is too large: %s (at most %lld)",
+		    key, s, (long long)max);
+		return false;
+	}
+	*out = neg ? -(int64_t)x : (int64_t)x;
+	if (*out < min) {
+		at(b, v, R_BAD_NUMBER, "'%s' must be at least %lld, not %s",
+		    key, (long long)min, s);
+		return false;
+	}
+	return true;
+bad:
+	at(b, v, R_TYPE, "'%s' must be a whole number, not '%s'", key, s);
+	return false;
+}
+
+static bool
+get_span(struct bctx *b, const struct ynode *v, const char *key,
+    bool day_only, struct span *out)
+{
+	enum date_err e;
+	bool is_day;
+	day_t d;
+
+	if (v->kind != YN_SCALAR) {
+		at(b, v, R_TYPE, "'%s' must be a date, not a %s", key,
+		    ynode_kind_name(v));
+		return false;
+	}
+	if (day_only) {
+		e = date_parse_day(v->u.str, v->n, &d);
+		out->from = out->to = d;
+	} else
+		e = date_parse_span(v->u.str, v->n, out, &is_day);
+	if (e == DATE_INVALID) {
+		at(b, v, R_BAD_DATE, "'%s' is not a real date", v->u.str);
+		return false;
+	}
+	if (e != DATE_OK) {
+		at(b, v, R_BAD_DATE, day_only ?
+		    "'%s' is not a date: write YYYY-MM-DD" :
+		    "'%s' is not a date: write YYYY-MM-DD, YYYY-MM, "
+		    "'YYYY-MM mid' or A..B", v->u.str);
+		return false;
+	}
+	return true;
+}
+
+/* One list of text, or a single text. */
+static const char **
+get_textlist(struct bctx *b, const struct ynode *v, const char *key,
+    uint32_t *n)
+{
+	const char **out;
+	uint32_t i, k = 0;
+
+	*n = 0;
+	if (v->kind == YN_SCALAR) {
+		out = arena_alloc(b->a, sizeof(*out));
+		out[0] = v->u.str;
+		*n = 1;
+		return out;
+	}
+	if (v->kind != YN_SEQ) {
+		at(b, v, R_TYPE, "'%s' must be a list of text, not a %s", key,
+		    ynode_kind_name(v));
+		return NULL;
+	}
+	out = arena_alloc(b->a, (v->n ? v->n : 1) * sizeof(*out));
+	for (i = 0; i < v->n; i++)
+		if ((out[k] = get_text(b, &v->u.kids[i], key)) != NULL)
+			k++;
+	*n = k;
+	return out;
+}
+
+static void
+add_ref(struct bctx *b, struct ref *r, const struct ynode *v, enum ns ns)
+{
+	struct refsite *rs;
+
+	r->node = v;
+	r->idx = REF_UNKNOWN;
+	rs = avec_push(b->a, &b->refs, sizeof(*rs));
+	rs->ref = r;
+	rs->ns = ns;
+}
+
+static bool
+get_ref(struct bctx *b, const struct ynode *v, const char *key, enum ns ns,
+    struct ref *r)
+{
+	if (v->kind != YN_SCALAR) {
+		at(b, v, R_TYPE, "'%s' must be an id or a name, not a %s", key,
+		    ynode_kind_name(v));
+		return false;
+	}
+	add_ref(b, r, v, ns);
+	return true;
+}
+
+/* One reference or a list of them. */
+static void
+get_reflist(struct bctx *b, const struct ynode *v, const char *key,
+    enum ns ns, struct reflist *out)
+{
+	uint32_t i;
+
+	if (v->kind == YN_SCALAR) {
+		out->v = arena_alloc(b->a, sizeof(*out->v));
+		if (get_ref(b, v, key, ns, &out->v[0]))
+			out->n = 1;
+		return;
+	}
+	if (v->kind != YN_SEQ) {
+		at(b, v, R_TYPE, "'%s' must be an id, a name or a list of "
+		    "them, not a %s", key, ynode_kind_name(v));
+		return;
+	}
+	out->v = arena_alloc(b->a, (v->n ? v->n : 1) * sizeof(*out->v));
+	for (i = 0; i < v->n; i++)
+		if (get_ref(b, &v->u.kids[i], key, ns, &out->v[out->n]))
+			out->n++;
+}
+
+/* "all" or a list of partners. */
+static void
+get_partners(struct bctx *b, const struct ynode *v, bool *all,
+    struct reflist *out)
+{
+	if (v->kind == YN_SCALAR && strcmp(v->u.str, "all") == 0) {
+		*all = true;
+		return;
+	}
+	*all = false;
+	get_reflist(b, v, "partners", NS_PARTNER, out);
+}
+
+static uint8_t
+get_weekdays(struct bctx *b, const struct ynode *v, const char *key)
+{
+	const struct ynode *items = v;
+	uint32_t i, n = 1;
+	uint8_t mask = 0;
+	int w;
+
+	if (v->kind == YN_SEQ) {
+		items = v->u.kids;
+		n = v->n;
+	} else if (v->kind != YN_SCALAR) {
+		at(b, v, R_TYPE, "'%s' must be a weekday or a list of them, "
+		    "not a %s", key, ynode_kind_name(v));
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		const struct ynode *it = &items[i];
+
+		if (it->kind != YN_SCALAR ||
+		    (w = date_weekday_from_name(it->u.str)) < 0) {
+			const char *s = it->kind == YN_SCALAR ? it->u.str : "";
+			const char *hint = suggest(s, date_weekday_names, 7);
+
+			at(b, it, R_TYPE, "'%s' is not a weekday: use mon, "
+			    "tue, wed, thu, fri, sat or sun%s%s%s",
+			    it->kind == YN_SCALAR ? s : ynode_kind_name(it),
+			    hint ? " (did you mean '" : "", hint ? hint : "",
+			    hint ? "'?)" : "");
+			continue;
+		}
+		mask |= (uint8_t)(1u << w);
+	}
+	return mask;
+}
+
+/* ---- mappings ------------------------------------------------------ */
+
+static void
+build_map(struct bctx *b, const struct ynode *m, const struct keydef *keys,
+    size_t nkeys, void *obj, const char *what)
+{
+	bool seen[32] = { false };
+	const char *names[32];
+	const struct ynode *k, *v;
+	uint32_t i;
+	size_t j;
+
+	if (m->kind != YN_MAP) {
+		at(b, m, R_TYPE, "%s must be a mapping, not a %s", what,
+		    ynode_kind_name(m));
+		return;
+	}
+	for (i = 0; i < m->n; i++) {
+		k = &m->u.kids[2 * i];
+		v = &m->u.kids[2 * i + 1];
+		if (k->kind != YN_SCALAR) {
+			at(b, k, R_TYPE, "a key of %s must be text, not a %s",
+			    what, ynode_kind_name(k));
+			continue;
+		}
+		for (j = 0; j < nkeys; j++)
+			if (strcmp(keys[j].key, k->u.str) == 0)
+				break;
+		if (j == nkeys) {
+			const char *hint;
+
+			for (j = 0; j < nkeys; j++)
+				names[j] = keys[j].key;
+			hint = suggest(k->u.str, names, nkeys);
+			if (hint != NULL)
+				at(b, k, R_UNKNOWN_KEY, "unknown key '%s' in %s "
+				    "(did you mean '%s'?)", k->u.str, what,
+				    hint);
+			else
+				at(b, k, R_UNKNOWN_KEY, "unknown key '%s' in %s",
+				    k->u.str, what);
+			continue;
+		}
+		seen[j] = true;
+		if (v->kind == YN_NULL) {
+			if (keys[j].required)
+				at(b, v, R_REQUIRED, "'%s' of %s has no value",
+				    keys[j].key, what);
+			else
+				seen[j] = false;
+			continue;
+		}
+		keys[j].fn(b, v, obj);
+	}
+	for (j = 0; j < nkeys; j++)
+		if (keys[j].required && !seen[j] &&
+		    ynode_get(m, keys[j].key) == NULL)
+			at(b, m, R_REQUIRED, "%s has no '%s'", what,
+			    keys[j].key);
+}
+
+/* Allocates one zeroed item per element of a list, or reports. */
+static void *
+seq_items(struct bctx *b, const struct ynode *v, const char *key,
+    size_t itemsz, uint32_t *n)
+{
+	*n = 0;
+	if (v->kind != YN_SEQ) {
+		at(b, v, R_TYPE, "'%s' must be a list, not a %s", key,
+		    ynode_kind_name(v));
+		return NULL;
+	}
+	*n = v->n;
+	return arena_alloc(b->a, (v->n ? v->n : 1) * itemsz);
+}
+
+/* ---- organisations and people -------------------------------------- */
+
+static void
+org_id(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct org *g = o;
+
+	if ((g->id = get_text(b, v, "id")) != NULL)
+		g->id_node = v;
+}
+
+static void
+org_name(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct org *g = o;
+
+	if ((g->name = get_text(b, v, "name")) != NULL)
+		g->name_node = v;
+}
+
+static void
+org_level(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct org *)o)->level = get_text(b, v, "level");
+}
+
+static void
+org_kind(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct org *)o)->kind = get_text(b, v, "kind");
+}
+
+#define ORG_COUNT(field)						\
+static void								\
+org_##field(struct bctx *b, const struct ynode *v, void *o)		\
+{									\
+	get_int(b, v, #field, 0, INT32_MAX, &((struct org *)o)->field);	\
+}
+ORG_COUNT(classes)
+ORG_COUNT(children)
+ORG_COUNT(teachers)
+ORG_COUNT(staff)
+
+static void
+org_needs(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct org *g = o;
+
+	g->needs = get_textlist(b, v, "needs", &g->nneeds);
+}
+
+static const struct keydef host_keys[] = {
+	{ "id", org_id, false },
+	{ "name", org_name, true },
+	{ "level", org_level, false },
+};
+
+static const struct keydef partner_keys[] = {
+	{ "id", org_id, false },
+	{ "name", org_name, true },
+	{ "kind", org_kind, false },
+	{ "classes", org_classes, false },
+	{ "children", org_children, false },
+	{ "teachers", org_teachers, false },
+	{ "staff", org_staff, false },
+	{ "needs", org_needs, false },
+};
+
+static void
+org_init(struct org *g, const struct ynode *v)
+{
+	g->classes = g->children = g->teachers = g->staff = -1;
+	g->node = v;
+}
+
+static void
+build_partners(struct bctx *b, const struct ynode *v, void *unused)
+{
+	struct plan *p = b->p;
+	struct org *orgs;
+	uint32_t i, n;
+
+	(void)unused;
+	if (seq_items(b, v, "partners", 1, &n) == NULL)
+		return;
+	if (n == 0) {
+		at(b, v, R_REQUIRED, "'partners' is empty: a plan needs at "
+		    "least one partner");
+		return;
+	}
+	orgs = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*orgs));
+	orgs[0] = p->orgs[0];
+	for (i = 0; i < n; i++) {
+		struct org *g = &orgs[i + 1];
+
+		org_init(g, &v->u.kids[i]);
+		build_map(b, &v->u.kids[i], partner_keys, NKEYS(partner_keys),
+		    g, "a partner");
+	}
+	p->orgs = orgs;
+	p->norgs = n + 1;
+}
+
+static void
+person_id(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct person *x = o;
+
+	if ((x->id = get_text(b, v, "id")) != NULL)
+		x->id_node = v;
+}
+
+static void
+person_name(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct person *)o)->name = get_text(b, v, "name");
+}
+
+static void
+person_org(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct person *x = o;
+
+	x->has_org = get_ref(b, v, "org", NS_ORG, &x->org);
+}
+
+static void
+person_role(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct person *)o)->role = get_text(b, v, "role");
+}
+
+static void
+person_duty(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct person *)o)->duty = get_text(b, v, "duty");
+}
+
+static const struct keydef person_keys[] = {
+	{ "id", person_id, false },
+	{ "name", person_name, true },
+	{ "org", person_org, false },
+	{ "role", person_role, false },
+	{ "duty", person_duty, false },
+};
+
+static void
+build_people(struct bctx *b, const struct ynode *v, void *unused)
+{
+	struct plan *p = b->p;
+	uint32_t i;
+
+	(void)unused;
+	if ((p->people = seq_items(b, v, "people", sizeof(*p->people),
+	    &p->npeople)) == NULL)
+		return;
+	for (i = 0; i < p->npeople; i++) {
+		p->people[i].node = &v->u.kids[i];
+		build_map(b, &v->u.kids[i], person_keys, NKEYS(person_keys),
+		    &p->people[i], "a person");
+	}
+}
+
+static void
+lead_leader(struct bctx *b, const struct ynode *v, void *o)
+{
+	get_reflist(b, v, "leader", NS_PERSON, &((struct plan *)o)->leader);
+}
+
+static void
+lead_deputies(struct bctx *b, const struct ynode *v, void *o)
+{
+	get_reflist(b, v, "deputies", NS_PERSON,
+	    &((struct plan *)o)->deputies);
+}
+
+static void
+lead_members(struct bctx *b, const struct ynode *v, void *o)
+{
+	get_reflist(b, v, "members", NS_PERSON, &((struct plan *)o)->members);
+}
+
+static const struct keydef leadership_keys[] = {
+	{ "leader", lead_leader, false },
+	{ "deputies", lead_deputies, false },
+	{ "members", lead_members, false },
+};
+
+static void
+build_leadership(struct bctx *b, const struct ynode *v, void *unused)
+{
+	(void)unused;
+	b->p->has_leadership = true;
+	b->p->leadership_node = v;
+	build_map(b, v, leadership_keys, NKEYS(leadership_keys), b->p,
+	    "'leadership'");
+}
+
+/* ---- scheduling keys ----------------------------------------------- */
+
+static void
+when_at(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct when *w = o;
+	const char *s;
+
+	if ((s = get_text(b, v, "at")) == NULL)
+		return;
+	w->at_node = v;
+	if (strcmp(s, "host") == 0)
+		w->at = AT_HOST;
+	else if (strcmp(s, "partner") == 0)
+		w->at = AT_PARTNER;
+	else if (strcmp(s, "online") == 0)
+		w->at = AT_ONLINE;
+	else {
+		w->at = AT_ORG;
+		add_ref(b, &w->at_org, v, NS_ORG);
+	}
+}
+
+static void
+when_when(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct when *w = o;
+
+	w->when_node = v;
+	w->has_when = get_span(b, v, "when", false, &w->window);
+}
+
+static void
+when_times(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct when *w = o;
+	int64_t x;
+
+	w->times_node = v;
+	if (get_int(b, v, "times", 1, 1000000, &x))
+		w->times = (uint32_t)x;
+}
+
+static void
+when_every(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct when *w = o;
+	const char *s, *unit;
+	char *end;
+	unsigned long n = 1;
+
+	if ((s = get_text(b, v, "every")) == NULL)
+		return;
+	w->every_node = v;
+	unit = s;
+	if (*s >= '0' && *s <= '9') {
+		errno = 0;
+		n = strtoul(s, &end, 10);
+		if (errno != 0 || n > 100000) {
+			at(b, v, R_BAD_NUMBER, "'every' period '%s' is too "
+			    "long", s);
+			return;
+		}
+		unit = end;
+		while (*unit == ' ')
+			unit++;
+		if (unit == end && unit != s) {
+			/* "2weeks" is accepted as well as "2 weeks". */
+		}
+	}
+	if (strcmp(unit, "week") == 0 || strcmp(unit, "weeks") == 0)
+		w->every = unit == s ? EV_WEEK : EV_WEEKS;
+	else if (strcmp(unit, "month") == 0 && unit == s)
+		w->every = EV_MONTH;
+	else if (strcmp(unit, "day") == 0 || strcmp(unit, "days") == 0)
+		w->every = EV_DAYS;
+	else {
+		at(b, v, R_TYPE, "'every' must be week, month, 'N weeks' or "
+		    "'N days', not '%s'", s);
+		return;
+	}
+	if (n == 0) {
+		at(b, v, R_BAD_NUMBER, "'every' period must be at least 1, "
+		    "not '%s'", s);
+		w->every = EV_NONE;
+		return;
+	}
+	w->every_n = (uint32_t)n;
+	if (w->every == EV_WEEKS && n == 1)
+		w->every = EV_WEEK;
+}
+
+static void
+when_weekday(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct when *w = o;
+	uint8_t m = get_weekdays(b, v, "weekday");
+
+	w->weekday_node = v;
+	if (m != 0) {
+		w->weekdays = m;
+		w->has_weekday = true;
+	}
+}
+
+static void
+when_days(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct when *w = o;
+	int64_t x;
+
+	w->days_node = v;
+	if (get_int(b, v, "days", 1, 366, &x))
+		w->days = (uint32_t)x;
+}
+
+static void
+when_init(struct when *w)
+{
+	w->times = 1;
+	w->days = 1;
+	w->weekdays = 0x7F;
+	w->every_n = 1;
+}
+
+/* ---- activities and phases ----------------------------------------- */
+
+static void
+act_title(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct activity *)o)->title = get_text(b, v, "title");
+}
+
+static void
+act_id(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct activity *x = o;
+
+	if ((x->id = get_text(b, v, "id")) != NULL)
+		x->id_node = v;
+}
+
+static void
+act_kind(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct activity *x = o;
+	int k;
+
+	if ((x->kind_text = get_text(b, v, "kind")) == NULL)
+		return;
+	x->kind_node = v;
+	k = plan_kind_from_name(x->kind_text);
+	x->kind = k < 0 ? K_OTHER : (enum kind)k;
+}
+
+static void
+act_at(struct bctx *b, const struct ynode *v, void *o)
+{
+	when_at(b, v, &((struct activity *)o)->w);
+}
+
+static void
+act_partners(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct activity *x = o;
+
+	x->partners_node = v;
+	get_partners(b, v, &x->all_partners, &x->partners);
+}
+
+static void
+act_owner(struct bctx *b, const struct ynode *v, void *o)
+{
+	get_reflist(b, v, "owner", NS_PERSON, &((struct activity *)o)->owners);
+}
+
+static void
+act_people(struct bctx *b, const struct ynode *v, void *o)
+{
+	get_reflist(b, v, "people", NS_PERSON,
+	    &((struct activity *)o)->people);
+}
+
+static void
+act_date(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct activity *x = o;
+	struct span s;
+
+	x->date_node = v;
+	if (get_span(b, v, "date", true, &s)) {
+		x->has_date = true;
+		x->date = s.from;
+	}
+}
+
+static void
+act_when(struct bctx *b, const struct ynode *v, void *o)
+{
+	when_when(b, v, &((struct activity *)o)->w);
+}
+
+static void
+act_times(struct bctx *b, const struct ynode *v, void *o)
+{
+	when_times(b, v, &((struct activity *)o)->w);
+}
+
+static void
+act_every(struct bctx *b, const struct ynode *v, void *o)
+{
+	when_every(b, v, &((struct activity *)o)->w);
+}
+
+static void
+act_weekday(struct bctx *b, const struct ynode *v, void *o)
+{
+	when_weekday(b, v, &((struct activity *)o)->w);
+}
+
+static void
+act_days(struct bctx *b, const struct ynode *v, void *o)
+{
+	when_days(b, v, &((struct activity *)o)->w);
+}
+
+static void
+act_note(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct activity *)o)->note = get_text(b, v, "note");
+}
+
+static const struct keydef activity_keys[] = {
+	{ "title", act_title, true },
+	{ "id", act_id, false },
+	{ "kind", act_kind, false },
+	{ "at", act_at, false },
+	{ "partners", act_partners, false },
+	{ "owner", act_owner, false },
+	{ "people", act_people, false },
+	{ "date", act_date, false },
+	{ "when", act_when, false },
+	{ "times", act_times, false },
+	{ "every", act_every, false },
+	{ "weekday", act_weekday, false },
+	{ "days", act_days, false },
+	{ "note", act_note, false },
+};
+
+static void
+phase_id(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct phase *x = o;
+
+	if ((x->id = get_text(b, v, "id")) != NULL)
+		x->id_node = v;
+}
+
+static void
+phase_name(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct phase *)o)->name = get_text(b, v, "name");
+}
+
+static void
+phase_goal(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct phase *)o)->goal = get_text(b, v, "goal");
+}
+
+static void
+phase_period(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct phase *x = o;
+
+	x->period_node = v;
+	if (!get_span(b, v, "period", false, &x->period))
+		x->period_node = NULL;
+}
+
+static void
+phase_activities(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct phase *x = o;
+	uint32_t i;
+
+	if ((x->acts = seq_items(b, v, "activities", sizeof(*x->acts),
+	    &x->nacts)) == NULL)
+		return;
+	for (i = 0; i < x->nacts; i++) {
+		struct activity *a = &x->acts[i];
+
+		a->node = &v->u.kids[i];
+		a->pos = i + 1;
+		a->kind = K_OTHER;
+		a->all_partners = true;
+		when_init(&a->w);
+		build_map(b, a->node, activity_keys, NKEYS(activity_keys), a,
+		    "an activity");
+	}
+}
+
+static const struct keydef phase_keys[] = {
+	{ "id", phase_id, false },
+	{ "name", phase_name, false },
+	{ "period", phase_period, true },
+	{ "goal", phase_goal, false },
+	{ "activities", phase_activities, false },
+};
+
+static void
+build_phases(struct bctx *b, const struct ynode *v, void *unused)
+{
+	struct plan *p = b->p;
+	uint32_t i;
+
+	(void)unused;
+	p->phases_node = v;
+	if ((p->phases = seq_items(b, v, "phases", sizeof(*p->phases),
+	    &p->nphases)) == NULL)
+		return;
+	if (p->nphases == 0)
+		at(b, v, R_REQUIRED, "'phases' is empty: a plan needs at "
+		    "least one phase");
+	for (i = 0; i < p->nphases; i++) {
+		p->phases[i].node = &v->u.kids[i];
+		build_map(b, &v->u.kids[i], phase_keys, NKEYS(phase_keys),
+		    &p->phases[i], "a phase");
+	}
+}
+
+/* ---- mentorships, targets, quotas ---------------------------------- */
+
+static void
+ment_mentor(struct bctx *b, const struct ynode *v, void *o)
+{
+	get_ref(b, v, "mentor", NS_PERSON, &((struct mentorship *)o)->mentor);
+}
+
+static void
+ment_apprentice(struct bctx *b, const struct ynode *v, void *o)
+{
+	get_ref(b, v, "apprentice", NS_PERSON,
+	    &((struct mentorship *)o)->apprentice);
+}
+
+static void
+ment_period(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct mentorship *x = o;
+
+	x->period_node = v;
+	x->has_period = get_span(b, v, "period", false, &x->period);
+}
+
+static const struct keydef meet_keys[] = {
+	{ "at", when_at, false },
+	{ "when", when_when, false },
+	{ "times", when_times, false },
+	{ "every", when_every, false },
+	{ "weekday", when_weekday, false },
+	{ "days", when_days, false },
+};
+
+static void
+ment_meet(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct mentorship *x = o;
+
+	x->has_meet = true;
+	build_map(b, v, meet_keys, NKEYS(meet_keys), &x->meet, "'meet'");
+}
+
+static const struct keydef mentorship_keys[] = {
+	{ "mentor", ment_mentor, true },
+	{ "apprentice", ment_apprentice, true },
+	{ "period", ment_period, false },
+	{ "meet", ment_meet, false },
+};
+
+static void
+build_mentorships(struct bctx *b, const struct ynode *v, void *unused)
+{
+	struct plan *p = b->p;
+	uint32_t i;
+
+	(void)unused;
+	if ((p->mentorships = seq_items(b, v, "mentorships",
+	    sizeof(*p->mentorships), &p->nmentorships)) == NULL)
+		return;
+	for (i = 0; i < p->nmentorships; i++) {
+		struct mentorship *m = &p->mentorships[i];
+
+		m->node = &v->u.kids[i];
+		m->mentor.idx = m->apprentice.idx = REF_UNKNOWN;
+		when_init(&m->meet);
+		build_map(b, m->node, mentorship_keys, NKEYS(mentorship_keys),
+		    m, "a mentorship");
+	}
+}
+
+static void
+target_name(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct target *)o)->name = get_text(b, v, "name");
+}
+
+static void
+target_value(struct bctx *b, const struct ynode *v, struct target *t,
+    enum cmp cmp, const char *key)
+{
+	const char *s;
+	char *end;
+	size_t len;
+	double x;
+
+	if (t->value_node != NULL) {
+		t->extra_cmp_node = v;
+		return;
+	}
+	t->value_node = v;
+	t->cmp = cmp;
+	if (v->kind != YN_SCALAR) {
+		at(b, v, R_TYPE, "'%s' must be a number or a percentage, not "
+		    "a %s", key, ynode_kind_name(v));
+		return;
+	}
+	s = v->u.str;
+	len = v->n;
+	t->percent = len > 0 && s[len - 1] == '%';
+	errno = 0;
+	x = strtod(s, &end);
+	if (end == s || (size_t)(end - s) != len - (t->percent ? 1 : 0) ||
+	    strchr("+-.0123456789", s[0]) == NULL || errno == ERANGE ||
+	    !isfinite(x)) {
+		at(b, v, R_TYPE, "'%s' must be a number or a percentage, not "
+		    "'%s'", key, s);
+		return;
+	}
+	if (x < 0 || (t->percent && x > 100)) {
+		at(b, v, R_BAD_NUMBER, "'%s' %s is outside %s", key, s,
+		    t->percent ? "0%-100%" : "the numbers from 0 up");
+		return;
+	}
+	t->value = x;
+}
+
+static void
+target_at_least(struct bctx *b, const struct ynode *v, void *o)
+{
+	target_value(b, v, o, CMP_AT_LEAST, "at-least");
+}
+
+static void
+target_at_most(struct bctx *b, const struct ynode *v, void *o)
+{
+	target_value(b, v, o, CMP_AT_MOST, "at-most");
+}
+
+static void
+target_equals(struct bctx *b, const struct ynode *v, void *o)
+{
+	target_value(b, v, o, CMP_EQUALS, "equals");
+}
+
+static void
+target_partners(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct target *t = o;
+
+	get_partners(b, v, &t->all_partners, &t->partners);
+}
+
+static void
+target_by(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct target *t = o;
+
+	t->by_node = v;
+	t->has_by = get_span(b, v, "by", false, &t->by);
+}
+
+static const struct keydef target_keys[] = {
+	{ "name", target_name, true },
+	{ "at-least", target_at_least, false },
+	{ "at-most", target_at_most, false },
+	{ "equals", target_equals, false },
+	{ "partners", target_partners, false },
+	{ "by", target_by, false },
+};
+
+static void
+build_targets(struct bctx *b, const struct ynode *v, void *unused)
+{
+	struct plan *p = b->p;
+	uint32_t i;
+
+	(void)unused;
+	if ((p->targets = seq_items(b, v, "targets", sizeof(*p->targets),
+	    &p->ntargets)) == NULL)
+		return;
+	for (i = 0; i < p->ntargets; i++) {
+		struct target *t = &p->targets[i];
+
+		t->node = &v->u.kids[i];
+		t->all_partners = true;
+		build_map(b, t->node, target_keys, NKEYS(target_keys), t,
+		    "a target");
+		if (t->node->kind == YN_MAP && t->value_node == NULL)
+			at(b, t->node, R_REQUIRED, "a target has no "
+			    "'at-least', 'at-most' or 'equals'");
+	}
+}
+
+static void
+quota_people(struct bctx *b, const struct ynode *v, void *o)
+{
+	static const char *const groups[] = {
+		NULL, "leadership.leader", "leadership.deputies",
+		"leadership.members", "leadership"
+	};
+	struct quota *q = o;
+	size_t i;
+
+	q->people_node = v;
+	if (v->kind == YN_SCALAR)
+		for (i = 1; i < NKEYS(groups); i++)
+			if (strcmp(v->u.str, groups[i]) == 0) {
+				q->group = (enum quota_group)i;
+				return;
+			}
+	q->group = QG_LIST;
+	get_reflist(b, v, "people", NS_PERSON, &q->people);
+}
+
+static void
+quota_visits(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct quota *q = o;
+
+	q->visits_node = v;
+	get_int(b, v, "visits", 0, 100000, &q->visits);
+}
+
+static void
+quota_per(struct bctx *b, const struct ynode *v, void *o)
+{
+	static const char *const pers[] = { "year", "semester", "month" };
+	struct quota *q = o;
+	const char *s, *hint;
+	size_t i;
+
+	if ((s = get_text(b, v, "per")) == NULL)
+		return;
+	for (i = 0; i < NKEYS(pers); i++)
+		if (strcmp(s, pers[i]) == 0) {
+			q->per = (enum per)i;
+			return;
+		}
+	hint = suggest(s, pers, NKEYS(pers));
+	at(b, v, R_TYPE, "'per' must be year, semester or month, not "
+	    "'%s'%s%s%s", s, hint ? " (did you mean '" : "",
+	    hint ? hint : "", hint ? "'?)" : "");
+}
+
+static const struct keydef quota_keys[] = {
+	{ "people", quota_people, true },
+	{ "visits", quota_visits, true },
+	{ "per", quota_per, false },
+};
+
+static void
+build_quotas(struct bctx *b, const struct ynode *v, void *unused)
+{
+	struct plan *p = b->p;
+	uint32_t i;
+
+	(void)unused;
+	if ((p->quotas = seq_items(b, v, "quotas", sizeof(*p->quotas),
+	    &p->nquotas)) == NULL)
+		return;
+	for (i = 0; i < p->nquotas; i++) {
+		p->quotas[i].node = &v->u.kids[i];
+		build_map(b, &v->u.kids[i], quota_keys, NKEYS(quota_keys),
+		    &p->quotas[i], "a quota");
+	}
+}
+
+/* ---- calendar ------------------------------------------------------ */
+
+static void
+cal_workdays(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct plan *)o)->cal.workdays = get_weekdays(b, v, "workdays");
+}
+
+static void
+cal_holidays(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct plan *p = o;
+	const char *s;
+
+	if ((s = get_text(b, v, "holidays")) == NULL)
+		return;
+	p->holidays_node = v;
+	if (strcmp(s, "cn") == 0)
+		p->cal.cn = true;
+	else if (strcmp(s, "none") == 0)
+		p->cal.cn = false;
+	else
+		at(b, v, R_TYPE, "'holidays' must be cn or none, not '%s'", s);
+}
+
+static void
+cal_closed(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct plan *p = o;
+	const struct ynode *items = v;
+	uint32_t i, n = 1;
+
+	if (v->kind == YN_SEQ) {
+		items = v->u.kids;
+		n = v->n;
+	}
+	p->closed_raw = arena_alloc(b->a, (n ? n : 1) *
+	    sizeof(*p->closed_raw));
+	p->closed_nodes = arena_alloc(b->a, (n ? n : 1) *
+	    sizeof(*p->closed_nodes));
+	for (i = 0; i < n; i++)
+		if (get_span(b, &items[i], "closed", false,
+		    &p->closed_raw[p->nclosed_raw]))
+			p->closed_nodes[p->nclosed_raw++] = &items[i];
+}
+
+static void
+cal_open(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct plan *p = o;
+	const struct ynode *items = v;
+	uint32_t i, n = 1;
+	struct span s;
+
+	if (v->kind == YN_SEQ) {
+		items = v->u.kids;
+		n = v->n;
+	}
+	p->cal.open = arena_alloc(b->a, (n ? n : 1) * sizeof(day_t));
+	for (i = 0; i < n; i++)
+		if (get_span(b, &items[i], "open", true, &s))
+			p->cal.open[p->cal.nopen++] = s.from;
+}
+
+static void
+cal_visits(struct bctx *b, const struct ynode *v, void *o)
+{
+	int64_t x;
+
+	if (get_int(b, v, "visits-per-day", 1, 1000, &x))
+		((struct plan *)o)->cal.visits_per_day = (unsigned)x;
+}
+
+static const struct keydef calendar_keys[] = {
+	{ "workdays", cal_workdays, false },
+	{ "holidays", cal_holidays, false },
+	{ "closed", cal_closed, false },
+	{ "open", cal_open, false },
+	{ "visits-per-day", cal_visits, false },
+};
+
+static void
+build_calendar(struct bctx *b, const struct ynode *v, void *unused)
+{
+	(void)unused;
+	b->p->calendar_node = v;
+	build_map(b, v, calendar_keys, NKEYS(calendar_keys), b->p,
+	    "'calendar'");
+}
+
+/* ---- plan ---------------------------------------------------------- */
+
+static void
+plan_title(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct plan *)o)->title = get_text(b, v, "title");
+}
+
+static void
+plan_host(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct plan *p = o;
+
+	org_init(&p->orgs[0], v);
+	if (v->kind == YN_SCALAR) {	/* just the name */
+		p->orgs[0].name = v->u.str;
+		p->orgs[0].name_node = v;
+		return;
+	}
+	build_map(b, v, host_keys, NKEYS(host_keys), &p->orgs[0], "'host'");
+}
+
+static void
+plan_period(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct plan *p = o;
+
+	p->period_node = v;
+	p->has_period = get_span(b, v, "period", false, &p->period);
+}
+
+static void
+plan_lang(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct plan *p = o;
+	const char *s;
+
+	if ((s = get_text(b, v, "lang")) == NULL)
+		return;
+	p->lang_node = v;
+	if (strcmp(s, "zh") == 0 || strcmp(s, "en") == 0)
+		p->lang = s;
+	else
+		at(b, v, R_TYPE, "'lang' must be zh or en, not '%s'", s);
+}
+
+static void
+plan_guiding(struct bctx *b, const struct ynode *v, void *o)
+{
+	((struct plan *)o)->guiding = get_text(b, v, "guiding");
+}
+
+static void
+plan_goals(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct plan *p = o;
+
+	p->goals = get_textlist(b, v, "goals", &p->ngoals);
+}
+
+static const struct keydef plan_keys[] = {
+	{ "title", plan_title, true },
+	{ "host", plan_host, true },
+	{ "period", plan_period, true },
+	{ "lang", plan_lang, false },
+	{ "guiding", plan_guiding, false },
+	{ "goals", plan_goals, false },
+};
+
+static void
+build_version(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct plan *p = o;
+
+	p->version_node = v;
+	if (v->kind != YN_SCALAR || v->quoted || strcmp(v->u.str, "1") != 0) {
+		at(b, v, R_VERSION, "unsupported format version '%s': this "
+		    "pairplan reads 'pairplan: 1'", v->kind == YN_SCALAR ?
+		    v->u.str : ynode_kind_name(v));
+		return;
+	}
+	p->version = 1;
+}
+
+static void
+build_plan(struct bctx *b, const struct ynode *v, void *o)
+{
+	b->p->plan_node = v;
+	build_map(b, v, plan_keys, NKEYS(plan_keys), o, "'plan'");
+}
+
+static const struct keydef top_keys[] = {
+	{ "pairplan", build_version, true },
+	{ "plan", build_plan, true },
+	{ "partners", build_partners, true },
+	{ "people", build_people, false },
+	{ "leadership", build_leadership, false },
+	{ "phases", build_phases, true },
+	{ "mentorships", build_mentorships, false },
+	{ "targets", build_targets, false },
+	{ "quotas", build_quotas, false },
+	{ "calendar", build_calendar, false },
+};
+
+/* ---- defaults and references --------------------------------------- */
+
+static void
+note_dup(struct bctx *b, const struct ynode *second, const struct ynode *first,
+    const char *what)
+{
+	struct dup_id *d = avec_push(b->a, &b->dups, sizeof(*d));
+
+	d->second = second;
+	d->first = first;
+	d->what = what;
+}
+
+/* Indexes ids (recording repeats) and names (REF_AMBIGUOUS on repeats). */
+static void
+index_entry(struct bctx *b, struct strmap *ids, struct strmap *names,
+    const char *id, const struct ynode *idnode, const char *name,
+    int32_t i, const struct ynode **firsts, const char *what)
+{
+	int32_t *slot;
+	bool existed;
+
+	if (id != NULL) {
+		slot = strmap_put(ids, id, strlen(id), &existed);
+		if (existed)
+			note_dup(b, idnode, firsts[*slot], what);
+		else
+			*slot = i;
+	}
+	if (name != NULL && names != NULL) {
+		slot = strmap_put(names, name, strlen(name), &existed);
+		*slot = existed ? REF_AMBIGUOUS : i;
+	}
+}
+
+static int32_t
+lookup(const struct strmap *ids, const struct strmap *names, const char *s)
+{
+	int32_t i = strmap_get(ids, s, strlen(s));
+
+	if (i >= 0)
+		return i;
+	i = strmap_get(names, s, strlen(s));
+	return i == -1 ? REF_UNKNOWN : i;
+}
+
+static void
+resolve(struct bctx *b)
+{
+	struct plan *p = b->p;
+	struct strmap pid, pname, oid, oname;
+	const struct ynode **firsts;
+	struct refsite *rs;
+	uint32_t i, j;
+	size_t k;
+
+	strmap_init(&pid, b->a);
+	strmap_init(&pname, b->a);
+	strmap_init(&oid, b->a);
+	strmap_init(&oname, b->a);
+
+	firsts = arena_alloc(b->a, (p->npeople + p->norgs + 1) *
+	    sizeof(*firsts));
+	for (i = 0; i < p->norgs; i++)
+		firsts[i] = p->orgs[i].id_node ? p->orgs[i].id_node :
+		    p->orgs[i].name_node ? p->orgs[i].name_node :
+		    p->orgs[i].node;
+	for (i = 0; i < p->norgs; i++)
+		index_entry(b, &oid, &oname, p->orgs[i].id, firsts[i],
+		    p->orgs[i].name, (int32_t)i, firsts,
+		    i == 0 ? "organisation" : "partner");
+	for (i = 0; i < p->npeople; i++)
+		firsts[i] = p->people[i].id_node ? p->people[i].id_node :
+		    p->people[i].node;
+	for (i = 0; i < p->npeople; i++)
+		index_entry(b, &pid, &pname, p->people[i].id, firsts[i],
+		    p->people[i].name, (int32_t)i, firsts, "person");
+
+	rs = b->refs.v;
+	for (k = 0; k < b->refs.n; k++) {
+		struct ref *r = (struct ref *)rs[k].ref;
+
+		if (rs[k].ns == NS_PERSON)
+			r->idx = lookup(&pid, &pname, r->node->u.str);
+		else {
+			r->idx = lookup(&oid, &oname, r->node->u.str);
+			if (rs[k].ns == NS_PARTNER && r->idx == 0)
+				r->idx = REF_UNKNOWN;
+		}
+	}
+	p->refs = b->refs.v;
+	p->nrefs = (uint32_t)b->refs.n;
+
+	/* phase and activity ids */
+	{
+		struct strmap phid, actid;
+		const struct ynode **pf;
+		struct avec af = { 0 };
+
+		strmap_init(&phid, b->a);
+		strmap_init(&actid, b->a);
+		pf = arena_alloc(b->a, (p->nphases + 1) * sizeof(*pf));
+		for (i = 0; i < p->nphases; i++) {
+			pf[i] = p->phases[i].id_node ? p->phases[i].id_node :
+			    p->phases[i].node;
+			index_entry(b, &phid, NULL, p->phases[i].id, pf[i],
+			    NULL, (int32_t)i, pf, "phase");
+		}
+		for (i = 0; i < p->nphases; i++)
+			for (j = 0; j < p->phases[i].nacts; j++) {
+				struct activity *a = &p->phases[i].acts[j];
+				const struct ynode **slotp;
+				int32_t *slot;
+				bool existed;
+
+				slot = strmap_put(&actid, a->id, strlen(a->id),
+				    &existed);
+				slotp = avec_push(b->a, &af, sizeof(*slotp));
+				*slotp = a->id_node ? a->id_node : a->node;
+				if (existed)
+					note_dup(b, *slotp,
+					    ((const struct ynode **)af.v)[*slot],
+					    "activity");
+				else
+					*slot = (int32_t)(af.n - 1);
+			}
+	}
+	p->dups = b->dups.v;
+	p->ndups = (uint32_t)b->dups.n;
+}
+
+static void
+fill_defaults(struct bctx *b)
+{
+	struct plan *p = b->p;
+	uint32_t i, j;
+
+	if (p->orgs[0].id == NULL)
+		p->orgs[0].id = "host";
+	for (i = 1; i < p->norgs; i++)
+		if (p->orgs[i].id == NULL)
+			p->orgs[i].id = p->orgs[i].name;
+	for (i = 0; i < p->npeople; i++)
+		if (p->people[i].id == NULL)
+			p->people[i].id = p->people[i].name;
+	for (i = 0; i < p->nphases; i++) {
+		struct phase *ph = &p->phases[i];
+
+		if (ph->id == NULL)
+			ph->id = arena_printf(b->a, "p%u", i + 1);
+		for (j = 0; j < ph->nacts; j++) {
+			struct activity *a = &ph->acts[j];
+
+			a->phase = i;
+			if (a->id == NULL)
+				a->id = arena_printf(b->a, "%s.%u", ph->id,
+				    a->pos);
+			if (a->title == NULL)
+				a->title = "";
+			if (a->has_date) {
+				a->w.window.from = a->w.window.to = a->date;
+			} else if (!a->w.has_when)
+				a->w.window = ph->period;
+		}
+	}
+	for (i = 0; i < p->nmentorships; i++) {
+		struct mentorship *m = &p->mentorships[i];
+
+		if (!m->has_period)
+			m->period = p->period;
+		if (!m->meet.has_when)
+			m->meet.window = m->period;
+	}
+	if (p->lang == NULL)
+		p->lang = "zh";
+	if (p->title == NULL)
+		p->title = "";
+}
+
+struct plan *
+plan_build(const struct ynode *root, struct arena *a, struct diags *d)
+{
+	struct bctx b;
+	struct plan *p;
+	uint32_t i;
+
+	memset(&b, 0, sizeof(b));
+	b.a = a;
+	b.d = d;
+	if (root->kind != YN_MAP) {
+		diag_add(d, R_TYPE, root->line, root->col, "the top level of a "
+		    "plan must be a mapping, not a %s", ynode_kind_name(root));
+		return NULL;
+	}
+	p = b.p = arena_alloc(a, sizeof(*p));
+	p->file = d->file;
+	p->root = root;
+	p->orgs = arena_alloc(a, sizeof(*p->orgs));
+	p->norgs = 1;
+	org_init(&p->orgs[0], root);
+	cal_init(&p->cal);
+	build_map(&b, root, top_keys, NKEYS(top_keys), p, "the plan file");
+	p->cal.closed = arena_alloc(a, (p->nclosed_raw + 1) *
+	    sizeof(*p->cal.closed));
+	for (i = 0; i < p->nclosed_raw; i++)
+		if (p->closed_raw[i].from <= p->closed_raw[i].to)
+			p->cal.closed[p->cal.nclosed++] = p->closed_raw[i];
+	cal_normalise(&p->cal);
+	fill_defaults(&b);
+	resolve(&b);
+	if (p->has_period && p->period.from <= p->period.to) {
+		if (p->period.to - p->period.from >= PLAN_MAX_DAYS) {
+			at(&b, p->period_node, R_LIMIT, "the plan period is "
+			    "longer than 100 years");
+			p->has_period = false;
+		} else {
+			workmap_init(&p->wm, a, &p->cal, p->period);
+			p->has_wm = true;
+		}
+	}
+	return p;
+}
+
+int
+plan_kind_from_name(const char *s)
+{
+	int i;
+
+	for (i = 0; i < K__COUNT; i++)
+		if (strcmp(plan_kind_names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+plan_ref_text(const struct ref *r)
+{
+	return r->node != NULL ? r->node->u.str : "";
+}
+
+day_t
+plan_period_first(const struct when *w)
+{
+	day_t s = w->window.from;
+	int y, m, d;
+
+	switch (w->every) {
+	case EV_WEEK:
+	case EV_WEEKS:
+		return s - date_weekday(s);
+	case EV_MONTH:
+		date_to_civil(s, &y, &m, &d);
+		return date_from_civil(y, m, 1);
+	default:
+		return s;
+	}
+}
+
+day_t
+plan_period_next(const struct when *w, day_t start)
+{
+	int y, m, d;
+
+	switch (w->every) {
+	case EV_WEEK:
+		return start + 7;
+	case EV_WEEKS:
+		return start + 7 * (day_t)w->every_n;
+	case EV_DAYS:
+		return start + (day_t)w->every_n;
+	case EV_MONTH:
+		date_to_civil(start, &y, &m, &d);
+		return start + date_days_in_month(y, m);
+	default:
+		return w->window.to + 1;
+	}
+}

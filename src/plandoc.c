@@ -1,0 +1,84 @@
+/* plandoc.c - one plan file through the pipeline: read, load, build, check. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "plan.h"
+#include "plandoc.h"
+#include "rules.h"
+
+static void
+plandoc_check(struct plandoc *pd)
+{
+	if (pd->root != NULL && (pd->plan = plan_build(pd->root, &pd->arena,
+	    &pd->diags)) != NULL)
+		rules_check(pd->plan, &pd->diags);
+	diags_sort(&pd->diags);
+}
+
+bool
+plandoc_init(struct plandoc *pd, const char *path,
+    const struct yload_opts *opts)
+{
+	unsigned long long max = opts != NULL && opts->max_size ?
+	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
+	struct stat st;
+	FILE *fp;
+
+	memset(pd, 0, sizeof(*pd));
+	arena_init(&pd->arena);
+	diags_init(&pd->diags, &pd->arena, path);
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, "pairplan: cannot open '%s': %s\n", path,
+		    strerror(errno));
+		pd->unreadable = true;
+		return false;
+	}
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "pairplan: cannot read '%s': it is a "
+		    "directory\n", path);
+		if (fp != stdin)
+			fclose(fp);
+		pd->unreadable = true;
+		return false;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
+		diag_add(&pd->diags, R_LIMIT, 1, 1, "the file is %llu MiB, "
+		    "larger than the size limit of %llu MiB (see --max-size)",
+		    (unsigned long long)st.st_size >> 20, max >> 20);
+	else
+		pd->root = yload_file(fp, &pd->arena, &pd->diags, opts);
+	if (ferror(fp)) {
+		fprintf(stderr, "pairplan: cannot read '%s': %s\n", path,
+		    strerror(errno));
+		pd->unreadable = true;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	if (pd->unreadable)
+		return false;
+	plandoc_check(pd);
+	return true;
+}
+
+void
+plandoc_init_buffer(struct plandoc *pd, const char *name, const char *buf,
+    size_t len, const struct yload_opts *opts)
+{
+	memset(pd, 0, sizeof(*pd));
+	arena_init(&pd->arena);
+	diags_init(&pd->diags, &pd->arena, name);
+	pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, opts);
+	plandoc_check(pd);
+}
+
+void
+plandoc_release(struct plandoc *pd)
+{
+	arena_release(&pd->arena);
+	memset(pd, 0, sizeof(*pd));
+}

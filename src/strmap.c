@@ -1,0 +1,95 @@
+/* strmap.c - string-keyed hash map of int32 values, in an arena. */
+#include <string.h>
+
+#include "arena.h"
+#include "strmap.h"
+
+uint32_t
+strmap_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+void
+strmap_init(struct strmap *m, struct arena *a)
+{
+	memset(m, 0, sizeof(*m));
+	m->arena = a;
+}
+
+static struct strmap_slot *
+strmap_find(const struct strmap *m, const char *key, size_t len,
+    uint32_t h)
+{
+	uint32_t i, mask = m->cap - 1;
+	struct strmap_slot *s;
+
+	for (i = h & mask;; i = (i + 1) & mask) {
+		s = &m->slots[i];
+		if (s->key == NULL)
+			return s;
+		if (s->hash == h && s->len == len &&
+		    memcmp(s->key, key, len) == 0)
+			return s;
+	}
+}
+
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap_slot *old = m->slots, *s;
+	uint32_t i, ocap = m->cap;
+
+	m->cap = ocap ? ocap * 2 : 16;
+	if (m->cap == 0)
+		arena_oom();
+	m->slots = arena_alloc(m->arena, (size_t)m->cap * sizeof(*s));
+	for (i = 0; i < ocap; i++) {
+		if (old[i].key == NULL)
+			continue;
+		s = strmap_find(m, old[i].key, old[i].len, old[i].hash);
+		*s = old[i];
+	}
+}
+
+struct strmap_slot *
+strmap_slot(struct strmap *m, const char *key, size_t len, bool *existed)
+{
+	struct strmap_slot *s;
+	uint32_t h = strmap_hash(key, len);
+
+	if ((m->n + 1) * 4 > m->cap * 3)
+		strmap_grow(m);
+	s = strmap_find(m, key, len, h);
+	*existed = s->key != NULL;
+	if (!*existed) {
+		s->key = key;
+		s->len = (uint32_t)len;
+		s->hash = h;
+		s->val = -1;
+		m->n++;
+	}
+	return s;
+}
+
+int32_t *
+strmap_put(struct strmap *m, const char *key, size_t len, bool *existed)
+{
+	return &strmap_slot(m, key, len, existed)->val;
+}
+
+int32_t
+strmap_get(const struct strmap *m, const char *key, size_t len)
+{
+	const struct strmap_slot *s;
+
+	if (m->cap == 0)
+		return -1;
+	s = strmap_find(m, key, len, strmap_hash(key, len));
+	return s->key == NULL ? -1 : s->val;
+}

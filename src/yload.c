@@ -1,0 +1,663 @@
+/* yload.c - libyaml events to a node tree that keeps line:col on every node. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "strmap.h"
+#include "yload.h"
+
+/*
+ * The input passes through yread_handler, which checks UTF-8 and the
+ * characters YAML allows while counting lines and columns, so that an
+ * encoding problem is reported where it is rather than at libyaml's byte
+ * offset, and the size limit holds for pipes too.
+ */
+struct yreader {
+	FILE			*fp;
+	const unsigned char	*buf;		/* or a buffer */
+	size_t			 len, pos;
+	unsigned long long	 total, max_size;
+	/* UTF-8 decoder state between chunks */
+	uint32_t		 cp, need, min;
+	uint32_t		 line, col;	/* 1-based, of the next character */
+	bool			 prev_cr;
+	bool			 failed;	/* stop at the next call */
+	bool			 io_error;
+	enum rule_id		 rule;
+	uint32_t		 fline, fcol;
+	char			 msg[96];
+};
+
+/* A container being filled: its children wait here until it ends. */
+struct frame {
+	struct ynode	 node;
+	struct ynode	*kids;		/* malloc'd, reused at this depth */
+	size_t		 n, cap;
+	const char	*anchor;
+	uint64_t	 reached_at_start;
+};
+
+struct anchor {
+	struct ynode	 node;
+	uint64_t	 weight;	/* nodes reached through it */
+};
+
+struct yload {
+	struct arena	*arena;
+	struct diags	*diags;
+	yaml_parser_t	 parser;
+	struct yreader	 rd;
+	struct frame	 frames[YLOAD_MAX_DEPTH + 2];
+	int		 depth;		/* frames[0] holds the document */
+	uint64_t	 parsed;	/* nodes from events */
+	uint64_t	 reached;	/* parsed plus alias weights */
+	uint64_t	 via_alias;
+	struct strmap	 anchors;
+	struct anchor	*av;
+	size_t		 an, acap;
+	struct strmap	 interned;	/* short scalars, shared */
+	const char	**sortbuf;	/* duplicate-key check */
+	size_t		 sortcap;
+	bool		 fatal;
+};
+
+#define INTERN_MAX_LEN		24
+#define INTERN_MAX_ENTRIES	(1u << 16)
+
+static bool
+yread_allowed(uint32_t c)
+{
+	return c == 0x09 || c == 0x0A || c == 0x0D ||
+	    (c >= 0x20 && c <= 0x7E) || c == 0x85 ||
+	    (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+	    (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+static void
+yread_fail(struct yreader *r, enum rule_id rule, const char *fmt, uint32_t v)
+{
+	r->failed = true;
+	r->rule = rule;
+	r->fline = r->line;
+	r->fcol = r->col;
+	snprintf(r->msg, sizeof(r->msg), fmt, v);
+}
+
+/* Advances line:col over one complete character, as libyaml counts. */
+static void
+yread_advance(struct yreader *r, uint32_t c)
+{
+	if (c == '\n' && r->prev_cr) {
+		r->prev_cr = false;
+		return;
+	}
+	r->prev_cr = c == '\r';
+	if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 ||
+	    c == 0x2029) {
+		r->line++;
+		r->col = 1;
+	} else if (!(c == 0xFEFF && r->line == 1 && r->col == 1))
+		r->col++;
+}
+
+/*
+ * Checks bytes p[0..n): returns how many of them are good (those up to the
+ * start of the first bad character) and records the failure.
+ */
+static size_t
+yread_scan(struct yreader *r, const unsigned char *p, size_t n)
+{
+	size_t i, seqstart = 0;
+	uint32_t b;
+
+	for (i = 0; i < n; i++) {
+		b = p[i];
+		if (r->need == 0) {
+			seqstart = i;
+			if (b < 0x80) {
+				if (!yread_allowed(b)) {
+					if (b == 0)
+						yread_fail(r, R_ENCODING,
+						    "NUL byte in the file%.0u",
+						    0);
+					else
+						yread_fail(r, R_ENCODING,
+						    "control character U+%04X "
+						    "is not allowed", b);
+					return i;
+				}
+				yread_advance(r, b);
+				continue;
+			}
+			if (b >= 0xC2 && b <= 0xDF) {
+				r->need = 1;
+				r->cp = b & 0x1F;
+				r->min = 0x80;
+			} else if (b >= 0xE0 && b <= 0xEF) {
+				r->need = 2;
+				r->cp = b & 0x0F;
+				r->min = 0x800;
+			} else if (b >= 0xF0 && b <= 0xF4) {
+				r->need = 3;
+				r->cp = b & 0x07;
+				r->min = 0x10000;
+			} else {
+				if (r->total == 0 && i < 2 &&
+				    (b == 0xFF || b == 0xFE))
+					yread_fail(r, R_ENCODING, "the file is "
+					    "UTF-16 (byte-order mark 0x%02X), "
+					    "not UTF-8", b);
+				else
+					yread_fail(r, R_ENCODING,
+					    "invalid UTF-8 byte 0x%02X", b);
+				return i;
+			}
+			continue;
+		}
+		if ((b & 0xC0) != 0x80) {
+			yread_fail(r, R_ENCODING, "invalid UTF-8 sequence "
+			    "(byte 0x%02X cut short)", b);
+			r->need = 0;
+			return seqstart < i ? seqstart : i;
+		}
+		r->cp = (r->cp << 6) | (b & 0x3F);
+		if (--r->need == 0) {
+			if (r->cp < r->min || !yread_allowed(r->cp)) {
+				yread_fail(r, R_ENCODING, r->cp < r->min ?
+				    "overlong UTF-8 sequence for U+%04X" :
+				    "character U+%04X is not allowed",
+				    r->cp);
+				return seqstart;
+			}
+			yread_advance(r, r->cp);
+		}
+	}
+	return n;
+}
+
+static int
+yread_handler(void *data, unsigned char *buffer, size_t size,
+    size_t *size_read)
+{
+	struct yreader *r = data;
+	size_t n, good;
+
+	*size_read = 0;
+	if (r->failed)
+		return 0;
+	if (r->fp != NULL) {
+		n = fread(buffer, 1, size, r->fp);
+		if (n == 0 && ferror(r->fp)) {
+			r->io_error = true;
+			yread_fail(r, R_ENCODING, "read error%.0u", 0);
+			return 0;
+		}
+	} else {
+		n = r->len - r->pos < size ? r->len - r->pos : size;
+		memcpy(buffer, r->buf + r->pos, n);
+		r->pos += n;
+	}
+	if (n == 0) {
+		if (r->need != 0) {
+			yread_fail(r, R_ENCODING, "UTF-8 sequence cut short "
+			    "at the end of the file%.0u", 0);
+			return 0;
+		}
+		return 1;	/* end of input */
+	}
+	if (r->total + n > r->max_size) {
+		yread_fail(r, R_LIMIT, "the file is larger than the size "
+		    "limit of %u MiB (see --max-size)",
+		    (uint32_t)(r->max_size >> 20));
+		r->fline = 1;
+		r->fcol = 1;
+		return 0;
+	}
+	good = yread_scan(r, buffer, n);
+	r->total += n;
+	if (good == 0 && r->failed)
+		return 0;
+	*size_read = good;
+	return 1;
+}
+
+static struct ynode *
+frame_push_kid(struct frame *f)
+{
+	if (f->n == f->cap) {
+		size_t ncap = f->cap ? f->cap * 2 : 16;
+		struct ynode *nk = realloc(f->kids, ncap * sizeof(*nk));
+
+		if (nk == NULL)
+			arena_oom();
+		f->kids = nk;
+		f->cap = ncap;
+	}
+	return &f->kids[f->n++];
+}
+
+static void
+pos_of(const yaml_mark_t *m, struct ynode *n)
+{
+	n->line = (uint32_t)m->line + 1;
+	n->col = (uint32_t)m->column + 1;
+}
+
+static const char *
+intern(struct yload *y, const char *s, size_t len)
+{
+	struct strmap_slot *slot;
+	bool existed;
+
+	if (len > INTERN_MAX_LEN || y->interned.n >= INTERN_MAX_ENTRIES)
+		return arena_strndup(y->arena, s, len);
+	slot = strmap_slot(&y->interned, s, len, &existed);
+	if (!existed)
+		slot->key = arena_strndup(y->arena, s, len);
+	return slot->key;
+}
+
+static void
+fatal(struct yload *y, enum rule_id rule, uint32_t line, uint32_t col,
+    const char *msg)
+{
+	diag_add(y->diags, rule, line, col, "%s", msg);
+	y->fatal = true;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct ynode *x = *(const struct ynode *const *)a;
+	const struct ynode *y = *(const struct ynode *const *)b;
+	int c = strcmp(x->u.str, y->u.str);
+
+	if (c != 0)
+		return c;
+	/* Then file order, so the first of equal keys comes first. */
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static void
+report_dup(struct yload *y, const struct ynode *second,
+    const struct ynode *first)
+{
+	struct diag *g;
+
+	g = diag_add(y->diags, R_DUPLICATE_KEY, second->line, second->col,
+	    "duplicate key '%s'", second->u.str);
+	diag_set_note(y->diags, g, first->line, first->col,
+	    "'%s' first appears here", first->u.str);
+}
+
+static bool
+is_str_key(const struct ynode *k)
+{
+	return k->kind == YN_SCALAR || k->kind == YN_NULL;
+}
+
+/* Reports each key that repeats an earlier key of the same mapping. */
+static void
+check_dup_keys(struct yload *y, const struct ynode *kids, size_t pairs)
+{
+	const struct ynode **v;
+	size_t i, j, n = 0;
+
+	if (pairs < 2)
+		return;
+	if (pairs <= 8) {
+		for (i = 1; i < pairs; i++) {
+			if (!is_str_key(&kids[2 * i]))
+				continue;
+			for (j = 0; j < i; j++)
+				if (is_str_key(&kids[2 * j]) &&
+				    strcmp(kids[2 * i].u.str,
+				    kids[2 * j].u.str) == 0) {
+					report_dup(y, &kids[2 * i],
+					    &kids[2 * j]);
+					break;
+				}
+		}
+		return;
+	}
+	if (pairs > y->sortcap) {
+		free(y->sortbuf);
+		y->sortcap = pairs;
+		if ((y->sortbuf = malloc(pairs * sizeof(*v))) == NULL)
+			arena_oom();
+	}
+	v = (const struct ynode **)y->sortbuf;
+	for (i = 0; i < pairs; i++)
+		if (is_str_key(&kids[2 * i]))
+			v[n++] = &kids[2 * i];
+	qsort(v, n, sizeof(*v), key_cmp);
+	for (i = 1, j = 0; i < n; i++) {
+		if (strcmp(v[i]->u.str, v[j]->u.str) == 0)
+			report_dup(y, v[i], v[j]);
+		else
+			j = i;
+	}
+}
+
+static void
+add_anchor(struct yload *y, const char *name, const struct ynode *n,
+    uint64_t weight)
+{
+	int32_t *slot;
+	bool existed;
+
+	slot = strmap_put(&y->anchors, name, strlen(name), &existed);
+	if (!existed) {
+		if (y->an == y->acap) {
+			size_t ncap = y->acap ? y->acap * 2 : 16;
+			struct anchor *na = realloc(y->av,
+			    ncap * sizeof(*na));
+
+			if (na == NULL)
+				arena_oom();
+			y->av = na;
+			y->acap = ncap;
+		}
+		*slot = (int32_t)y->an++;
+	}
+	y->av[*slot].node = *n;
+	y->av[*slot].weight = weight;
+}
+
+/* Adds a finished node to the container on top. */
+static void
+emit(struct yload *y, const struct ynode *n, const char *anchor,
+    uint64_t weight)
+{
+	*frame_push_kid(&y->frames[y->depth]) = *n;
+	if (anchor != NULL)
+		add_anchor(y, anchor, n, weight);
+}
+
+static void
+on_scalar(struct yload *y, const yaml_event_t *ev)
+{
+	struct ynode n;
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length;
+	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+
+	memset(&n, 0, sizeof(n));
+	pos_of(&ev->start_mark, &n);
+	n.kind = YN_SCALAR;
+	n.quoted = !plain;
+	if (plain && (len == 0 || (len == 1 && s[0] == '~') ||
+	    (len == 4 && (memcmp(s, "null", 4) == 0 ||
+	    memcmp(s, "Null", 4) == 0 || memcmp(s, "NULL", 4) == 0))))
+		n.kind = YN_NULL;
+	if (len > UINT32_MAX)
+		len = UINT32_MAX;
+	n.n = (uint32_t)len;
+	n.u.str = intern(y, s, len);
+	y->parsed++;
+	y->reached++;
+	emit(y, &n, (const char *)ev->data.scalar.anchor, 1);
+}
+
+static void
+on_start(struct yload *y, const yaml_event_t *ev, enum ynode_kind kind)
+{
+	struct frame *f;
+	const char *anchor;
+
+	anchor = kind == YN_MAP ? (const char *)ev->data.mapping_start.anchor :
+	    (const char *)ev->data.sequence_start.anchor;
+	if (y->depth >= YLOAD_MAX_DEPTH) {
+		fatal(y, R_LIMIT, (uint32_t)ev->start_mark.line + 1,
+		    (uint32_t)ev->start_mark.column + 1,
+		    "nesting deeper than 64 levels");
+		return;
+	}
+	f = &y->frames[++y->depth];
+	memset(&f->node, 0, sizeof(f->node));
+	pos_of(&ev->start_mark, &f->node);
+	f->node.kind = (uint8_t)kind;
+	f->n = 0;
+	f->anchor = anchor != NULL ? arena_strdup(y->arena, anchor) : NULL;
+	f->reached_at_start = y->reached;
+	y->parsed++;
+	y->reached++;
+}
+
+static void
+on_end(struct yload *y)
+{
+	struct frame *f = &y->frames[y->depth];
+	struct ynode *kids = NULL;
+	size_t n = f->n;
+
+	if (n > 0) {
+		kids = arena_alloc(y->arena, n * sizeof(*kids));
+		memcpy(kids, f->kids, n * sizeof(*kids));
+	}
+	f->node.u.kids = kids;
+	if (f->node.kind == YN_MAP) {
+		f->node.n = (uint32_t)(n / 2);
+		check_dup_keys(y, kids, n / 2);
+	} else
+		f->node.n = (uint32_t)n;
+	y->depth--;
+	emit(y, &f->node, f->anchor, y->reached - f->reached_at_start);
+}
+
+static void
+on_alias(struct yload *y, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct anchor *a;
+	struct ynode n;
+	int32_t i;
+
+	i = strmap_get(&y->anchors, name, strlen(name));
+	if (i < 0) {
+		char msg[128];
+
+		snprintf(msg, sizeof(msg), "unknown alias '%.80s'", name);
+		fatal(y, R_YAML_SYNTAX, (uint32_t)ev->start_mark.line + 1,
+		    (uint32_t)ev->start_mark.column + 1, msg);
+		return;
+	}
+	a = &y->av[i];
+	y->via_alias += a->weight;
+	y->reached += a->weight;
+	if (y->via_alias > YLOAD_MAX_ALIAS_NODES) {
+		fatal(y, R_LIMIT, (uint32_t)ev->start_mark.line + 1,
+		    (uint32_t)ev->start_mark.column + 1,
+		    "aliases expand to more than 10000000 nodes");
+		return;
+	}
+	n = a->node;
+	pos_of(&ev->start_mark, &n);
+	emit(y, &n, NULL, a->weight);
+}
+
+static void
+report_parser_error(struct yload *y)
+{
+	yaml_parser_t *p = &y->parser;
+	struct yreader *r = &y->rd;
+	char msg[256];
+
+	if (r->failed) {
+		fatal(y, r->rule, r->fline, r->fcol, r->msg);
+		return;
+	}
+	if (p->error == YAML_READER_ERROR) {
+		snprintf(msg, sizeof(msg), "%s", p->problem ?
+		    p->problem : "cannot read the input");
+		fatal(y, R_ENCODING, r->line, r->col, msg);
+		return;
+	}
+	if (p->context != NULL)
+		snprintf(msg, sizeof(msg), "%s (%s at %zu:%zu)",
+		    p->problem ? p->problem : "syntax error", p->context,
+		    p->context_mark.line + 1, p->context_mark.column + 1);
+	else
+		snprintf(msg, sizeof(msg), "%s",
+		    p->problem ? p->problem : "syntax error");
+	fatal(y, R_YAML_SYNTAX, (uint32_t)p->problem_mark.line + 1,
+	    (uint32_t)p->problem_mark.column + 1, msg);
+}
+
+static const struct ynode *
+yload_run(struct yload *y)
+{
+	yaml_event_t ev;
+	const struct ynode *root = NULL;
+	int docs = 0;
+	bool done = false;
+
+	while (!done && !y->fatal) {
+		if (!yaml_parser_parse(&y->parser, &ev)) {
+			report_parser_error(y);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1)
+				fatal(y, R_YAML_SYNTAX,
+				    (uint32_t)ev.start_mark.line + 1,
+				    (uint32_t)ev.start_mark.column + 1,
+				    "a second YAML document: a plan file "
+				    "holds one document");
+			break;
+		case YAML_SCALAR_EVENT:
+			on_scalar(y, &ev);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			on_start(y, &ev, YN_SEQ);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			on_start(y, &ev, YN_MAP);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			on_end(y);
+			break;
+		case YAML_ALIAS_EVENT:
+			on_alias(y, &ev);
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	if (y->fatal)
+		return NULL;
+	if (y->frames[0].n == 0) {
+		diag_add(y->diags, R_REQUIRED, 1, 1, "the file is empty: "
+		    "a plan needs 'pairplan' and 'plan'");
+		return NULL;
+	}
+	if (y->via_alias > YLOAD_ALIAS_FACTOR * y->parsed) {
+		diag_add(y->diags, R_LIMIT, 1, 1, "aliases expand to %llu "
+		    "nodes, more than 10 times the %llu nodes parsed",
+		    (unsigned long long)y->via_alias,
+		    (unsigned long long)y->parsed);
+		return NULL;
+	}
+	root = arena_alloc(y->arena, sizeof(*root));
+	memcpy((struct ynode *)root, &y->frames[0].kids[0], sizeof(*root));
+	return root;
+}
+
+static const struct ynode *
+yload_common(struct yload *y, struct arena *a, struct diags *d,
+    const struct yload_opts *opts)
+{
+	const struct ynode *root;
+	int i;
+
+	y->arena = a;
+	y->diags = d;
+	y->rd.line = y->rd.col = 1;
+	y->rd.max_size = opts != NULL && opts->max_size != 0 ?
+	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
+	strmap_init(&y->anchors, a);
+	strmap_init(&y->interned, a);
+	if (!yaml_parser_initialize(&y->parser))
+		arena_oom();
+	yaml_parser_set_input(&y->parser, yread_handler, &y->rd);
+	yaml_parser_set_encoding(&y->parser, YAML_UTF8_ENCODING);
+	root = yload_run(y);
+	yaml_parser_delete(&y->parser);
+	for (i = 0; i <= YLOAD_MAX_DEPTH + 1; i++)
+		free(y->frames[i].kids);
+	free(y->av);
+	free(y->sortbuf);
+	return root;
+}
+
+const struct ynode *
+yload_file(FILE *fp, struct arena *a, struct diags *d,
+    const struct yload_opts *opts)
+{
+	struct yload *y;
+	const struct ynode *root;
+
+	if ((y = calloc(1, sizeof(*y))) == NULL)
+		arena_oom();
+	y->rd.fp = fp;
+	root = yload_common(y, a, d, opts);
+	free(y);
+	return root;
+}
+
+const struct ynode *
+yload_buffer(const char *buf, size_t len, struct arena *a, struct diags *d,
+    const struct yload_opts *opts)
+{
+	struct yload *y;
+	const struct ynode *root;
+
+	if ((y = calloc(1, sizeof(*y))) == NULL)
+		arena_oom();
+	y->rd.buf = (const unsigned char *)buf;
+	y->rd.len = len;
+	root = yload_common(y, a, d, opts);
+	free(y);
+	return root;
+}
+
+const struct ynode *
+ynode_get(const struct ynode *m, const char *key)
+{
+	uint32_t i;
+
+	if (m == NULL || m->kind != YN_MAP)
+		return NULL;
+	for (i = 0; i < m->n; i++)
+		if (m->u.kids[2 * i].kind == YN_SCALAR &&
+		    strcmp(m->u.kids[2 * i].u.str, key) == 0)
+			return &m->u.kids[2 * i + 1];
+	return NULL;
+}
+
+bool
+ynode_is_null(const struct ynode *n)
+{
+	return n == NULL || n->kind == YN_NULL;
+}
+
+const char *
+ynode_kind_name(const struct ynode *n)
+{
+	static const char *const names[] = {
+		"null", "string", "mapping", "list"
+	};
+
+	return n == NULL ? "nothing" : names[n->kind];
+}
