@@ -15,7 +15,8 @@ WARN	 = -Wall -Wextra -Wpedantic -Werror
 CFLAGS	?= -O2 -g
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude $(CFLAGS)
 LDLIBS	 = -lyaml -lm
-SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+	   -DARENA_CHECKED
 FUZZ_SECONDS ?= 60
 
 SRC	 = $(filter-out src/main.c,$(wildcard src/*.c))
@@ -75,7 +76,7 @@ check: deps
 
 $(B)/fuzz_load: tests/fuzz_load.c $(SRC) $(HDR) | $(B)
 	clang -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -O1 -g \
-	    -fsanitize=fuzzer,address,undefined -o $@ tests/fuzz_load.c \
+	    -fsanitize=fuzzer,address,undefined -DARENA_CHECKED -o $@ tests/fuzz_load.c \
 	    $(SRC) $(LDLIBS)
 
 fuzz: deps $(B)/fuzz_load

@@ -63,10 +63,34 @@ arena_grow(struct arena *a, size_t need)
 	a->total += sz;
 }
 
+#ifdef ARENA_CHECKED
+/*
+ * Under the sanitizers every allocation is its own malloc block, so that
+ * AddressSanitizer sees an overflow of one object into the next.
+ */
+static void *
+arena_checked(struct arena *a, size_t sz)
+{
+	struct arena_chunk *c;
+
+	if (sz > SIZE_MAX - sizeof(*c) ||
+	    (c = calloc(1, sizeof(*c) + sz)) == NULL)
+		arena_oom();
+	c->next = a->head;
+	a->head = c;
+	a->total += sz;
+	return c->data;
+}
+#endif
+
 void *
 arena_alloc(struct arena *a, size_t sz)
 {
 	void *p;
+
+#ifdef ARENA_CHECKED
+	return arena_checked(a, sz);
+#endif
 
 	sz = (sz + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (sz == 0)
@@ -90,6 +114,11 @@ arena_strndup(struct arena *a, const char *s, size_t len)
 	 */
 	if (len == SIZE_MAX)
 		arena_oom();
+#ifdef ARENA_CHECKED
+	p = arena_checked(a, len + 1);
+	memcpy(p, s, len);
+	return p;
+#endif
 	if (a->cur == NULL || (size_t)(a->end - a->cur) < len + 1)
 		arena_grow(a, len + 1);
 	a->end -= len + 1;

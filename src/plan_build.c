@@ -214,6 +214,8 @@ get_reflist(struct bctx *b, const struct ynode *v, const char *key,
 {
 	uint32_t i;
 
+	/* A repeated key (reported as duplicate-key) starts afresh. */
+	out->n = 0;
 	if (v->kind == YN_SCALAR) {
 		out->v = arena_alloc(b->a, sizeof(*out->v));
 		if (get_ref(b, v, key, ns, &out->v[0]))
@@ -1178,6 +1180,7 @@ cal_closed(struct bctx *b, const struct ynode *v, void *o)
 		items = v->u.kids;
 		n = v->n;
 	}
+	p->nclosed_raw = 0;
 	p->closed_raw = arena_alloc(b->a, (n ? n : 1) *
 	    sizeof(*p->closed_raw));
 	p->closed_nodes = arena_alloc(b->a, (n ? n : 1) *
@@ -1200,6 +1203,7 @@ cal_open(struct bctx *b, const struct ynode *v, void *o)
 		items = v->u.kids;
 		n = v->n;
 	}
+	p->cal.nopen = 0;
 	p->cal.open = arena_alloc(b->a, (n ? n : 1) * sizeof(day_t));
 	for (i = 0; i < n; i++)
 		if (get_span(b, &items[i], "open", true, &s))
