@@ -88,6 +88,8 @@ bench: pairplan
 install: pairplan
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 pairplan $(DESTDIR)$(BINDIR)/pairplan
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 docs/pairplan.1 $(DESTDIR)$(MANDIR)/man1/pairplan.1
 
 clean:
 	rm -rf $(B) pairplan

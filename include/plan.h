@@ -184,6 +184,7 @@ struct plan {
 	struct dup_id {
 		const struct ynode *second, *first;
 		const char *what;
+		const char *id;
 	}			*dups;
 	uint32_t		 ndups;
 	/* Every reference, for unknown-ref (what names the namespace). */

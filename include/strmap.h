@@ -31,6 +31,8 @@ int32_t	*strmap_put(struct strmap *, const char *key, size_t len,
 /* The same, giving the slot, whose key the caller may replace by a copy. */
 struct strmap_slot *strmap_slot(struct strmap *, const char *key, size_t len,
 	    bool *existed);
+/* Makes room for n entries at once. */
+void	 strmap_reserve(struct strmap *, size_t n);
 /* The value for key, or -1. */
 int32_t	 strmap_get(const struct strmap *, const char *key, size_t len);
 uint32_t strmap_hash(const char *, size_t);

@@ -1,4 +1,7 @@
 /* arena.c - bump allocator that owns everything one loaded plan needs. */
+#define _DEFAULT_SOURCE	/* MAP_ANONYMOUS, madvise */
+#include <sys/mman.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,8 +11,16 @@
 
 struct arena_chunk {
 	struct arena_chunk	*next;
+	size_t			 mapped;	/* bytes mmap'd, or 0: malloc'd */
 	max_align_t		 data[];
 };
+
+/*
+ * Big chunks are mapped with transparent huge pages where the kernel
+ * offers them: a large plan then touches its memory in 2 MiB pages
+ * instead of 4 KiB ones, which saves most of the page-fault time.
+ */
+#define ARENA_HUGE	(2u << 20)
 
 #define ARENA_MIN_CHUNK	(64u << 10)
 #define ARENA_MAX_CHUNK	(16u << 20)
@@ -35,7 +46,10 @@ arena_release(struct arena *a)
 
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
-		free(c);
+		if (c->mapped)
+			munmap(c, c->mapped);
+		else
+			free(c);
 	}
 	memset(a, 0, sizeof(*a));
 }
@@ -54,8 +68,25 @@ arena_grow(struct arena *a, size_t need)
 		arena_oom();
 	if (sz < need)
 		sz = need;
-	if ((c = malloc(sizeof(*c) + sz)) == NULL)
-		arena_oom();
+	if (sz >= 2 * ARENA_HUGE) {
+		size_t len = (sizeof(*c) + sz + ARENA_HUGE - 1) &
+		    ~(size_t)(ARENA_HUGE - 1);
+		void *m = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (m == MAP_FAILED)
+			arena_oom();
+#ifdef MADV_HUGEPAGE
+		(void)madvise(m, len, MADV_HUGEPAGE);
+#endif
+		c = m;
+		c->mapped = len;
+		sz = len - sizeof(*c);
+	} else {
+		if ((c = malloc(sizeof(*c) + sz)) == NULL)
+			arena_oom();
+		c->mapped = 0;
+	}
 	c->next = a->head;
 	a->head = c;
 	a->cur = (char *)c->data;
@@ -77,6 +108,7 @@ arena_checked(struct arena *a, size_t sz)
 	    (c = calloc(1, sizeof(*c) + sz)) == NULL)
 		arena_oom();
 	c->next = a->head;
+	c->mapped = 0;
 	a->head = c;
 	a->total += sz;
 	return c->data;

@@ -63,7 +63,7 @@ usage_all(FILE *fp)
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(fp, "  %-10s %s\n", commands[i].name,
 		    commands[i].summary);
-	fputs("\nA plan is a YAML file; see pairplan-plan(5) or "
+	fputs("\nA plan is a YAML file; its format is described in "
 	    "docs/plan-format.md.\n", fp);
 }
 

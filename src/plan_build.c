@@ -21,8 +21,10 @@ struct bctx {
 	struct arena	*a;
 	struct diags	*d;
 	struct plan	*p;
-	struct avec	 refs;		/* struct refsite */
+	struct avec	 refs;		/* struct refsite: unresolved only */
 	struct avec	 dups;		/* struct dup_id */
+	/* ids and names of people and organisations, for references */
+	struct strmap	 pid, pname, oid, oname;
 	/* the object the key table fills */
 	struct phase	*phase;
 	struct when	*when;
@@ -182,13 +184,38 @@ get_textlist(struct bctx *b, const struct ynode *v, const char *key,
 	return out;
 }
 
+static int32_t
+lookup(const struct strmap *ids, const struct strmap *names, const char *s,
+    size_t len)
+{
+	int32_t i = strmap_get(ids, s, len);
+
+	if (i >= 0)
+		return i;
+	i = strmap_get(names, s, len);
+	return i == -1 ? REF_UNKNOWN : i;
+}
+
+/*
+ * Resolves a reference at once: people and organisations are built
+ * before anything that refers to them. Only failures are kept, for the
+ * unknown-ref rule.
+ */
 static void
 add_ref(struct bctx *b, struct ref *r, const struct ynode *v, enum ns ns)
 {
 	struct refsite *rs;
 
 	r->node = v;
-	r->idx = REF_UNKNOWN;
+	if (ns == NS_PERSON)
+		r->idx = lookup(&b->pid, &b->pname, v->u.str, v->n);
+	else {
+		r->idx = lookup(&b->oid, &b->oname, v->u.str, v->n);
+		if (ns == NS_PARTNER && r->idx == 0)
+			r->idx = REF_UNKNOWN;
+	}
+	if (r->idx >= 0)
+		return;
 	rs = avec_push(b->a, &b->refs, sizeof(*rs));
 	rs->ref = r;
 	rs->ns = ns;
@@ -284,9 +311,15 @@ get_weekdays(struct bctx *b, const struct ynode *v, const char *key)
 
 /* ---- mappings ------------------------------------------------------ */
 
+/*
+ * Fills obj from mapping m by the key table. With pass >= 0 only the keys
+ * of that pass are handled, and unknown and missing keys are reported in
+ * the last pass (2); pass -1 does everything at once.
+ */
 static void
-build_map(struct bctx *b, const struct ynode *m, const struct keydef *keys,
-    size_t nkeys, void *obj, const char *what)
+build_map_pass(struct bctx *b, const struct ynode *m,
+    const struct keydef *keys, size_t nkeys, void *obj, const char *what,
+    const int *passes, int pass)
 {
 	bool seen[32] = { false };
 	const char *names[32];
@@ -294,25 +327,37 @@ build_map(struct bctx *b, const struct ynode *m, const struct keydef *keys,
 	uint32_t i;
 	size_t j;
 
+	bool report = pass < 0 || pass == 2;
+
 	if (m->kind != YN_MAP) {
-		at(b, m, R_TYPE, "%s must be a mapping, not a %s", what,
-		    ynode_kind_name(m));
+		if (report)
+			at(b, m, R_TYPE, "%s must be a mapping, not a %s", what,
+			    ynode_kind_name(m));
 		return;
 	}
 	for (i = 0; i < m->n; i++) {
 		k = &m->u.kids[2 * i];
 		v = &m->u.kids[2 * i + 1];
 		if (k->kind != YN_SCALAR) {
+			if (!report)
+				continue;
 			at(b, k, R_TYPE, "a key of %s must be text, not a %s",
 			    what, ynode_kind_name(k));
 			continue;
 		}
 		for (j = 0; j < nkeys; j++)
-			if (strcmp(keys[j].key, k->u.str) == 0)
+			if (keys[j].key[0] == k->u.str[0] &&
+			    strcmp(keys[j].key, k->u.str) == 0)
 				break;
+		if (j < nkeys && pass >= 0 && passes[j] != pass) {
+			seen[j] = true;
+			continue;
+		}
 		if (j == nkeys) {
 			const char *hint;
 
+			if (!report)
+				continue;
 			for (j = 0; j < nkeys; j++)
 				names[j] = keys[j].key;
 			hint = suggest(k->u.str, names, nkeys);
@@ -327,7 +372,7 @@ build_map(struct bctx *b, const struct ynode *m, const struct keydef *keys,
 		}
 		seen[j] = true;
 		if (v->kind == YN_NULL) {
-			if (keys[j].required)
+			if (keys[j].required && report)
 				at(b, v, R_REQUIRED, "'%s' of %s has no value",
 				    keys[j].key, what);
 			else
@@ -336,11 +381,18 @@ build_map(struct bctx *b, const struct ynode *m, const struct keydef *keys,
 		}
 		keys[j].fn(b, v, obj);
 	}
-	for (j = 0; j < nkeys; j++)
+	for (j = 0; report && j < nkeys; j++)
 		if (keys[j].required && !seen[j] &&
 		    ynode_get(m, keys[j].key) == NULL)
 			at(b, m, R_REQUIRED, "%s has no '%s'", what,
 			    keys[j].key);
+}
+
+static void
+build_map(struct bctx *b, const struct ynode *m, const struct keydef *keys,
+    size_t nkeys, void *obj, const char *what)
+{
+	build_map_pass(b, m, keys, nkeys, obj, what, NULL, -1);
 }
 
 /* Allocates one zeroed item per element of a list, or reports. */
@@ -622,15 +674,19 @@ when_every(struct bctx *b, const struct ynode *v, void *o)
 		unit = end;
 		while (*unit == ' ')
 			unit++;
-		if (unit == end && unit != s) {
-			/* "2weeks" is accepted as well as "2 weeks". */
-		}
 	}
-	if (strcmp(unit, "week") == 0 || strcmp(unit, "weeks") == 0)
-		w->every = unit == s ? EV_WEEK : EV_WEEKS;
-	else if (strcmp(unit, "month") == 0 && unit == s)
+	if (unit == s && strcmp(unit, "week") == 0)
+		w->every = EV_WEEK;
+	else if (unit == s && strcmp(unit, "month") == 0)
 		w->every = EV_MONTH;
-	else if (strcmp(unit, "day") == 0 || strcmp(unit, "days") == 0)
+	else if (unit != s && n == 1 && (strcmp(unit, "month") == 0 ||
+	    strcmp(unit, "months") == 0))
+		w->every = EV_MONTH;
+	else if (unit != s &&
+	    (strcmp(unit, "week") == 0 || strcmp(unit, "weeks") == 0))
+		w->every = EV_WEEKS;
+	else if (unit != s &&
+	    (strcmp(unit, "day") == 0 || strcmp(unit, "days") == 0))
 		w->every = EV_DAYS;
 	else {
 		at(b, v, R_TYPE, "'every' must be week, month, 'N weeks' or "
@@ -1327,6 +1383,12 @@ build_plan(struct bctx *b, const struct ynode *v, void *o)
 	build_map(b, v, plan_keys, NKEYS(plan_keys), o, "'plan'");
 }
 
+/*
+ * Pass 0 builds what references point at (the host and partners), pass 1
+ * the people (whose org refers to those), each indexed after its pass, so
+ * whatever the order of the file; pass 2 builds the rest, resolving
+ * references as it goes.
+ */
 static const struct keydef top_keys[] = {
 	{ "pairplan", build_version, true },
 	{ "plan", build_plan, true },
@@ -1339,15 +1401,17 @@ static const struct keydef top_keys[] = {
 	{ "quotas", build_quotas, false },
 	{ "calendar", build_calendar, false },
 };
+static const int top_pass[NKEYS(top_keys)] = { 2, 0, 0, 1, 2, 2, 2, 2, 2, 2 };
 
 /* ---- defaults and references --------------------------------------- */
 
 static void
 note_dup(struct bctx *b, const struct ynode *second, const struct ynode *first,
-    const char *what)
+    const char *what, const char *id)
 {
 	struct dup_id *d = avec_push(b->a, &b->dups, sizeof(*d));
 
+	d->id = id;
 	d->second = second;
 	d->first = first;
 	d->what = what;
@@ -1365,7 +1429,7 @@ index_entry(struct bctx *b, struct strmap *ids, struct strmap *names,
 	if (id != NULL) {
 		slot = strmap_put(ids, id, strlen(id), &existed);
 		if (existed)
-			note_dup(b, idnode, firsts[*slot], what);
+			note_dup(b, idnode, firsts[*slot], what, id);
 		else
 			*slot = i;
 	}
@@ -1375,100 +1439,84 @@ index_entry(struct bctx *b, struct strmap *ids, struct strmap *names,
 	}
 }
 
-static int32_t
-lookup(const struct strmap *ids, const struct strmap *names, const char *s)
-{
-	int32_t i = strmap_get(ids, s, strlen(s));
-
-	if (i >= 0)
-		return i;
-	i = strmap_get(names, s, strlen(s));
-	return i == -1 ? REF_UNKNOWN : i;
-}
-
+/* The host and partners: ids defaulted, then indexed for references. */
 static void
-resolve(struct bctx *b)
+index_orgs(struct bctx *b)
 {
 	struct plan *p = b->p;
-	struct strmap pid, pname, oid, oname;
 	const struct ynode **firsts;
-	struct refsite *rs;
-	uint32_t i, j;
-	size_t k;
+	uint32_t i;
 
-	strmap_init(&pid, b->a);
-	strmap_init(&pname, b->a);
-	strmap_init(&oid, b->a);
-	strmap_init(&oname, b->a);
-
-	firsts = arena_alloc(b->a, (p->npeople + p->norgs + 1) *
-	    sizeof(*firsts));
+	if (p->orgs[0].id == NULL)
+		p->orgs[0].id = "host";
+	for (i = 1; i < p->norgs; i++)
+		if (p->orgs[i].id == NULL)
+			p->orgs[i].id = p->orgs[i].name;
+	firsts = arena_alloc(b->a, p->norgs * sizeof(*firsts));
 	for (i = 0; i < p->norgs; i++)
 		firsts[i] = p->orgs[i].id_node ? p->orgs[i].id_node :
 		    p->orgs[i].name_node ? p->orgs[i].name_node :
 		    p->orgs[i].node;
 	for (i = 0; i < p->norgs; i++)
-		index_entry(b, &oid, &oname, p->orgs[i].id, firsts[i],
+		index_entry(b, &b->oid, &b->oname, p->orgs[i].id, firsts[i],
 		    p->orgs[i].name, (int32_t)i, firsts,
 		    i == 0 ? "organisation" : "partner");
-	for (i = 0; i < p->npeople; i++)
+}
+
+static void
+index_people(struct bctx *b)
+{
+	struct plan *p = b->p;
+	const struct ynode **firsts;
+	uint32_t i;
+
+	firsts = arena_alloc(b->a, (p->npeople + 1) * sizeof(*firsts));
+	for (i = 0; i < p->npeople; i++) {
+		if (p->people[i].id == NULL)
+			p->people[i].id = p->people[i].name;
 		firsts[i] = p->people[i].id_node ? p->people[i].id_node :
 		    p->people[i].node;
+	}
 	for (i = 0; i < p->npeople; i++)
-		index_entry(b, &pid, &pname, p->people[i].id, firsts[i],
+		index_entry(b, &b->pid, &b->pname, p->people[i].id, firsts[i],
 		    p->people[i].name, (int32_t)i, firsts, "person");
+}
 
-	rs = b->refs.v;
-	for (k = 0; k < b->refs.n; k++) {
-		struct ref *r = (struct ref *)rs[k].ref;
+/* Phase and activity ids must be unique too. */
+static void
+index_ids(struct bctx *b)
+{
+	struct plan *p = b->p;
+	struct strmap phid, actid;
+	const struct ynode **pf, **af;
+	uint32_t i, j, n = 0;
 
-		if (rs[k].ns == NS_PERSON)
-			r->idx = lookup(&pid, &pname, r->node->u.str);
-		else {
-			r->idx = lookup(&oid, &oname, r->node->u.str);
-			if (rs[k].ns == NS_PARTNER && r->idx == 0)
-				r->idx = REF_UNKNOWN;
-		}
+	strmap_init(&phid, b->a);
+	strmap_init(&actid, b->a);
+	pf = arena_alloc(b->a, (p->nphases + 1) * sizeof(*pf));
+	for (i = 0; i < p->nphases; i++) {
+		pf[i] = p->phases[i].id_node ? p->phases[i].id_node :
+		    p->phases[i].node;
+		index_entry(b, &phid, NULL, p->phases[i].id, pf[i], NULL,
+		    (int32_t)i, pf, "phase");
+		n += p->phases[i].nacts;
 	}
-	p->refs = b->refs.v;
-	p->nrefs = (uint32_t)b->refs.n;
+	strmap_reserve(&actid, n);
+	af = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*af));
+	for (i = 0, n = 0; i < p->nphases; i++)
+		for (j = 0; j < p->phases[i].nacts; j++, n++) {
+			struct activity *a = &p->phases[i].acts[j];
+			int32_t *slot;
+			bool existed;
 
-	/* phase and activity ids */
-	{
-		struct strmap phid, actid;
-		const struct ynode **pf;
-		struct avec af = { 0 };
-
-		strmap_init(&phid, b->a);
-		strmap_init(&actid, b->a);
-		pf = arena_alloc(b->a, (p->nphases + 1) * sizeof(*pf));
-		for (i = 0; i < p->nphases; i++) {
-			pf[i] = p->phases[i].id_node ? p->phases[i].id_node :
-			    p->phases[i].node;
-			index_entry(b, &phid, NULL, p->phases[i].id, pf[i],
-			    NULL, (int32_t)i, pf, "phase");
+			af[n] = a->id_node ? a->id_node : a->node;
+			slot = strmap_put(&actid, a->id, strlen(a->id),
+			    &existed);
+			if (existed)
+				note_dup(b, af[n], af[*slot], "activity", a->id);
+			else
+				*slot = (int32_t)n;
 		}
-		for (i = 0; i < p->nphases; i++)
-			for (j = 0; j < p->phases[i].nacts; j++) {
-				struct activity *a = &p->phases[i].acts[j];
-				const struct ynode **slotp;
-				int32_t *slot;
-				bool existed;
-
-				slot = strmap_put(&actid, a->id, strlen(a->id),
-				    &existed);
-				slotp = avec_push(b->a, &af, sizeof(*slotp));
-				*slotp = a->id_node ? a->id_node : a->node;
-				if (existed)
-					note_dup(b, *slotp,
-					    ((const struct ynode **)af.v)[*slot],
-					    "activity");
-				else
-					*slot = (int32_t)(af.n - 1);
-			}
-	}
-	p->dups = b->dups.v;
-	p->ndups = (uint32_t)b->dups.n;
 }
 
 static void
@@ -1477,14 +1525,6 @@ fill_defaults(struct bctx *b)
 	struct plan *p = b->p;
 	uint32_t i, j;
 
-	if (p->orgs[0].id == NULL)
-		p->orgs[0].id = "host";
-	for (i = 1; i < p->norgs; i++)
-		if (p->orgs[i].id == NULL)
-			p->orgs[i].id = p->orgs[i].name;
-	for (i = 0; i < p->npeople; i++)
-		if (p->people[i].id == NULL)
-			p->people[i].id = p->people[i].name;
 	for (i = 0; i < p->nphases; i++) {
 		struct phase *ph = &p->phases[i];
 
@@ -1541,7 +1581,18 @@ plan_build(const struct ynode *root, struct arena *a, struct diags *d)
 	p->norgs = 1;
 	org_init(&p->orgs[0], root);
 	cal_init(&p->cal);
-	build_map(&b, root, top_keys, NKEYS(top_keys), p, "the plan file");
+	strmap_init(&b.pid, a);
+	strmap_init(&b.pname, a);
+	strmap_init(&b.oid, a);
+	strmap_init(&b.oname, a);
+	build_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
+	    top_pass, 0);
+	index_orgs(&b);
+	build_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
+	    top_pass, 1);
+	index_people(&b);
+	build_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
+	    top_pass, 2);
 	p->cal.closed = arena_alloc(a, (p->nclosed_raw + 1) *
 	    sizeof(*p->cal.closed));
 	for (i = 0; i < p->nclosed_raw; i++)
@@ -1549,7 +1600,11 @@ plan_build(const struct ynode *root, struct arena *a, struct diags *d)
 			p->cal.closed[p->cal.nclosed++] = p->closed_raw[i];
 	cal_normalise(&p->cal);
 	fill_defaults(&b);
-	resolve(&b);
+	index_ids(&b);
+	p->refs = b.refs.v;
+	p->nrefs = (uint32_t)b.refs.n;
+	p->dups = b.dups.v;
+	p->ndups = (uint32_t)b.dups.n;
 	if (p->has_period && p->period.from <= p->period.to) {
 		if (p->period.to - p->period.from >= PLAN_MAX_DAYS) {
 			at(&b, p->period_node, R_LIMIT, "the plan period is "

@@ -47,9 +47,9 @@ plandoc_init(struct plandoc *pd, const char *path,
 		return false;
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
-		diag_add(&pd->diags, R_LIMIT, 1, 1, "the file is %llu MiB, "
-		    "larger than the size limit of %llu MiB (see --max-size)",
-		    (unsigned long long)st.st_size >> 20, max >> 20);
+		diag_add(&pd->diags, R_LIMIT, 1, 1, "the file is %llu bytes, "
+		    "larger than the size limit of %llu bytes (see --max-size)",
+		    (unsigned long long)st.st_size, max);
 	else
 		pd->root = yload_file(fp, &pd->arena, &pd->diags, opts);
 	if (ferror(fp)) {

@@ -222,8 +222,8 @@ check_duplicate_id(const struct plan *p, struct diags *d)
 
 	for (i = 0; i < p->ndups; i++) {
 		const struct dup_id *u = &p->dups[i];
-		const char *id = u->second->kind == YN_MAP ? "" :
-		    u->second->u.str;
+		const char *id = u->second->kind == YN_SCALAR ?
+		    u->second->u.str : u->id;
 		struct diag *g;
 
 		g = report(d, R_DUPLICATE_ID, u->second,
@@ -507,6 +507,9 @@ placeholder_in(const char *s, bool name)
 	static const char *const in_names[] = { "xx", "XX", "__" };
 	size_t i;
 
+	/* Every pattern holds x, X, _ or the first byte of 某: most text has none. */
+	if (s[strcspn(s, "xX_\xe6")] == '\0')
+		return NULL;
 	for (i = 0; i < sizeof(anywhere) / sizeof(anywhere[0]); i++)
 		if (strstr(s, anywhere[i]) != NULL)
 			return anywhere[i];

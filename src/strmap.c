@@ -93,3 +93,10 @@ strmap_get(const struct strmap *m, const char *key, size_t len)
 	s = strmap_find(m, key, len, strmap_hash(key, len));
 	return s->key == NULL ? -1 : s->val;
 }
+
+void
+strmap_reserve(struct strmap *m, size_t n)
+{
+	while ((size_t)m->cap * 3 < (n + 1) * 4)
+		strmap_grow(m);
+}

@@ -22,7 +22,10 @@ struct yreader {
 	unsigned long long	 total, max_size;
 	/* UTF-8 decoder state between chunks */
 	uint32_t		 cp, need, min;
-	uint32_t		 line, col;	/* 1-based, of the next character */
+	unsigned long long	 seqoff;	/* where the sequence began */
+	uint32_t		 line;		/* 1-based, current line */
+	unsigned long long	 line_start;	/* its offset */
+	uint32_t		 cont;		/* continuation bytes in it */
 	bool			 prev_cr;
 	bool			 failed;	/* stop at the next call */
 	bool			 io_error;
@@ -76,61 +79,79 @@ yread_allowed(uint32_t c)
 	    (c >= 0x10000 && c <= 0x10FFFF);
 }
 
+/*
+ * Position tracking is cheap on the common path: plain ASCII bytes only
+ * move the offset; line:col is worked out from the offset of the line
+ * start and the number of UTF-8 continuation bytes since it.
+ */
 static void
-yread_fail(struct yreader *r, enum rule_id rule, const char *fmt, uint32_t v)
+yread_newline(struct yreader *r, unsigned long long next)
+{
+	r->line++;
+	r->line_start = next;
+	r->cont = 0;
+}
+
+static void
+yread_pos(const struct yreader *r, unsigned long long off, uint32_t *line,
+    uint32_t *col)
+{
+	*line = r->line;
+	*col = (uint32_t)(off - r->line_start - r->cont + 1);
+}
+
+static void
+yread_fail(struct yreader *r, unsigned long long off, enum rule_id rule,
+    const char *fmt, uint32_t v)
 {
 	r->failed = true;
 	r->rule = rule;
-	r->fline = r->line;
-	r->fcol = r->col;
+	yread_pos(r, off, &r->fline, &r->fcol);
 	snprintf(r->msg, sizeof(r->msg), fmt, v);
 }
 
-/* Advances line:col over one complete character, as libyaml counts. */
-static void
-yread_advance(struct yreader *r, uint32_t c)
-{
-	if (c == '\n' && r->prev_cr) {
-		r->prev_cr = false;
-		return;
-	}
-	r->prev_cr = c == '\r';
-	if (c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 ||
-	    c == 0x2029) {
-		r->line++;
-		r->col = 1;
-	} else if (!(c == 0xFEFF && r->line == 1 && r->col == 1))
-		r->col++;
-}
-
 /*
- * Checks bytes p[0..n): returns how many of them are good (those up to the
- * start of the first bad character) and records the failure.
+ * Checks bytes p[0..n), which start at offset base of the input: returns
+ * how many of them are good (those up to the start of the first bad
+ * character) and records the failure.
  */
 static size_t
-yread_scan(struct yreader *r, const unsigned char *p, size_t n)
+yread_scan(struct yreader *r, const unsigned char *p, size_t n,
+    unsigned long long base)
 {
-	size_t i, seqstart = 0;
+	size_t i;
 	uint32_t b;
 
 	for (i = 0; i < n; i++) {
 		b = p[i];
 		if (r->need == 0) {
-			seqstart = i;
-			if (b < 0x80) {
-				if (!yread_allowed(b)) {
-					if (b == 0)
-						yread_fail(r, R_ENCODING,
-						    "NUL byte in the file%.0u",
-						    0);
-					else
-						yread_fail(r, R_ENCODING,
-						    "control character U+%04X "
-						    "is not allowed", b);
-					return i;
-				}
-				yread_advance(r, b);
+			if (b >= 0x20 && b < 0x7F)
+				continue;	/* the common case */
+			if (b == '\n') {
+				if (r->prev_cr)
+					r->line_start = base + i + 1;
+				else
+					yread_newline(r, base + i + 1);
+				r->prev_cr = false;
 				continue;
+			}
+			r->prev_cr = false;
+			if (b == '\r') {
+				yread_newline(r, base + i + 1);
+				r->prev_cr = true;
+				continue;
+			}
+			if (b == '\t')
+				continue;
+			if (b < 0x80) {
+				if (b == 0)
+					yread_fail(r, base + i, R_ENCODING,
+					    "NUL byte in the file%.0u", 0);
+				else
+					yread_fail(r, base + i, R_ENCODING,
+					    "control character U+%04X is not "
+					    "allowed", b);
+				return i;
 			}
 			if (b >= 0xC2 && b <= 0xDF) {
 				r->need = 1;
@@ -145,34 +166,45 @@ yread_scan(struct yreader *r, const unsigned char *p, size_t n)
 				r->cp = b & 0x07;
 				r->min = 0x10000;
 			} else {
-				if (r->total == 0 && i < 2 &&
-				    (b == 0xFF || b == 0xFE))
-					yread_fail(r, R_ENCODING, "the file is "
-					    "UTF-16 (byte-order mark 0x%02X), "
-					    "not UTF-8", b);
+				if (base + i < 2 && (b == 0xFF || b == 0xFE))
+					yread_fail(r, base + i, R_ENCODING,
+					    "the file is UTF-16 (byte-order "
+					    "mark 0x%02X), not UTF-8", b);
 				else
-					yread_fail(r, R_ENCODING,
+					yread_fail(r, base + i, R_ENCODING,
 					    "invalid UTF-8 byte 0x%02X", b);
 				return i;
 			}
+			r->seqoff = base + i;
 			continue;
 		}
 		if ((b & 0xC0) != 0x80) {
-			yread_fail(r, R_ENCODING, "invalid UTF-8 sequence "
-			    "(byte 0x%02X cut short)", b);
+			/* uncount what the broken sequence added */
+			r->cont -= (uint32_t)(base + i - r->seqoff - 1);
+			yread_fail(r, r->seqoff, R_ENCODING, "incomplete UTF-8 "
+			    "sequence before byte 0x%02X", b);
 			r->need = 0;
-			return seqstart < i ? seqstart : i;
+			return r->seqoff < base ? 0 : (size_t)(r->seqoff - base);
 		}
 		r->cp = (r->cp << 6) | (b & 0x3F);
+		r->cont++;
 		if (--r->need == 0) {
-			if (r->cp < r->min || !yread_allowed(r->cp)) {
-				yread_fail(r, R_ENCODING, r->cp < r->min ?
-				    "overlong UTF-8 sequence for U+%04X" :
-				    "character U+%04X is not allowed",
-				    r->cp);
-				return seqstart;
+			uint32_t c = r->cp;
+
+			if (c < r->min || !yread_allowed(c)) {
+				r->cont -= (uint32_t)(r->min == 0x80 ? 1 :
+				    r->min == 0x800 ? 2 : 3);
+				yread_fail(r, r->seqoff, R_ENCODING,
+				    c < r->min ? "overlong UTF-8 sequence "
+				    "for U+%04X" : "character U+%04X is not "
+				    "allowed", c);
+				return r->seqoff < base ? 0 :
+				    (size_t)(r->seqoff - base);
 			}
-			yread_advance(r, r->cp);
+			if (c == 0x85 || c == 0x2028 || c == 0x2029)
+				yread_newline(r, base + i + 1);
+			else if (c == 0xFEFF && r->seqoff == 0)
+				r->cont++;	/* a BOM takes no column */
 		}
 	}
 	return n;
@@ -192,7 +224,7 @@ yread_handler(void *data, unsigned char *buffer, size_t size,
 		n = fread(buffer, 1, size, r->fp);
 		if (n == 0 && ferror(r->fp)) {
 			r->io_error = true;
-			yread_fail(r, R_ENCODING, "read error%.0u", 0);
+			yread_fail(r, r->total, R_ENCODING, "read error%.0u", 0);
 			return 0;
 		}
 	} else {
@@ -202,21 +234,23 @@ yread_handler(void *data, unsigned char *buffer, size_t size,
 	}
 	if (n == 0) {
 		if (r->need != 0) {
-			yread_fail(r, R_ENCODING, "UTF-8 sequence cut short "
-			    "at the end of the file%.0u", 0);
+			r->need = 0;
+			r->cont -= (uint32_t)(r->total - r->seqoff - 1);
+			yread_fail(r, r->seqoff, R_ENCODING, "UTF-8 sequence "
+			    "cut short at the end of the file%.0u", 0);
 			return 0;
 		}
 		return 1;	/* end of input */
 	}
 	if (r->total + n > r->max_size) {
-		yread_fail(r, R_LIMIT, "the file is larger than the size "
-		    "limit of %u MiB (see --max-size)",
-		    (uint32_t)(r->max_size >> 20));
+		yread_fail(r, r->total, R_LIMIT, "%.0u", 0);
+		snprintf(r->msg, sizeof(r->msg), "the input is larger than the "
+		    "size limit of %llu bytes (see --max-size)", r->max_size);
 		r->fline = 1;
 		r->fcol = 1;
 		return 0;
 	}
-	good = yread_scan(r, buffer, n);
+	good = yread_scan(r, buffer, n, r->total);
 	r->total += n;
 	if (good == 0 && r->failed)
 		return 0;
@@ -495,7 +529,12 @@ report_parser_error(struct yload *y)
 	if (p->error == YAML_READER_ERROR) {
 		snprintf(msg, sizeof(msg), "%s", p->problem ?
 		    p->problem : "cannot read the input");
-		fatal(y, R_ENCODING, r->line, r->col, msg);
+		{
+			uint32_t line, col;
+
+			yread_pos(r, r->total, &line, &col);
+			fatal(y, R_ENCODING, line, col, msg);
+		}
 		return;
 	}
 	if (p->context != NULL)
@@ -583,7 +622,7 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 
 	y->arena = a;
 	y->diags = d;
-	y->rd.line = y->rd.col = 1;
+	y->rd.line = 1;
 	y->rd.max_size = opts != NULL && opts->max_size != 0 ?
 	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
 	strmap_init(&y->anchors, a);
@@ -591,7 +630,6 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 	if (!yaml_parser_initialize(&y->parser))
 		arena_oom();
 	yaml_parser_set_input(&y->parser, yread_handler, &y->rd);
-	yaml_parser_set_encoding(&y->parser, YAML_UTF8_ENCODING);
 	root = yload_run(y);
 	yaml_parser_delete(&y->parser);
 	for (i = 0; i <= YLOAD_MAX_DEPTH + 1; i++)
