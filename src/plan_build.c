@@ -96,8 +96,8 @@ get_int(struct bctx *b, const struct ynode *v, const char *key,
 		if (s[i] < '0' || s[i] > '9')
 			goto bad;
 		if (x > (UINT64_MAX - 9) / 10) {
-			at(b, v, R_BAD_NUMBER, "'%s' is too large: %s", key,
-			    s);
+			at(b, v, R_BAD_NUMBER, "'%s' is too %s: %s", key,
+			    neg ? "small" : "large", s);
 			return false;
 		}
 		x = x * 10 + (uint64_t)(s[i] - '0');

@@ -397,17 +397,24 @@ check_exclusive_keys(const struct plan *p, struct diags *d)
  * Eligible days: working days of the plan calendar on an allowed weekday.
  * With every, the most any one period of the window offers.
  */
+#define MAX_PERIODS	1000
+
 static int32_t
 eligible_days(const struct plan *p, const struct when *w)
 {
 	struct span per;
 	int32_t best = 0, k;
 	day_t start, next;
+	uint32_t n;
 
 	if (w->every == EV_NONE)
 		return workmap_count(&p->wm, w->window, w->weekdays);
-	for (start = plan_period_first(w); start <= w->window.to;
-	    start = next) {
+	/*
+	 * A window of many short periods need not be searched to its end:
+	 * after MAX_PERIODS periods the best seen so far stands.
+	 */
+	for (start = plan_period_first(w), n = 0;
+	    start <= w->window.to && n < MAX_PERIODS; start = next, n++) {
 		next = plan_period_next(w, start);
 		per.from = start < w->window.from ? w->window.from : start;
 		per.to = next - 1 > w->window.to ? w->window.to : next - 1;
@@ -421,7 +428,7 @@ eligible_days(const struct plan *p, const struct when *w)
 
 static void
 check_times(const struct plan *p, struct diags *d, const struct when *w,
-    const char *what)
+    const char *what, const char *id)
 {
 	int32_t k;
 
@@ -432,8 +439,8 @@ check_times(const struct plan *p, struct diags *d, const struct when *w,
 	if ((uint32_t)k >= w->times)
 		return;
 	report(d, R_BAD_NUMBER, w->times_node != NULL ? w->times_node :
-	    w->when_node, "%s wants %u times %sbut %s only %d eligible "
-	    "day%s", what, w->times, w->every != EV_NONE ? "a period " : "",
+	    w->when_node, "%s '%s' wants %u times %sbut %s only %d eligible "
+	    "day%s", what, id, w->times, w->every != EV_NONE ? "a period " : "",
 	    w->every != EV_NONE ? "a period has" : "its window has", k,
 	    k == 1 ? "" : "s");
 }
@@ -448,13 +455,12 @@ check_bad_number(const struct plan *p, struct diags *d)
 			const struct activity *a = &p->phases[i].acts[j];
 
 			if (!a->has_date)
-				check_times(p, d, &a->w, arena_printf(d->arena,
-				    "activity '%s'", a->id));
+				check_times(p, d, &a->w, "activity", a->id);
 		}
 	for (i = 0; i < p->nmentorships; i++)
 		if (p->mentorships[i].has_meet)
 			check_times(p, d, &p->mentorships[i].meet,
-			    arena_printf(d->arena, "mentorship m%u", i + 1));
+			    "mentorship", arena_printf(d->arena, "m%u", i + 1));
 }
 
 static void

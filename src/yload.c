@@ -58,6 +58,7 @@ struct yload {
 	uint64_t	 parsed;	/* nodes from events */
 	uint64_t	 reached;	/* parsed plus alias weights */
 	uint64_t	 via_alias;
+	uint32_t	 alias_line, alias_col;	/* the first alias */
 	struct strmap	 anchors;
 	struct anchor	*av;
 	size_t		 an, acap;
@@ -166,7 +167,9 @@ yread_scan(struct yreader *r, const unsigned char *p, size_t n,
 				r->cp = b & 0x07;
 				r->min = 0x10000;
 			} else {
-				if (base + i < 2 && (b == 0xFF || b == 0xFE))
+				if (base + i == 0 && i + 1 < n &&
+				    (b == 0xFF || b == 0xFE) &&
+				    p[i + 1] == (b ^ 0x01))
 					yread_fail(r, base + i, R_ENCODING,
 					    "the file is UTF-16 (byte-order "
 					    "mark 0x%02X), not UTF-8", b);
@@ -382,11 +385,15 @@ static void
 add_anchor(struct yload *y, const char *name, const struct ynode *n,
     uint64_t weight)
 {
+	struct strmap_slot *sl;
 	int32_t *slot;
 	bool existed;
 
-	slot = strmap_put(&y->anchors, name, strlen(name), &existed);
+	sl = strmap_slot(&y->anchors, name, strlen(name), &existed);
+	slot = &sl->val;
 	if (!existed) {
+		/* libyaml frees the name with the event: keep a copy */
+		sl->key = arena_strdup(y->arena, name);
 		if (y->an == y->acap) {
 			size_t ncap = y->acap ? y->acap * 2 : 16;
 			struct anchor *na = realloc(y->av,
@@ -502,6 +509,10 @@ on_alias(struct yload *y, const yaml_event_t *ev)
 		return;
 	}
 	a = &y->av[i];
+	if (y->alias_line == 0) {
+		y->alias_line = (uint32_t)ev->start_mark.line + 1;
+		y->alias_col = (uint32_t)ev->start_mark.column + 1;
+	}
 	y->via_alias += a->weight;
 	y->reached += a->weight;
 	if (y->via_alias > YLOAD_MAX_ALIAS_NODES) {
@@ -602,7 +613,8 @@ yload_run(struct yload *y)
 		return NULL;
 	}
 	if (y->via_alias > YLOAD_ALIAS_FACTOR * y->parsed) {
-		diag_add(y->diags, R_LIMIT, 1, 1, "aliases expand to %llu "
+		diag_add(y->diags, R_LIMIT, y->alias_line, y->alias_col,
+		    "aliases expand to %llu "
 		    "nodes, more than 10 times the %llu nodes parsed",
 		    (unsigned long long)y->via_alias,
 		    (unsigned long long)y->parsed);
