@@ -44,11 +44,19 @@ $(B):
 $(B)/test_%: tests/test_%.c $(B)/libpairplan.a
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libpairplan.a $(LDLIBS) -lcmocka
 
-$(B)/san/pairplan: src/*.c $(HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ src/*.c $(LDLIBS)
+SAN_OBJ	 = $(patsubst src/%.c,$(B)/san/%.o,$(SRC))
 
-$(B)/san/test_%: tests/test_%.c $(SRC) $(HDR) | $(B)
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< $(SRC) $(LDLIBS) -lcmocka
+$(B)/san/%.o: src/%.c $(HDR) | $(B)
+	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
+
+$(B)/san/libpairplan.a: $(SAN_OBJ)
+	$(AR) rcs $@ $^
+
+$(B)/san/pairplan: $(B)/san/main.o $(B)/san/libpairplan.a
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
+
+$(B)/san/test_%: tests/test_%.c $(B)/san/libpairplan.a
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< $(B)/san/libpairplan.a $(LDLIBS) -lcmocka
 
 deps:
 	@sh scripts/deps.sh
@@ -57,11 +65,12 @@ demo: deps
 	@$(MAKE) --no-print-directory pairplan
 	./pairplan validate plans/example.yaml && echo "plans/example.yaml: valid"
 
+# Every test program runs, and the target fails if any of them failed.
 units: $(addprefix $(B)/,$(TESTS))
-	@for t in $(TESTS); do ./$(B)/$$t || exit 1; done
+	@st=0; for t in $(TESTS); do ./$(B)/$$t || st=1; done; exit $$st
 
 san-units: $(addprefix $(B)/san/,$(TESTS))
-	@for t in $(TESTS); do ./$(B)/san/$$t || exit 1; done
+	@st=0; for t in $(TESTS); do ./$(B)/san/$$t || st=1; done; exit $$st
 
 cli: pairplan
 	@sh tests/cli.sh ./pairplan
@@ -70,7 +79,9 @@ san-cli: $(B)/san/pairplan
 	@sh tests/cli.sh ./$(B)/san/pairplan
 
 check: deps
-	@$(MAKE) --no-print-directory pairplan units cli
+	@$(MAKE) --no-print-directory -j2 pairplan $(addprefix $(B)/,$(TESTS)) \
+	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS))
+	@$(MAKE) --no-print-directory units cli
 	@$(MAKE) --no-print-directory san-units san-cli
 	@echo "make check: all tests passed"
 

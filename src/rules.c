@@ -432,15 +432,16 @@ check_times(const struct plan *p, struct diags *d, const struct when *w,
 {
 	int32_t k;
 
-	if (!p->has_wm || !span_ok(w->window) || w->times <= 1 ||
+	if (!p->has_wm || !span_ok(w->window) ||
 	    w->window.from < p->period.from || w->window.to > p->period.to)
 		return;
 	k = eligible_days(p, w);
 	if ((uint32_t)k >= w->times)
 		return;
 	report(d, R_BAD_NUMBER, w->times_node != NULL ? w->times_node :
-	    w->when_node, "%s '%s' wants %u times %sbut %s only %d eligible "
-	    "day%s", what, id, w->times, w->every != EV_NONE ? "a period " : "",
+	    w->when_node, "%s '%s' wants %u time%s %sbut %s only %d eligible "
+	    "day%s", what, id, w->times, w->times == 1 ? "" : "s",
+	    w->every != EV_NONE ? "a period " : "",
 	    w->every != EV_NONE ? "a period has" : "its window has", k,
 	    k == 1 ? "" : "s");
 }
@@ -652,6 +653,25 @@ check_partner_unvisited(const struct plan *p, struct diags *d)
 			    p->orgs[k].id);
 }
 
+/* Why day is not a working day, for a message. */
+static const char *
+why_not_working(const struct calendar *c, day_t day)
+{
+	static const char *const names[7] = {
+		"a Monday", "a Tuesday", "a Wednesday", "a Thursday",
+		"a Friday", "a Saturday", "a Sunday"
+	};
+	const char *holiday = NULL;
+	size_t i;
+
+	if (c->cn && cal_cn_status(day, &holiday) == CN_OFF)
+		return holiday;
+	for (i = 0; i < c->nclosed; i++)
+		if (day >= c->closed[i].from && day <= c->closed[i].to)
+			return "the kindergarten is closed";
+	return names[date_weekday(day)];
+}
+
 static void
 check_non_working_date(const struct plan *p, struct diags *d)
 {
@@ -660,18 +680,15 @@ check_non_working_date(const struct plan *p, struct diags *d)
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			const struct activity *a = &p->phases[i].acts[j];
-			const char *why = NULL;
 			char day[11];
 
 			if (!a->has_date || cal_is_working(&p->cal, a->date))
 				continue;
 			date_format(a->date, day);
-			if (p->cal.cn)
-				cal_cn_status(a->date, &why);
 			report(d, R_NON_WORKING_DATE, a->date_node, "activity "
-			    "'%s' is fixed on %s, which is not a working day"
-			    "%s%s%s", a->id, day, why ? " (" : "",
-			    why ? why : "", why ? ")" : "");
+			    "'%s' is fixed on %s, which is not a working day "
+			    "(%s)", a->id, day, why_not_working(&p->cal,
+			    a->date));
 		}
 }
 
@@ -681,6 +698,7 @@ struct claim {
 	day_t			 day;
 	int32_t			 who;	/* person index, or -1 - org index */
 	uint32_t		 seq;	/* file order */
+	int32_t			 partner;	/* at: partner series, or -1 */
 	const struct activity	*act;
 };
 
@@ -698,7 +716,7 @@ claim_cmp(const void *a, const void *b)
 
 static void
 claim_add(struct arena *ar, struct avec *v, const struct plan *p,
-    const struct activity *a, int32_t who, uint32_t seq)
+    const struct activity *a, int32_t who, uint32_t seq, int32_t partner)
 {
 	struct claim *c;
 	day_t day = a->date;
@@ -717,6 +735,7 @@ claim_add(struct arena *ar, struct avec *v, const struct plan *p,
 		c->day = day;
 		c->who = who;
 		c->seq = seq;
+		c->partner = partner;
 		c->act = a;
 	}
 }
@@ -751,16 +770,30 @@ fixed_claims(const struct plan *p, struct arena *ar, struct avec *v)
 					site = a->all_partners ?
 					    (int32_t)s + 1 :
 					    a->partners.v[s].idx;
+				int32_t series = a->w.at == AT_PARTNER ?
+				    site : -1;
+
 				if (site >= 0)
-					claim_add(ar, v, p, a, -1 - site, seq);
+					claim_add(ar, v, p, a, -1 - site, seq,
+					    series);
 				for (l = 0; l < 2; l++)
 					for (k = 0; k < lists[l]->n; k++)
 						if (lists[l]->v[k].idx >= 0)
 							claim_add(ar, v, p, a,
 							    lists[l]->v[k].idx,
-							    seq);
+							    seq, series);
 			}
 		}
+}
+
+/* An activity id, or <activity id>#<partner id> for one partner's series. */
+static const char *
+series_id(struct diags *d, const struct plan *p, const struct claim *c)
+{
+	if (c->partner < 0)
+		return c->act->id;
+	return arena_printf(d->arena, "%s#%s", c->act->id,
+	    p->orgs[c->partner].id);
 }
 
 static void
@@ -787,16 +820,19 @@ check_conflict(const struct plan *p, struct diags *d)
 				date_format(c[j].day, day);
 				if (c[i].who >= 0)
 					report(d, R_CONFLICT, a->date_node,
-					    "%s: '%s' is also at activity '%s' "
+					    "%s: '%s' at '%s' is also at '%s' "
 					    "that day", day,
 					    p->people[c[i].who].id,
-					    c[i].act->id);
+					    series_id(d, p, &c[j]),
+					    series_id(d, p, &c[i]));
 				else
 					report(d, R_CONFLICT, a->date_node,
 					    "%s: site '%s' already hosts %zu "
-					    "event%s that day", day,
-					    p->orgs[-1 - c[i].who].id, limit,
-					    limit == 1 ? "" : "s");
+					    "event%s that day (visits-per-day: "
+					    "%u)", day,
+					    p->orgs[-1 - c[i].who].id, j - i,
+					    j - i == 1 ? "" : "s",
+					    p->cal.visits_per_day);
 			}
 	}
 }

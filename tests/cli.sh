@@ -1,0 +1,428 @@
+#!/bin/sh
+# cli.sh - the command line end to end: golden diagnostics, the bundled plans, options and exit status.
+#
+#   sh tests/cli.sh PATH/TO/pairplan        (run from the repository root)
+#
+# POSIX sh and Debian coreutils (plus grep, sed, diff). Prints one
+# "ok - NAME" or "not ok - NAME" per case, then "cli: N passed, M failed",
+# and exits non-zero when a case failed. Then runs tests/hostile.sh, when
+# it exists, as one more case.
+
+LC_ALL=C
+export LC_ALL
+unset NO_COLOR
+
+if [ $# -ne 1 ]; then
+	echo "usage: sh tests/cli.sh PATH/TO/pairplan" >&2
+	exit 2
+fi
+BIN=$1
+case $BIN in
+*/*)	;;
+*)	BIN=./$BIN ;;
+esac
+if [ ! -x "$BIN" ]; then
+	echo "cli: $BIN is not an executable" >&2
+	exit 2
+fi
+if [ ! -d tests/diag ] || [ ! -d plans ]; then
+	echo "cli: run from the repository root" >&2
+	exit 2
+fi
+
+T=$(mktemp -d) || exit 2
+trap 'rm -rf "$T"' EXIT
+trap 'exit 130' INT HUP TERM
+
+PASSED=0
+FAILED=0
+WHY=
+
+# Every rule id of §7 of the contract.
+RULE_IDS="yaml-syntax encoding duplicate-key unknown-key type required
+version bad-date range-order duplicate-id unknown-ref outside-plan
+outside-phase exclusive-keys bad-number limit unknown-kind placeholder
+phase-overlap empty-phase partner-unvisited non-working-date conflict
+calendar-coverage no-leader"
+
+ESC=$(printf '\033')
+
+# ---- helpers ----------------------------------------------------------
+
+# run ARGS...: runs the binary, stdout to $T/out, stderr to $T/err, the
+# exit status to $RC. Standard input is whatever the caller redirects.
+run() {
+	"$BIN" "$@" >"$T/out" 2>"$T/err"
+	RC=$?
+}
+
+# why TEXT: notes why the current case fails (the first reason counts).
+why() {
+	[ -n "$WHY" ] || WHY=$1
+}
+
+# result NAME: prints ok or not ok with the reason, and the files.
+result() {
+	if [ -z "$WHY" ]; then
+		PASSED=$((PASSED + 1))
+		echo "ok - $1"
+	else
+		FAILED=$((FAILED + 1))
+		echo "not ok - $1"
+		echo "#   $WHY"
+		if [ -s "$T/diff" ]; then
+			sed 's/^/#   /' "$T/diff"
+		else
+			sed -n '1,8s/^/#   stdout: /p' "$T/out"
+			sed -n '1,8s/^/#   stderr: /p' "$T/err"
+		fi
+	fi
+	WHY=
+	: >"$T/diff"
+}
+
+expect_rc() {
+	[ "$RC" -eq "$1" ] || why "exit status $RC, expected $1"
+}
+
+expect_no_stdout() {
+	[ ! -s "$T/out" ] || why "unexpected output on stdout"
+}
+
+expect_no_stderr() {
+	[ ! -s "$T/err" ] || why "unexpected output on stderr"
+}
+
+# expect_in FILE TEXT: FILE (out or err) holds the fixed string TEXT.
+expect_in() {
+	grep -F -q -e "$2" "$T/$1" || why "$1 lacks: $2"
+}
+
+expect_not_in() {
+	! grep -F -q -e "$2" "$T/$1" || why "$1 has: $2"
+}
+
+# expect_lines FILE N: FILE (out or err) has N lines.
+expect_lines() {
+	n=$(wc -l <"$T/$1")
+	[ "$n" -eq "$2" ] || why "$1 has $n lines, expected $2"
+}
+
+# expect_json_object: stdout is one JSON object, braces and brackets
+# balanced outside strings, nothing after it.
+expect_json_object() {
+	[ "$(head -c 1 "$T/out")" = "{" ] || why "stdout does not start with {"
+	[ "$(tail -c 2 "$T/out")" = "}" ] || why "stdout does not end with }"
+	# Drop escapes and strings, then count what is left.
+	sed -e 's/\\.//g' -e 's/"[^"]*"//g' "$T/out" >"$T/bare"
+	o=$(tr -cd '{' <"$T/bare" | wc -c)
+	c=$(tr -cd '}' <"$T/bare" | wc -c)
+	so=$(tr -cd '[' <"$T/bare" | wc -c)
+	sc=$(tr -cd ']' <"$T/bare" | wc -c)
+	if [ "$o" -ne "$c" ] || [ "$so" -ne "$sc" ]; then
+		why "stdout has unbalanced braces or brackets"
+	fi
+	# One top-level object: inside the outer braces, the depth never
+	# drops below 0.
+	{ tr -cd '{}' <"$T/bare"; echo; } | sed 's/^{\(.*\)}$/\1/' |
+	    fold -w 1 >"$T/inner"
+	d=0
+	ok=1
+	while read -r ch; do
+		case $ch in
+		"{")	d=$((d + 1)) ;;
+		"}")	d=$((d - 1)); [ $d -ge 0 ] || ok=0 ;;
+		esac
+	done <"$T/inner"
+	[ $ok -eq 1 ] || why "stdout holds more than one JSON object"
+}
+
+# ---- (a) golden diagnostics ---------------------------------------------
+
+for y in tests/diag/*.yaml; do
+	name=${y%.yaml}
+	e=$name.err
+	if [ ! -f "$e" ]; then
+		why "$e is missing"
+		result "diag $(basename "$name")"
+		continue
+	fi
+	NO_COLOR=1 run validate "$y"
+	if ! diff -u "$e" "$T/err" >"$T/diff"; then
+		why "stderr differs from $e"
+	fi
+	expect_no_stdout
+	if grep -q ': error: ' "$e"; then
+		expect_rc 1
+	else
+		expect_rc 0
+	fi
+	result "diag $(basename "$name")"
+done
+
+# ---- (b) the bundled plans ----------------------------------------------
+
+for p in plans/*.yaml; do
+	run validate "$p"
+	expect_rc 0
+	expect_no_stdout
+	expect_no_stderr
+	result "plan $p: validate"
+
+	run validate --format json "$p"
+	expect_rc 0
+	expect_no_stderr
+	expect_json_object
+	expect_in out '"errors": 0'
+	expect_in out '"warnings": 0'
+	expect_in out '"diagnostics": []'
+	result "plan $p: validate --format json"
+
+	run validate --strict "$p"
+	expect_rc 0
+	expect_no_stdout
+	expect_no_stderr
+	result "plan $p: validate --strict"
+done
+
+# ---- (c) the command line -----------------------------------------------
+
+run --help
+expect_rc 0
+expect_no_stderr
+expect_in out "usage: pairplan"
+expect_in out "validate"
+expect_in out "rules"
+result "--help"
+
+run -h
+expect_rc 0
+expect_in out "usage: pairplan"
+result "-h"
+
+run --version
+expect_rc 0
+expect_no_stderr
+expect_lines out 1
+grep -q '^pairplan [0-9][0-9]*\.[0-9][0-9]*' "$T/out" ||
+    why "--version does not print 'pairplan X.Y'"
+result "--version"
+
+run validate --help
+expect_rc 0
+expect_no_stderr
+expect_in out "usage: pairplan validate"
+expect_in out "--strict"
+expect_in out "--format"
+result "validate --help"
+
+run validate plans/example.yaml --help
+expect_rc 0
+expect_in out "usage: pairplan validate"
+result "validate FILE --help"
+
+run rules
+expect_rc 0
+expect_no_stderr
+expect_lines out 25
+expect_not_in out "["
+expect_in out "unknown-ref"
+for id in $RULE_IDS; do
+	grep -q "^$id " "$T/out" || why "rules does not list $id"
+done
+grep -q '^unknown-ref  *error ' "$T/out" ||
+    why "rules: unknown-ref is not an error"
+grep -q '^no-leader  *warning ' "$T/out" ||
+    why "rules: no-leader is not a warning"
+result "rules"
+
+run rules extra
+expect_rc 2
+expect_no_stdout
+result "rules with an argument: exit 2"
+
+run
+expect_rc 2
+expect_no_stdout
+expect_in err "usage: pairplan"
+result "no command: exit 2"
+
+run frobnicate plans/example.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "unknown command 'frobnicate'"
+result "unknown command: exit 2"
+
+run validate --bogus plans/example.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "unknown option '--bogus'"
+expect_in err "usage: pairplan validate"
+result "unknown option: exit 2"
+
+run validate --format xml plans/example.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "xml"
+result "unknown format: exit 2"
+
+run validate
+expect_rc 2
+expect_no_stdout
+expect_in err "no plan file"
+result "no files: exit 2"
+
+run validate --strict
+expect_rc 2
+expect_no_stdout
+result "options but no files: exit 2"
+
+run validate tests/diag/no-such-plan.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "tests/diag/no-such-plan.yaml"
+result "missing file: exit 2"
+
+run validate - <plans/example.yaml
+expect_rc 0
+expect_no_stdout
+expect_no_stderr
+result "stdin: a valid plan"
+
+NO_COLOR=1 run validate - <tests/diag/typo-key.yaml
+expect_rc 1
+expect_no_stdout
+sed 's|^tests/diag/typo-key\.yaml:|-:|' tests/diag/typo-key.err >"$T/want"
+diff -u "$T/want" "$T/err" >"$T/diff" || why "stdin diagnostics differ"
+result "stdin: a bad plan, named -"
+
+run validate -- plans/example.yaml
+expect_rc 0
+expect_no_stderr
+result "-- before the files"
+
+run validate tests/diag/clean.yaml tests/diag/warnings-only.yaml
+expect_rc 0
+expect_no_stdout
+cat tests/diag/clean.err tests/diag/warnings-only.err >"$T/want"
+diff -u "$T/want" "$T/err" >"$T/diff" || why "diagnostics of two files differ"
+result "two files, warnings only: exit 0"
+
+NO_COLOR=1 run validate tests/diag/clean.yaml tests/diag/version.yaml \
+    tests/diag/warnings-only.yaml
+expect_rc 1
+expect_no_stdout
+cat tests/diag/version.err tests/diag/warnings-only.err >"$T/want"
+diff -u "$T/want" "$T/err" >"$T/diff" ||
+    why "diagnostics of three files differ or are out of order"
+result "three files, one with errors: exit 1, file order"
+
+run validate tests/diag/version.yaml tests/diag/no-such-plan.yaml
+expect_rc 2
+expect_in err "tests/diag/version.yaml:2:11: error:"
+expect_in err "tests/diag/no-such-plan.yaml"
+result "errors, then a missing file: exit 2"
+
+run validate tests/diag/no-such-plan.yaml tests/diag/version.yaml
+expect_rc 2
+expect_in err "tests/diag/version.yaml:2:11: error:"
+result "a missing file, then errors: exit 2, the rest still checked"
+
+run validate --strict tests/diag/warnings-only.yaml
+expect_rc 1
+expect_no_stdout
+sed 's/: warning: /: error: /' tests/diag/warnings-only.err >"$T/want"
+diff -u "$T/want" "$T/err" >"$T/diff" ||
+    why "--strict does not print the warnings as errors"
+result "--strict on warnings only: exit 1"
+
+run validate --strict tests/diag/clean.yaml
+expect_rc 0
+expect_no_stderr
+result "--strict on a clean plan: exit 0"
+
+# JSON of a bad plan: the shape of §2, and counts that match the text.
+E=$(grep -c ': error: ' tests/diag/many-mistakes.err)
+W=$(grep -c ': warning: ' tests/diag/many-mistakes.err)
+run validate --format json tests/diag/many-mistakes.yaml
+expect_rc 1
+expect_no_stderr
+expect_json_object
+expect_in out '{"diagnostics": ['
+expect_in out "\"errors\": $E, \"warnings\": $W}"
+expect_in out '"rule": "unknown-key"'
+expect_in out '"rule": "placeholder"'
+expect_in out '"rule": "duplicate-id"'
+expect_in out '"file": "tests/diag/many-mistakes.yaml", "line": 4, "column": 10, "severity": "warning", "rule": "placeholder", "message": "template text '"'"'20xx'"'"' left in the plan"'
+expect_in out '"severity": "error", "rule": "unknown-key", "message": "unknown key '"'"'guidng'"'"' in '"'"'plan'"'"' (did you mean '"'"'guiding'"'"'?)"'
+n=$(grep -c '"rule": ' "$T/out")
+[ "$n" -eq $((E + W)) ] || why "$n diagnostics in JSON, $((E + W)) in text"
+result "--format json: a bad plan"
+
+run validate --format=json tests/diag/duplicate-key.yaml
+expect_rc 1
+expect_json_object
+expect_in out '"rule": "duplicate-key"'
+expect_in out '"note": {"line": 14, "column": 5, "message": "'"'"'period'"'"' first appears here"}'
+result "--format=json: a note"
+
+run validate --format json --strict tests/diag/warnings-only.yaml
+expect_rc 1
+expect_json_object
+expect_not_in out '"severity": "warning"'
+W=$(grep -c ': warning: ' tests/diag/warnings-only.err)
+expect_in out "\"errors\": $W, \"warnings\": 0}"
+result "--format json --strict: warnings counted as errors"
+
+run validate --format json tests/diag/clean.yaml tests/diag/version.yaml \
+    tests/diag/typo-key.yaml
+expect_rc 1
+expect_json_object
+E=$(cat tests/diag/version.err tests/diag/typo-key.err | grep -c ': error: ')
+expect_in out "\"errors\": $E, \"warnings\": 0}"
+expect_in out '"file": "tests/diag/version.yaml"'
+expect_in out '"file": "tests/diag/typo-key.yaml"'
+result "--format json: several files, one object"
+
+run validate --format json tests/diag/yaml-syntax.yaml
+expect_rc 1
+expect_json_object
+expect_in out '"rule": "yaml-syntax"'
+result "--format json: yaml-syntax"
+
+run validate --format text tests/diag/version.yaml
+expect_rc 1
+expect_no_stdout
+expect_in err "[version]"
+result "--format text"
+
+# Not a terminal: no colour, with or without NO_COLOR.
+run validate tests/diag/many-mistakes.yaml
+expect_not_in err "$ESC"
+result "no colour when stderr is not a terminal"
+
+NO_COLOR=1 run validate tests/diag/many-mistakes.yaml
+expect_not_in err "$ESC"
+result "no colour with NO_COLOR"
+
+# The same input gives the same bytes.
+NO_COLOR=1 run validate --format json tests/diag/many-mistakes.yaml
+cp "$T/out" "$T/first"
+NO_COLOR=1 run validate --format json tests/diag/many-mistakes.yaml
+cmp -s "$T/first" "$T/out" || why "two runs differ"
+result "deterministic output"
+
+# ---- (d) hostile inputs -------------------------------------------------
+
+if [ -f tests/hostile.sh ]; then
+	if sh tests/hostile.sh "$BIN"; then
+		PASSED=$((PASSED + 1))
+		echo "ok - hostile.sh"
+	else
+		FAILED=$((FAILED + 1))
+		echo "not ok - hostile.sh"
+	fi
+fi
+
+echo "cli: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

@@ -1,0 +1,850 @@
+/* test_plan.c - the model the builder makes: every default of §3 filled in, every form parsed. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cal.h"
+#include "date.h"
+#include "diag.h"
+#include "plan.h"
+#include "plandoc.h"
+#include "rules.h"
+
+#define D(y, m, d)	date_from_civil((y), (m), (d))
+
+/* A plan that leaves out what it can and spells out the rest. */
+static const char PLAN[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: 城关幼儿园结对帮扶工作计划\n"
+    "  host: {name: 城关幼儿园, level: 省级示范幼儿园}\n"
+    "  period: 2024-03..2025-02\n"
+    "  goals: [帮助提高管理水平, 帮助提升队伍素质]\n"
+    "partners:\n"
+    "  - id: hexi\n"
+    "    name: 河西镇中心幼儿园\n"
+    "    kind: 乡镇公办园\n"
+    "    classes: 6\n"
+    "    children: 190\n"
+    "    needs: [环境创设, 园本教研]\n"
+    "  - name: 柳林村幼儿园\n"
+    "people:\n"
+    "  - {id: feng, name: 冯亚琴, role: 园长, duty: 全面部署}\n"
+    "  - {name: 李萍, role: 副园长}\n"
+    "  - {id: wu, name: 吴燕, org: hexi}\n"
+    "  - {name: 郑敏, org: 柳林村幼儿园}\n"
+    "  - {id: ma, name: 马雯}\n"
+    "leadership:\n"
+    "  leader: 冯亚琴\n"
+    "  deputies: [李萍]\n"
+    "  members: [ma, wu]\n"
+    "phases:\n"
+    "  - id: qidong\n"
+    "    name: 启动\n"
+    "    period: 2024-03..2024-08\n"
+    "    activities:\n"
+    "      - title: 签订协议\n"
+    "        kind: agreement\n"
+    "        date: 2024-03-29\n"
+    "        owner: 冯亚琴\n"
+    "        people: [wu, 郑敏]\n"
+    "      - title: 送教下乡\n"
+    "        id: songjiao\n"
+    "        kind: teaching-visit\n"
+    "        at: partner\n"
+    "        partners: [hexi]\n"
+    "        when: 2024-04..2024-06\n"
+    "        times: 5\n"
+    "        owner: [李萍, ma]\n"
+    "      - title: 现场教研\n"
+    "        at: hexi\n"
+    "        when: 2024-05 mid\n"
+    "        times: 2\n"
+    "        every: month\n"
+    "      - title: 线上讲座\n"
+    "        at: online\n"
+    "        when: 2024-06 上旬\n"
+    "        every: 2 weeks\n"
+    "        weekday: [tue, thu]\n"
+    "        days: 2\n"
+    "      - title: 调研\n"
+    "        when: 2024-07-03\n"
+    "        every: 10 days\n"
+    "        weekday: wed\n"
+    "      - title: 跟班学习\n"
+    "        when: 2024-05 下旬\n"
+    "        every: week\n"
+    "  - name: 提高\n"
+    "    period: 2024-09..2025-02\n"
+    "    activities:\n"
+    "      - title: 检查\n"
+    "        kind: inspection\n"
+    "        at: partner\n"
+    "        when: 2024-11 late\n"
+    "      - title: 总结\n"
+    "        when: 2024-11 early\n"
+    "mentorships:\n"
+    "  - {mentor: 马雯, apprentice: 吴燕}\n"
+    "  - mentor: feng\n"
+    "    apprentice: 郑敏\n"
+    "    period: 2024-09..2025-01\n"
+    "    meet: {every: week, at: host}\n"
+    "  - mentor: ma\n"
+    "    apprentice: wu\n"
+    "    meet: {when: 2024-10, at: hexi, times: 2}\n"
+    "targets:\n"
+    "  - name: 教师优课率\n"
+    "    at-least: 30%\n"
+    "    by: 2025-01\n"
+    "  - name: 小学化班级数\n"
+    "    at-most: 0\n"
+    "    partners: [hexi, 柳林村幼儿园]\n"
+    "  - name: 专题研究方案\n"
+    "    equals: 1.5\n"
+    "quotas:\n"
+    "  - {people: leadership.leader, visits: 3}\n"
+    "  - {people: leadership.deputies, visits: 2, per: semester}\n"
+    "  - {people: leadership.members, visits: 1, per: month}\n"
+    "  - {people: leadership, visits: 1, per: year}\n"
+    "  - {people: [ma, 李萍], visits: 4}\n"
+    "calendar:\n"
+    "  holidays: none\n"
+    "  workdays: [mon, tue, wed, thu, fri, sat]\n"
+    "  closed: [2024-08-01..2024-08-31, 2024-07-20..2024-08-05, 2025-01-20]\n"
+    "  open: [2024-11-17, 2024-06-02]\n"
+    "  visits-per-day: 3\n";
+
+/* The least a valid plan can say. */
+static const char MINIMAL[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: 计划\n"
+    "  host: 实验幼儿园\n"
+    "  period: 2024-09..2024-12\n"
+    "partners:\n"
+    "  - name: 沙梁幼儿园\n"
+    "phases:\n"
+    "  - period: 2024-09..2024-12\n"
+    "    activities:\n"
+    "      - title: 送教\n"
+    "        at: partner\n"
+    "      - title: 总结\n";
+
+static struct plandoc pd;
+
+static void
+dump(void)
+{
+	size_t i;
+
+	for (i = 0; i < pd.diags.n; i++)
+		print_message("  got %u:%u: %s [%s]\n", pd.diags.v[i].line,
+		    pd.diags.v[i].col, pd.diags.v[i].msg,
+		    rule_catalogue[pd.diags.v[i].rule].id);
+}
+
+/* Loads text; fails on any error (warnings allowed when told). */
+static const struct plan *
+load(const char *text, bool warnings_ok)
+{
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	if (pd.plan == NULL || pd.diags.count[SEV_ERROR] > 0 ||
+	    (!warnings_ok && pd.diags.n > 0)) {
+		dump();
+		fail_msg("the plan does not load cleanly");
+	}
+	return pd.plan;
+}
+
+static void
+unload(void)
+{
+	plandoc_release(&pd);
+}
+
+static const struct activity *
+act(const struct plan *p, uint32_t ph, uint32_t i)
+{
+	assert_true(ph < p->nphases);
+	assert_true(i < p->phases[ph].nacts);
+	return &p->phases[ph].acts[i];
+}
+
+static void
+expect_window(const struct when *w, day_t from, day_t to)
+{
+	char a[11], b[11], c[11], d[11];
+
+	if (w->window.from != from || w->window.to != to) {
+		date_format(w->window.from, a);
+		date_format(w->window.to, b);
+		date_format(from, c);
+		date_format(to, d);
+		fail_msg("window %s..%s, expected %s..%s", a, b, c, d);
+	}
+}
+
+/* ---- tests ---------------------------------------------------------- */
+
+static void
+test_plan_is_clean(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_int_equal(p->version, 1);
+	assert_string_equal(p->title, "城关幼儿园结对帮扶工作计划");
+	assert_true(p->has_period);
+	assert_int_equal(p->period.from, D(2024, 3, 1));
+	assert_int_equal(p->period.to, D(2025, 2, 28));
+	assert_int_equal(p->ngoals, 2);
+	assert_string_equal(p->goals[1], "帮助提升队伍素质");
+	assert_null(p->guiding);
+	assert_true(p->has_wm);
+	unload();
+}
+
+static void
+test_org_defaults(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_int_equal(p->norgs, 3);
+	/* The host has no id: it is "host". */
+	assert_string_equal(p->orgs[0].id, "host");
+	assert_string_equal(p->orgs[0].name, "城关幼儿园");
+	assert_string_equal(p->orgs[0].level, "省级示范幼儿园");
+	assert_string_equal(p->orgs[1].id, "hexi");
+	assert_string_equal(p->orgs[1].kind, "乡镇公办园");
+	assert_int_equal(p->orgs[1].classes, 6);
+	assert_int_equal(p->orgs[1].children, 190);
+	assert_int_equal(p->orgs[1].teachers, -1);
+	assert_int_equal(p->orgs[1].staff, -1);
+	assert_int_equal(p->orgs[1].nneeds, 2);
+	assert_string_equal(p->orgs[1].needs[0], "环境创设");
+	/* A partner without an id goes by its name. */
+	assert_string_equal(p->orgs[2].id, "柳林村幼儿园");
+	assert_string_equal(p->orgs[2].name, "柳林村幼儿园");
+	assert_int_equal(p->orgs[2].classes, -1);
+	assert_int_equal(p->orgs[2].nneeds, 0);
+	unload();
+}
+
+static void
+test_host_as_text(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(MINIMAL, true);
+	assert_string_equal(p->orgs[0].id, "host");
+	assert_string_equal(p->orgs[0].name, "实验幼儿园");
+	assert_null(p->orgs[0].level);
+	assert_string_equal(p->orgs[1].id, "沙梁幼儿园");
+	unload();
+}
+
+static void
+test_people_defaults(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_int_equal(p->npeople, 5);
+	assert_string_equal(p->people[0].id, "feng");
+	assert_string_equal(p->people[0].role, "园长");
+	assert_string_equal(p->people[0].duty, "全面部署");
+	/* No id: the name. */
+	assert_string_equal(p->people[1].id, "李萍");
+	assert_string_equal(p->people[3].id, "郑敏");
+	/* No org: the host, and has_org says it was not written. */
+	assert_false(p->people[0].has_org);
+	assert_int_equal(p->people[0].org.idx, 0);
+	assert_null(p->people[0].org.node);
+	assert_string_equal(plan_ref_text(&p->people[0].org), "");
+	assert_false(p->people[1].has_org);
+	assert_int_equal(p->people[1].org.idx, 0);
+	/* An org by id and by name. */
+	assert_true(p->people[2].has_org);
+	assert_int_equal(p->people[2].org.idx, 1);
+	assert_string_equal(plan_ref_text(&p->people[2].org), "hexi");
+	assert_true(p->people[3].has_org);
+	assert_int_equal(p->people[3].org.idx, 2);
+	unload();
+}
+
+static void
+test_references_by_name(void **state)
+{
+	const struct plan *p;
+	const struct activity *a;
+
+	(void)state;
+	p = load(PLAN, false);
+	/* leader: 冯亚琴, who has the id feng. */
+	assert_int_equal(p->leader.n, 1);
+	assert_int_equal(p->leader.v[0].idx, 0);
+	assert_string_equal(plan_ref_text(&p->leader.v[0]), "冯亚琴");
+	assert_int_equal(p->deputies.n, 1);
+	assert_int_equal(p->deputies.v[0].idx, 1);
+	assert_int_equal(p->members.n, 2);
+	assert_int_equal(p->members.v[0].idx, 4);
+	assert_int_equal(p->members.v[1].idx, 2);
+	a = act(p, 0, 0);
+	assert_int_equal(a->owners.n, 1);
+	assert_int_equal(a->owners.v[0].idx, 0);
+	assert_int_equal(a->people.n, 2);
+	assert_int_equal(a->people.v[0].idx, 2);
+	assert_int_equal(a->people.v[1].idx, 3);
+	a = act(p, 0, 1);
+	assert_int_equal(a->owners.n, 2);
+	assert_int_equal(a->owners.v[0].idx, 1);
+	assert_int_equal(a->owners.v[1].idx, 4);
+	unload();
+}
+
+static void
+test_phase_and_activity_ids(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_int_equal(p->nphases, 2);
+	assert_string_equal(p->phases[0].id, "qidong");
+	/* The second phase has no id: p2, by position. */
+	assert_string_equal(p->phases[1].id, "p2");
+	assert_string_equal(p->phases[1].name, "提高");
+	assert_int_equal(p->phases[0].nacts, 6);
+	assert_string_equal(act(p, 0, 0)->id, "qidong.1");
+	assert_string_equal(act(p, 0, 1)->id, "songjiao");
+	assert_string_equal(act(p, 0, 2)->id, "qidong.3");
+	assert_string_equal(act(p, 1, 0)->id, "p2.1");
+	assert_string_equal(act(p, 1, 1)->id, "p2.2");
+	assert_int_equal(act(p, 0, 2)->pos, 3);
+	assert_int_equal(act(p, 1, 1)->phase, 1);
+	unload();
+	p = load(MINIMAL, true);
+	assert_string_equal(p->phases[0].id, "p1");
+	assert_string_equal(act(p, 0, 0)->id, "p1.1");
+	assert_string_equal(act(p, 0, 1)->id, "p1.2");
+	unload();
+}
+
+static void
+test_activity_defaults(void **state)
+{
+	const struct plan *p;
+	const struct activity *a;
+
+	(void)state;
+	p = load(MINIMAL, true);
+	a = act(p, 0, 1);		/* just a title */
+	assert_string_equal(a->title, "总结");
+	assert_int_equal(a->kind, K_OTHER);
+	assert_int_equal(a->w.at, AT_HOST);
+	assert_true(a->all_partners);
+	assert_int_equal(a->partners.n, 0);
+	assert_int_equal(a->owners.n, 0);
+	assert_int_equal(a->people.n, 0);
+	assert_int_equal(a->w.times, 1);
+	assert_int_equal(a->w.days, 1);
+	assert_int_equal(a->w.weekdays, 0x7F);
+	assert_false(a->w.has_weekday);
+	assert_int_equal(a->w.every, EV_NONE);
+	assert_false(a->has_date);
+	assert_false(a->w.has_when);
+	assert_null(a->note);
+	/* No when: the window is the phase period. */
+	expect_window(&a->w, D(2024, 9, 1), D(2024, 12, 31));
+	a = act(p, 0, 0);
+	assert_int_equal(a->w.at, AT_PARTNER);
+	assert_true(a->all_partners);
+	unload();
+}
+
+static void
+test_activity_keys(void **state)
+{
+	const struct plan *p;
+	const struct activity *a;
+
+	(void)state;
+	p = load(PLAN, false);
+	a = act(p, 0, 0);
+	assert_int_equal(a->kind, K_AGREEMENT);
+	assert_true(a->has_date);
+	assert_int_equal(a->date, D(2024, 3, 29));
+	/* A fixed date is a one-day window. */
+	expect_window(&a->w, D(2024, 3, 29), D(2024, 3, 29));
+	a = act(p, 0, 1);
+	assert_int_equal(a->kind, K_TEACHING_VISIT);
+	assert_int_equal(a->w.at, AT_PARTNER);
+	assert_false(a->all_partners);
+	assert_int_equal(a->partners.n, 1);
+	assert_int_equal(a->partners.v[0].idx, 1);
+	assert_int_equal(a->w.times, 5);
+	a = act(p, 0, 2);
+	assert_int_equal(a->w.at, AT_ORG);
+	assert_int_equal(a->w.at_org.idx, 1);
+	assert_int_equal(a->w.times, 2);
+	a = act(p, 0, 3);
+	assert_int_equal(a->w.at, AT_ONLINE);
+	assert_int_equal(a->w.days, 2);
+	a = act(p, 1, 0);
+	assert_int_equal(a->kind, K_INSPECTION);
+	assert_string_equal(a->kind_text, "inspection");
+	unload();
+}
+
+static void
+test_when_forms(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN, false);
+	/* Months expand to whole months. */
+	assert_true(act(p, 0, 1)->w.has_when);
+	expect_window(&act(p, 0, 1)->w, D(2024, 4, 1), D(2024, 6, 30));
+	/* mid: 11..20 */
+	expect_window(&act(p, 0, 2)->w, D(2024, 5, 11), D(2024, 5, 20));
+	/* 上旬: 1..10 */
+	expect_window(&act(p, 0, 3)->w, D(2024, 6, 1), D(2024, 6, 10));
+	/* a single day */
+	expect_window(&act(p, 0, 4)->w, D(2024, 7, 3), D(2024, 7, 3));
+	/* 下旬 of a 31-day month: 21..31 */
+	expect_window(&act(p, 0, 5)->w, D(2024, 5, 21), D(2024, 5, 31));
+	/* late of a 30-day month: 21..30; early: 1..10 */
+	expect_window(&act(p, 1, 0)->w, D(2024, 11, 21), D(2024, 11, 30));
+	expect_window(&act(p, 1, 1)->w, D(2024, 11, 1), D(2024, 11, 10));
+	unload();
+}
+
+/* 2024-11 mid and 2024-11 下旬, as written in a plan. */
+static void
+test_when_mid_and_xiaxun(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "partners: [{name: 沙梁幼儿园}]\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 甲, at: partner, when: 2024-11 mid}\n"
+	    "      - {title: 乙, when: 2024-11 下旬}\n"
+	    "      - {title: 丙, when: 2024-11 中旬}\n"
+	    "      - {title: 丁, when: 2024-11 上旬}\n"
+	    "      - {title: 戊, when: 2024-09-16..2024-10}\n";
+	const struct plan *p;
+
+	(void)state;
+	p = load(text, true);
+	expect_window(&act(p, 0, 0)->w, D(2024, 11, 11), D(2024, 11, 20));
+	expect_window(&act(p, 0, 1)->w, D(2024, 11, 21), D(2024, 11, 30));
+	expect_window(&act(p, 0, 2)->w, D(2024, 11, 11), D(2024, 11, 20));
+	expect_window(&act(p, 0, 3)->w, D(2024, 11, 1), D(2024, 11, 10));
+	expect_window(&act(p, 0, 4)->w, D(2024, 9, 16), D(2024, 10, 31));
+	unload();
+}
+
+static void
+test_every_forms(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_int_equal(act(p, 0, 2)->w.every, EV_MONTH);
+	assert_int_equal(act(p, 0, 3)->w.every, EV_WEEKS);
+	assert_int_equal(act(p, 0, 3)->w.every_n, 2);
+	assert_int_equal(act(p, 0, 4)->w.every, EV_DAYS);
+	assert_int_equal(act(p, 0, 4)->w.every_n, 10);
+	assert_int_equal(act(p, 0, 5)->w.every, EV_WEEK);
+	assert_int_equal(act(p, 0, 5)->w.every_n, 1);
+	assert_int_equal(act(p, 0, 1)->w.every, EV_NONE);
+	unload();
+}
+
+static void
+test_every_one_week(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "partners: [{name: 沙梁幼儿园}]\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 甲, at: partner, every: 1 weeks}\n"
+	    "      - {title: 乙, every: 3 weeks}\n"
+	    "      - {title: 丙, every: 1 days}\n";
+	const struct plan *p;
+
+	(void)state;
+	p = load(text, true);
+	assert_int_equal(act(p, 0, 0)->w.every, EV_WEEK);
+	assert_int_equal(act(p, 0, 1)->w.every, EV_WEEKS);
+	assert_int_equal(act(p, 0, 1)->w.every_n, 3);
+	assert_int_equal(act(p, 0, 2)->w.every, EV_DAYS);
+	assert_int_equal(act(p, 0, 2)->w.every_n, 1);
+	unload();
+}
+
+static void
+test_weekday_masks(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_true(act(p, 0, 3)->w.has_weekday);
+	assert_int_equal(act(p, 0, 3)->w.weekdays,
+	    (1 << WD_TUE) | (1 << WD_THU));
+	assert_true(act(p, 0, 4)->w.has_weekday);
+	assert_int_equal(act(p, 0, 4)->w.weekdays, 1 << WD_WED);
+	assert_false(act(p, 0, 5)->w.has_weekday);
+	assert_int_equal(act(p, 0, 5)->w.weekdays, 0x7F);
+	/* calendar.workdays takes the same form. */
+	assert_int_equal(p->cal.workdays, 0x3F);
+	unload();
+}
+
+static void
+test_mentorships(void **state)
+{
+	const struct plan *p;
+	const struct mentorship *m;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_int_equal(p->nmentorships, 3);
+	m = &p->mentorships[0];
+	assert_int_equal(m->mentor.idx, 4);
+	assert_int_equal(m->apprentice.idx, 2);
+	assert_false(m->has_period);
+	assert_false(m->has_meet);
+	/* No period: the plan period. */
+	assert_int_equal(m->period.from, D(2024, 3, 1));
+	assert_int_equal(m->period.to, D(2025, 2, 28));
+	m = &p->mentorships[1];
+	assert_int_equal(m->mentor.idx, 0);
+	assert_int_equal(m->apprentice.idx, 3);
+	assert_true(m->has_period);
+	assert_true(m->has_meet);
+	assert_int_equal(m->meet.every, EV_WEEK);
+	assert_int_equal(m->meet.at, AT_HOST);
+	assert_int_equal(m->meet.times, 1);
+	assert_int_equal(m->meet.days, 1);
+	assert_int_equal(m->meet.weekdays, 0x7F);
+	/* No when: the mentorship period. */
+	assert_false(m->meet.has_when);
+	expect_window(&m->meet, D(2024, 9, 1), D(2025, 1, 31));
+	m = &p->mentorships[2];
+	assert_true(m->has_meet);
+	assert_true(m->meet.has_when);
+	assert_int_equal(m->meet.at, AT_ORG);
+	assert_int_equal(m->meet.at_org.idx, 1);
+	assert_int_equal(m->meet.times, 2);
+	expect_window(&m->meet, D(2024, 10, 1), D(2024, 10, 31));
+	unload();
+}
+
+static void
+test_targets(void **state)
+{
+	const struct plan *p;
+	const struct target *t;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_int_equal(p->ntargets, 3);
+	t = &p->targets[0];
+	assert_string_equal(t->name, "教师优课率");
+	assert_int_equal(t->cmp, CMP_AT_LEAST);
+	assert_true(t->percent);
+	assert_true(t->value == 30.0);
+	assert_true(t->all_partners);
+	assert_true(t->has_by);
+	assert_int_equal(t->by.from, D(2025, 1, 1));
+	assert_int_equal(t->by.to, D(2025, 1, 31));
+	t = &p->targets[1];
+	assert_int_equal(t->cmp, CMP_AT_MOST);
+	assert_false(t->percent);
+	assert_true(t->value == 0.0);
+	assert_false(t->all_partners);
+	assert_int_equal(t->partners.n, 2);
+	assert_int_equal(t->partners.v[0].idx, 1);
+	assert_int_equal(t->partners.v[1].idx, 2);
+	assert_false(t->has_by);
+	t = &p->targets[2];
+	assert_int_equal(t->cmp, CMP_EQUALS);
+	assert_true(t->value == 1.5);
+	assert_false(t->percent);
+	assert_null(t->extra_cmp_node);
+	unload();
+}
+
+static void
+test_quotas(void **state)
+{
+	const struct plan *p;
+	const struct quota *q;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_int_equal(p->nquotas, 5);
+	q = p->quotas;
+	assert_int_equal(q[0].group, QG_LEADER);
+	assert_int_equal(q[0].visits, 3);
+	assert_int_equal(q[0].per, PER_YEAR);	/* the default */
+	assert_int_equal(q[1].group, QG_DEPUTIES);
+	assert_int_equal(q[1].per, PER_SEMESTER);
+	assert_int_equal(q[2].group, QG_MEMBERS);
+	assert_int_equal(q[2].per, PER_MONTH);
+	assert_int_equal(q[3].group, QG_LEADERSHIP);
+	assert_int_equal(q[3].per, PER_YEAR);
+	assert_int_equal(q[4].group, QG_LIST);
+	assert_int_equal(q[4].people.n, 2);
+	assert_int_equal(q[4].people.v[0].idx, 4);
+	assert_int_equal(q[4].people.v[1].idx, 1);
+	assert_int_equal(q[4].visits, 4);
+	unload();
+}
+
+static void
+test_calendar(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN, false);
+	assert_false(p->cal.cn);
+	assert_int_equal(p->cal.visits_per_day, 3);
+	/* closed: sorted by start and merged where they meet. */
+	assert_int_equal(p->nclosed_raw, 3);
+	assert_int_equal(p->cal.nclosed, 2);
+	assert_int_equal(p->cal.closed[0].from, D(2024, 7, 20));
+	assert_int_equal(p->cal.closed[0].to, D(2024, 8, 31));
+	assert_int_equal(p->cal.closed[1].from, D(2025, 1, 20));
+	assert_int_equal(p->cal.closed[1].to, D(2025, 1, 20));
+	/* open: sorted. */
+	assert_int_equal(p->cal.nopen, 2);
+	assert_int_equal(p->cal.open[0], D(2024, 6, 2));
+	assert_int_equal(p->cal.open[1], D(2024, 11, 17));
+	/* A Sunday made open works; a Saturday is a workday here. */
+	assert_true(cal_is_working(&p->cal, D(2024, 11, 17)));
+	assert_true(cal_is_working(&p->cal, D(2024, 11, 16)));
+	assert_false(cal_is_working(&p->cal, D(2024, 11, 24)));
+	/* holidays: none, so National Day is a working Tuesday. */
+	assert_true(cal_is_working(&p->cal, D(2024, 10, 1)));
+	assert_false(cal_is_working(&p->cal, D(2024, 8, 15)));
+	unload();
+}
+
+static void
+test_calendar_defaults(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(MINIMAL, true);
+	assert_true(p->cal.cn);
+	assert_int_equal(p->cal.workdays, 0x1F);
+	assert_int_equal(p->cal.visits_per_day, 1);
+	assert_int_equal(p->cal.nclosed, 0);
+	assert_int_equal(p->cal.nopen, 0);
+	assert_false(cal_is_working(&p->cal, D(2024, 10, 1)));
+	assert_true(cal_is_working(&p->cal, D(2024, 9, 29)));	/* 调休 */
+	unload();
+}
+
+static void
+test_lang(void **state)
+{
+	static const char en[] =
+	    "pairplan: 1\n"
+	    "plan: {title: Plan, host: A, period: 2024-09, lang: en}\n"
+	    "partners: [{name: B}]\n"
+	    "phases: [{period: 2024-09, activities: [{title: x, at: "
+	    "partner}]}]\n";
+	const struct plan *p;
+
+	(void)state;
+	p = load(MINIMAL, true);
+	assert_string_equal(p->lang, "zh");
+	assert_false(p->has_leadership);
+	assert_int_equal(p->leader.n, 0);
+	assert_int_equal(p->nmentorships, 0);
+	assert_int_equal(p->ntargets, 0);
+	assert_int_equal(p->nquotas, 0);
+	unload();
+	p = load(en, true);
+	assert_string_equal(p->lang, "en");
+	unload();
+}
+
+static void
+test_period_first_next(void **state)
+{
+	struct when w;
+	day_t s;
+
+	(void)state;
+	memset(&w, 0, sizeof(w));
+	/* week: from the Monday of the window's first week */
+	w.every = EV_WEEK;
+	w.every_n = 1;
+	w.window.from = D(2024, 10, 9);		/* a Wednesday */
+	w.window.to = D(2024, 11, 30);
+	s = plan_period_first(&w);
+	assert_int_equal(s, D(2024, 10, 7));
+	assert_int_equal(date_weekday(s), WD_MON);
+	assert_int_equal(plan_period_next(&w, s), D(2024, 10, 14));
+	/* A window starting on a Monday or a Sunday. */
+	w.window.from = D(2024, 10, 7);
+	assert_int_equal(plan_period_first(&w), D(2024, 10, 7));
+	w.window.from = D(2024, 10, 13);
+	assert_int_equal(plan_period_first(&w), D(2024, 10, 7));
+	/* month: calendar months */
+	w.every = EV_MONTH;
+	w.window.from = D(2024, 1, 15);
+	s = plan_period_first(&w);
+	assert_int_equal(s, D(2024, 1, 1));
+	s = plan_period_next(&w, s);
+	assert_int_equal(s, D(2024, 2, 1));
+	s = plan_period_next(&w, s);
+	/* 2024 is a leap year. */
+	assert_int_equal(s, D(2024, 3, 1));
+	assert_int_equal(plan_period_next(&w, D(2023, 2, 1)), D(2023, 3, 1));
+	assert_int_equal(plan_period_next(&w, D(2024, 12, 1)), D(2025, 1, 1));
+	/* N weeks: from the Monday of the first week */
+	w.every = EV_WEEKS;
+	w.every_n = 2;
+	w.window.from = D(2024, 10, 9);
+	s = plan_period_first(&w);
+	assert_int_equal(s, D(2024, 10, 7));
+	assert_int_equal(plan_period_next(&w, s), D(2024, 10, 21));
+	/* N days: from the window start */
+	w.every = EV_DAYS;
+	w.every_n = 10;
+	s = plan_period_first(&w);
+	assert_int_equal(s, D(2024, 10, 9));
+	assert_int_equal(plan_period_next(&w, s), D(2024, 10, 19));
+	/* no every: one period, the window */
+	w.every = EV_NONE;
+	assert_int_equal(plan_period_first(&w), D(2024, 10, 9));
+	assert_int_equal(plan_period_next(&w, D(2024, 10, 9)),
+	    D(2024, 12, 1));
+}
+
+/* The periods of a parsed activity cover its window without gaps. */
+static void
+test_periods_of_plan(void **state)
+{
+	const struct plan *p;
+	const struct when *w;
+	day_t s;
+	int n;
+
+	(void)state;
+	p = load(PLAN, false);
+	w = &act(p, 0, 3)->w;		/* 2 weeks over 2024-06-01..10 */
+	s = plan_period_first(w);
+	assert_int_equal(s, D(2024, 5, 27));
+	/* 05-27..06-09 and 06-10..06-23 */
+	for (n = 0; s <= w->window.to; n++)
+		s = plan_period_next(w, s);
+	assert_int_equal(n, 2);
+	assert_int_equal(s, D(2024, 6, 24));
+	w = &act(p, 0, 5)->w;		/* weeks over 2024-05-21..31 */
+	s = plan_period_first(w);
+	assert_int_equal(s, D(2024, 5, 20));
+	for (n = 0; s <= w->window.to; n++)
+		s = plan_period_next(w, s);
+	assert_int_equal(n, 2);
+	unload();
+}
+
+static void
+test_kind_names(void **state)
+{
+	(void)state;
+	assert_int_equal(plan_kind_from_name("agreement"), K_AGREEMENT);
+	assert_int_equal(plan_kind_from_name("demo-lesson"), K_DEMO_LESSON);
+	assert_int_equal(plan_kind_from_name("other"), K_OTHER);
+	assert_int_equal(plan_kind_from_name("Other"), -1);
+	assert_int_equal(plan_kind_from_name(""), -1);
+	assert_string_equal(plan_kind_names[K_TEACHING_VISIT],
+	    "teaching-visit");
+	assert_string_equal(plan_kind_names[K_SUMMARY], "summary");
+}
+
+/* A top level that is not a mapping has no model. */
+static void
+test_not_a_mapping(void **state)
+{
+	static const char text[] = "- pairplan: 1\n";
+
+	(void)state;
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_null(pd.plan);
+	assert_int_equal(pd.diags.n, 1);
+	assert_int_equal(pd.diags.v[0].rule, R_TYPE);
+	assert_non_null(strstr(pd.diags.v[0].msg, "must be a mapping"));
+	unload();
+}
+
+/* After each test, even a failed one: nothing leaks. */
+static int
+cleanup(void **state)
+{
+	(void)state;
+	plandoc_release(&pd);
+	return 0;
+}
+
+#define TEST(f)	cmocka_unit_test_teardown(f, cleanup)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		TEST(test_plan_is_clean),
+		TEST(test_org_defaults),
+		TEST(test_host_as_text),
+		TEST(test_people_defaults),
+		TEST(test_references_by_name),
+		TEST(test_phase_and_activity_ids),
+		TEST(test_activity_defaults),
+		TEST(test_activity_keys),
+		TEST(test_when_forms),
+		TEST(test_when_mid_and_xiaxun),
+		TEST(test_every_forms),
+		TEST(test_every_one_week),
+		TEST(test_weekday_masks),
+		TEST(test_mentorships),
+		TEST(test_targets),
+		TEST(test_quotas),
+		TEST(test_calendar),
+		TEST(test_calendar_defaults),
+		TEST(test_lang),
+		TEST(test_period_first_next),
+		TEST(test_periods_of_plan),
+		TEST(test_kind_names),
+		TEST(test_not_a_mapping),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
