@@ -361,6 +361,10 @@ build_map_pass(struct bctx *b, const struct ynode *m,
 			for (j = 0; j < nkeys; j++)
 				names[j] = keys[j].key;
 			hint = suggest(k->u.str, names, nkeys);
+			/* "titel" for "title": one error, not a second "no title" */
+			for (j = 0; hint != NULL && j < nkeys; j++)
+				if (names[j] == hint)
+					seen[j] = true;
 			if (hint != NULL)
 				at(b, k, R_UNKNOWN_KEY, "unknown key '%s' in %s "
 				    "(did you mean '%s'?)", k->u.str, what,

@@ -252,7 +252,13 @@ candidates(const struct plan *p, struct arena *a, enum ns ns, size_t *n)
 			v[k++] = p->people[i].name;
 		}
 	} else {
-		v = arena_alloc(a, (2 * (size_t)p->norgs + 1) * sizeof(*v));
+		v = arena_alloc(a, (2 * (size_t)p->norgs + 4) * sizeof(*v));
+		if (ns == NS_ORG) {
+			/* `at` takes these words as well as an org id */
+			v[k++] = "host";
+			v[k++] = "partner";
+			v[k++] = "online";
+		}
 		for (i = ns == NS_PARTNER ? 1 : 0; i < p->norgs; i++) {
 			v[k++] = p->orgs[i].id;
 			v[k++] = p->orgs[i].name;

@@ -27,12 +27,17 @@ decode(const char *s, uint32_t *out, size_t max)
 	return *p == '\0' ? n : max + 1;
 }
 
+/*
+ * Optimal string alignment distance: insertions, deletions, substitutions
+ * and swaps of two neighbours each cost one ("fneg" is one from "feng").
+ */
 size_t
 suggest_distance(const char *a, const char *b, size_t limit)
 {
 	uint32_t x[SUGGEST_MAX_CHARS], y[SUGGEST_MAX_CHARS];
-	size_t row[SUGGEST_MAX_CHARS + 1];
-	size_t m, n, i, j, diag, best, t;
+	size_t rows[3][SUGGEST_MAX_CHARS + 1];
+	size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2], *t;
+	size_t m, n, i, j, best, c;
 
 	if ((m = decode(a, x, SUGGEST_MAX_CHARS)) > SUGGEST_MAX_CHARS ||
 	    (n = decode(b, y, SUGGEST_MAX_CHARS)) > SUGGEST_MAX_CHARS)
@@ -40,26 +45,30 @@ suggest_distance(const char *a, const char *b, size_t limit)
 	if ((m > n ? m - n : n - m) > limit)
 		return limit + 1;
 	for (j = 0; j <= n; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (i = 1; i <= m; i++) {
-		diag = row[0];
-		row[0] = i;
-		best = row[0];
+		cur[0] = best = i;
 		for (j = 1; j <= n; j++) {
-			t = row[j];
-			row[j] = diag + (x[i - 1] != y[j - 1]);
-			if (row[j - 1] + 1 < row[j])
-				row[j] = row[j - 1] + 1;
-			if (t + 1 < row[j])
-				row[j] = t + 1;
-			diag = t;
-			if (row[j] < best)
-				best = row[j];
+			c = prev[j - 1] + (x[i - 1] != y[j - 1]);
+			if (prev[j] + 1 < c)
+				c = prev[j] + 1;
+			if (cur[j - 1] + 1 < c)
+				c = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+			    x[i - 2] == y[j - 1] && prev2[j - 2] + 1 < c)
+				c = prev2[j - 2] + 1;
+			cur[j] = c;
+			if (c < best)
+				best = c;
 		}
 		if (best > limit)
 			return limit + 1;
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[n];
+	return prev[n];
 }
 
 const char *

@@ -197,6 +197,20 @@ test_suggest_exact_not_offered(void **state)
 	expect_suggest("title", two, N(two), "titles");
 }
 
+/* A swap of two neighbours is one edit, in ASCII and in Chinese. */
+static void
+test_transpositions(void **state)
+{
+	(void)state;
+	assert_int_equal(suggest_distance("fneg", "feng", 5), 1);
+	assert_int_equal(suggest_distance("亚冯琴", "冯亚琴", 5), 1);
+	assert_int_equal(suggest_distance("abcd", "badc", 5), 2);
+	expect_suggest("fneg", people, N(people), "feng");
+	expect_suggest("lui", people, N(people), "liu");
+	expect_suggest("titel", act_keys, N(act_keys), "title");
+	expect_suggest("whne", act_keys, N(act_keys), "when");
+}
+
 static void
 test_suggest_long_input(void **state)
 {
@@ -215,6 +229,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_distance_ascii),
+		cmocka_unit_test(test_transpositions),
 		cmocka_unit_test(test_distance_limit),
 		cmocka_unit_test(test_distance_chinese),
 		cmocka_unit_test(test_suggest_ascii_typos),
