@@ -12,6 +12,8 @@ struct arena {
 	char *cur;			/* next free byte in head */
 	char *end;			/* end of head */
 	size_t total;			/* bytes obtained from malloc */
+	void	**owned;		/* arena_realloc_owned blocks */
+	size_t	 nowned, capowned;
 };
 
 void	 arena_init(struct arena *);
@@ -29,6 +31,15 @@ char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 char	*arena_vprintf(struct arena *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
+
+/* Frees everything but the newest chunk, which is reused from its start. */
+void	 arena_reset(struct arena *);
+/*
+ * realloc for a block the arena frees on release: for big growing arrays,
+ * which realloc can move without copying where arena growth would leave
+ * the old copies behind.
+ */
+void	*arena_realloc_owned(struct arena *, void *, size_t);
 
 /* Growable array of fixed-size items living in the arena. */
 struct avec {

@@ -14,13 +14,22 @@ struct diags;
 struct ynode;
 
 /*
+ * A place in the file, 1-based; line 0 when absent. Activities keep
+ * positions rather than nodes: their subtrees are dropped once built.
+ */
+struct pos {
+	uint32_t	 line, col;
+};
+
+/*
  * A reference to a person, organisation or phase as written: its id, or
  * the name of exactly one entry. idx is the index of the target in the
  * plan's array (people, or orgs for organisations and partners), or
  * REF_UNKNOWN / REF_AMBIGUOUS (rule unknown-ref reports those).
  */
 struct ref {
-	const struct ynode	*node;	/* the scalar as written */
+	const char		*text;	/* as written */
+	struct pos		 pos;
 	int32_t			 idx;
 };
 
@@ -28,6 +37,7 @@ struct ref {
 enum ns { NS_PERSON, NS_ORG, NS_PARTNER, NS__COUNT };
 #define REF_UNKNOWN	(-1)
 #define REF_AMBIGUOUS	(-2)
+#define REF_PENDING	(-3)	/* while building only */
 
 struct reflist {
 	struct ref	*v;
@@ -78,8 +88,8 @@ struct when {
 	uint8_t			 weekdays;	/* mask; default every day */
 	bool			 has_weekday;
 	uint32_t		 days;		/* default 1 */
-	const struct ynode	*at_node, *when_node, *times_node,
-				*every_node, *weekday_node, *days_node;
+	struct pos		 at_pos, when_pos, times_pos, every_pos,
+				 weekday_pos, days_pos;
 };
 
 struct activity {
@@ -87,7 +97,7 @@ struct activity {
 	enum kind		 kind;
 	const char		*kind_text;	/* as written (unknown kinds) */
 	uint32_t		 phase;		/* index into phases */
-	uint32_t		 pos;		/* 1-based position in its phase */
+	uint32_t		 order;		/* 1-based position in its phase */
 	bool			 all_partners;	/* partners: all (default) */
 	struct reflist		 partners;	/* index into orgs */
 	struct reflist		 owners, people;/* index into people */
@@ -95,8 +105,14 @@ struct activity {
 	day_t			 date;
 	struct when		 w;
 	const char		*note;
-	const struct ynode	*node, *id_node, *kind_node, *date_node,
-				*partners_node;
+	struct pos		 pos, id_pos, kind_pos, date_pos,
+				 partners_pos;
+};
+
+/* Activities as the loader hands them over, one list per phase. */
+struct actlist {
+	struct activity	*v;
+	uint32_t	 n, cap;
 };
 
 struct phase {
@@ -182,8 +198,8 @@ struct plan {
 				*holidays_node;
 	/* Pairs of nodes holding the same id (duplicate-id), second first. */
 	struct dup_id {
-		const struct ynode *second, *first;
-		const char *what;
+		struct pos	 second, first;
+		const char	*what;
 		const char *id;
 	}			*dups;
 	uint32_t		 ndups;
@@ -202,6 +218,19 @@ struct plan {
  */
 struct plan *plan_build(const struct ynode *root, struct arena *,
 	    struct diags *);
+
+/*
+ * The same in steps, so that activities can be built while the file
+ * loads (their subtrees are then dropped, which keeps big plans small):
+ * plan_builder_stream fills the streaming fields of the loader's options.
+ */
+struct plan_builder;
+struct yload_opts;
+struct plan_builder *plan_builder_init(struct arena *, struct diags *);
+void	 plan_builder_stream(struct plan_builder *, struct yload_opts *,
+	    struct arena *scratch);
+struct plan *plan_builder_build(struct plan_builder *,
+	    const struct ynode *root);
 
 /*
  * The periods of `every` (§5): the start of the first period that meets

@@ -13,6 +13,7 @@ struct plan;
 /* A loaded plan: the arena owns the tree, the model and the diagnostics. */
 struct plandoc {
 	struct arena		 arena;
+	struct arena		 scratch;	/* activities while read */
 	struct diags		 diags;
 	const struct ynode	*root;
 	struct plan		*plan;		/* NULL after a fatal problem */

@@ -54,6 +54,13 @@ extern const struct rule rule_catalogue[R__COUNT];
 
 /* Runs every check of the catalogue, in catalogue order. */
 void	 rules_check(const struct plan *, struct diags *);
+/*
+ * Reports template text in a subtree (rule placeholder); the builder calls
+ * it on the activities it builds while the file loads, whose subtrees the
+ * rule's own walk of the tree no longer sees.
+ */
+struct ynode;
+void	 rules_scan_placeholders(const struct ynode *, struct diags *);
 /* The row whose id is name, or NULL. */
 const struct rule *rule_by_name(const char *name);
 const char *severity_name(enum severity);

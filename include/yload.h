@@ -10,7 +10,11 @@
 struct arena;
 struct diags;
 
-enum ynode_kind { YN_NULL, YN_SCALAR, YN_MAP, YN_SEQ };
+/*
+ * YN_BUILT is a list whose items went to yload_opts.stream as they were
+ * read: n counts them and u.ext holds what the stream callback made.
+ */
+enum ynode_kind { YN_NULL, YN_SCALAR, YN_MAP, YN_SEQ, YN_BUILT };
 
 /*
  * A node. Maps hold their pairs as 2 * n children, key then value.
@@ -25,6 +29,7 @@ struct ynode {
 	union {
 		const char		*str;	/* NUL-terminated scalar */
 		const struct ynode	*kids;
+		void			*ext;	/* YN_BUILT */
 	} u;
 };
 
@@ -35,6 +40,22 @@ struct ynode {
 
 struct yload_opts {
 	unsigned long long	max_size;	/* bytes; 0 means the default */
+	/*
+	 * Streaming, to keep big plans small in memory: each item of the
+	 * list at key path stream_path (e.g. {"phases", "activities"}, lists
+	 * of mappings nested in each other) is handed to stream as soon as it
+	 * is read, and then dropped from the tree. stream returns the list
+	 * handle it was given or a new one; the list node becomes YN_BUILT.
+	 * Strings handed over stay valid for the life of the arena.
+	 */
+	const char *const	*stream_path;	/* NULL: keep the whole tree */
+	int			 stream_depth;	/* entries in stream_path */
+	void			*(*stream)(void *ctx, void *list,
+				    const struct ynode *item);
+	void			*stream_ctx;
+	struct arena		*scratch;	/* for streamed items; owned
+						   by the caller, who releases
+						   it with the tree */
 };
 
 /*

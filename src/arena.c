@@ -12,6 +12,7 @@
 struct arena_chunk {
 	struct arena_chunk	*next;
 	size_t			 mapped;	/* bytes mmap'd, or 0: malloc'd */
+	size_t			 size;		/* bytes of data */
 	max_align_t		 data[];
 };
 
@@ -51,6 +52,9 @@ arena_release(struct arena *a)
 		else
 			free(c);
 	}
+	while (a->nowned > 0)
+		free(a->owned[--a->nowned]);
+	free(a->owned);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -87,6 +91,7 @@ arena_grow(struct arena *a, size_t need)
 			arena_oom();
 		c->mapped = 0;
 	}
+	c->size = sz;
 	c->next = a->head;
 	a->head = c;
 	a->cur = (char *)c->data;
@@ -193,6 +198,61 @@ arena_printf(struct arena *a, const char *fmt, ...)
 	va_start(ap, fmt);
 	p = arena_vprintf(a, fmt, ap);
 	va_end(ap);
+	return p;
+}
+
+void
+arena_reset(struct arena *a)
+{
+	struct arena_chunk *keep = a->head, *c, *next;
+
+	if (keep == NULL)
+		return;
+#ifdef ARENA_CHECKED
+	keep = NULL;
+#endif
+	for (c = keep != NULL ? keep->next : a->head; c != NULL; c = next) {
+		next = c->next;
+		if (c->mapped)
+			munmap(c, c->mapped);
+		else
+			free(c);
+	}
+	if (keep == NULL) {
+		memset(a, 0, sizeof(*a));
+		return;
+	}
+	keep->next = NULL;
+	a->head = keep;
+	a->cur = (char *)keep->data;
+	a->end = a->cur + keep->size;
+	a->total = keep->size;
+}
+
+void *
+arena_realloc_owned(struct arena *a, void *old, size_t sz)
+{
+	void *p;
+	size_t i;
+
+	if ((p = realloc(old, sz ? sz : 1)) == NULL)
+		arena_oom();
+	if (old != NULL)
+		for (i = a->nowned; i-- > 0;)
+			if (a->owned[i] == old) {
+				a->owned[i] = p;
+				return p;
+			}
+	if (a->nowned == a->capowned) {
+		size_t ncap = a->capowned ? a->capowned * 2 : 8;
+		void **nv = realloc(a->owned, ncap * sizeof(*nv));
+
+		if (nv == NULL)
+			arena_oom();
+		a->owned = nv;
+		a->capowned = ncap;
+	}
+	a->owned[a->nowned++] = p;
 	return p;
 }
 

@@ -9,6 +9,7 @@
 #include "plan.h"
 #include "strmap.h"
 #include "suggest.h"
+#include "rules.h"
 #include "yload.h"
 
 const char *const plan_kind_names[K__COUNT] = {
@@ -25,6 +26,7 @@ struct bctx {
 	struct avec	 dups;		/* struct dup_id */
 	/* ids and names of people and organisations, for references */
 	struct strmap	 pid, pname, oid, oname;
+	bool		 orgs_ready, people_ready;
 	/* the object the key table fills */
 	struct phase	*phase;
 	struct when	*when;
@@ -40,6 +42,14 @@ struct keydef {
 };
 
 #define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
+
+static struct pos
+pos_of(const struct ynode *v)
+{
+	struct pos p = { v->line, v->col };
+
+	return p;
+}
 
 static struct diag *
 at(struct bctx *b, const struct ynode *n, enum rule_id r, const char *fmt,
@@ -197,20 +207,25 @@ lookup(const struct strmap *ids, const struct strmap *names, const char *s,
 }
 
 /*
- * Resolves a reference at once: people and organisations are built
- * before anything that refers to them. Only failures are kept, for the
- * unknown-ref rule.
+ * Resolves a reference: people and organisations are built before
+ * anything that refers to them, except activities read while the file
+ * loads, which wait (REF_PENDING) until they are. Only failures are
+ * kept, for the unknown-ref rule.
  */
 static void
-add_ref(struct bctx *b, struct ref *r, const struct ynode *v, enum ns ns)
+resolve_ref(struct bctx *b, struct ref *r, enum ns ns)
 {
 	struct refsite *rs;
+	size_t len = strlen(r->text);
 
-	r->node = v;
+	if (!(ns == NS_PERSON ? b->people_ready : b->orgs_ready)) {
+		r->idx = REF_PENDING;
+		return;
+	}
 	if (ns == NS_PERSON)
-		r->idx = lookup(&b->pid, &b->pname, v->u.str, v->n);
+		r->idx = lookup(&b->pid, &b->pname, r->text, len);
 	else {
-		r->idx = lookup(&b->oid, &b->oname, v->u.str, v->n);
+		r->idx = lookup(&b->oid, &b->oname, r->text, len);
 		if (ns == NS_PARTNER && r->idx == 0)
 			r->idx = REF_UNKNOWN;
 	}
@@ -219,6 +234,14 @@ add_ref(struct bctx *b, struct ref *r, const struct ynode *v, enum ns ns)
 	rs = avec_push(b->a, &b->refs, sizeof(*rs));
 	rs->ref = r;
 	rs->ns = ns;
+}
+
+static void
+add_ref(struct bctx *b, struct ref *r, const struct ynode *v, enum ns ns)
+{
+	r->text = v->u.str;
+	r->pos = pos_of(v);
+	resolve_ref(b, r, ns);
 }
 
 static bool
@@ -622,7 +645,7 @@ when_at(struct bctx *b, const struct ynode *v, void *o)
 
 	if ((s = get_text(b, v, "at")) == NULL)
 		return;
-	w->at_node = v;
+	w->at_pos = pos_of(v);
 	if (strcmp(s, "host") == 0)
 		w->at = AT_HOST;
 	else if (strcmp(s, "partner") == 0)
@@ -640,7 +663,7 @@ when_when(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct when *w = o;
 
-	w->when_node = v;
+	w->when_pos = pos_of(v);
 	w->has_when = get_span(b, v, "when", false, &w->window);
 }
 
@@ -650,7 +673,7 @@ when_times(struct bctx *b, const struct ynode *v, void *o)
 	struct when *w = o;
 	int64_t x;
 
-	w->times_node = v;
+	w->times_pos = pos_of(v);
 	if (get_int(b, v, "times", 1, 1000000, &x))
 		w->times = (uint32_t)x;
 }
@@ -665,7 +688,7 @@ when_every(struct bctx *b, const struct ynode *v, void *o)
 
 	if ((s = get_text(b, v, "every")) == NULL)
 		return;
-	w->every_node = v;
+	w->every_pos = pos_of(v);
 	unit = s;
 	if (*s >= '0' && *s <= '9') {
 		errno = 0;
@@ -714,7 +737,7 @@ when_weekday(struct bctx *b, const struct ynode *v, void *o)
 	struct when *w = o;
 	uint8_t m = get_weekdays(b, v, "weekday");
 
-	w->weekday_node = v;
+	w->weekday_pos = pos_of(v);
 	if (m != 0) {
 		w->weekdays = m;
 		w->has_weekday = true;
@@ -727,7 +750,7 @@ when_days(struct bctx *b, const struct ynode *v, void *o)
 	struct when *w = o;
 	int64_t x;
 
-	w->days_node = v;
+	w->days_pos = pos_of(v);
 	if (get_int(b, v, "days", 1, 366, &x))
 		w->days = (uint32_t)x;
 }
@@ -755,7 +778,7 @@ act_id(struct bctx *b, const struct ynode *v, void *o)
 	struct activity *x = o;
 
 	if ((x->id = get_text(b, v, "id")) != NULL)
-		x->id_node = v;
+		x->id_pos = pos_of(v);
 }
 
 static void
@@ -766,7 +789,7 @@ act_kind(struct bctx *b, const struct ynode *v, void *o)
 
 	if ((x->kind_text = get_text(b, v, "kind")) == NULL)
 		return;
-	x->kind_node = v;
+	x->kind_pos = pos_of(v);
 	k = plan_kind_from_name(x->kind_text);
 	x->kind = k < 0 ? K_OTHER : (enum kind)k;
 }
@@ -782,7 +805,7 @@ act_partners(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct activity *x = o;
 
-	x->partners_node = v;
+	x->partners_pos = pos_of(v);
 	get_partners(b, v, &x->all_partners, &x->partners);
 }
 
@@ -805,7 +828,7 @@ act_date(struct bctx *b, const struct ynode *v, void *o)
 	struct activity *x = o;
 	struct span s;
 
-	x->date_node = v;
+	x->date_pos = pos_of(v);
 	if (get_span(b, v, "date", true, &s)) {
 		x->has_date = true;
 		x->date = s.from;
@@ -897,24 +920,38 @@ phase_period(struct bctx *b, const struct ynode *v, void *o)
 }
 
 static void
+act_init(struct activity *a, const struct ynode *v, uint32_t pos)
+{
+	a->pos = pos_of(v);
+	a->order = pos;
+	a->kind = K_OTHER;
+	a->all_partners = true;
+	when_init(&a->w);
+}
+
+/* The activities of a phase, unless the loader handed them over already. */
+static void
 phase_activities(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct phase *x = o;
 	uint32_t i;
 
+	if (v->kind == YN_BUILT) {
+		const struct actlist *l = v->u.ext;
+
+		x->acts = l != NULL ? l->v : NULL;
+		x->nacts = l != NULL ? l->n : 0;
+		return;
+	}
 	if ((x->acts = seq_items(b, v, "activities", sizeof(*x->acts),
 	    &x->nacts)) == NULL)
 		return;
 	for (i = 0; i < x->nacts; i++) {
 		struct activity *a = &x->acts[i];
 
-		a->node = &v->u.kids[i];
-		a->pos = i + 1;
-		a->kind = K_OTHER;
-		a->all_partners = true;
-		when_init(&a->w);
-		build_map(b, a->node, activity_keys, NKEYS(activity_keys), a,
-		    "an activity");
+		act_init(a, &v->u.kids[i], i + 1);
+		build_map(b, &v->u.kids[i], activity_keys,
+		    NKEYS(activity_keys), a, "an activity");
 	}
 }
 
@@ -1410,7 +1447,7 @@ static const int top_pass[NKEYS(top_keys)] = { 2, 0, 0, 1, 2, 2, 2, 2, 2, 2 };
 /* ---- defaults and references --------------------------------------- */
 
 static void
-note_dup(struct bctx *b, const struct ynode *second, const struct ynode *first,
+note_dup(struct bctx *b, struct pos second, struct pos first,
     const char *what, const char *id)
 {
 	struct dup_id *d = avec_push(b->a, &b->dups, sizeof(*d));
@@ -1424,8 +1461,8 @@ note_dup(struct bctx *b, const struct ynode *second, const struct ynode *first,
 /* Indexes ids (recording repeats) and names (REF_AMBIGUOUS on repeats). */
 static void
 index_entry(struct bctx *b, struct strmap *ids, struct strmap *names,
-    const char *id, const struct ynode *idnode, const char *name,
-    int32_t i, const struct ynode **firsts, const char *what)
+    const char *id, struct pos idpos, const char *name,
+    int32_t i, const struct pos *firsts, const char *what)
 {
 	int32_t *slot;
 	bool existed;
@@ -1433,7 +1470,7 @@ index_entry(struct bctx *b, struct strmap *ids, struct strmap *names,
 	if (id != NULL) {
 		slot = strmap_put(ids, id, strlen(id), &existed);
 		if (existed)
-			note_dup(b, idnode, firsts[*slot], what, id);
+			note_dup(b, idpos, firsts[*slot], what, id);
 		else
 			*slot = i;
 	}
@@ -1448,7 +1485,7 @@ static void
 index_orgs(struct bctx *b)
 {
 	struct plan *p = b->p;
-	const struct ynode **firsts;
+	struct pos *firsts;
 	uint32_t i;
 
 	if (p->orgs[0].id == NULL)
@@ -1458,9 +1495,9 @@ index_orgs(struct bctx *b)
 			p->orgs[i].id = p->orgs[i].name;
 	firsts = arena_alloc(b->a, p->norgs * sizeof(*firsts));
 	for (i = 0; i < p->norgs; i++)
-		firsts[i] = p->orgs[i].id_node ? p->orgs[i].id_node :
+		firsts[i] = pos_of(p->orgs[i].id_node ? p->orgs[i].id_node :
 		    p->orgs[i].name_node ? p->orgs[i].name_node :
-		    p->orgs[i].node;
+		    p->orgs[i].node);
 	for (i = 0; i < p->norgs; i++)
 		index_entry(b, &b->oid, &b->oname, p->orgs[i].id, firsts[i],
 		    p->orgs[i].name, (int32_t)i, firsts,
@@ -1471,15 +1508,15 @@ static void
 index_people(struct bctx *b)
 {
 	struct plan *p = b->p;
-	const struct ynode **firsts;
+	struct pos *firsts;
 	uint32_t i;
 
 	firsts = arena_alloc(b->a, (p->npeople + 1) * sizeof(*firsts));
 	for (i = 0; i < p->npeople; i++) {
 		if (p->people[i].id == NULL)
 			p->people[i].id = p->people[i].name;
-		firsts[i] = p->people[i].id_node ? p->people[i].id_node :
-		    p->people[i].node;
+		firsts[i] = pos_of(p->people[i].id_node ?
+		    p->people[i].id_node : p->people[i].node);
 	}
 	for (i = 0; i < p->npeople; i++)
 		index_entry(b, &b->pid, &b->pname, p->people[i].id, firsts[i],
@@ -1492,15 +1529,15 @@ index_ids(struct bctx *b)
 {
 	struct plan *p = b->p;
 	struct strmap phid, actid;
-	const struct ynode **pf, **af;
+	struct pos *pf, *af;
 	uint32_t i, j, n = 0;
 
 	strmap_init(&phid, b->a);
 	strmap_init(&actid, b->a);
 	pf = arena_alloc(b->a, (p->nphases + 1) * sizeof(*pf));
 	for (i = 0; i < p->nphases; i++) {
-		pf[i] = p->phases[i].id_node ? p->phases[i].id_node :
-		    p->phases[i].node;
+		pf[i] = pos_of(p->phases[i].id_node ? p->phases[i].id_node :
+		    p->phases[i].node);
 		index_entry(b, &phid, NULL, p->phases[i].id, pf[i], NULL,
 		    (int32_t)i, pf, "phase");
 		n += p->phases[i].nacts;
@@ -1513,7 +1550,7 @@ index_ids(struct bctx *b)
 			int32_t *slot;
 			bool existed;
 
-			af[n] = a->id_node ? a->id_node : a->node;
+			af[n] = a->id_pos.line ? a->id_pos : a->pos;
 			slot = strmap_put(&actid, a->id, strlen(a->id),
 			    &existed);
 			if (existed)
@@ -1540,7 +1577,7 @@ fill_defaults(struct bctx *b)
 			a->phase = i;
 			if (a->id == NULL)
 				a->id = arena_printf(b->a, "%s.%u", ph->id,
-				    a->pos);
+				    a->order);
 			if (a->title == NULL)
 				a->title = "";
 			if (a->has_date) {
@@ -1563,16 +1600,109 @@ fill_defaults(struct bctx *b)
 		p->title = "";
 }
 
+/* ---- streaming and the whole build -------------------------------- */
+
+struct plan_builder {
+	struct bctx	 b;
+};
+
+/* An activity read while the file loads: built now, its subtree dropped. */
+static void *
+stream_activity(void *ctx, void *list, const struct ynode *item)
+{
+	struct bctx *b = ctx;
+	struct actlist *l = list;
+	struct activity *a;
+
+	if (l == NULL)
+		l = arena_alloc(b->a, sizeof(*l));
+	if (l->n == l->cap) {
+		if (l->cap > UINT32_MAX / 2)
+			arena_oom();
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = arena_realloc_owned(b->a, l->v,
+		    (size_t)l->cap * sizeof(*l->v));
+	}
+	a = &l->v[l->n++];
+	memset(a, 0, sizeof(*a));
+	act_init(a, item, l->n);
+	build_map(b, item, activity_keys, NKEYS(activity_keys), a,
+	    "an activity");
+	rules_scan_placeholders(item, b->d);
+	return l;
+}
+
+static const char *const activity_path[] = { "phases", "activities" };
+
+struct plan_builder *
+plan_builder_init(struct arena *a, struct diags *d)
+{
+	struct plan_builder *pb = arena_alloc(a, sizeof(*pb));
+
+	pb->b.a = a;
+	pb->b.d = d;
+	strmap_init(&pb->b.pid, a);
+	strmap_init(&pb->b.pname, a);
+	strmap_init(&pb->b.oid, a);
+	strmap_init(&pb->b.oname, a);
+	return pb;
+}
+
+void
+plan_builder_stream(struct plan_builder *pb, struct yload_opts *o,
+    struct arena *scratch)
+{
+	o->stream_path = activity_path;
+	o->stream_depth = 2;
+	o->stream = stream_activity;
+	o->stream_ctx = &pb->b;
+	o->scratch = scratch;
+}
+
+/* References of activities read before the people they name. */
+static void
+resolve_pending(struct bctx *b)
+{
+	struct plan *p = b->p;
+	uint32_t i, j, k;
+
+	for (i = 0; i < p->nphases; i++)
+		for (j = 0; j < p->phases[i].nacts; j++) {
+			struct activity *a = &p->phases[i].acts[j];
+
+			for (k = 0; k < a->owners.n; k++)
+				if (a->owners.v[k].idx == REF_PENDING)
+					resolve_ref(b, &a->owners.v[k],
+					    NS_PERSON);
+			for (k = 0; k < a->people.n; k++)
+				if (a->people.v[k].idx == REF_PENDING)
+					resolve_ref(b, &a->people.v[k],
+					    NS_PERSON);
+			for (k = 0; k < a->partners.n; k++)
+				if (a->partners.v[k].idx == REF_PENDING)
+					resolve_ref(b, &a->partners.v[k],
+					    NS_PARTNER);
+			if (a->w.at == AT_ORG && a->w.at_org.idx == REF_PENDING)
+				resolve_ref(b, &a->w.at_org, NS_ORG);
+		}
+}
+
 struct plan *
 plan_build(const struct ynode *root, struct arena *a, struct diags *d)
 {
-	struct bctx b;
+	return plan_builder_build(plan_builder_init(a, d), root);
+}
+
+struct plan *
+plan_builder_build(struct plan_builder *pb, const struct ynode *root)
+{
+	struct bctx *bp = &pb->b;
+	struct arena *a = bp->a;
+	struct diags *d = bp->d;
 	struct plan *p;
 	uint32_t i;
 
-	memset(&b, 0, sizeof(b));
-	b.a = a;
-	b.d = d;
+#define b (*bp)
 	if (root->kind != YN_MAP) {
 		diag_add(d, R_TYPE, root->line, root->col, "the top level of a "
 		    "plan must be a mapping, not a %s", ynode_kind_name(root));
@@ -1585,18 +1715,17 @@ plan_build(const struct ynode *root, struct arena *a, struct diags *d)
 	p->norgs = 1;
 	org_init(&p->orgs[0], root);
 	cal_init(&p->cal);
-	strmap_init(&b.pid, a);
-	strmap_init(&b.pname, a);
-	strmap_init(&b.oid, a);
-	strmap_init(&b.oname, a);
 	build_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
 	    top_pass, 0);
 	index_orgs(&b);
+	b.orgs_ready = true;
 	build_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
 	    top_pass, 1);
 	index_people(&b);
+	b.people_ready = true;
 	build_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
 	    top_pass, 2);
+	resolve_pending(&b);
 	p->cal.closed = arena_alloc(a, (p->nclosed_raw + 1) *
 	    sizeof(*p->cal.closed));
 	for (i = 0; i < p->nclosed_raw; i++)
@@ -1620,6 +1749,7 @@ plan_build(const struct ynode *root, struct arena *a, struct diags *d)
 		}
 	}
 	return p;
+#undef b
 }
 
 int
@@ -1636,7 +1766,7 @@ plan_kind_from_name(const char *s)
 const char *
 plan_ref_text(const struct ref *r)
 {
-	return r->node != NULL ? r->node->u.str : "";
+	return r->text != NULL ? r->text : "";
 }
 
 day_t

@@ -10,12 +10,32 @@
 #include "rules.h"
 
 static void
-plandoc_check(struct plandoc *pd)
+plandoc_check(struct plandoc *pd, struct plan_builder *pb)
 {
-	if (pd->root != NULL && (pd->plan = plan_build(pd->root, &pd->arena,
-	    &pd->diags)) != NULL)
+	if (pd->root != NULL &&
+	    (pd->plan = plan_builder_build(pb, pd->root)) != NULL)
 		rules_check(pd->plan, &pd->diags);
 	diags_sort(&pd->diags);
+}
+
+/* The loader's options, with activities built as they are read. */
+static struct plan_builder *
+plandoc_start(struct plandoc *pd, const char *name,
+    const struct yload_opts *opts, struct yload_opts *o)
+{
+	struct plan_builder *pb;
+
+	memset(pd, 0, sizeof(*pd));
+	arena_init(&pd->arena);
+	arena_init(&pd->scratch);
+	diags_init(&pd->diags, &pd->arena, name);
+	if (opts != NULL)
+		*o = *opts;
+	else
+		memset(o, 0, sizeof(*o));
+	pb = plan_builder_init(&pd->arena, &pd->diags);
+	plan_builder_stream(pb, o, &pd->scratch);
+	return pb;
 }
 
 bool
@@ -24,12 +44,12 @@ plandoc_init(struct plandoc *pd, const char *path,
 {
 	unsigned long long max = opts != NULL && opts->max_size ?
 	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
+	struct plan_builder *pb;
+	struct yload_opts o;
 	struct stat st;
 	FILE *fp;
 
-	memset(pd, 0, sizeof(*pd));
-	arena_init(&pd->arena);
-	diags_init(&pd->diags, &pd->arena, path);
+	pb = plandoc_start(pd, path, opts, &o);
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(path, "rb")) == NULL) {
@@ -51,7 +71,7 @@ plandoc_init(struct plandoc *pd, const char *path,
 		    "larger than the size limit of %llu bytes (see --max-size)",
 		    (unsigned long long)st.st_size, max);
 	else
-		pd->root = yload_file(fp, &pd->arena, &pd->diags, opts);
+		pd->root = yload_file(fp, &pd->arena, &pd->diags, &o);
 	if (ferror(fp)) {
 		fprintf(stderr, "pairplan: cannot read '%s': %s\n", path,
 		    strerror(errno));
@@ -61,7 +81,7 @@ plandoc_init(struct plandoc *pd, const char *path,
 		fclose(fp);
 	if (pd->unreadable)
 		return false;
-	plandoc_check(pd);
+	plandoc_check(pd, pb);
 	return true;
 }
 
@@ -69,16 +89,18 @@ void
 plandoc_init_buffer(struct plandoc *pd, const char *name, const char *buf,
     size_t len, const struct yload_opts *opts)
 {
-	memset(pd, 0, sizeof(*pd));
-	arena_init(&pd->arena);
-	diags_init(&pd->diags, &pd->arena, name);
-	pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, opts);
-	plandoc_check(pd);
+	struct plan_builder *pb;
+	struct yload_opts o;
+
+	pb = plandoc_start(pd, name, opts, &o);
+	pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, &o);
+	plandoc_check(pd, pb);
 }
 
 void
 plandoc_release(struct plandoc *pd)
 {
+	arena_release(&pd->scratch);
 	arena_release(&pd->arena);
 	memset(pd, 0, sizeof(*pd));
 }

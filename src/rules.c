@@ -123,13 +123,26 @@ severity_name(enum severity s)
 
 /* ---- helpers ------------------------------------------------------- */
 
-static struct diag *
-report(struct diags *d, enum rule_id r, const struct ynode *n,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Where node n is; nowhere (reported at 1:1) for NULL. */
+static struct pos
+npos(const struct ynode *n)
+{
+	struct pos p = { 0, 0 };
+
+	if (n != NULL) {
+		p.line = n->line;
+		p.col = n->col;
+	}
+	return p;
+}
 
 static struct diag *
-report(struct diags *d, enum rule_id r, const struct ynode *n,
-    const char *fmt, ...)
+report(struct diags *d, enum rule_id r, struct pos at, const char *fmt,
+    ...) __attribute__((format(printf, 4, 5)));
+
+static struct diag *
+report(struct diags *d, enum rule_id r, struct pos at, const char *fmt,
+    ...)
 {
 	va_list ap;
 	char *msg;
@@ -137,7 +150,7 @@ report(struct diags *d, enum rule_id r, const struct ynode *n,
 	va_start(ap, fmt);
 	msg = arena_vprintf(d->arena, fmt, ap);
 	va_end(ap);
-	return diag_add(d, r, n != NULL ? n->line : 1, n != NULL ? n->col : 1,
+	return diag_add(d, r, at.line ? at.line : 1, at.line ? at.col : 1,
 	    "%s", msg);
 }
 
@@ -169,11 +182,11 @@ span_ok(struct span s)
 /* ---- checks -------------------------------------------------------- */
 
 static void
-order(struct diags *d, const struct ynode *n, struct span s, const char *what)
+order(struct diags *d, struct pos n, struct span s, const char *what)
 {
 	char a[11], b[11];
 
-	if (n == NULL || span_ok(s))
+	if (n.line == 0 || span_ok(s))
 		return;
 	date_format(s.to, a);
 	date_format(s.from, b);
@@ -187,15 +200,15 @@ check_range_order(const struct plan *p, struct diags *d)
 	uint32_t i, j;
 
 	if (p->has_period)
-		order(d, p->period_node, p->period, "the plan period");
+		order(d, npos(p->period_node), p->period, "the plan period");
 	for (i = 0; i < p->nphases; i++) {
 		const struct phase *ph = &p->phases[i];
 
-		order(d, ph->period_node, ph->period,
+		order(d, npos(ph->period_node), ph->period,
 		    arena_printf(d->arena, "phase '%s'", ph->id));
 		for (j = 0; j < ph->nacts; j++)
 			if (ph->acts[j].w.has_when)
-				order(d, ph->acts[j].w.when_node,
+				order(d, ph->acts[j].w.when_pos,
 				    ph->acts[j].w.window, arena_printf(
 				    d->arena, "the window of activity '%s'",
 				    ph->acts[j].id));
@@ -204,14 +217,14 @@ check_range_order(const struct plan *p, struct diags *d)
 		const struct mentorship *m = &p->mentorships[i];
 
 		if (m->has_period)
-			order(d, m->period_node, m->period,
+			order(d, npos(m->period_node), m->period,
 			    "a mentorship period");
 		if (m->meet.has_when)
-			order(d, m->meet.when_node, m->meet.window,
+			order(d, m->meet.when_pos, m->meet.window,
 			    "a mentorship's meeting window");
 	}
 	for (i = 0; i < p->nclosed_raw; i++)
-		order(d, p->closed_nodes[i], p->closed_raw[i],
+		order(d, npos(p->closed_nodes[i]), p->closed_raw[i],
 		    "a closed range");
 }
 
@@ -222,13 +235,12 @@ check_duplicate_id(const struct plan *p, struct diags *d)
 
 	for (i = 0; i < p->ndups; i++) {
 		const struct dup_id *u = &p->dups[i];
-		const char *id = u->second->kind == YN_SCALAR ?
-		    u->second->u.str : u->id;
+		const char *id = u->id;
 		struct diag *g;
 
 		g = report(d, R_DUPLICATE_ID, u->second,
 		    "%s id '%s' is already used", u->what, id);
-		diag_set_note(d, g, u->first->line, u->first->col,
+		diag_set_note(d, g, u->first.line, u->first.col,
 		    "'%s' is first used here", id);
 	}
 }
@@ -287,7 +299,7 @@ check_unknown_ref(const struct plan *p, struct diags *d)
 		if (r->idx >= 0)
 			continue;
 		if (r->idx == REF_AMBIGUOUS) {
-			report(d, R_UNKNOWN_REF, r->node, "'%s' is the name of "
+			report(d, R_UNKNOWN_REF, r->pos, "'%s' is the name of "
 			    "more than one %s: use an id", s, ns_names[ns]);
 			continue;
 		}
@@ -298,10 +310,10 @@ check_unknown_ref(const struct plan *p, struct diags *d)
 			hint = suggest(s, cands[ns], ncands[ns]);
 		}
 		if (hint != NULL)
-			report(d, R_UNKNOWN_REF, r->node, "unknown %s '%s' "
+			report(d, R_UNKNOWN_REF, r->pos, "unknown %s '%s' "
 			    "(did you mean '%s'?)", ns_names[ns], s, hint);
 		else
-			report(d, R_UNKNOWN_REF, r->node, "unknown %s '%s'",
+			report(d, R_UNKNOWN_REF, r->pos, "unknown %s '%s'",
 			    ns_names[ns], s);
 	}
 }
@@ -320,7 +332,7 @@ check_outside_plan(const struct plan *p, struct diags *d)
 
 		if (ph->period_node != NULL && span_ok(ph->period) &&
 		    !span_inside(ph->period, p->period))
-			report(d, R_OUTSIDE_PLAN, ph->period_node, "phase '%s' "
+			report(d, R_OUTSIDE_PLAN, npos(ph->period_node), "phase '%s' "
 			    "(%s) is outside the plan period %s", ph->id,
 			    span_text(d, ph->period), pp);
 	}
@@ -329,13 +341,13 @@ check_outside_plan(const struct plan *p, struct diags *d)
 
 		if (m->has_period && span_ok(m->period) &&
 		    !span_inside(m->period, p->period))
-			report(d, R_OUTSIDE_PLAN, m->period_node, "mentorship "
+			report(d, R_OUTSIDE_PLAN, npos(m->period_node), "mentorship "
 			    "period %s is outside the plan period %s",
 			    span_text(d, m->period), pp);
 		if (m->meet.has_when && span_ok(m->meet.window) &&
 		    span_ok(m->period) &&
 		    !span_inside(m->meet.window, m->period))
-			report(d, R_OUTSIDE_PLAN, m->meet.when_node, "meeting "
+			report(d, R_OUTSIDE_PLAN, m->meet.when_pos, "meeting "
 			    "window %s is outside the mentorship period %s",
 			    span_text(d, m->meet.window),
 			    span_text(d, m->period));
@@ -357,14 +369,14 @@ check_outside_phase(const struct plan *p, struct diags *d)
 
 			if (a->has_date && !span_inside(a->w.window,
 			    ph->period))
-				report(d, R_OUTSIDE_PHASE, a->date_node,
+				report(d, R_OUTSIDE_PHASE, a->date_pos,
 				    "activity '%s' on %s is outside phase '%s' "
 				    "(%s)", a->id, span_text(d, a->w.window),
 				    ph->id, span_text(d, ph->period));
 			else if (!a->has_date && a->w.has_when &&
 			    span_ok(a->w.window) &&
 			    !span_inside(a->w.window, ph->period))
-				report(d, R_OUTSIDE_PHASE, a->w.when_node,
+				report(d, R_OUTSIDE_PHASE, a->w.when_pos,
 				    "the window %s of activity '%s' is outside "
 				    "phase '%s' (%s)", span_text(d,
 				    a->w.window), a->id, ph->id,
@@ -381,21 +393,22 @@ check_exclusive_keys(const struct plan *p, struct diags *d)
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			const struct activity *a = &p->phases[i].acts[j];
-			const struct ynode *other = a->w.when_node ?
-			    a->w.when_node : a->w.times_node ?
-			    a->w.times_node : a->w.every_node;
+			const char *key = a->w.when_pos.line ? "when" :
+			    a->w.times_pos.line ? "times" :
+			    a->w.every_pos.line ? "every" : NULL;
+			struct pos other = a->w.when_pos.line ?
+			    a->w.when_pos : a->w.times_pos.line ?
+			    a->w.times_pos : a->w.every_pos;
 
-			if (a->date_node == NULL || other == NULL)
+			if (a->date_pos.line == 0 || key == NULL)
 				continue;
 			report(d, R_EXCLUSIVE_KEYS, other, "activity '%s' has "
-			    "a fixed 'date' and also '%s'", a->id,
-			    other == a->w.when_node ? "when" :
-			    other == a->w.times_node ? "times" : "every");
+			    "a fixed 'date' and also '%s'", a->id, key);
 		}
 	for (i = 0; i < p->ntargets; i++)
 		if (p->targets[i].extra_cmp_node != NULL)
 			report(d, R_EXCLUSIVE_KEYS,
-			    p->targets[i].extra_cmp_node, "a target takes "
+			    npos(p->targets[i].extra_cmp_node), "a target takes "
 			    "one of 'at-least', 'at-most' and 'equals'");
 }
 
@@ -444,8 +457,8 @@ check_times(const struct plan *p, struct diags *d, const struct when *w,
 	k = eligible_days(p, w);
 	if ((uint32_t)k >= w->times)
 		return;
-	report(d, R_BAD_NUMBER, w->times_node != NULL ? w->times_node :
-	    w->when_node, "%s '%s' wants %u time%s %sbut %s only %d eligible "
+	report(d, R_BAD_NUMBER, w->times_pos.line ? w->times_pos :
+	    w->when_pos, "%s '%s' wants %u time%s %sbut %s only %d eligible "
 	    "day%s", what, id, w->times, w->times == 1 ? "" : "s",
 	    w->every != EV_NONE ? "a period " : "",
 	    w->every != EV_NONE ? "a period has" : "its window has", k,
@@ -480,16 +493,16 @@ check_unknown_kind(const struct plan *p, struct diags *d)
 			const struct activity *a = &p->phases[i].acts[j];
 			const char *hint;
 
-			if (a->kind_node == NULL ||
+			if (a->kind_pos.line == 0 ||
 			    plan_kind_from_name(a->kind_text) >= 0)
 				continue;
 			hint = suggest(a->kind_text, plan_kind_names, K__COUNT);
 			if (hint != NULL)
-				report(d, R_UNKNOWN_KIND, a->kind_node,
+				report(d, R_UNKNOWN_KIND, a->kind_pos,
 				    "unknown kind '%s' (did you mean '%s'?)",
 				    a->kind_text, hint);
 			else
-				report(d, R_UNKNOWN_KIND, a->kind_node,
+				report(d, R_UNKNOWN_KIND, a->kind_pos,
 				    "unknown kind '%s', taken as 'other'",
 				    a->kind_text);
 		}
@@ -545,7 +558,7 @@ placeholder_walk(struct diags *d, const struct ynode *n, bool name,
 	switch (n->kind) {
 	case YN_SCALAR:
 		if ((hit = placeholder_in(n->u.str, name)) != NULL)
-			report(d, R_PLACEHOLDER, n, "template text '%s' left "
+			report(d, R_PLACEHOLDER, npos(n), "template text '%s' left "
 			    "in the plan", hit);
 		break;
 	case YN_MAP:
@@ -564,6 +577,12 @@ placeholder_walk(struct diags *d, const struct ynode *n, bool name,
 	default:
 		break;
 	}
+}
+
+void
+rules_scan_placeholders(const struct ynode *n, struct diags *d)
+{
+	placeholder_walk(d, n, false, 0);
 }
 
 static void
@@ -600,7 +619,7 @@ check_phase_overlap(const struct plan *p, struct diags *d)
 			const struct phase *later = v[i] > last ? v[i] : last;
 			const struct phase *other = later == v[i] ? last : v[i];
 
-			report(d, R_PHASE_OVERLAP, later->period_node,
+			report(d, R_PHASE_OVERLAP, npos(later->period_node),
 			    "phase '%s' (%s) overlaps phase '%s' (%s)",
 			    later->id, span_text(d, later->period), other->id,
 			    span_text(d, other->period));
@@ -617,7 +636,7 @@ check_empty_phase(const struct plan *p, struct diags *d)
 
 	for (i = 0; i < p->nphases; i++)
 		if (p->phases[i].nacts == 0)
-			report(d, R_EMPTY_PHASE, p->phases[i].node, "phase '%s' "
+			report(d, R_EMPTY_PHASE, npos(p->phases[i].node), "phase '%s' "
 			    "has no activities", p->phases[i].id);
 }
 
@@ -654,7 +673,7 @@ check_partner_unvisited(const struct plan *p, struct diags *d)
 	}
 	for (k = 1; k < p->norgs; k++)
 		if (!seen[k])
-			report(d, R_PARTNER_UNVISITED, p->orgs[k].node,
+			report(d, R_PARTNER_UNVISITED, npos(p->orgs[k].node),
 			    "no activity is held at partner '%s'",
 			    p->orgs[k].id);
 }
@@ -691,7 +710,7 @@ check_non_working_date(const struct plan *p, struct diags *d)
 			if (!a->has_date || cal_is_working(&p->cal, a->date))
 				continue;
 			date_format(a->date, day);
-			report(d, R_NON_WORKING_DATE, a->date_node, "activity "
+			report(d, R_NON_WORKING_DATE, a->date_pos, "activity "
 			    "'%s' is fixed on %s, which is not a working day "
 			    "(%s)", a->id, day, why_not_working(&p->cal,
 			    a->date));
@@ -825,14 +844,14 @@ check_conflict(const struct plan *p, struct diags *d)
 
 				date_format(c[j].day, day);
 				if (c[i].who >= 0)
-					report(d, R_CONFLICT, a->date_node,
+					report(d, R_CONFLICT, a->date_pos,
 					    "%s: '%s' at '%s' is also at '%s' "
 					    "that day", day,
 					    p->people[c[i].who].id,
 					    series_id(d, p, &c[j]),
 					    series_id(d, p, &c[i]));
 				else
-					report(d, R_CONFLICT, a->date_node,
+					report(d, R_CONFLICT, a->date_pos,
 					    "%s: site '%s' already hosts %zu "
 					    "event%s that day (visits-per-day: "
 					    "%u)", day,
@@ -854,8 +873,8 @@ check_calendar_coverage(const struct plan *p, struct diags *d)
 	date_to_civil(p->period.to, &y2, &m, &dd);
 	if (y1 >= CN_FIRST_YEAR && y2 <= CN_LAST_YEAR)
 		return;
-	report(d, R_CALENDAR_COVERAGE, p->holidays_node != NULL ?
-	    p->holidays_node : p->period_node, "the built-in China holiday "
+	report(d, R_CALENDAR_COVERAGE, npos(p->holidays_node != NULL ?
+	    p->holidays_node : p->period_node), "the built-in China holiday "
 	    "table covers %d-%d; the plan runs %d-%d, and the years outside "
 	    "the table are taken to have no holidays", CN_FIRST_YEAR,
 	    CN_LAST_YEAR, y1, y2);
@@ -866,6 +885,6 @@ check_no_leader(const struct plan *p, struct diags *d)
 {
 	if (p->leader.n > 0)
 		return;
-	report(d, R_NO_LEADER, p->has_leadership ? p->leadership_node :
-	    p->root, "the leadership group has no leader (组长)");
+	report(d, R_NO_LEADER, npos(p->has_leadership ?
+	    p->leadership_node : p->root), "the leadership group has no leader (组长)");
 }

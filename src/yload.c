@@ -41,6 +41,12 @@ struct frame {
 	size_t		 n, cap;
 	const char	*anchor;
 	uint64_t	 reached_at_start;
+	/* streaming (yload_opts.stream) */
+	int		 match;		/* stream_path entries matched, or -1 */
+	bool		 streamed;	/* items go to the stream callback */
+	bool		 in_item;	/* inside a streamed item: scratch */
+	void		*list;		/* the callback's handle */
+	uint32_t	 count;		/* items streamed */
 };
 
 struct anchor {
@@ -63,6 +69,8 @@ struct yload {
 	struct anchor	*av;
 	size_t		 an, acap;
 	struct strmap	 interned;	/* short scalars, shared */
+	const struct yload_opts *opts;
+	bool		 pinned;	/* scratch holds an anchored subtree */
 	const char	**sortbuf;	/* duplicate-key check */
 	size_t		 sortcap;
 	bool		 fatal;
@@ -410,14 +418,27 @@ add_anchor(struct yload *y, const char *name, const struct ynode *n,
 	y->av[*slot].weight = weight;
 }
 
-/* Adds a finished node to the container on top. */
+/*
+ * Adds a finished node to the container on top; an item of a streamed
+ * list goes to the callback instead, and the scratch memory its subtree
+ * used is taken back (unless an anchor in it may still be used).
+ */
 static void
 emit(struct yload *y, const struct ynode *n, const char *anchor,
     uint64_t weight)
 {
-	*frame_push_kid(&y->frames[y->depth]) = *n;
+	struct frame *f = &y->frames[y->depth];
+
 	if (anchor != NULL)
 		add_anchor(y, anchor, n, weight);
+	if (!f->streamed) {
+		*frame_push_kid(f) = *n;
+		return;
+	}
+	f->list = y->opts->stream(y->opts->stream_ctx, f->list, n);
+	f->count++;
+	if (!y->pinned)
+		arena_reset(y->opts->scratch);
 }
 
 static void
@@ -448,7 +469,7 @@ on_scalar(struct yload *y, const yaml_event_t *ev)
 static void
 on_start(struct yload *y, const yaml_event_t *ev, enum ynode_kind kind)
 {
-	struct frame *f;
+	struct frame *f, *parent;
 	const char *anchor;
 
 	anchor = kind == YN_MAP ? (const char *)ev->data.mapping_start.anchor :
@@ -459,11 +480,33 @@ on_start(struct yload *y, const yaml_event_t *ev, enum ynode_kind kind)
 		    "nesting deeper than 64 levels");
 		return;
 	}
+	parent = &y->frames[y->depth];
 	f = &y->frames[++y->depth];
 	memset(&f->node, 0, sizeof(f->node));
 	pos_of(&ev->start_mark, &f->node);
 	f->node.kind = (uint8_t)kind;
 	f->n = 0;
+	f->streamed = false;
+	f->in_item = parent->in_item || parent->streamed;
+	f->list = NULL;
+	f->count = 0;
+	f->match = -1;
+	if (y->opts != NULL && y->opts->stream_path != NULL) {
+		if (y->depth == 1)
+			f->match = kind == YN_MAP ? 0 : -1;
+		else if (kind == YN_MAP && parent->node.kind == YN_SEQ)
+			f->match = parent->match;	/* an item */
+		else if (kind == YN_SEQ && parent->node.kind == YN_MAP &&
+		    parent->match >= 0 &&
+		    parent->match < y->opts->stream_depth &&
+		    parent->n % 2 == 1 &&
+		    parent->kids[parent->n - 1].kind == YN_SCALAR &&
+		    strcmp(parent->kids[parent->n - 1].u.str,
+		    y->opts->stream_path[parent->match]) == 0)
+			f->match = parent->match + 1;
+		f->streamed = kind == YN_SEQ &&
+		    f->match == y->opts->stream_depth;
+	}
 	f->anchor = anchor != NULL ? arena_strdup(y->arena, anchor) : NULL;
 	f->reached_at_start = y->reached;
 	y->parsed++;
@@ -478,13 +521,20 @@ on_end(struct yload *y)
 	size_t n = f->n;
 
 	if (n > 0) {
-		kids = arena_alloc(y->arena, n * sizeof(*kids));
+		kids = arena_alloc(f->in_item ? y->opts->scratch : y->arena,
+		    n * sizeof(*kids));
 		memcpy(kids, f->kids, n * sizeof(*kids));
 	}
+	if (f->in_item && f->anchor != NULL)
+		y->pinned = true;
 	f->node.u.kids = kids;
 	if (f->node.kind == YN_MAP) {
 		f->node.n = (uint32_t)(n / 2);
 		check_dup_keys(y, kids, n / 2);
+	} else if (f->streamed) {
+		f->node.kind = YN_BUILT;
+		f->node.n = f->count;
+		f->node.u.ext = f->list;
 	} else
 		f->node.n = (uint32_t)n;
 	y->depth--;
@@ -634,6 +684,8 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 
 	y->arena = a;
 	y->diags = d;
+	if (opts != NULL && opts->stream != NULL && opts->scratch != NULL)
+		y->opts = opts;
 	y->rd.line = 1;
 	y->rd.max_size = opts != NULL && opts->max_size != 0 ?
 	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
@@ -706,7 +758,7 @@ const char *
 ynode_kind_name(const struct ynode *n)
 {
 	static const char *const names[] = {
-		"null", "string", "mapping", "list"
+		"null", "string", "mapping", "list", "list"
 	};
 
 	return n == NULL ? "nothing" : names[n->kind];

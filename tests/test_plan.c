@@ -270,7 +270,7 @@ test_people_defaults(void **state)
 	/* No org: the host, and has_org says it was not written. */
 	assert_false(p->people[0].has_org);
 	assert_int_equal(p->people[0].org.idx, 0);
-	assert_null(p->people[0].org.node);
+	assert_null(p->people[0].org.text);
 	assert_string_equal(plan_ref_text(&p->people[0].org), "");
 	assert_false(p->people[1].has_org);
 	assert_int_equal(p->people[1].org.idx, 0);
@@ -331,7 +331,7 @@ test_phase_and_activity_ids(void **state)
 	assert_string_equal(act(p, 0, 2)->id, "qidong.3");
 	assert_string_equal(act(p, 1, 0)->id, "p2.1");
 	assert_string_equal(act(p, 1, 1)->id, "p2.2");
-	assert_int_equal(act(p, 0, 2)->pos, 3);
+	assert_int_equal(act(p, 0, 2)->order, 3);
 	assert_int_equal(act(p, 1, 1)->phase, 1);
 	unload();
 	p = load(MINIMAL, true);
@@ -806,6 +806,146 @@ test_not_a_mapping(void **state)
 	unload();
 }
 
+
+/*
+ * Activities are built while the file loads and their subtrees dropped:
+ * the model must be the same as one built from the whole tree.
+ */
+static void
+test_stream_matches_tree(void **state)
+{
+	struct arena a;
+	struct diags d;
+	const struct ynode *root;
+	const struct plan *q, *p;
+	uint32_t i, j, k;
+
+	(void)state;
+	p = load(PLAN, false);
+	arena_init(&a);
+	diags_init(&d, &a, "t.yaml");
+	root = yload_buffer(PLAN, strlen(PLAN), &a, &d, NULL);
+	assert_non_null(root);
+	q = plan_build(root, &a, &d);
+	assert_non_null(q);
+	assert_int_equal(q->nphases, p->nphases);
+	for (i = 0; i < p->nphases; i++) {
+		assert_int_equal(q->phases[i].nacts, p->phases[i].nacts);
+		for (j = 0; j < p->phases[i].nacts; j++) {
+			const struct activity *x = &p->phases[i].acts[j];
+			const struct activity *y = &q->phases[i].acts[j];
+
+			assert_string_equal(x->id, y->id);
+			assert_string_equal(x->title, y->title);
+			assert_int_equal(x->pos.line, y->pos.line);
+			assert_int_equal(x->pos.col, y->pos.col);
+			assert_int_equal(x->w.window.from, y->w.window.from);
+			assert_int_equal(x->w.window.to, y->w.window.to);
+			assert_int_equal(x->w.times, y->w.times);
+			assert_int_equal(x->owners.n, y->owners.n);
+			for (k = 0; k < x->owners.n; k++)
+				assert_int_equal(x->owners.v[k].idx,
+				    y->owners.v[k].idx);
+			assert_int_equal(x->w.at_org.idx, y->w.at_org.idx);
+		}
+	}
+	arena_release(&a);
+	unload();
+}
+
+/* People declared after the phases that name them still resolve. */
+static void
+test_stream_people_after_phases(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: {id: h, name: 实验园}, "
+	    "period: 2024-09..2024-12}\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 送教, at: sha, owner: 冯亚琴, people: [liu]}\n"
+	    "      - {title: 讲座, at: partner, owner: lui}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}]\n"
+	    "people:\n"
+	    "  - {id: feng, name: 冯亚琴}\n"
+	    "  - {id: liu, name: 刘丽}\n"
+	    "leadership: {leader: feng}\n";
+	const struct activity *a;
+
+	(void)state;
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_non_null(pd.plan);
+	a = act(pd.plan, 0, 0);
+	assert_int_equal(a->owners.v[0].idx, 0);
+	assert_int_equal(a->people.v[0].idx, 1);
+	assert_int_equal(a->w.at, AT_ORG);
+	assert_int_equal(a->w.at_org.idx, 1);
+	assert_int_equal(pd.diags.n, 1);
+	assert_int_equal(pd.diags.v[0].rule, R_UNKNOWN_REF);
+	assert_int_equal(pd.diags.v[0].line, 7);
+	assert_int_equal(pd.diags.v[0].col, 41);
+	assert_non_null(strstr(pd.diags.v[0].msg, "did you mean 'liu'"));
+	unload();
+}
+
+/*
+ * An anchored activity reused through an alias in another phase: the
+ * anchored subtree must outlive the streaming (ASan checks the memory).
+ */
+static void
+test_stream_anchor_reuse(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 实验园, period: 2024-09..2025-06}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}]\n"
+	    "people: [{id: feng, name: 冯亚琴}]\n"
+	    "leadership: {leader: feng}\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - &visit {title: 送教下乡, at: partner, owner: [feng]}\n"
+	    "      - {title: 学习, when: &w 2024-10}\n"
+	    "  - period: 2025-03..2025-06\n"
+	    "    activities: [*visit, {title: 总结, at: partner}]\n";
+	const struct plan *p;
+
+	(void)state;
+	p = load(text, false);
+	assert_int_equal(p->phases[1].nacts, 2);
+	assert_string_equal(act(p, 1, 0)->title, "送教下乡");
+	assert_string_equal(act(p, 1, 0)->id, "p2.1");
+	assert_int_equal(act(p, 1, 0)->owners.v[0].idx, 0);
+	assert_int_equal(act(p, 1, 0)->w.window.from, D(2025, 3, 1));
+	assert_string_equal(act(p, 1, 1)->id, "p2.2");
+	unload();
+}
+
+/* Template text in an activity is found although its subtree is gone. */
+static void
+test_stream_placeholder(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 实验园, period: 2024-09..2024-12}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}]\n"
+	    "people: [{id: feng, name: 冯亚琴}]\n"
+	    "leadership: {leader: feng}\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 到某某幼儿园学习, at: partner}\n";
+
+	(void)state;
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_int_equal(pd.diags.n, 1);
+	assert_int_equal(pd.diags.v[0].rule, R_PLACEHOLDER);
+	assert_int_equal(pd.diags.v[0].line, 9);
+	assert_int_equal(pd.diags.v[0].col, 17);
+	unload();
+}
+
 /* After each test, even a failed one: nothing leaks. */
 static int
 cleanup(void **state)
@@ -844,6 +984,10 @@ main(void)
 		TEST(test_periods_of_plan),
 		TEST(test_kind_names),
 		TEST(test_not_a_mapping),
+		TEST(test_stream_matches_tree),
+		TEST(test_stream_people_after_phases),
+		TEST(test_stream_anchor_reuse),
+		TEST(test_stream_placeholder),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
