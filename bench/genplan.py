@@ -339,7 +339,7 @@ KINDS = ["agreement", "teaching-visit", "study-visit", "shadowing", "lecture", "
 KIND_W = [0, 14, 4, 10, 12, 12, 10, 9, 9, 5, 4, 3, 4, 2, 1, 2]
 
 
-def title_for(rnd, kind, partner_name=None):
+def title_for(rnd, kind):
     c = rnd.choice
     if kind == "teaching-visit":
         return c(["送教下乡", "送课下乡", "送课到园：" + c(TOPICS), "骨干教师送教：" + c(TOPICS),
@@ -420,8 +420,16 @@ class Gen:
         while (y, m) <= (y1, m1):
             self.months.append((y, m))
             y, m = add_months(y, m, 1)
-        if a.phases > len(self.months):
-            sys.exit("genplan: more phases than months in the plan period")
+        self.bounds = self._phase_bounds(min(a.phases, len(self.months)))
+        self.nphases = len(self.bounds) - 1
+        if self.nphases != a.phases:
+            sys.stderr.write("genplan: %d phases instead of %d (each phase needs a month and %d "
+                             "working days)\n" % (self.nphases, a.phases, MIN_PHASE_DAYS))
+        # Share of the bulk held at the host, scaled down for huge plans so that the
+        # host's load stays near MAX_VPD / 2 events a day (visits-per-day is at
+        # most MAX_VPD): at full scale about 39 % of the occurrences are at the host.
+        wd = max(1, self.cal.working_days())
+        self.host_factor = min(1.0, (MAX_VPD / 2) * wd / (0.39 * max(1.0, a.est_occ)))
         self.occurrences = 0
         self.activities = 0
         self.host_events = 0     # occurrences held at the host (for visits-per-day)
@@ -441,6 +449,31 @@ class Gen:
                     out.append((a, b))
         out.sort()
         return out
+
+    def _phase_bounds(self, n):
+        """Month indexes splitting the period into n phases as evenly as possible;
+        a phase with fewer than MIN_PHASE_DAYS working days (e.g. a month of
+        summer vacation) is merged into the next one (the last into the previous)."""
+        nm = len(self.months)
+        bounds = [round(i * nm / n) for i in range(n + 1)]
+
+        def wdays(i, j):
+            (y0, m0), (y1, m1) = self.months[i], self.months[j - 1]
+            a, b = dt.date(y0, m0, 1).toordinal(), month_end(y1, m1).toordinal()
+            return sum(self.cal.working[a - self.cal.base:b - self.cal.base + 1])
+
+        k = 0
+        while k < len(bounds) - 1 and len(bounds) > 2:
+            if wdays(bounds[k], bounds[k + 1]) >= MIN_PHASE_DAYS:
+                k += 1
+            elif k + 1 < len(bounds) - 1:
+                del bounds[k + 1]
+            else:
+                del bounds[k]
+                k -= 1
+        if wdays(bounds[0], bounds[-1]) < MIN_PHASE_DAYS:
+            sys.exit("genplan: the plan period has fewer than %d working days" % MIN_PHASE_DAYS)
+        return bounds
 
     # ---- people and partners
     def make_partners(self, n):
@@ -576,7 +609,7 @@ class Gen:
         return p["id"]
 
     # ---- one bulk activity; returns (text, occurrences)
-    def bulk_activity(self, wins, ps, pe):
+    def bulk_activity(self, wins):
         rnd = self.rnd
         kind = rnd.choices(KINDS, KIND_W)[0]
         title = title_for(rnd, kind)
@@ -584,13 +617,14 @@ class Gen:
         # where
         r = rnd.random()
         npart = 1
+        f = self.host_factor
         if kind in ("teaching-visit", "donation"):
             at = "partner"
         elif kind in ("study-visit", "shadowing"):
-            at = "host"
+            at = "host" if r < f else "partner"
         elif r < 0.22:
             at = "online"
-        elif r < 0.55:
+        elif r < 0.22 + 0.33 * f:
             at = "host"
         else:
             at = "partner"
@@ -705,7 +739,7 @@ class Gen:
         out = []
         lead, deps, others = self.leader, self.deputies, self.fixed_owners
         P = self.partners
-        last = k == self.a.phases - 1
+        last = k == self.nphases - 1
         if k == 0:
             d = self.fixed_day(ps, pe, "first")
             if d:
@@ -713,8 +747,8 @@ class Gen:
                             "        date: %s\n        owner: [%s]\n        people: [%s]\n"
                             % (d, lead["id"], ", ".join(p["id"] for p in deps)), 1))
         t = "      - title: 园长蹲点指导\n        kind: inspection\n        at: partner\n" \
-            "        partners: %s\n        times: 2\n        owner: %s\n" % (
-                self.ref_list([p["id"] for p in P[:2]]), lead["id"])
+            "        partners: [%s]\n        times: 2\n        owner: %s\n" % (
+                ", ".join(p["id"] for p in P[:2]), lead["id"])
         out.append((t, 2 * min(2, len(P))))
         self.partner_events += 2 * min(2, len(P))
         times = 2 * math.ceil(nmonths / 6)
@@ -753,7 +787,9 @@ class Gen:
         self.leader = people[0]
         self.deputies = people[1:3]
         members = people[3:3 + min(5, max(0, len(people) - 3))]
-        self.fixed_owners = people[3:] or people
+        # owners of the fixed-date activities: host staff first, each used once if possible
+        self.fixed_owners = ([p for p in people[3:] if p["org"] == self.host_id]
+                             + [p for p in people[3:] if p["org"] != self.host_id]) or people
         self.cycle = list(people)
         self.cyc_i = len(self.cycle)
         self.part_i = 0
@@ -769,7 +805,7 @@ class Gen:
             drive = "--activities %d" % a.activities
         w.append("# 结对帮扶工作计划 (benchmark plan) generated by bench/genplan.py %s --partners %d "
                  "--people %d --phases %d --period %s..%s --seed %d\n"
-                 % (drive, a.partners, a.people, a.phases, ym(y0, m0), ym(y1, m1), a.seed))
+                 % (drive, a.partners, a.people, self.nphases, ym(y0, m0), ym(y1, m1), a.seed))
         w.append("pairplan: 1\nplan:\n")
         w.append("  title: 乐安县实验幼儿园结对帮扶工作计划\n")
         w.append("  host: {id: %s, name: 乐安县实验幼儿园, level: 省级示范幼儿园}\n" % self.host_id)
@@ -798,8 +834,7 @@ class Gen:
         tail_bytes = len(tail.encode())
 
         # phase boundaries: months split as evenly as possible
-        nm = len(self.months)
-        bounds = [round(i * nm / a.phases) for i in range(a.phases + 1)]
+        bounds = self.bounds
         phase_budget_bytes = max(0, a.size_bytes - written - tail_bytes) if a.size_bytes else 0
         phase_budget_occ = max(0, a.occurrences - tail_occ) if a.occurrences else 0
         act_budget = a.activities
@@ -807,7 +842,7 @@ class Gen:
         self.occurrences = tail_occ
         buf = []
         buflen = 0
-        for k in range(a.phases):
+        for k in range(self.nphases):
             (py0, pm0), (py1, pm1) = self.months[bounds[k]], self.months[bounds[k + 1] - 1]
             ps, pe = dt.date(py0, pm0, 1), month_end(py1, pm1)
             theme, goal = PHASE_THEMES[k % len(PHASE_THEMES)]
@@ -817,7 +852,8 @@ class Gen:
             done_bytes += len(head.encode())
             acts = self.structural(k, ps, pe, bounds[k + 1] - bounds[k])
             wins = self.phase_windows(ps, pe)
-            frac = (k + 1) / a.phases
+            frac = (k + 1) / self.nphases
+            misses = 0
             while True:
                 if acts:
                     text, occ = acts.pop(0)
@@ -830,8 +866,11 @@ class Gen:
                             break
                     elif done_acts >= act_budget * frac:
                         break
-                    text, occ = self.bulk_activity(wins, ps, pe)
+                    text, occ = self.bulk_activity(wins)
                     if text is None:
+                        misses += 1
+                        if misses > 1000:  # cannot happen with MIN_PHASE_DAYS; be safe
+                            break
                         continue
                 b = text.encode()
                 buf.append(text)
@@ -858,7 +897,7 @@ class Gen:
         if v > 4:  # a round number, at most 1.25x
             step = 10 ** (len(str(v)) - 1) // 4 or 1
             v = (v + step - 1) // step * step
-        return v
+        return min(v, MAX_VPD)
 
     def tail(self):
         """mentorships, targets, quotas, calendar (visits-per-day filled in later)."""
@@ -921,6 +960,8 @@ class Gen:
         return "".join(w), occ
 
 
+MIN_PHASE_DAYS = 15
+MAX_VPD = 1000  # largest visits-per-day generated (pairplan accepts 1..1000)
 MASKS = [("[tue, thu]", frozenset([1, 3])), ("[mon, wed, fri]", frozenset([0, 2, 4])),
          ("wed", frozenset([2])), ("[tue, wed, thu]", frozenset([1, 2, 3])), ("thu", frozenset([3]))]
 
@@ -959,24 +1000,25 @@ def main(argv=None):
     if a.phases < 1:
         ap.error("--phases must be at least 1")
 
-    # Scale: about 245 bytes and 2.4 occurrences per bulk activity (measured).
+    # Scale: about 228 bytes and 2.5 occurrences per bulk activity (measured).
     a.size_bytes = int(a.size_mb * 1e6) if a.size_mb is not None else 0
     if a.size_mb is not None:
-        est_occ = a.size_bytes / 245 * 2.4
+        est_occ = a.size_bytes / 228 * 2.5
     elif a.occurrences is not None:
         est_occ = a.occurrences
     else:
         if a.activities is None:
             a.activities = 40
-        est_occ = a.activities * 2.4
+        est_occ = a.activities * 2.5
     a.occurrences = a.occurrences or 0
     a.activities = a.activities or 0
-    est_mb = est_occ * 245 / 2.4 / 1e6
+    a.est_occ = est_occ
+    est_mb = est_occ * 228 / 2.5 / 1e6
     if a.partners is None:
         a.partners = int(min(60, max(3, 3 + est_mb // 2)))
     if a.people is None:
         # about 2.6 people per event, about 370 working days, 35 % load
-        a.people = int(max(24, math.ceil(est_occ * 2.6 / (370 * 0.35))))
+        a.people = int(max(24, a.phases + 8, math.ceil(est_occ * 2.6 / (370 * 0.35))))
     if a.partners < 1:
         ap.error("--partners must be at least 1")
     if a.people < 8:
@@ -996,7 +1038,7 @@ def main(argv=None):
     if a.stats:
         sys.stderr.write("genplan: %d bytes, %d partners, %d people, %d phases, %d activities, "
                          "about %d occurrences, visits-per-day %d\n"
-                         % (gen.bytes, len(gen.partners), len(gen.people), a.phases,
+                         % (gen.bytes, len(gen.partners), len(gen.people), gen.nphases,
                             gen.activities, gen.occurrences, gen.visits_per_day()))
 
 
