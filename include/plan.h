@@ -78,35 +78,34 @@ enum every { EV_NONE, EV_WEEK, EV_MONTH, EV_WEEKS, EV_DAYS };
 
 /* The scheduling keys shared by activities and mentorship meetings. */
 struct when {
-	enum at			 at;
 	struct ref		 at_org;	/* AT_ORG: index into orgs */
 	struct span		 window;	/* when, else the phase/period */
-	bool			 has_when;
 	uint32_t		 times;		/* default 1 */
-	enum every		 every;
 	uint32_t		 every_n;	/* EV_WEEKS, EV_DAYS */
-	uint8_t			 weekdays;	/* mask; default every day */
-	bool			 has_weekday;
 	uint32_t		 days;		/* default 1 */
-	struct pos		 at_pos, when_pos, times_pos, every_pos,
-				 weekday_pos, days_pos;
+	struct pos		 when_pos, times_pos, every_pos;
+	uint8_t			 at;		/* enum at */
+	uint8_t			 every;		/* enum every */
+	uint8_t			 weekdays;	/* mask; default every day */
+	bool			 has_when;
+	bool			 has_weekday;
 };
 
+/* Fields ordered by size: a big plan holds hundreds of thousands. */
 struct activity {
 	const char		*id, *title;
-	enum kind		 kind;
 	const char		*kind_text;	/* as written (unknown kinds) */
-	uint32_t		 phase;		/* index into phases */
-	uint32_t		 order;		/* 1-based position in its phase */
-	bool			 all_partners;	/* partners: all (default) */
+	const char		*note;
 	struct reflist		 partners;	/* index into orgs */
 	struct reflist		 owners, people;/* index into people */
-	bool			 has_date;
-	day_t			 date;
 	struct when		 w;
-	const char		*note;
-	struct pos		 pos, id_pos, kind_pos, date_pos,
-				 partners_pos;
+	struct pos		 pos, id_pos, kind_pos, date_pos;
+	day_t			 date;
+	uint32_t		 phase;		/* index into phases */
+	uint32_t		 order;		/* 1-based position in its phase */
+	uint8_t			 kind;		/* enum kind */
+	bool			 all_partners;	/* partners: all (default) */
+	bool			 has_date;
 };
 
 /* Activities as the loader hands them over, one list per phase. */

@@ -645,7 +645,6 @@ when_at(struct bctx *b, const struct ynode *v, void *o)
 
 	if ((s = get_text(b, v, "at")) == NULL)
 		return;
-	w->at_pos = pos_of(v);
 	if (strcmp(s, "host") == 0)
 		w->at = AT_HOST;
 	else if (strcmp(s, "partner") == 0)
@@ -737,7 +736,6 @@ when_weekday(struct bctx *b, const struct ynode *v, void *o)
 	struct when *w = o;
 	uint8_t m = get_weekdays(b, v, "weekday");
 
-	w->weekday_pos = pos_of(v);
 	if (m != 0) {
 		w->weekdays = m;
 		w->has_weekday = true;
@@ -750,7 +748,6 @@ when_days(struct bctx *b, const struct ynode *v, void *o)
 	struct when *w = o;
 	int64_t x;
 
-	w->days_pos = pos_of(v);
 	if (get_int(b, v, "days", 1, 366, &x))
 		w->days = (uint32_t)x;
 }
@@ -805,7 +802,6 @@ act_partners(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct activity *x = o;
 
-	x->partners_pos = pos_of(v);
 	get_partners(b, v, &x->all_partners, &x->partners);
 }
 
@@ -937,8 +933,13 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 	uint32_t i;
 
 	if (v->kind == YN_BUILT) {
-		const struct actlist *l = v->u.ext;
+		struct actlist *l = v->u.ext;
 
+		if (l != NULL && l->n < l->cap) {	/* give back the slack */
+			l->v = arena_realloc_owned(b->a, l->v,
+			    (size_t)l->n * sizeof(*l->v));
+			l->cap = l->n;
+		}
 		x->acts = l != NULL ? l->v : NULL;
 		x->nacts = l != NULL ? l->n : 0;
 		return;
@@ -1617,9 +1618,9 @@ stream_activity(void *ctx, void *list, const struct ynode *item)
 	if (l == NULL)
 		l = arena_alloc(b->a, sizeof(*l));
 	if (l->n == l->cap) {
-		if (l->cap > UINT32_MAX / 2)
+		if (l->cap > UINT32_MAX / 4)
 			arena_oom();
-		l->cap = l->cap ? l->cap * 2 : 16;
+		l->cap = l->cap ? l->cap + l->cap / 2 : 16;
 		l->v = arena_realloc_owned(b->a, l->v,
 		    (size_t)l->cap * sizeof(*l->v));
 	}

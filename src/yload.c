@@ -68,7 +68,7 @@ struct yload {
 	struct strmap	 anchors;
 	struct anchor	*av;
 	size_t		 an, acap;
-	struct strmap	 interned;	/* short scalars, shared */
+	struct icache	*icache;	/* short scalars, shared */
 	const struct yload_opts *opts;
 	bool		 pinned;	/* scratch holds an anchored subtree */
 	const char	**sortbuf;	/* duplicate-key check */
@@ -76,8 +76,20 @@ struct yload {
 	bool		 fatal;
 };
 
+/*
+ * Short scalars repeat a lot (keys, kinds, ids): a direct-mapped cache,
+ * small enough to stay in the processor's cache, shares their copies.
+ * A miss only costs a copy.
+ */
 #define INTERN_MAX_LEN		24
-#define INTERN_MAX_ENTRIES	(1u << 16)
+#define ICACHE_SLOTS		8192
+
+struct icache {
+	struct {
+		const char	*s;
+		uint32_t	 len, hash;
+	}		 slot[ICACHE_SLOTS];
+};
 
 static bool
 yread_allowed(uint32_t c)
@@ -294,15 +306,21 @@ pos_of(const yaml_mark_t *m, struct ynode *n)
 static const char *
 intern(struct yload *y, const char *s, size_t len)
 {
-	struct strmap_slot *slot;
-	bool existed;
+	uint32_t h;
+	size_t i;
 
-	if (len > INTERN_MAX_LEN || y->interned.n >= INTERN_MAX_ENTRIES)
+	if (len > INTERN_MAX_LEN)
 		return arena_strndup(y->arena, s, len);
-	slot = strmap_slot(&y->interned, s, len, &existed);
-	if (!existed)
-		slot->key = arena_strndup(y->arena, s, len);
-	return slot->key;
+	h = strmap_hash(s, len);
+	i = h & (ICACHE_SLOTS - 1);
+	if (y->icache->slot[i].s == NULL || y->icache->slot[i].hash != h ||
+	    y->icache->slot[i].len != len ||
+	    memcmp(y->icache->slot[i].s, s, len) != 0) {
+		y->icache->slot[i].s = arena_strndup(y->arena, s, len);
+		y->icache->slot[i].len = (uint32_t)len;
+		y->icache->slot[i].hash = h;
+	}
+	return y->icache->slot[i].s;
 }
 
 static void
@@ -690,7 +708,8 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 	y->rd.max_size = opts != NULL && opts->max_size != 0 ?
 	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
 	strmap_init(&y->anchors, a);
-	strmap_init(&y->interned, a);
+	if ((y->icache = calloc(1, sizeof(*y->icache))) == NULL)
+		arena_oom();
 	if (!yaml_parser_initialize(&y->parser))
 		arena_oom();
 	yaml_parser_set_input(&y->parser, yread_handler, &y->rd);
@@ -700,6 +719,7 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 		free(y->frames[i].kids);
 	free(y->av);
 	free(y->sortbuf);
+	free(y->icache);
 	return root;
 }
 
