@@ -1,0 +1,50 @@
+/* render.h - output formats: one const struct renderer per file, found by name. */
+#ifndef PAIRPLAN_RENDER_H
+#define PAIRPLAN_RENDER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "date.h"
+
+struct schedule;
+struct sched_event;
+
+/*
+ * What `schedule` prints (§5.6): the schedule is always computed for the
+ * whole input; these only select the events shown.
+ */
+struct sched_filter {
+	const char	*phase;		/* 1-based number or phase id, or NULL */
+	bool		 has_from, has_to;
+	day_t		 from, to;
+	const char	*person;	/* person id, or NULL */
+	const char	*partner;	/* partner id, or NULL */
+};
+
+bool	 sched_filter_match(const struct sched_filter *,
+	    const struct schedule *, const struct sched_event *);
+
+/*
+ * An output format. To add one: write render_NAME.c defining
+ * `const struct renderer render_NAME`, list it in renderers[] in render.c,
+ * and give it golden tests in tests/golden.
+ */
+struct renderer {
+	const char	*name;
+	/* The schedule as this format; false when writing failed. */
+	bool		(*schedule)(FILE *, const struct schedule *,
+			    const struct sched_filter *);
+};
+
+extern const struct renderer render_table;
+extern const struct renderer render_csv;
+extern const struct renderer render_json;
+extern const struct renderer render_ics;
+
+/* The renderer called name, or NULL. */
+const struct renderer *render_find(const char *name);
+/* Names of every renderer, comma-separated, for messages. */
+const char *render_names(void);
+
+#endif

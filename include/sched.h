@@ -1,0 +1,95 @@
+/* sched.h - fuzzy plans become dated events on real working days. */
+#ifndef PAIRPLAN_SCHED_H
+#define PAIRPLAN_SCHED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "date.h"
+
+struct plan;
+struct activity;
+struct mentorship;
+
+/*
+ * One series: an activity, or one partner's share of an `at: partner`
+ * activity, or a mentorship's meetings. Every event, unplaced occurrence
+ * and skipped period points at its series.
+ */
+struct sched_series {
+	uint32_t		 plan;		/* index into the plans given */
+	const struct activity	*act;		/* NULL for a mentorship */
+	const struct mentorship	*ment;		/* NULL for an activity */
+	const char		*activity;	/* "p2.1", or "m1" */
+	const char		*id;		/* "p2.1#shaliang" or "p2.1" */
+	const char		*title;		/* 师徒结对 for mentorships */
+	const char		*kind;		/* "mentoring" for mentorships */
+	int32_t			 phase;		/* index into phases, or -1 */
+	int32_t			 partner;	/* org index in its plan, or -1 */
+	int32_t			 site;		/* org index in its plan, -1 online */
+	const int32_t		*people;	/* person indexes in its plan: */
+	uint32_t		 npeople;	/* owners first, then people */
+	uint32_t		 of;		/* occurrences in all */
+	uint32_t		 order;		/* file order among all series */
+};
+
+struct sched_event {
+	const struct sched_series *series;
+	day_t			 date, end;	/* first and last day */
+	uint32_t		 occurrence;	/* 1-based */
+	bool			 fixed;
+};
+
+struct sched_unplaced {
+	const struct sched_series *series;
+	uint32_t		 occurrence;
+	struct span		 window;	/* the days it could have had */
+	const char		*reason;
+};
+
+struct sched_skipped {
+	const struct sched_series *series;
+	struct span		 period;	/* the period met by the window */
+	const char		*reason;
+};
+
+struct sched_quota {
+	uint32_t		 plan;
+	int32_t			 person;	/* index in its plan */
+	struct span		 period;
+	uint32_t		 required, got;
+};
+
+/* The schedule of one or more plans; all memory is in the arena. */
+struct schedule {
+	const struct plan *const *plans;
+	size_t			 nplans;
+	struct sched_series	*series;
+	size_t			 nseries;
+	struct sched_event	*events;	/* by date, file order, id */
+	size_t			 nevents;
+	struct sched_unplaced	*unplaced;	/* in file order */
+	size_t			 nunplaced;
+	struct sched_skipped	*skipped;
+	size_t			 nskipped;
+	struct sched_quota	*quotas;
+	size_t			 nquotas;
+};
+
+/*
+ * Schedules plans together (§5 of the contract): people and sites with
+ * the same id in several plans are one. The plans must be free of errors.
+ * Deterministic.
+ */
+void	 sched_run(struct schedule *, const struct plan *const *plans,
+	    size_t nplans, struct arena *);
+
+/* Something was unplaced or a quota is short: exit status 1. */
+bool	 sched_incomplete(const struct schedule *);
+
+/* The event id: series id, '/', occurrence ("p2.1#shaliang/3"). */
+const char *sched_event_id(const struct sched_event *, struct arena *);
+
+#endif

@@ -1,0 +1,915 @@
+/* sched.c - fuzzy plans become dated events on real working days. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+#include "sched.h"
+#include "strmap.h"
+
+/* ---- occupancy: who and what is taken on which day ----------------- */
+
+/*
+ * Open addressing from a 64-bit key to a 64-bit value, malloc'd (owned by
+ * the arena). People: key (person, day / 64), value a bit per day. Sites:
+ * key (site, day), value the number of events.
+ */
+struct occmap {
+	uint64_t	*keys;		/* key + 1; 0 is empty */
+	uint64_t	*vals;
+	size_t		 cap, n;
+};
+
+static uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xFF51AFD7ED558CCDull;
+	x ^= x >> 33;
+	return x;
+}
+
+static size_t
+occ_find(const struct occmap *m, uint64_t key)
+{
+	size_t i, mask = m->cap - 1;
+
+	for (i = mix64(key) & mask;; i = (i + 1) & mask)
+		if (m->keys[i] == 0 || m->keys[i] == key + 1)
+			return i;
+}
+
+static uint64_t
+occ_get(const struct occmap *m, uint64_t key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return 0;
+	i = occ_find(m, key);
+	return m->keys[i] == 0 ? 0 : m->vals[i];
+}
+
+static uint64_t *
+occ_slot(struct occmap *m, struct arena *a, uint64_t key)
+{
+	size_t i;
+
+	if ((m->n + 1) * 2 > m->cap) {
+		struct occmap old = *m;
+		size_t j;
+
+		m->cap = old.cap ? old.cap * 2 : 1024;
+		m->keys = arena_realloc_owned(a, NULL, m->cap * sizeof(*m->keys));
+		m->vals = arena_realloc_owned(a, NULL, m->cap * sizeof(*m->vals));
+		memset(m->keys, 0, m->cap * sizeof(*m->keys));
+		for (j = 0; j < old.cap; j++)
+			if (old.keys[j] != 0) {
+				i = occ_find(m, old.keys[j] - 1);
+				m->keys[i] = old.keys[j];
+				m->vals[i] = old.vals[j];
+			}
+		if (old.cap) {
+			/* give the old arrays back */
+			arena_realloc_owned(a, old.keys, 1);
+			arena_realloc_owned(a, old.vals, 1);
+		}
+	}
+	i = occ_find(m, key);
+	if (m->keys[i] == 0) {
+		m->keys[i] = key + 1;
+		m->vals[i] = 0;
+		m->n++;
+	}
+	return &m->vals[i];
+}
+
+/* ---- the scheduler's state ----------------------------------------- */
+
+/* One occurrence waiting for a day. */
+struct occ {
+	uint32_t	 series;
+	uint32_t	 number;	/* 1-based within the series */
+	day_t		 from, to;	/* its slice: first and last eligible day */
+	uint32_t	 len;		/* eligible days in the slice */
+	bool		 fixed;
+};
+
+struct sstate {
+	struct arena		*a;
+	struct schedule		*s;
+	const struct plan *const *plans;
+	/* global ids: people and sites shared across plans */
+	uint32_t		**pgid, **sgid;	/* [plan][index] */
+	const char		**pnames, **snames;
+	uint32_t		 npersons, nsites;
+	struct occmap		 busy, visits;
+	struct avec		 series, occs, events, unplaced, skipped,
+				 quotas;
+};
+
+static const struct plan *
+plan_of(const struct sstate *st, const struct sched_series *r)
+{
+	return st->plans[r->plan];
+}
+
+/* Global indexes: the same id in two plans is the same person or site. */
+static void
+index_globals(struct sstate *st)
+{
+	struct strmap pm, sm;
+	size_t i;
+	uint32_t j;
+	bool existed;
+	int32_t *slot;
+
+	strmap_init(&pm, st->a);
+	strmap_init(&sm, st->a);
+	st->pgid = arena_alloc(st->a, st->s->nplans * sizeof(*st->pgid));
+	st->sgid = arena_alloc(st->a, st->s->nplans * sizeof(*st->sgid));
+	for (i = 0; i < st->s->nplans; i++) {
+		const struct plan *p = st->plans[i];
+
+		st->pgid[i] = arena_alloc(st->a, (p->npeople + 1) *
+		    sizeof(uint32_t));
+		for (j = 0; j < p->npeople; j++) {
+			slot = strmap_put(&pm, p->people[j].id,
+			    strlen(p->people[j].id), &existed);
+			if (!existed)
+				*slot = (int32_t)st->npersons++;
+			st->pgid[i][j] = (uint32_t)*slot;
+		}
+		st->sgid[i] = arena_alloc(st->a, (p->norgs + 1) *
+		    sizeof(uint32_t));
+		for (j = 0; j < p->norgs; j++) {
+			slot = strmap_put(&sm, p->orgs[j].id,
+			    strlen(p->orgs[j].id), &existed);
+			if (!existed)
+				*slot = (int32_t)st->nsites++;
+			st->sgid[i][j] = (uint32_t)*slot;
+		}
+	}
+}
+
+/* ---- expansion ----------------------------------------------------- */
+
+static const int32_t *
+people_of(struct sstate *st, const struct reflist *a, const struct reflist *b,
+    uint32_t *n)
+{
+	int32_t *v;
+	uint32_t i, k, m = 0;
+	const struct reflist *l[2] = { a, b };
+	int t;
+
+	v = arena_alloc(st->a, ((size_t)a->n + (b ? b->n : 0) + 1) *
+	    sizeof(*v));
+	for (t = 0; t < 2; t++) {
+		if (l[t] == NULL)
+			continue;
+		for (i = 0; i < l[t]->n; i++) {
+			int32_t x = l[t]->v[i].idx;
+
+			if (x < 0)
+				continue;
+			for (k = 0; k < m && v[k] != x; k++)
+				;
+			if (k == m)
+				v[m++] = x;
+		}
+	}
+	*n = m;
+	return v;
+}
+
+static struct sched_series *
+new_series(struct sstate *st, uint32_t plan)
+{
+	struct sched_series *r = avec_push(st->a, &st->series, sizeof(*r));
+
+	memset(r, 0, sizeof(*r));
+	r->plan = plan;
+	r->order = (uint32_t)st->series.n - 1;
+	r->partner = r->site = -1;
+	r->phase = -1;
+	return r;
+}
+
+static const struct when *
+when_of(const struct sched_series *r)
+{
+	return r->act != NULL ? &r->act->w : &r->ment->meet;
+}
+
+/* A working day of the series' plan, on an allowed weekday. */
+static bool
+eligible(const struct plan *p, const struct when *w, day_t d)
+{
+	if (d < w->window.from || d > w->window.to)
+		return false;
+	if (!(w->weekdays & (1u << date_weekday(d))))
+		return false;
+	if (!workmap_is_working(&p->wm, d))
+		return false;
+	if (w->days > 1) {
+		/* the next days - 1 working days must fit in the window */
+		uint32_t k = 1;
+		day_t e = d;
+
+		while (k < w->days) {
+			if (++e > w->window.to)
+				return false;
+			if (workmap_is_working(&p->wm, e))
+				k++;
+		}
+	}
+	return true;
+}
+
+/* The last day an occurrence starting on d occupies. */
+static day_t
+end_of(const struct plan *p, const struct when *w, day_t d)
+{
+	uint32_t k = 1;
+	day_t e = d;
+
+	while (k < w->days) {
+		e++;
+		if (workmap_is_working(&p->wm, e))
+			k++;
+		if (e - d > 4000)
+			break;
+	}
+	return e;
+}
+
+static void
+add_occ(struct sstate *st, uint32_t series, uint32_t number, day_t from,
+    day_t to, uint32_t len)
+{
+	struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
+
+	o->series = series;
+	o->number = number;
+	o->from = from;
+	o->to = to;
+	o->len = len;
+	o->fixed = false;
+}
+
+static void
+add_unplaced(struct sstate *st, uint32_t series, uint32_t number,
+    struct span win, const char *reason)
+{
+	struct sched_unplaced *u = avec_push(st->a, &st->unplaced,
+	    sizeof(*u));
+
+	u->series = (const struct sched_series *)(uintptr_t)series;
+	u->occurrence = number;
+	u->window = win;
+	u->reason = reason;
+}
+
+/*
+ * Cuts the eligible days of [per] into `times` slices (§5.1) and adds
+ * one occurrence per slice. Returns false when [per] has no eligible day.
+ */
+static bool
+slice_period(struct sstate *st, uint32_t si, struct span per,
+    uint32_t *number)
+{
+	const struct sched_series *r = &((struct sched_series *)
+	    st->series.v)[si];
+	const struct plan *p = plan_of(st, r);
+	const struct when *w = when_of(r);
+	day_t *d;
+	size_t k = 0, cap = 64;
+	uint32_t t;
+
+	d = malloc(cap * sizeof(*d));
+	if (d == NULL)
+		arena_oom();
+	for (day_t x = per.from; x <= per.to; x++)
+		if (eligible(p, w, x)) {
+			if (k == cap) {
+				day_t *nd = realloc(d, (cap *= 2) * sizeof(*d));
+
+				if (nd == NULL)
+					arena_oom();
+				d = nd;
+			}
+			d[k++] = x;
+		}
+	if (k == 0) {
+		free(d);
+		return false;
+	}
+	for (t = 0; t < w->times; t++) {
+		size_t lo = (size_t)t * k / w->times;
+		size_t hi = (size_t)(t + 1) * k / w->times;
+
+		++*number;
+		if (lo == hi) {
+			add_unplaced(st, si, *number, per,
+			    "its share of the window has no working day");
+			continue;
+		}
+		add_occ(st, si, *number, d[lo], d[hi - 1],
+		    (uint32_t)(hi - lo));
+	}
+	free(d);
+	return true;
+}
+
+static void
+expand_series(struct sstate *st, uint32_t si)
+{
+	struct sched_series *r = &((struct sched_series *)st->series.v)[si];
+	const struct when *w = when_of(r);
+	uint32_t number = 0;
+	struct span per;
+	day_t start, next;
+
+	if (r->act != NULL && r->act->has_date) {
+		struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
+
+		o->series = si;
+		o->number = 1;
+		o->from = o->to = r->act->date;
+		o->len = 1;
+		o->fixed = true;
+		r->of = 1;
+		return;
+	}
+	if (w->window.from > w->window.to)
+		return;
+	if (w->every == EV_NONE) {
+		if (!slice_period(st, si, w->window, &number)) {
+			uint32_t t;
+
+			for (t = 0; t < w->times; t++)
+				add_unplaced(st, si, ++number, w->window,
+				    "the calendar leaves no working day in "
+				    "its window");
+		}
+		r = &((struct sched_series *)st->series.v)[si];
+		r->of = number;
+		return;
+	}
+	for (start = plan_period_first(w); start <= w->window.to;
+	    start = next) {
+		next = plan_period_next(w, start);
+		per.from = start < w->window.from ? w->window.from : start;
+		per.to = next - 1 > w->window.to ? w->window.to : next - 1;
+		if (!slice_period(st, si, per, &number)) {
+			struct sched_skipped *k = avec_push(st->a,
+			    &st->skipped, sizeof(*k));
+
+			k->series = (const struct sched_series *)(uintptr_t)si;
+			k->period = per;
+			k->reason = "no working day";
+		}
+	}
+	r = &((struct sched_series *)st->series.v)[si];
+	r->of = number;
+}
+
+static void
+make_series(struct sstate *st)
+{
+	uint32_t pi, i, j, k;
+
+	for (pi = 0; pi < st->s->nplans; pi++) {
+		const struct plan *p = st->plans[pi];
+
+		for (i = 0; i < p->nphases; i++)
+			for (j = 0; j < p->phases[i].nacts; j++) {
+				const struct activity *a = &p->phases[i].acts[j];
+				uint32_t np, n = 1;
+				const int32_t *ppl = people_of(st, &a->owners,
+				    &a->people, &np);
+
+				if (a->w.at == AT_PARTNER)
+					n = a->all_partners ? p->norgs - 1 :
+					    a->partners.n;
+				for (k = 0; k < n; k++) {
+					struct sched_series *r;
+					int32_t partner = -1;
+
+					if (a->w.at == AT_PARTNER) {
+						partner = a->all_partners ?
+						    (int32_t)k + 1 :
+						    a->partners.v[k].idx;
+						if (partner < 1)
+							continue;
+					}
+					r = new_series(st, pi);
+					r->act = a;
+					r->activity = a->id;
+					r->title = a->title;
+					r->kind = a->kind_text != NULL &&
+					    a->kind == K_OTHER ? "other" :
+					    plan_kind_names[a->kind];
+					r->phase = (int32_t)i;
+					r->people = ppl;
+					r->npeople = np;
+					switch (a->w.at) {
+					case AT_PARTNER:
+						r->partner = r->site = partner;
+						r->id = arena_printf(st->a,
+						    "%s#%s", a->id,
+						    p->orgs[partner].id);
+						break;
+					case AT_HOST:
+						r->site = 0;
+						r->id = a->id;
+						break;
+					case AT_ORG:
+						r->site = a->w.at_org.idx;
+						if (r->site > 0)
+							r->partner = r->site;
+						r->id = a->id;
+						break;
+					default:
+						r->id = a->id;
+						break;
+					}
+				}
+			}
+		for (i = 0; i < p->nmentorships; i++) {
+			const struct mentorship *m = &p->mentorships[i];
+			struct sched_series *r;
+			struct reflist a = { (struct ref *)&m->mentor, 1 };
+			struct reflist b = { (struct ref *)&m->apprentice, 1 };
+			int32_t site;
+
+			if (!m->has_meet)
+				continue;
+			r = new_series(st, pi);
+			r->ment = m;
+			r->activity = r->id = arena_printf(st->a, "m%u", i + 1);
+			r->title = "师徒结对";
+			r->kind = "mentoring";
+			r->people = people_of(st, &a, &b, &r->npeople);
+			switch (m->meet.at) {
+			case AT_HOST:
+				r->site = 0;
+				break;
+			case AT_ORG:
+				r->site = m->meet.at_org.idx;
+				break;
+			case AT_PARTNER:
+				/* at the apprentice's kindergarten */
+				site = 0;
+				if (m->apprentice.idx >= 0 &&
+				    p->people[m->apprentice.idx].has_org)
+					site = p->people[m->apprentice.idx].
+					    org.idx;
+				r->site = site;
+				break;
+			default:
+				break;
+			}
+			if (r->site > 0)
+				r->partner = r->site;
+		}
+	}
+	for (i = 0; i < st->series.n; i++)
+		expand_series(st, i);
+}
+
+/* ---- placement ----------------------------------------------------- */
+
+static int
+occ_cmp(const void *x, const void *y)
+{
+	const struct occ *a = x, *b = y;
+
+	if (a->to != b->to)
+		return a->to < b->to ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	if (a->series != b->series)
+		return a->series < b->series ? -1 : 1;
+	return a->number < b->number ? -1 : a->number > b->number;
+}
+
+static bool
+person_busy(const struct sstate *st, uint32_t gp, day_t d)
+{
+	uint64_t key = ((uint64_t)gp << 32) | (uint32_t)(d >> 6);
+
+	return (occ_get(&st->busy, key) >> (d & 63)) & 1;
+}
+
+static void
+person_take(struct sstate *st, uint32_t gp, day_t d)
+{
+	uint64_t key = ((uint64_t)gp << 32) | (uint32_t)(d >> 6);
+
+	*occ_slot(&st->busy, st->a, key) |= 1ull << (d & 63);
+}
+
+static uint64_t
+site_key(uint32_t gs, day_t d)
+{
+	return ((uint64_t)gs << 32) | (uint32_t)d;
+}
+
+/* What stops an occurrence of series r on days [d, e]; NULL: nothing. */
+static const char *
+blocker(const struct sstate *st, const struct sched_series *r, day_t d,
+    day_t e)
+{
+	const struct plan *p = plan_of(st, r);
+	uint32_t i;
+	day_t x;
+
+	for (x = d; x <= e; x++) {
+		if (x != d && !workmap_is_working(&p->wm, x))
+			continue;
+		for (i = 0; i < r->npeople; i++)
+			if (person_busy(st, st->pgid[r->plan][r->people[i]], x))
+				return p->people[r->people[i]].id;
+		if (r->site >= 0 && occ_get(&st->visits,
+		    site_key(st->sgid[r->plan][r->site], x)) >=
+		    p->cal.visits_per_day)
+			return p->orgs[r->site].id;
+	}
+	return NULL;
+}
+
+static void
+take(struct sstate *st, const struct sched_series *r, day_t d, day_t e)
+{
+	const struct plan *p = plan_of(st, r);
+	uint32_t i;
+	day_t x;
+
+	for (x = d; x <= e; x++) {
+		if (x != d && !workmap_is_working(&p->wm, x))
+			continue;
+		for (i = 0; i < r->npeople; i++)
+			person_take(st, st->pgid[r->plan][r->people[i]], x);
+		if (r->site >= 0)
+			++*occ_slot(&st->visits, st->a,
+			    site_key(st->sgid[r->plan][r->site], x));
+	}
+}
+
+static void
+add_event(struct sstate *st, uint32_t si, uint32_t number, day_t d, day_t e,
+    bool fixed)
+{
+	struct sched_event *ev = avec_push(st->a, &st->events, sizeof(*ev));
+
+	ev->series = (const struct sched_series *)(uintptr_t)si;
+	ev->date = d;
+	ev->end = e;
+	ev->occurrence = number;
+	ev->fixed = fixed;
+}
+
+/* Why no day of the slice would do, naming what blocked it. */
+static const char *
+unplaced_reason(struct sstate *st, const struct sched_series *r,
+    const struct occ *o)
+{
+	const struct plan *p = plan_of(st, r);
+	const struct when *w = when_of(r);
+	const char *first = NULL, *b;
+	bool one = true, site = false;
+	day_t d;
+
+	for (d = o->from; d <= o->to; d++) {
+		if (!eligible(p, w, d))
+			continue;
+		b = blocker(st, r, d, end_of(p, w, d));
+		if (b == NULL)
+			continue;
+		if (first == NULL) {
+			first = b;
+			site = r->site >= 0 &&
+			    strcmp(b, p->orgs[r->site].id) == 0;
+		} else if (strcmp(first, b) != 0)
+			one = false;
+	}
+	if (first == NULL)
+		return "the calendar leaves no working day in its window";
+	if (one)
+		return arena_printf(st->a, site ?
+		    "site '%s' is full on every day it could have" :
+		    "'%s' is busy on every day it could have", first);
+	return arena_printf(st->a, "'%s' and others are busy on every day it "
+	    "could have", first);
+}
+
+static void
+place(struct sstate *st)
+{
+	struct occ *v = st->occs.v;
+	size_t i, nfixed = 0;
+
+	/* Fixed dates first, as written (§5.3). */
+	for (i = 0; i < st->occs.n; i++) {
+		const struct sched_series *r;
+		const struct plan *p;
+		day_t e;
+
+		if (!v[i].fixed)
+			continue;
+		r = &((struct sched_series *)st->series.v)[v[i].series];
+		p = plan_of(st, r);
+		e = end_of(p, when_of(r), v[i].from);
+		take(st, r, v[i].from, e);
+		add_event(st, v[i].series, 1, v[i].from, e, true);
+		nfixed++;
+	}
+	/* Then the rest, greedily, hardest deadline first (§5.4). */
+	qsort(v, st->occs.n, sizeof(*v), occ_cmp);
+	for (i = 0; i < st->occs.n; i++) {
+		const struct sched_series *r;
+		const struct plan *p;
+		const struct when *w;
+		day_t d, e;
+		bool placed = false;
+
+		if (v[i].fixed)
+			continue;
+		r = &((struct sched_series *)st->series.v)[v[i].series];
+		p = plan_of(st, r);
+		w = when_of(r);
+		for (d = v[i].from; d <= v[i].to; d++) {
+			if (!eligible(p, w, d))
+				continue;
+			e = end_of(p, w, d);
+			if (blocker(st, r, d, e) != NULL)
+				continue;
+			take(st, r, d, e);
+			add_event(st, v[i].series, v[i].number, d, e, false);
+			placed = true;
+			break;
+		}
+		if (!placed) {
+			struct span win = { v[i].from, v[i].to };
+
+			add_unplaced(st, v[i].series, v[i].number, win,
+			    unplaced_reason(st, r, &v[i]));
+		}
+	}
+	(void)nfixed;
+}
+
+/* ---- quotas -------------------------------------------------------- */
+
+static day_t
+add_months(day_t d, int months)
+{
+	int y, m, dd, dim;
+
+	date_to_civil(d, &y, &m, &dd);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	dim = date_days_in_month(y, m);
+	return date_from_civil(y, m, dd > dim ? dim : dd);
+}
+
+static void
+quota_people(const struct plan *p, const struct quota *q,
+    const struct reflist **out, size_t *n)
+{
+	*n = 0;
+	switch (q->group) {
+	case QG_LIST:
+		out[(*n)++] = &q->people;
+		break;
+	case QG_LEADER:
+		out[(*n)++] = &p->leader;
+		break;
+	case QG_DEPUTIES:
+		out[(*n)++] = &p->deputies;
+		break;
+	case QG_MEMBERS:
+		out[(*n)++] = &p->members;
+		break;
+	case QG_LEADERSHIP:
+		out[(*n)++] = &p->leader;
+		out[(*n)++] = &p->deputies;
+		out[(*n)++] = &p->members;
+		break;
+	}
+}
+
+/* A visit: an event at a partner site, and one person who attends it. */
+struct visit {
+	uint32_t	 person;	/* global */
+	day_t		 date;
+};
+
+static int
+visit_cmp(const void *x, const void *y)
+{
+	const struct visit *a = x, *b = y;
+
+	if (a->person != b->person)
+		return a->person < b->person ? -1 : 1;
+	return a->date < b->date ? -1 : a->date > b->date;
+}
+
+/* Every visit, sorted by person then date, for counting by search. */
+static struct visit *
+list_visits(struct sstate *st, size_t *n)
+{
+	struct avec v = { 0 };
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; i < st->s->nevents; i++) {
+		const struct sched_series *r = st->s->events[i].series;
+
+		if (r->site < 1)
+			continue;	/* the host, or online */
+		for (k = 0; k < r->npeople; k++) {
+			struct visit *x = avec_push(st->a, &v, sizeof(*x));
+
+			x->person = st->pgid[r->plan][r->people[k]];
+			x->date = st->s->events[i].date;
+		}
+	}
+	if (v.n > 1)
+		qsort(v.v, v.n, sizeof(struct visit), visit_cmp);
+	*n = v.n;
+	return v.v;
+}
+
+/* The first visit not before (person, date). */
+static size_t
+visit_lower(const struct visit *v, size_t n, uint32_t person, day_t date)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].person < person ||
+		    (v[mid].person == person && v[mid].date < date))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static uint32_t
+visits(const struct visit *v, size_t n, uint32_t gp, struct span per)
+{
+	return (uint32_t)(visit_lower(v, n, gp, per.to + 1) -
+	    visit_lower(v, n, gp, per.from));
+}
+
+static void
+count_quotas(struct sstate *st)
+{
+	size_t pi, g, ng, nv;
+	uint32_t i, k;
+	struct visit *vv = list_visits(st, &nv);
+
+	for (pi = 0; pi < st->s->nplans; pi++) {
+		const struct plan *p = st->plans[pi];
+
+		for (i = 0; i < p->nquotas; i++) {
+			const struct quota *q = &p->quotas[i];
+			const struct reflist *lists[3];
+			int months = q->per == PER_YEAR ? 12 :
+			    q->per == PER_SEMESTER ? 6 : 1;
+
+			quota_people(p, q, lists, &ng);
+			for (g = 0; g < ng; g++)
+				for (k = 0; k < lists[g]->n; k++) {
+					int32_t who = lists[g]->v[k].idx;
+					day_t start = p->period.from, next;
+					int n;
+
+					if (who < 0)
+						continue;
+					for (n = 1; start <= p->period.to;
+					    start = next, n++) {
+						struct sched_quota *sq;
+						struct span per;
+						day_t full;
+
+						next = add_months(p->period.from,
+						    months * n);
+						full = next - start;
+						per.from = start;
+						per.to = next - 1 > p->period.to ?
+						    p->period.to : next - 1;
+						sq = avec_push(st->a, &st->quotas,
+						    sizeof(*sq));
+						sq->plan = (uint32_t)pi;
+						sq->person = who;
+						sq->period = per;
+						sq->required = (uint32_t)
+						    ((uint64_t)q->visits *
+						    (uint64_t)(per.to - per.from +
+						    1) / (uint64_t)full);
+						sq->got = visits(vv, nv,
+						    st->pgid[pi][who], per);
+					}
+				}
+		}
+	}
+}
+
+/* ---- results ------------------------------------------------------- */
+
+static int
+event_cmp(const void *x, const void *y)
+{
+	const struct sched_event *a = x, *b = y;
+
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	if (a->series->order != b->series->order)
+		return a->series->order < b->series->order ? -1 : 1;
+	return a->occurrence < b->occurrence ? -1 :
+	    a->occurrence > b->occurrence;
+}
+
+static int
+unplaced_cmp(const void *x, const void *y)
+{
+	const struct sched_unplaced *a = x, *b = y;
+
+	if (a->series->order != b->series->order)
+		return a->series->order < b->series->order ? -1 : 1;
+	return a->occurrence < b->occurrence ? -1 :
+	    a->occurrence > b->occurrence;
+}
+
+void
+sched_run(struct schedule *s, const struct plan *const *plans,
+    size_t nplans, struct arena *a)
+{
+	struct sstate st;
+	struct sched_series *series;
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	memset(&st, 0, sizeof(st));
+	s->plans = plans;
+	s->nplans = nplans;
+	st.a = a;
+	st.s = s;
+	st.plans = plans;
+	index_globals(&st);
+	make_series(&st);
+	place(&st);
+
+	/* Series indexes become pointers now that the array stays put. */
+	series = st.series.v;
+	s->series = series;
+	s->nseries = st.series.n;
+	s->events = st.events.v;
+	s->nevents = st.events.n;
+	for (i = 0; i < s->nevents; i++)
+		s->events[i].series =
+		    &series[(uintptr_t)s->events[i].series];
+	s->unplaced = st.unplaced.v;
+	s->nunplaced = st.unplaced.n;
+	for (i = 0; i < s->nunplaced; i++)
+		s->unplaced[i].series =
+		    &series[(uintptr_t)s->unplaced[i].series];
+	s->skipped = st.skipped.v;
+	s->nskipped = st.skipped.n;
+	for (i = 0; i < s->nskipped; i++)
+		s->skipped[i].series =
+		    &series[(uintptr_t)s->skipped[i].series];
+	if (s->nevents > 1)
+		qsort(s->events, s->nevents, sizeof(*s->events), event_cmp);
+	if (s->nunplaced > 1)
+		qsort(s->unplaced, s->nunplaced, sizeof(*s->unplaced),
+		    unplaced_cmp);
+	count_quotas(&st);
+	s->quotas = st.quotas.v;
+	s->nquotas = st.quotas.n;
+}
+
+bool
+sched_incomplete(const struct schedule *s)
+{
+	size_t i;
+
+	if (s->nunplaced > 0)
+		return true;
+	for (i = 0; i < s->nquotas; i++)
+		if (s->quotas[i].got < s->quotas[i].required)
+			return true;
+	return false;
+}
+
+const char *
+sched_event_id(const struct sched_event *ev, struct arena *a)
+{
+	return arena_printf(a, "%s/%u", ev->series->id, ev->occurrence);
+}
