@@ -85,13 +85,33 @@ occ_slot(struct occmap *m, struct arena *a, uint64_t key)
 
 /* ---- the scheduler's state ----------------------------------------- */
 
+/*
+ * Appends to a growing array whose memory realloc can move without a copy
+ * (arena_realloc_owned): arena arrays that double leave their old copies.
+ */
+static void *
+vpush(struct arena *a, struct avec *v, size_t itemsz)
+{
+	if (v->n == v->cap) {
+		size_t ncap = v->cap ? v->cap + v->cap / 2 : 64;
+
+		if (ncap > SIZE_MAX / itemsz)
+			arena_oom();
+		v->v = arena_realloc_owned(a, v->v, ncap * itemsz);
+		v->cap = ncap;
+	}
+	return (char *)v->v + itemsz * v->n++;
+}
+
 /* One occurrence waiting for a day. */
 struct occ {
 	uint32_t	 series;
 	uint32_t	 number;	/* 1-based within the series */
 	day_t		 from, to;	/* its slice: first and last eligible day */
 	uint32_t	 len;		/* eligible days in the slice */
+	day_t		 date, end;	/* where it went */
 	bool		 fixed;
+	bool		 placed;
 };
 
 struct sstate {
@@ -105,6 +125,7 @@ struct sstate {
 	struct occmap		 busy, visits;
 	struct avec		 series, occs, events, unplaced, skipped,
 				 quotas;
+	uint8_t			*counted;	/* bit per global person in a quota */
 };
 
 static const struct plan *
@@ -185,7 +206,7 @@ people_of(struct sstate *st, const struct reflist *a, const struct reflist *b,
 static struct sched_series *
 new_series(struct sstate *st, uint32_t plan)
 {
-	struct sched_series *r = avec_push(st->a, &st->series, sizeof(*r));
+	struct sched_series *r = vpush(st->a, &st->series, sizeof(*r));
 
 	memset(r, 0, sizeof(*r));
 	r->plan = plan;
@@ -247,7 +268,7 @@ static void
 add_occ(struct sstate *st, uint32_t series, uint32_t number, day_t from,
     day_t to, uint32_t len)
 {
-	struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
+	struct occ *o = vpush(st->a, &st->occs, sizeof(*o));
 
 	o->series = series;
 	o->number = number;
@@ -255,13 +276,14 @@ add_occ(struct sstate *st, uint32_t series, uint32_t number, day_t from,
 	o->to = to;
 	o->len = len;
 	o->fixed = false;
+	o->placed = false;
 }
 
 static void
 add_unplaced(struct sstate *st, uint32_t series, uint32_t number,
     struct span win, const char *reason)
 {
-	struct sched_unplaced *u = avec_push(st->a, &st->unplaced,
+	struct sched_unplaced *u = vpush(st->a, &st->unplaced,
 	    sizeof(*u));
 
 	u->series = (const struct sched_series *)(uintptr_t)series;
@@ -331,13 +353,14 @@ expand_series(struct sstate *st, uint32_t si)
 	day_t start, next;
 
 	if (r->act != NULL && r->act->has_date) {
-		struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
+		struct occ *o = vpush(st->a, &st->occs, sizeof(*o));
 
 		o->series = si;
 		o->number = 1;
 		o->from = o->to = r->act->date;
 		o->len = 1;
 		o->fixed = true;
+		o->placed = false;
 		r->of = 1;
 		return;
 	}
@@ -362,7 +385,7 @@ expand_series(struct sstate *st, uint32_t si)
 		per.from = start < w->window.from ? w->window.from : start;
 		per.to = next - 1 > w->window.to ? w->window.to : next - 1;
 		if (!slice_period(st, si, per, &number)) {
-			struct sched_skipped *k = avec_push(st->a,
+			struct sched_skipped *k = vpush(st->a,
 			    &st->skipped, sizeof(*k));
 
 			k->series = (const struct sched_series *)(uintptr_t)si;
@@ -480,18 +503,27 @@ make_series(struct sstate *st)
 
 /* ---- placement ----------------------------------------------------- */
 
-static int
-occ_cmp(const void *x, const void *y)
+/*
+ * Stable counting sort of the indexes idx[0..n) by key[idx], whose values
+ * lie in [lo, hi]: linear, where a comparison sort of a million items is
+ * the slowest part of scheduling.
+ */
+static void
+csort(uint32_t *idx, uint32_t *tmp, size_t n, const day_t *key, day_t lo,
+    day_t hi)
 {
-	const struct occ *a = x, *b = y;
+	size_t *count, i, range = (size_t)(hi - lo) + 1;
 
-	if (a->to != b->to)
-		return a->to < b->to ? -1 : 1;
-	if (a->len != b->len)
-		return a->len < b->len ? -1 : 1;
-	if (a->series != b->series)
-		return a->series < b->series ? -1 : 1;
-	return a->number < b->number ? -1 : a->number > b->number;
+	if ((count = calloc(range + 1, sizeof(*count))) == NULL)
+		arena_oom();
+	for (i = 0; i < n; i++)
+		count[key[idx[i]] - lo + 1]++;
+	for (i = 1; i <= range; i++)
+		count[i] += count[i - 1];
+	for (i = 0; i < n; i++)
+		tmp[count[key[idx[i]] - lo]++] = idx[i];
+	memcpy(idx, tmp, n * sizeof(*idx));
+	free(count);
 }
 
 static bool
@@ -561,7 +593,7 @@ static void
 add_event(struct sstate *st, uint32_t si, uint32_t number, day_t d, day_t e,
     bool fixed)
 {
-	struct sched_event *ev = avec_push(st->a, &st->events, sizeof(*ev));
+	struct sched_event *ev = vpush(st->a, &st->events, sizeof(*ev));
 
 	ev->series = (const struct sched_series *)(uintptr_t)si;
 	ev->date = d;
@@ -604,60 +636,132 @@ unplaced_reason(struct sstate *st, const struct sched_series *r,
 	    "could have", first);
 }
 
+/* The keys of v[] in an array, and their range, for csort. */
+static day_t *
+keys_of(const struct occ *v, size_t n, bool by_len, day_t *lo, day_t *hi)
+{
+	day_t *k;
+	size_t i;
+
+	if ((k = malloc((n + 1) * sizeof(*k))) == NULL)
+		arena_oom();
+	*lo = INT32_MAX;
+	*hi = INT32_MIN;
+	for (i = 0; i < n; i++) {
+		k[i] = by_len ? (day_t)v[i].len : v[i].to;
+		if (k[i] < *lo)
+			*lo = k[i];
+		if (k[i] > *hi)
+			*hi = k[i];
+	}
+	return k;
+}
+
+/* The placed occurrences as events: file order, then stably by date. */
+static void
+collect_events(struct sstate *st, uint32_t *idx, uint32_t *tmp)
+{
+	const struct occ *v = st->occs.v;
+	struct sched_event *ev, *sorted;
+	size_t i, k = 0, n = st->occs.n;
+	day_t *key, lo = INT32_MAX, hi = INT32_MIN;
+
+	for (i = 0; i < n; i++)
+		if (v[i].placed) {
+			add_event(st, v[i].series, v[i].number, v[i].date,
+			    v[i].end, v[i].fixed);
+			idx[k] = (uint32_t)k;
+			k++;
+		}
+	if (k < 2)
+		return;
+	ev = st->events.v;
+	if ((key = malloc(k * sizeof(*key))) == NULL)
+		arena_oom();
+	for (i = 0; i < k; i++) {
+		key[i] = ev[i].date;
+		lo = key[i] < lo ? key[i] : lo;
+		hi = key[i] > hi ? key[i] : hi;
+	}
+	csort(idx, tmp, k, key, lo, hi);
+	sorted = arena_alloc(st->a, k * sizeof(*sorted));
+	for (i = 0; i < k; i++)
+		sorted[i] = ev[idx[i]];
+	st->events.v = sorted;
+	free(key);
+}
+
+/*
+ * Fixed dates first, as written (§5.3); then the rest greedily in order of
+ * slice end, slice length and file order (§5.4), each on the earliest day
+ * of its slice where every constraint holds.
+ */
 static void
 place(struct sstate *st)
 {
 	struct occ *v = st->occs.v;
-	size_t i, nfixed = 0;
+	size_t i, n = st->occs.n, k;
+	uint32_t *idx, *tmp;
+	day_t *key, lo, hi;
 
-	/* Fixed dates first, as written (§5.3). */
-	for (i = 0; i < st->occs.n; i++) {
+	for (i = 0; i < n; i++) {
 		const struct sched_series *r;
-		const struct plan *p;
-		day_t e;
 
 		if (!v[i].fixed)
 			continue;
 		r = &((struct sched_series *)st->series.v)[v[i].series];
-		p = plan_of(st, r);
-		e = end_of(p, when_of(r), v[i].from);
-		take(st, r, v[i].from, e);
-		add_event(st, v[i].series, 1, v[i].from, e, true);
-		nfixed++;
+		v[i].date = v[i].from;
+		v[i].end = end_of(plan_of(st, r), when_of(r), v[i].from);
+		v[i].placed = true;
+		take(st, r, v[i].date, v[i].end);
 	}
-	/* Then the rest, greedily, hardest deadline first (§5.4). */
-	qsort(v, st->occs.n, sizeof(*v), occ_cmp);
-	for (i = 0; i < st->occs.n; i++) {
+	if (n == 0)
+		return;
+	if ((idx = malloc(n * sizeof(*idx))) == NULL ||
+	    (tmp = malloc(n * sizeof(*tmp))) == NULL)
+		arena_oom();
+	/* v[] is in file order: sorting stably by length, then end, keeps it */
+	for (i = k = 0; i < n; i++)
+		if (!v[i].fixed)
+			idx[k++] = (uint32_t)i;
+	key = keys_of(v, n, true, &lo, &hi);
+	csort(idx, tmp, k, key, lo, hi);
+	free(key);
+	key = keys_of(v, n, false, &lo, &hi);
+	csort(idx, tmp, k, key, lo, hi);
+	free(key);
+	for (i = 0; i < k; i++) {
+		struct occ *o = &v[idx[i]];
 		const struct sched_series *r;
 		const struct plan *p;
 		const struct when *w;
 		day_t d, e;
-		bool placed = false;
 
-		if (v[i].fixed)
-			continue;
-		r = &((struct sched_series *)st->series.v)[v[i].series];
+		r = &((struct sched_series *)st->series.v)[o->series];
 		p = plan_of(st, r);
 		w = when_of(r);
-		for (d = v[i].from; d <= v[i].to; d++) {
+		for (d = o->from; d <= o->to; d++) {
 			if (!eligible(p, w, d))
 				continue;
 			e = end_of(p, w, d);
 			if (blocker(st, r, d, e) != NULL)
 				continue;
 			take(st, r, d, e);
-			add_event(st, v[i].series, v[i].number, d, e, false);
-			placed = true;
+			o->date = d;
+			o->end = e;
+			o->placed = true;
 			break;
 		}
-		if (!placed) {
-			struct span win = { v[i].from, v[i].to };
+		if (!o->placed) {
+			struct span win = { o->from, o->to };
 
-			add_unplaced(st, v[i].series, v[i].number, win,
-			    unplaced_reason(st, r, &v[i]));
+			add_unplaced(st, o->series, o->number, win,
+			    unplaced_reason(st, r, o));
 		}
 	}
-	(void)nfixed;
+	collect_events(st, idx, tmp);
+	free(idx);
+	free(tmp);
 }
 
 /* ---- quotas -------------------------------------------------------- */
@@ -731,9 +835,13 @@ list_visits(struct sstate *st, size_t *n)
 		if (r->site < 1)
 			continue;	/* the host, or online */
 		for (k = 0; k < r->npeople; k++) {
-			struct visit *x = avec_push(st->a, &v, sizeof(*x));
+			uint32_t gp = st->pgid[r->plan][r->people[k]];
+			struct visit *x;
 
-			x->person = st->pgid[r->plan][r->people[k]];
+			if (!(st->counted[gp / 8] & (1u << (gp % 8))))
+				continue;	/* no quota names them */
+			x = vpush(st->a, &v, sizeof(*x));
+			x->person = gp;
 			x->date = st->s->events[i].date;
 		}
 	}
@@ -772,7 +880,29 @@ count_quotas(struct sstate *st)
 {
 	size_t pi, g, ng, nv;
 	uint32_t i, k;
-	struct visit *vv = list_visits(st, &nv);
+	struct visit *vv;
+
+	st->counted = arena_alloc(st->a, st->npersons / 8 + 1);
+	for (pi = 0; pi < st->s->nplans; pi++) {
+		const struct plan *p = st->plans[pi];
+		const struct reflist *lists[3];
+
+		for (i = 0; i < p->nquotas; i++) {
+			quota_people(p, &p->quotas[i], lists, &ng);
+			for (g = 0; g < ng; g++)
+				for (k = 0; k < lists[g]->n; k++) {
+					int32_t who = lists[g]->v[k].idx;
+					uint32_t gp;
+
+					if (who < 0)
+						continue;
+					gp = st->pgid[pi][who];
+					st->counted[gp / 8] |=
+					    (uint8_t)(1u << (gp % 8));
+				}
+		}
+	}
+	vv = list_visits(st, &nv);
 
 	for (pi = 0; pi < st->s->nplans; pi++) {
 		const struct plan *p = st->plans[pi];
@@ -804,7 +934,7 @@ count_quotas(struct sstate *st)
 						per.from = start;
 						per.to = next - 1 > p->period.to ?
 						    p->period.to : next - 1;
-						sq = avec_push(st->a, &st->quotas,
+						sq = vpush(st->a, &st->quotas,
 						    sizeof(*sq));
 						sq->plan = (uint32_t)pi;
 						sq->person = who;
@@ -822,19 +952,6 @@ count_quotas(struct sstate *st)
 }
 
 /* ---- results ------------------------------------------------------- */
-
-static int
-event_cmp(const void *x, const void *y)
-{
-	const struct sched_event *a = x, *b = y;
-
-	if (a->date != b->date)
-		return a->date < b->date ? -1 : 1;
-	if (a->series->order != b->series->order)
-		return a->series->order < b->series->order ? -1 : 1;
-	return a->occurrence < b->occurrence ? -1 :
-	    a->occurrence > b->occurrence;
-}
 
 static int
 unplaced_cmp(const void *x, const void *y)
@@ -885,8 +1002,6 @@ sched_run(struct schedule *s, const struct plan *const *plans,
 	for (i = 0; i < s->nskipped; i++)
 		s->skipped[i].series =
 		    &series[(uintptr_t)s->skipped[i].series];
-	if (s->nevents > 1)
-		qsort(s->events, s->nevents, sizeof(*s->events), event_cmp);
 	if (s->nunplaced > 1)
 		qsort(s->unplaced, s->nunplaced, sizeof(*s->unplaced),
 		    unplaced_cmp);
