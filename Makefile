@@ -14,7 +14,7 @@ MANDIR	?= $(PREFIX)/share/man
 WARN	 = -Wall -Wextra -Wpedantic -Werror
 CFLAGS	?= -O2 -g
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude $(CFLAGS)
-LDLIBS	 = -lyaml -lm
+LDLIBS	 = -lyaml -lutf8proc -lm
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
 	   -DARENA_CHECKED
 FUZZ_SECONDS ?= 60

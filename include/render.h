@@ -9,6 +9,8 @@
 
 struct schedule;
 struct sched_event;
+struct sched_series;
+struct sched_quota;
 
 /*
  * What `schedule` prints (§5.6): the schedule is always computed for the
@@ -24,6 +26,15 @@ struct sched_filter {
 
 bool	 sched_filter_match(const struct sched_filter *,
 	    const struct schedule *, const struct sched_event *);
+/*
+ * The same for what is not an event: an unplaced occurrence (its window)
+ * or a skipped period, by its series and days. A NULL filter matches all.
+ */
+bool	 sched_filter_match_span(const struct sched_filter *,
+	    const struct schedule *, const struct sched_series *, struct span);
+/* A quota, by its person (--person) and period (--from, --to). */
+bool	 sched_filter_match_quota(const struct sched_filter *,
+	    const struct schedule *, const struct sched_quota *);
 
 /*
  * An output format. To add one: write render_NAME.c defining

@@ -6,9 +6,10 @@ pkg_for() {
 	case $1 in
 	yaml.h) echo libyaml-dev ;;
 	cmocka.h) echo libcmocka-dev ;;
+	utf8proc.h) echo libutf8proc-dev ;;
 	esac
 }
-for h in yaml.h cmocka.h; do
+for h in yaml.h cmocka.h utf8proc.h; do
 	[ -f "/usr/include/$h" ] || need="$need $(pkg_for $h)"
 done
 command -v cc >/dev/null 2>&1 || need="$need gcc"

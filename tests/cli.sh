@@ -412,6 +412,199 @@ NO_COLOR=1 run validate --format json tests/diag/many-mistakes.yaml
 cmp -s "$T/first" "$T/out" || why "two runs differ"
 result "deterministic output"
 
+# ---- (e) schedule ------------------------------------------------------
+
+CR=$(printf '\r')
+
+for p in plans/*.yaml; do
+	run schedule "$p"
+	expect_rc 0
+	expect_no_stderr
+	[ -s "$T/out" ] || why "no table"
+	result "plan $p: schedule"
+done
+
+run schedule --format json plans/example.yaml
+expect_rc 0
+expect_no_stderr
+expect_json_object
+[ "$(head -n 1 "$T/out")" = '{"events": [' ] || why "json start"
+expect_in out ' "unplaced": [],'
+expect_in out ' "skipped": [],'
+expect_in out '"person": "zhouhong", "period": ["2024-03-01", "2025-02-28"], "required": 3,'
+expect_in out '{"plan": "plans/example.yaml", "id": "sign/1", "activity": "sign", "title": "签订结对帮扶协议", "kind": "agreement", "phase": "qidong", "partner": null, "site": "chengguan", "date": "2024-03-29", "end": "2024-03-29", "people": ["zhouhong", "wuyan", "zhengmin"], "fixed": true, "occurrence": 1, "of": 1}'
+expect_in out '"title": "幼儿一日常规专题讲座", "kind": "lecture", "phase": "qidong", "partner": null, "site": null,'
+expect_in out '"activity": "m1", "title": "师徒结对", "kind": "mentoring", "phase": null, "partner": null, "site": "chengguan",'
+result "schedule --format json"
+
+run schedule --format csv plans/example.yaml
+expect_rc 0
+[ "$(head -n 1 "$T/out")" = "plan,id,activity,title,kind,phase,partner,site,date,end,weekday,people,fixed,occurrence,of$CR" ] ||
+    why "csv header"
+n=$(grep -c "$CR\$" "$T/out")
+[ "$n" -eq "$(wc -l <"$T/out")" ] || why "csv lines do not all end in CRLF"
+expect_in out 'plans/example.yaml,sign/1,sign,签订结对帮扶协议,agreement,qidong,,chengguan,2024-03-29,2024-03-29,fri,zhouhong;wuyan;zhengmin,true,1,1'
+result "schedule --format csv"
+
+SOURCE_DATE_EPOCH=1700000000 run schedule --format ics plans/example.yaml
+expect_rc 0
+expect_in out "DTSTAMP:20231114T221320Z$CR"
+expect_in out "DTSTART;VALUE=DATE:20240329$CR"
+expect_in out "UID:sign/1@"
+expect_in out "LOCATION:线上"
+[ "$(head -n 1 "$T/out")" = "BEGIN:VCALENDAR$CR" ] || why "ics start"
+[ "$(tail -n 1 "$T/out")" = "END:VCALENDAR$CR" ] || why "ics end"
+LC_ALL=C awk 'length($0) > 76 { bad = 1 } END { exit bad }' "$T/out" ||
+    why "ics line over 75 octets"
+result "schedule --format ics"
+
+(unset SOURCE_DATE_EPOCH; "$BIN" schedule --format ics plans/example.yaml \
+    >"$T/out" 2>"$T/err")
+RC=$?
+expect_rc 0
+expect_in out "DTSTAMP:20240301T000000Z"
+result "schedule --format ics: DTSTAMP from the plan"
+
+for f in table csv json ics; do
+	run schedule --format $f plans/example.yaml plans/seed-03-shaliang.yaml
+	cp "$T/out" "$T/first"
+	run schedule --format $f plans/example.yaml plans/seed-03-shaliang.yaml
+	expect_rc 0
+	cmp -s "$T/first" "$T/out" || why "two runs differ"
+	result "schedule --format $f: deterministic"
+done
+
+run schedule plans/example.yaml plans/seed-03-shaliang.yaml
+expect_rc 0
+expect_in out "== plans/example.yaml"
+expect_in out "== plans/seed-03-shaliang.yaml"
+result "schedule: several plans, a heading each"
+
+run schedule --phase 2 --format csv plans/example.yaml
+expect_rc 0
+expect_not_in out ",qidong,"
+expect_not_in out ",zongjie,"
+expect_in out ",p2,"
+result "schedule --phase N"
+
+run schedule --person 周红 --from 2025-01 --to 2025-01 --format csv \
+    plans/example.yaml
+expect_rc 0
+expect_lines out 5
+expect_in out ",2025-01-15,"
+result "schedule --person NAME --from --to"
+
+run schedule --partner dongtan --format json plans/example.yaml
+expect_rc 0
+expect_not_in out '"site": "hexi"'
+expect_in out '"partner": "dongtan"'
+result "schedule --partner"
+
+run schedule --person zhouhng plans/example.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "unknown person 'zhouhng' (did you mean 'zhouhong'?)"
+result "schedule: unknown person: exit 2"
+
+run schedule --format xml plans/example.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "unknown format 'xml'"
+result "schedule: unknown format: exit 2"
+
+run schedule --from 2024-02-30 plans/example.yaml
+expect_rc 2
+expect_in err "bad date '2024-02-30'"
+result "schedule: bad date: exit 2"
+
+run schedule
+expect_rc 2
+expect_in err "no plan file"
+result "schedule: no files: exit 2"
+
+NO_COLOR=1 run schedule tests/diag/version.yaml
+expect_rc 1
+expect_no_stdout
+diff -u tests/diag/version.err "$T/err" >"$T/diff" ||
+    why "diagnostics differ from validate"
+result "schedule: a plan with errors: diagnostics, exit 1, no schedule"
+
+run schedule - <plans/example.yaml
+expect_rc 0
+expect_in out "签订结对帮扶协议"
+result "schedule: standard input"
+
+run schedule -o "$T/sched.json" --format json plans/example.yaml
+expect_rc 0
+expect_no_stdout
+cp "$T/sched.json" "$T/out"
+expect_json_object
+result "schedule -o"
+
+echo old >"$T/keep"
+run schedule -o "$T/nodir/keep" plans/example.yaml
+expect_rc 2
+expect_in err "cannot write '$T/nodir/keep'"
+[ ! -e "$T/nodir" ] || why "created the directory"
+run schedule -o "$T/keep" tests/diag/version.yaml
+expect_rc 1
+[ "$(cat "$T/keep")" = old ] || why "a plan with errors touched the output"
+result "schedule -o: failures leave files alone"
+
+cp plans/example.yaml "$T/plan.yaml"
+run schedule -o "$T/plan.yaml" "$T/plan.yaml"
+expect_rc 2
+cmp -s plans/example.yaml "$T/plan.yaml" || why "wrote over the plan"
+result "schedule -o: never over a plan file"
+
+# One fixed meeting takes li's only day: the visit is unplaced and the
+# quota short. The schedule is still printed.
+cat >"$T/short.yaml" <<'PLAN'
+pairplan: 1
+plan:
+  title: 测试
+  host: {id: h, name: 城关园}
+  period: 2024-04
+partners:
+  - {id: a, name: 甲园}
+people:
+  - {id: li, name: 李}
+leadership:
+  leader: li
+phases:
+  - id: p1
+    name: 一
+    period: 2024-04
+    activities:
+      - {title: 开会, date: 2024-04-22, owner: li}
+      - {title: 送教, kind: teaching-visit, at: partner, when: 2024-04-22,
+         owner: li}
+quotas:
+  - {people: [li], visits: 2, per: month}
+PLAN
+run schedule "$T/short.yaml"
+expect_rc 1
+expect_in out "开会"
+expect_in out "unplaced:"
+expect_in out "short by 2"
+expect_in err "incomplete"
+run schedule --format json "$T/short.yaml"
+expect_rc 1
+expect_json_object
+expect_in out '"activity": "p1.2", "partner": "a", "occurrence": 1, "window": ["2024-04-22", "2024-04-22"], "reason": '
+expect_in out '"required": 2, "got": 0}'
+result "schedule: unplaced and a short quota: printed, exit 1"
+
+run schedule --help
+expect_rc 0
+expect_in out "usage: pairplan schedule"
+expect_in out "--format table|csv|json|ics"
+result "schedule --help"
+
+run --help
+expect_in out "schedule"
+result "--help lists schedule"
+
 # ---- (d) hostile inputs -------------------------------------------------
 
 if [ -f tests/hostile.sh ]; then
