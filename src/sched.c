@@ -222,32 +222,31 @@ when_of(const struct sched_series *r)
 	return r->act != NULL ? &r->act->w : &r->ment->meet;
 }
 
-/* A working day of the series' plan, on an allowed weekday. */
+/* A working day of plan p; the calendar itself outside the plan period. */
+static bool
+working(const struct plan *p, day_t d)
+{
+	if (p->has_wm && d >= p->wm.base && d - p->wm.base < p->wm.ndays)
+		return workmap_is_working(&p->wm, d);
+	return cal_is_working(&p->cal, d);
+}
+
+/*
+ * An eligible day (§5.1): in the window, a working day of the series'
+ * plan, on an allowed weekday. Slices are cut from these.
+ */
 static bool
 eligible(const struct plan *p, const struct when *w, day_t d)
 {
-	if (d < w->window.from || d > w->window.to)
-		return false;
-	if (!(w->weekdays & (1u << date_weekday(d))))
-		return false;
-	if (!workmap_is_working(&p->wm, d))
-		return false;
-	if (w->days > 1) {
-		/* the next days - 1 working days must fit in the window */
-		uint32_t k = 1;
-		day_t e = d;
-
-		while (k < w->days) {
-			if (++e > w->window.to)
-				return false;
-			if (workmap_is_working(&p->wm, e))
-				k++;
-		}
-	}
-	return true;
+	return d >= w->window.from && d <= w->window.to &&
+	    (w->weekdays & (1u << date_weekday(d))) && working(p, d);
 }
 
-/* The last day an occurrence starting on d occupies. */
+/*
+ * The last day an occurrence starting on d occupies: d and the next
+ * days - 1 working days (§5.2); INT32_MAX when there are none within
+ * reach.
+ */
 static day_t
 end_of(const struct plan *p, const struct when *w, day_t d)
 {
@@ -256,12 +255,22 @@ end_of(const struct plan *p, const struct when *w, day_t d)
 
 	while (k < w->days) {
 		e++;
-		if (workmap_is_working(&p->wm, e))
+		if (working(p, e))
 			k++;
-		if (e - d > 4000)
-			break;
+		if (e - d > 4 * 366)
+			return INT32_MAX;
 	}
 	return e;
+}
+
+/* A flexible occurrence may start on d: eligible, and it fits the window. */
+static bool
+can_start(const struct plan *p, const struct when *w, day_t d, day_t *end)
+{
+	if (!eligible(p, w, d))
+		return false;
+	*end = end_of(p, w, d);
+	return *end <= w->window.to;
 }
 
 static void
@@ -558,7 +567,7 @@ blocker(const struct sstate *st, const struct sched_series *r, day_t d,
 	day_t x;
 
 	for (x = d; x <= e; x++) {
-		if (x != d && !workmap_is_working(&p->wm, x))
+		if (x != d && !working(p, x))
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			if (person_busy(st, st->pgid[r->plan][r->people[i]], x))
@@ -579,7 +588,7 @@ take(struct sstate *st, const struct sched_series *r, day_t d, day_t e)
 	day_t x;
 
 	for (x = d; x <= e; x++) {
-		if (x != d && !workmap_is_working(&p->wm, x))
+		if (x != d && !working(p, x))
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			person_take(st, st->pgid[r->plan][r->people[i]], x);
@@ -614,9 +623,11 @@ unplaced_reason(struct sstate *st, const struct sched_series *r,
 	day_t d;
 
 	for (d = o->from; d <= o->to; d++) {
-		if (!eligible(p, w, d))
+		day_t e;
+
+		if (!can_start(p, w, d, &e))
 			continue;
-		b = blocker(st, r, d, end_of(p, w, d));
+		b = blocker(st, r, d, e);
 		if (b == NULL)
 			continue;
 		if (first == NULL) {
@@ -627,7 +638,9 @@ unplaced_reason(struct sstate *st, const struct sched_series *r,
 			one = false;
 	}
 	if (first == NULL)
-		return "the calendar leaves no working day in its window";
+		return w->days > 1 ? arena_printf(st->a, "no day of its slice "
+		    "leaves room for %u working days in the window", w->days) :
+		    "the calendar leaves no working day in its window";
 	if (one)
 		return arena_printf(st->a, site ?
 		    "site '%s' is full on every day it could have" :
@@ -712,6 +725,8 @@ place(struct sstate *st)
 		r = &((struct sched_series *)st->series.v)[v[i].series];
 		v[i].date = v[i].from;
 		v[i].end = end_of(plan_of(st, r), when_of(r), v[i].from);
+		if (v[i].end == INT32_MAX)
+			v[i].end = v[i].date;	/* no working day follows */
 		v[i].placed = true;
 		take(st, r, v[i].date, v[i].end);
 	}
@@ -741,9 +756,8 @@ place(struct sstate *st)
 		p = plan_of(st, r);
 		w = when_of(r);
 		for (d = o->from; d <= o->to; d++) {
-			if (!eligible(p, w, d))
+			if (!can_start(p, w, d, &e))
 				continue;
-			e = end_of(p, w, d);
 			if (blocker(st, r, d, e) != NULL)
 				continue;
 			take(st, r, d, e);
