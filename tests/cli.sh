@@ -160,6 +160,26 @@ for y in tests/diag/*.yaml; do
 	result "diag $(basename "$name")"
 done
 
+# ---- (a2) golden schedules ----------------------------------------------
+# tests/golden/NAME.yaml with NAME.<format> for each format to compare;
+# NAME.exit holds the expected exit status when it is not 0.
+
+for y in tests/golden/*.yaml; do
+	name=${y%.yaml}
+	want=0
+	[ -f "$name.exit" ] && want=$(cat "$name.exit")
+	for f in table csv json ics; do
+		[ -f "$name.$f" ] || continue
+		SOURCE_DATE_EPOCH=1700000000 run schedule --format "$f" "$y"
+		if ! cmp -s "$name.$f" "$T/out"; then
+			diff -u "$name.$f" "$T/out" | head -n 20 >"$T/diff"
+			why "stdout differs from $name.$f"
+		fi
+		expect_rc "$want"
+		result "golden $(basename "$name").$f"
+	done
+done
+
 # ---- (b) the bundled plans ----------------------------------------------
 
 for p in plans/*.yaml; do
