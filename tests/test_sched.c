@@ -1,0 +1,2654 @@
+/* test_sched.c - the scheduler against hand-worked schedules, an independent checker over random plans, and hostile input. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sys/resource.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "cal.h"
+#include "date.h"
+#include "diag.h"
+#include "plan.h"
+#include "plandoc.h"
+#include "rules.h"
+#include "sched.h"
+
+/* ---- helpers ------------------------------------------------------- */
+
+/* A growing string. */
+struct buf {
+	char	*p;
+	size_t	 n, cap;
+};
+
+static void
+bprintf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+bprintf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(b->p == NULL ? NULL : b->p + b->n,
+		    b->cap - b->n, fmt, ap);
+		va_end(ap);
+		assert_true(n >= 0);
+		if (b->n + (size_t)n < b->cap)
+			break;
+		b->cap = (b->cap + (size_t)n + 1) * 2;
+		b->p = realloc(b->p, b->cap);
+		assert_non_null(b->p);
+	}
+	b->n += (size_t)n;
+}
+
+static day_t
+D(const char *s)
+{
+	day_t d;
+
+	if (date_parse_day(s, strlen(s), &d) != DATE_OK)
+		fail_msg("bad date '%s' in the test", s);
+	return d;
+}
+
+static const char *
+fmt_day(day_t d, char *b)
+{
+	date_format(d, b);
+	return b;
+}
+
+/* Plans loaded from text and scheduled together. */
+#define MAXPLANS	3
+
+struct run {
+	struct plandoc		 pd[MAXPLANS];
+	const struct plan	*plans[MAXPLANS];
+	size_t			 n;
+	struct arena		 a;
+	struct schedule		 s;
+};
+
+static void
+dump_diags(const struct plandoc *pd)
+{
+	size_t i;
+
+	for (i = 0; i < pd->diags.n; i++)
+		print_message("  %s:%u:%u: %s [%s]\n", pd->diags.file,
+		    pd->diags.v[i].line, pd->diags.v[i].col, pd->diags.v[i].msg,
+		    rule_catalogue[pd->diags.v[i].rule].id);
+}
+
+/* Loads every text (each must be free of errors), then schedules them. */
+static void
+run_plans(struct run *r, size_t n, const char *const *texts)
+{
+	static const char *const names[MAXPLANS] = { "a.yaml", "b.yaml",
+	    "c.yaml" };
+	size_t i;
+
+	assert_true(n <= MAXPLANS);
+	memset(r, 0, sizeof(*r));
+	for (i = 0; i < n; i++) {
+		plandoc_init_buffer(&r->pd[i], names[i], texts[i],
+		    strlen(texts[i]), NULL);
+		if (r->pd[i].plan == NULL ||
+		    diags_has_errors(&r->pd[i].diags, false)) {
+			dump_diags(&r->pd[i]);
+			fail_msg("plan %zu of the test has errors", i);
+		}
+		r->plans[i] = r->pd[i].plan;
+	}
+	r->n = n;
+	arena_init(&r->a);
+	sched_run(&r->s, r->plans, n, &r->a);
+}
+
+static void
+run_one(struct run *r, const char *text)
+{
+	run_plans(r, 1, &text);
+}
+
+static void
+run_done(struct run *r)
+{
+	size_t i;
+
+	arena_release(&r->a);
+	for (i = 0; i < r->n; i++)
+		plandoc_release(&r->pd[i]);
+}
+
+/*
+ * The schedule as text, one line per event, unplaced occurrence and
+ * skipped period, in the order the scheduler gives them; only the series
+ * of activity `only` when it is not NULL. With several plans each line
+ * starts with the plan's index.
+ */
+static char *
+render(const struct schedule *s, const char *only)
+{
+	struct buf b = { NULL, 0, 0 };
+	char d1[11], d2[11];
+	size_t i;
+
+	bprintf(&b, "%s", "");
+	for (i = 0; i < s->nevents; i++) {
+		const struct sched_event *e = &s->events[i];
+
+		if (only != NULL && strcmp(e->series->activity, only) != 0)
+			continue;
+		if (s->nplans > 1)
+			bprintf(&b, "[%u] ", e->series->plan);
+		bprintf(&b, "%s", fmt_day(e->date, d1));
+		if (e->end != e->date)
+			bprintf(&b, "..%s", fmt_day(e->end, d2));
+		bprintf(&b, " %s/%u of %u%s\n", e->series->id, e->occurrence,
+		    e->series->of, e->fixed ? " fixed" : "");
+	}
+	for (i = 0; i < s->nunplaced; i++) {
+		const struct sched_unplaced *u = &s->unplaced[i];
+
+		if (only != NULL && strcmp(u->series->activity, only) != 0)
+			continue;
+		bprintf(&b, "unplaced %s/%u %s..%s\n", u->series->id,
+		    u->occurrence, fmt_day(u->window.from, d1),
+		    fmt_day(u->window.to, d2));
+	}
+	for (i = 0; i < s->nskipped; i++) {
+		const struct sched_skipped *k = &s->skipped[i];
+
+		if (only != NULL && strcmp(k->series->activity, only) != 0)
+			continue;
+		bprintf(&b, "skipped %s %s..%s %s\n", k->series->id,
+		    fmt_day(k->period.from, d1), fmt_day(k->period.to, d2),
+		    k->reason);
+	}
+	return b.p;
+}
+
+/* The schedule (of activity only) is exactly want. */
+#define expect_sched(r, only, want)					\
+	expect_sched_at((r), (only), (want), __FILE__, __LINE__)
+
+static void
+expect_sched_at(const struct run *r, const char *only, const char *want,
+    const char *file, int line)
+{
+	char *got = render(&r->s, only);
+
+	_assert_string_equal(got, want, file, line);
+	free(got);
+}
+
+/* The series with this id, failing when there is none. */
+static const struct sched_series *
+series_by_id(const struct schedule *s, uint32_t plan, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nseries; i++)
+		if (s->series[i].plan == plan &&
+		    strcmp(s->series[i].id, id) == 0)
+			return &s->series[i];
+	fail_msg("no series '%s' in plan %u", id, plan);
+	return NULL;
+}
+
+/* The one unplaced occurrence; its reason must hold every part given. */
+static void
+expect_unplaced_reason(const struct run *r, const char *part,
+    const char *not_part)
+{
+	assert_int_equal(r->s.nunplaced, 1);
+	assert_non_null(r->s.unplaced[0].reason);
+	if (strstr(r->s.unplaced[0].reason, part) == NULL ||
+	    (not_part != NULL &&
+	    strstr(r->s.unplaced[0].reason, not_part) != NULL))
+		fail_msg("reason '%s' should name %s%s%s",
+		    r->s.unplaced[0].reason, part,
+		    not_part ? " and not " : "", not_part ? not_part : "");
+}
+
+/* ---- part 1: schedules worked out by hand -------------------------- */
+
+/*
+ * Host shiyan; partners shaliang, chengguan; people feng, liu (host), mu
+ * (shaliang), chen (host), lin (chengguan). Activities are written with
+ * six spaces of indentation under ACTS.
+ */
+#define HEAD(period)							\
+	"pairplan: 1\n"							\
+	"plan:\n"							\
+	"  title: 测试计划\n"						\
+	"  host: {id: shiyan, name: 实验幼儿园}\n"			\
+	"  period: " period "\n"					\
+	"partners:\n"							\
+	"  - {id: shaliang, name: 沙梁幼儿园}\n"			\
+	"  - {id: chengguan, name: 城关幼儿园}\n"			\
+	"people:\n"							\
+	"  - {id: feng, name: 冯亚琴}\n"				\
+	"  - {id: liu, name: 刘丽}\n"					\
+	"  - {id: mu, name: 穆红, org: shaliang}\n"			\
+	"  - {id: chen, name: 陈静}\n"					\
+	"  - {id: lin, name: 林芳, org: chengguan}\n"			\
+	"leadership:\n"							\
+	"  leader: feng\n"
+#define ACTS(period)							\
+	"phases:\n"							\
+	"  - id: p1\n"							\
+	"    name: 阶段\n"						\
+	"    period: " period "\n"					\
+	"    activities:\n"
+
+/*
+ * times: 3 over 2024-09-23..10-18, online and unattended, so every
+ * occurrence gets the earliest eligible day of its slice. Working days
+ * (cn-holidays.md): 09-23..27 (5), Sunday 09-29 (make-up for National
+ * Day), Monday 09-30, 10-08..11 (10-01..07 off), Saturday 10-12
+ * (make-up), 10-14..18: k = 17. Slices floor(i*17/3) = 0, 5, 11, 17:
+ * d[0] = 09-23, d[5] = 09-29, d[11] = 10-12.
+ * The second activity: only Sunday 09-29 is working in 09-28..29.
+ */
+static void
+test_spread_times(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-09..2024-10") ACTS("2024-09..2024-10")
+	    "      - {title: 三次讲座, at: online, times: 3,"
+	    " when: 2024-09-23..2024-10-18}\n"
+	    "      - {title: 周日补班, at: online,"
+	    " when: 2024-09-28..2024-09-29}\n");
+	expect_sched(&r, NULL,
+	    "2024-09-23 p1.1/1 of 3\n"
+	    "2024-09-29 p1.1/2 of 3\n"
+	    "2024-09-29 p1.2/1 of 1\n"
+	    "2024-10-12 p1.1/3 of 3\n");
+	assert_false(sched_incomplete(&r.s));
+	run_done(&r);
+}
+
+/*
+ * every: week, times: 2 over 2024-09-23..10-13 (ISO weeks):
+ *   09-23..29: 23 24 25 26 27 29(Sun, make-up): k = 6, slices 0..3, 3..6
+ *              -> 09-23, 09-26
+ *   09-30..10-06: only 09-30 (10-01..07 off): k = 1, slices
+ *              floor(0/2)..floor(1/2) = 0..0 (empty: occurrence 3 has no
+ *              day) and 0..1 -> 09-30 is occurrence 4
+ *   10-07..13: 08 09 10 11 12(Sat, make-up, in this week, not the one
+ *              before): k = 5, slices 0..2, 2..5 -> 10-08, 10-10
+ * p1.2, every week on Tuesdays: 09-24, then 10-01 is a holiday, so the
+ * National Day week has no eligible day and is skipped, then 10-08.
+ */
+static void
+test_every_week_national_day(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-09..2024-10") ACTS("2024-09..2024-10")
+	    "      - {title: 跟班学习, at: online, every: week, times: 2,"
+	    " when: 2024-09-23..2024-10-13}\n"
+	    "      - {title: 周二教研, at: online, every: week,"
+	    " weekday: tue, when: 2024-09-23..2024-10-13}\n");
+	expect_sched(&r, NULL,
+	    "2024-09-23 p1.1/1 of 6\n"
+	    "2024-09-24 p1.2/1 of 2\n"
+	    "2024-09-26 p1.1/2 of 6\n"
+	    "2024-09-30 p1.1/4 of 6\n"
+	    "2024-10-08 p1.1/5 of 6\n"
+	    "2024-10-08 p1.2/2 of 2\n"
+	    "2024-10-10 p1.1/6 of 6\n"
+	    "unplaced p1.1/3 2024-09-30..2024-10-06\n"
+	    "skipped p1.2 2024-09-30..2024-10-06 no working day\n");
+	assert_true(sched_incomplete(&r.s));
+	run_done(&r);
+}
+
+/*
+ * A week entirely in holidays: the extended 2020 Spring Festival,
+ * 2020-01-24..02-02 off, so the ISO week 01-27..02-02 has no working day
+ * and is skipped; the occurrences are numbered over the other weeks:
+ * 01-13 (Mon), 01-20 (Mon), 02-03 (Mon).
+ */
+static void
+test_every_week_holiday_skipped(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2020-01..2020-02") ACTS("2020-01..2020-02")
+	    "      - {title: 周例会, at: online, every: week,"
+	    " when: 2020-01-13..2020-02-09}\n");
+	expect_sched(&r, NULL,
+	    "2020-01-13 p1.1/1 of 3\n"
+	    "2020-01-20 p1.1/2 of 3\n"
+	    "2020-02-03 p1.1/3 of 3\n"
+	    "skipped p1.1 2020-01-27..2020-02-02 no working day\n");
+	assert_false(sched_incomplete(&r.s));
+	run_done(&r);
+}
+
+/*
+ * Summer closure 2024-07-10..08-31. p1.1, times 2 over 07-08..09-06:
+ * eligible 07-08, 07-09, 09-02..06 (k = 7), slices 0..3 and 3..7:
+ * 07-08 and d[3] = 09-03 (with August open it would be in July).
+ * p1.2, every month over 07..09: 07-01, August skipped, 09-02.
+ */
+static void
+test_closed_summer(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-07..2024-09")
+	    "calendar:\n"
+	    "  closed: [2024-07-10..2024-08-31]\n"
+	    ACTS("2024-07..2024-09")
+	    "      - {title: 暑期前后, at: online, times: 2,"
+	    " when: 2024-07-08..2024-09-06}\n"
+	    "      - {title: 月例会, at: online, every: month,"
+	    " when: 2024-07..2024-09}\n");
+	expect_sched(&r, NULL,
+	    "2024-07-01 p1.2/1 of 2\n"
+	    "2024-07-08 p1.1/1 of 2\n"
+	    "2024-09-02 p1.2/2 of 2\n"
+	    "2024-09-03 p1.1/2 of 2\n"
+	    "skipped p1.2 2024-08-01..2024-08-31 no working day\n");
+	run_done(&r);
+}
+
+/*
+ * when: 2024-11 mid is 11..20: working 11..15, 18..20 (k = 8), times 2:
+ * slices 0..4, 4..8 -> 11-11 and 11-15 (never 11-01..08 nor 11-21..).
+ * 中旬 on Fridays: 11-15 only (11-08 and 11-22 are outside); 下旬 is
+ * 21..30 (11-21 a Thursday); early/上旬 1..10 (11-01 a Friday, the
+ * Friday 11-08 the last one).
+ */
+static void
+test_when_mid(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 中旬观摩, at: online, times: 2,"
+	    " when: 2024-11 mid}\n"
+	    "      - {title: 中旬讲座, at: online, when: 2024-11 中旬,"
+	    " weekday: fri}\n"
+	    "      - {title: 下旬讲座, at: online, when: 2024-11 下旬}\n"
+	    "      - {title: 上旬讲座, at: online, when: 2024-11 early,"
+	    " times: 2, weekday: fri}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-01 p1.4/1 of 2\n"
+	    "2024-11-08 p1.4/2 of 2\n"
+	    "2024-11-11 p1.1/1 of 2\n"
+	    "2024-11-15 p1.1/2 of 2\n"
+	    "2024-11-15 p1.2/1 of 1\n"
+	    "2024-11-21 p1.3/1 of 1\n");
+	run_done(&r);
+}
+
+/*
+ * weekday: [tue, thu] in October 2024, times 3: 10-01 and 10-03 are
+ * holidays, eligible 08 10 15 17 22 24 29 31 (k = 8), slices
+ * floor(i*8/3) = 0, 2, 5, 8 -> 10-08, 10-15, 10-24.
+ */
+static void
+test_weekday(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-10..2024-10") ACTS("2024-10..2024-10")
+	    "      - {title: 二四教研, at: online, times: 3,"
+	    " weekday: [tue, thu], when: 2024-10}\n");
+	expect_sched(&r, NULL,
+	    "2024-10-08 p1.1/1 of 3\n"
+	    "2024-10-15 p1.1/2 of 3\n"
+	    "2024-10-24 p1.1/3 of 3\n");
+	run_done(&r);
+}
+
+/*
+ * days: 2 from Friday 2024-11-08 runs to Monday 11-11 (the weekend is not
+ * working and not counted). p1.1's slice ends before p1.2's, so it is
+ * placed first; p1.2 has the same owner and cannot have 11-11, which p1.1
+ * occupies, so it gets 11-12.
+ */
+static void
+test_days_weekend(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 两天培训, at: online, days: 2, owner: liu,"
+	    " when: 2024-11-08..2024-11-12}\n"
+	    "      - {title: 教研, at: online, owner: liu,"
+	    " when: 2024-11-11..2024-11-13}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-08..2024-11-11 p1.1/1 of 1\n"
+	    "2024-11-12 p1.2/1 of 1\n");
+	run_done(&r);
+}
+
+/*
+ * days: 3, times: 2 over 2024-11-04..15 (two Monday-Friday weeks). §5.1
+ * slices the eligible days (working days on an allowed weekday: all ten)
+ * into 04..08 and 11..15; occurrence 2 starts in its slice and must end
+ * inside the window: 11-11..13. (Starting 11-08 would put it in the
+ * first slice.)
+ */
+static void
+test_days_slices(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 三天跟岗, at: online, days: 3, times: 2,"
+	    " when: 2024-11-04..2024-11-15}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-04..2024-11-06 p1.1/1 of 2\n"
+	    "2024-11-11..2024-11-13 p1.1/2 of 2\n");
+	run_done(&r);
+}
+
+/*
+ * at: partner with both partners, times 2 over 2024-10-08..11 (Tue-Fri):
+ * slices 08..09 and 10..11 for each series. Order: slice end, length,
+ * file order (partner position): shaliang/1, chengguan/1, shaliang/2,
+ * chengguan/2. They share the owner liu, so each takes the next day.
+ * p1.2 lists one partner: one series.
+ */
+static void
+test_at_partner(void **state)
+{
+	struct run r;
+	const struct sched_series *a, *b, *c;
+	const struct plan *p;
+
+	(void)state;
+	run_one(&r, HEAD("2024-10..2024-10") ACTS("2024-10..2024-10")
+	    "      - {title: 送教下乡, kind: teaching-visit, at: partner,"
+	    " times: 2, owner: liu, when: 2024-10-08..2024-10-11}\n"
+	    "      - {title: 送课, at: partner, partners: [chengguan],"
+	    " people: [lin], when: 2024-10-14}\n");
+	expect_sched(&r, NULL,
+	    "2024-10-08 p1.1#shaliang/1 of 2\n"
+	    "2024-10-09 p1.1#chengguan/1 of 2\n"
+	    "2024-10-10 p1.1#shaliang/2 of 2\n"
+	    "2024-10-11 p1.1#chengguan/2 of 2\n"
+	    "2024-10-14 p1.2#chengguan/1 of 1\n");
+	assert_int_equal(r.s.nseries, 3);
+	p = r.plans[0];
+	a = series_by_id(&r.s, 0, "p1.1#shaliang");
+	b = series_by_id(&r.s, 0, "p1.1#chengguan");
+	c = series_by_id(&r.s, 0, "p1.2#chengguan");
+	assert_string_equal(a->activity, "p1.1");
+	assert_string_equal(b->activity, "p1.1");
+	assert_string_equal(a->kind, "teaching-visit");
+	assert_string_equal(p->orgs[a->partner].id, "shaliang");
+	assert_string_equal(p->orgs[a->site].id, "shaliang");
+	assert_string_equal(p->orgs[b->partner].id, "chengguan");
+	assert_string_equal(p->orgs[c->site].id, "chengguan");
+	assert_true(a->order < b->order);
+	assert_int_equal(a->phase, 0);
+	assert_int_equal(a->npeople, 1);
+	assert_string_equal(p->people[a->people[0]].id, "liu");
+	assert_string_equal(sched_event_id(&r.s.events[1], &r.a),
+	    "p1.1#chengguan/1");
+	run_done(&r);
+}
+
+/*
+ * every: month over 2024-09..12: 09-02 (Mon; 09-01 is a Sunday), 10-08
+ * (10-01..07 off), 11-01 (Fri), 12-02 (Mon).
+ * every: 2 weeks, times 2 over 09-04 (Wed)..10-31, periods from Monday
+ * 09-02:
+ *   09-04..15: 04 05 06 09 10 11 12 13 14(Sat make-up) k=9, 0..4, 4..9
+ *              -> 09-04, 09-10
+ *   09-16..29: 18 19 20 23 24 25 26 27 29(Sun) (15..17 off) k=9
+ *              -> 09-18, 09-24
+ *   09-30..10-13: 30, 10-08..12 k=6 -> 09-30, 10-10
+ *   10-14..27: k=10 -> 10-14, 10-21
+ *   10-28..31: k=4 -> 10-28, 10-30
+ */
+static void
+test_every_month_and_weeks(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-09..2024-12") ACTS("2024-09..2024-12")
+	    "      - {title: 月例会, at: online, every: month,"
+	    " when: 2024-09..2024-12}\n"
+	    "      - {title: 双周教研, at: online, every: 2 weeks, times: 2,"
+	    " when: 2024-09-04..2024-10-31}\n");
+	expect_sched(&r, "p1.1",
+	    "2024-09-02 p1.1/1 of 4\n"
+	    "2024-10-08 p1.1/2 of 4\n"
+	    "2024-11-01 p1.1/3 of 4\n"
+	    "2024-12-02 p1.1/4 of 4\n");
+	expect_sched(&r, "p1.2",
+	    "2024-09-04 p1.2/1 of 10\n"
+	    "2024-09-10 p1.2/2 of 10\n"
+	    "2024-09-18 p1.2/3 of 10\n"
+	    "2024-09-24 p1.2/4 of 10\n"
+	    "2024-09-30 p1.2/5 of 10\n"
+	    "2024-10-10 p1.2/6 of 10\n"
+	    "2024-10-14 p1.2/7 of 10\n"
+	    "2024-10-21 p1.2/8 of 10\n"
+	    "2024-10-28 p1.2/9 of 10\n"
+	    "2024-10-30 p1.2/10 of 10\n");
+	run_done(&r);
+}
+
+/*
+ * Fixed dates are placed as written: two on 10-09 with the same owner
+ * (a conflict), one on the holiday 10-05. The flexible p1.4 of the same
+ * owner over 10-09..10 must then take 10-10. p1.5 lasts two days from
+ * Friday 10-11: the make-up Saturday 10-12 is its second day, so p1.6
+ * of the same owner over 10-12..14 gets Monday 10-14.
+ */
+static void
+test_fixed(void **state)
+{
+	struct run r;
+	size_t i, nfixed = 0;
+
+	(void)state;
+	run_one(&r, HEAD("2024-10..2024-10") ACTS("2024-10..2024-10")
+	    "      - {title: 签约, kind: agreement, at: online, owner: feng,"
+	    " date: 2024-10-09}\n"
+	    "      - {title: 座谈, at: online, owner: feng, date: 2024-10-09}\n"
+	    "      - {title: 假日活动, at: online, date: 2024-10-05}\n"
+	    "      - {title: 讲座, at: online, owner: feng,"
+	    " when: 2024-10-09..2024-10-10}\n"
+	    "      - {title: 两天, at: online, owner: liu, days: 2,"
+	    " date: 2024-10-11}\n"
+	    "      - {title: 教研, at: online, owner: liu,"
+	    " when: 2024-10-12..2024-10-14}\n");
+	expect_sched(&r, NULL,
+	    "2024-10-05 p1.3/1 of 1 fixed\n"
+	    "2024-10-09 p1.1/1 of 1 fixed\n"
+	    "2024-10-09 p1.2/1 of 1 fixed\n"
+	    "2024-10-10 p1.4/1 of 1\n"
+	    "2024-10-11..2024-10-12 p1.5/1 of 1 fixed\n"
+	    "2024-10-14 p1.6/1 of 1\n");
+	for (i = 0; i < r.s.nevents; i++)
+		nfixed += r.s.events[i].fixed;
+	assert_int_equal(nfixed, 4);
+	run_done(&r);
+}
+
+/*
+ * A fixed event of days: 2 on the last day of the plan period lasts to
+ * the next working day: Tuesday 2024-12-31, then 2025-01-01 is New
+ * Year's Day, so it ends Thursday 2025-01-02.
+ */
+static void
+test_fixed_days_at_period_end(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-12..2024-12") ACTS("2024-12..2024-12")
+	    "      - {title: 年终总结, kind: summary, at: online, days: 2,"
+	    " date: 2024-12-31}\n");
+	expect_sched(&r, NULL,
+	    "2024-12-31..2025-01-02 p1.1/1 of 1 fixed\n");
+	run_done(&r);
+}
+
+/*
+ * Two activities with the owner feng over 11-11..15 get 11-11 and
+ * 11-12; a third with another owner is free to take 11-11 too. All are
+ * online: no site is involved.
+ */
+static void
+test_shared_owner(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 甲, at: online, owner: feng,"
+	    " when: 2024-11-11..2024-11-15}\n"
+	    "      - {title: 乙, at: online, owner: [feng],"
+	    " when: 2024-11-11..2024-11-15}\n"
+	    "      - {title: 丙, at: online, owner: liu,"
+	    " when: 2024-11-11..2024-11-15}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1/1 of 1\n"
+	    "2024-11-11 p1.3/1 of 1\n"
+	    "2024-11-12 p1.2/1 of 1\n");
+	run_done(&r);
+	/* people count too: feng attends p1.2 as one of its people */
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 甲, at: online, owner: liu, people: [feng],"
+	    " when: 2024-11-11..2024-11-15}\n"
+	    "      - {title: 乙, at: online, people: [mu, feng],"
+	    " when: 2024-11-11..2024-11-15}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1/1 of 1\n"
+	    "2024-11-12 p1.2/1 of 1\n");
+	run_done(&r);
+}
+
+/*
+ * Three unattended activities at the host over 11-11..12: with
+ * visits-per-day 2 the first two share 11-11 and the third gets 11-12;
+ * with the default of 1 they take 11-11, 11-12, and the third finds the
+ * host full on both days.
+ */
+static void
+test_visits_per_day(void **state)
+{
+	struct run r;
+
+#define THREE_AT_HOST							\
+	"      - {title: 甲, when: 2024-11-11..2024-11-12}\n"		\
+	"      - {title: 乙, when: 2024-11-11..2024-11-12}\n"		\
+	"      - {title: 丙, at: shiyan, when: 2024-11-11..2024-11-12}\n"
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11")
+	    "calendar: {visits-per-day: 2}\n"
+	    ACTS("2024-11..2024-11") THREE_AT_HOST);
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1/1 of 1\n"
+	    "2024-11-11 p1.2/1 of 1\n"
+	    "2024-11-12 p1.3/1 of 1\n");
+	run_done(&r);
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    THREE_AT_HOST);
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1/1 of 1\n"
+	    "2024-11-12 p1.2/1 of 1\n"
+	    "unplaced p1.3/1 2024-11-11..2024-11-12\n");
+	expect_unplaced_reason(&r, "'shiyan'", NULL);
+	assert_true(sched_incomplete(&r.s));
+	run_done(&r);
+#undef THREE_AT_HOST
+}
+
+/*
+ * The only day of p1.2 is 11-12, when its owner liu is at a fixed event:
+ * unplaced, the reason naming liu. Then the only day of a visit to
+ * shaliang is taken by a fixed event at shaliang: the reason names the
+ * site.
+ */
+static void
+test_unplaced_reasons(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 会议, at: online, owner: liu, date: 2024-11-12}\n"
+	    "      - {title: 讲座, at: online, owner: liu, people: [chen],"
+	    " when: 2024-11-12}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-12 p1.1/1 of 1 fixed\n"
+	    "unplaced p1.2/1 2024-11-12..2024-11-12\n");
+	expect_unplaced_reason(&r, "'liu'", "chen");
+	assert_true(sched_incomplete(&r.s));
+	run_done(&r);
+
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 捐赠, kind: donation, at: shaliang,"
+	    " date: 2024-11-12}\n"
+	    "      - {title: 送教, at: partner, partners: [shaliang],"
+	    " owner: liu, when: 2024-11-12}\n"
+	    "      - {title: 送教, at: partner, partners: [chengguan],"
+	    " owner: feng, when: 2024-11-12}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-12 p1.1/1 of 1 fixed\n"
+	    "2024-11-12 p1.3#chengguan/1 of 1\n"
+	    "unplaced p1.2#shaliang/1 2024-11-12..2024-11-12\n");
+	expect_unplaced_reason(&r, "'shaliang'", "liu");
+	assert_true(sched_incomplete(&r.s));
+	run_done(&r);
+}
+
+/* The quota rows of person id, in the order given, as text. */
+static char *
+render_quotas(const struct run *r, const char *id)
+{
+	struct buf b = { NULL, 0, 0 };
+	char d1[11], d2[11];
+	size_t i;
+
+	bprintf(&b, "%s", "");
+	for (i = 0; i < r->s.nquotas; i++) {
+		const struct sched_quota *q = &r->s.quotas[i];
+
+		if (strcmp(r->plans[q->plan]->people[q->person].id, id) != 0)
+			continue;
+		bprintf(&b, "%s..%s %u/%u\n", fmt_day(q->period.from, d1),
+		    fmt_day(q->period.to, d2), q->got, q->required);
+	}
+	return b.p;
+}
+
+/*
+ * A 3.5-month plan, 2024-09-01..12-15, quota 4 visits per month for the
+ * leader feng. Months from the plan start: Sep, Oct, Nov whole (4 each),
+ * 12-01..15 prorated: 4 * 15/31 = 1.94, rounded down to 1.
+ * feng's events: p1.1 two visits to shaliang in September (09-02 and
+ * Saturday 09-14: the 21 September working days 02..06, 09..14 (14 a
+ * make-up day), 18..20 (15..17 off), 23..27, 29 (make-up), 30 are sliced
+ * 0..10 and 10..21, d[10] = 09-14), p1.2 (09-03, feng being out on 09-02)
+ * at the host and p1.3 online (09-04; neither counted), p1.4 four visits at
+ * shaliang in October as one of the people (counted), p1.5 one visit to
+ * chengguan in December.
+ * got: Sep 2, Oct 4, Nov 0, Dec 1: short in Sep and Nov.
+ * With a yearly quota of 12 the one period 09-01..12-15 (106 of the 365
+ * days up to 2025-09-01) needs 12 * 106/365 = 3.48 -> 3 and gets 7.
+ */
+static void
+test_quotas(void **state)
+{
+	struct run r;
+	char *got;
+
+#define QUOTA_ACTS							\
+	ACTS("2024-09-01..2024-12-15")					\
+	"      - {title: 送教, at: partner, partners: [shaliang],"	\
+	" owner: feng, times: 2, when: 2024-09}\n"			\
+	"      - {title: 园内, owner: feng, when: 2024-09}\n"		\
+	"      - {title: 网上, at: online, owner: feng, when: 2024-09}\n"	\
+	"      - {title: 蹲点, at: shaliang, owner: mu, people: [feng],"	\
+	" times: 4, when: 2024-10}\n"					\
+	"      - {title: 送教, at: partner, partners: [chengguan],"	\
+	" owner: feng, when: 2024-12-02..2024-12-13}\n"
+	(void)state;
+	run_one(&r, HEAD("2024-09-01..2024-12-15") QUOTA_ACTS
+	    "quotas:\n"
+	    "  - {people: leadership.leader, visits: 4, per: month}\n");
+	expect_sched(&r, NULL,
+	    "2024-09-02 p1.1#shaliang/1 of 2\n"
+	    "2024-09-03 p1.2/1 of 1\n"
+	    "2024-09-04 p1.3/1 of 1\n"
+	    "2024-09-14 p1.1#shaliang/2 of 2\n"
+	    "2024-10-08 p1.4/1 of 4\n"
+	    "2024-10-12 p1.4/2 of 4\n"
+	    "2024-10-18 p1.4/3 of 4\n"
+	    "2024-10-25 p1.4/4 of 4\n"
+	    "2024-12-02 p1.5#chengguan/1 of 1\n");
+	got = render_quotas(&r, "feng");
+	assert_string_equal(got,
+	    "2024-09-01..2024-09-30 2/4\n"
+	    "2024-10-01..2024-10-31 4/4\n"
+	    "2024-11-01..2024-11-30 0/4\n"
+	    "2024-12-01..2024-12-15 1/1\n");
+	free(got);
+	assert_int_equal(r.s.nquotas, 4);
+	assert_int_equal(r.s.nunplaced, 0);
+	assert_true(sched_incomplete(&r.s));
+	run_done(&r);
+
+	run_one(&r, HEAD("2024-09-01..2024-12-15") QUOTA_ACTS
+	    "quotas:\n"
+	    "  - {people: [feng], visits: 12, per: year}\n");
+	got = render_quotas(&r, "feng");
+	assert_string_equal(got, "2024-09-01..2024-12-15 7/3\n");
+	free(got);
+	assert_int_equal(r.s.nquotas, 1);
+	assert_false(sched_incomplete(&r.s));
+	run_done(&r);
+#undef QUOTA_ACTS
+}
+
+/*
+ * Two plans scheduled together, both naming wang: plan 0 wants 3
+ * meetings in 11-11..15 (slices Mon, Tue-Wed, Thu-Fri), plan 1 wants 2
+ * (Mon-Tue, Wed-Fri). Order by slice end, then length, then file order
+ * (plan 0 before plan 1): 0/1 Mon, 1/1 Tue (Mon taken), 0/2 Wed (Tue
+ * taken), 0/3 Thu, 1/2 Fri (Wed, Thu taken): five different days.
+ */
+#define TWO_HEAD(host, partner, period)					\
+	"pairplan: 1\n"							\
+	"plan:\n"							\
+	"  title: 计划\n"						\
+	"  host: {id: " host ", name: " host "}\n"			\
+	"  period: " period "\n"					\
+	"partners:\n"							\
+	"  - {id: " partner ", name: " partner "}\n"			\
+	"people:\n"							\
+	"  - {id: wang, name: 王芳}\n"					\
+	"leadership: {leader: wang}\n"
+
+static void
+test_several_plans(void **state)
+{
+	struct run r;
+	const char *texts[2] = {
+		TWO_HEAD("yuan1", "cun1", "2024-11..2024-11")
+		ACTS("2024-11..2024-11")
+		"      - {title: 甲, at: online, owner: wang, times: 3,"
+		" when: 2024-11-11..2024-11-15}\n",
+		TWO_HEAD("yuan2", "cun2", "2024-11..2024-11")
+		ACTS("2024-11..2024-11")
+		"      - {title: 乙, at: online, owner: wang, times: 2,"
+		" when: 2024-11-11..2024-11-15}\n",
+	};
+
+	(void)state;
+	run_plans(&r, 2, texts);
+	expect_sched(&r, NULL,
+	    "[0] 2024-11-11 p1.1/1 of 3\n"
+	    "[1] 2024-11-12 p1.1/1 of 2\n"
+	    "[0] 2024-11-13 p1.1/2 of 3\n"
+	    "[0] 2024-11-14 p1.1/3 of 3\n"
+	    "[1] 2024-11-15 p1.1/2 of 2\n");
+	run_done(&r);
+	/* alone, plan 1 takes Monday and Wednesday */
+	run_plans(&r, 1, texts + 1);
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1/1 of 2\n"
+	    "2024-11-13 p1.1/2 of 2\n");
+	run_done(&r);
+}
+
+/*
+ * A mentorship with meet {every: month, at: host} over 2024-09..10:
+ * meetings 09-02 and 10-08, series m1: title 师徒结对, kind mentoring,
+ * no phase, at the host, people the mentor then the apprentice.
+ */
+static void
+test_mentorship(void **state)
+{
+	struct run r;
+	const struct sched_series *m;
+	const struct plan *p;
+
+	(void)state;
+	run_one(&r, HEAD("2024-09..2024-12") ACTS("2024-09..2024-12")
+	    "      - {title: 讲座, at: online, date: 2024-09-10}\n"
+	    "mentorships:\n"
+	    "  - mentor: chen\n"
+	    "    apprentice: lin\n"
+	    "    period: 2024-09..2024-10\n"
+	    "    meet: {every: month, at: host}\n");
+	expect_sched(&r, "m1",
+	    "2024-09-02 m1/1 of 2\n"
+	    "2024-10-08 m1/2 of 2\n");
+	p = r.plans[0];
+	m = series_by_id(&r.s, 0, "m1");
+	assert_string_equal(m->activity, "m1");
+	assert_string_equal(m->title, "师徒结对");
+	assert_string_equal(m->kind, "mentoring");
+	assert_int_equal(m->phase, -1);
+	assert_null(m->act);
+	assert_non_null(m->ment);
+	assert_int_equal(m->site, 0);
+	assert_int_equal(m->partner, -1);
+	assert_int_equal(m->npeople, 2);
+	assert_string_equal(p->people[m->people[0]].id, "chen");
+	assert_string_equal(p->people[m->people[1]].id, "lin");
+	assert_true(m->order > series_by_id(&r.s, 0, "p1.1")->order);
+	run_done(&r);
+}
+
+/*
+ * §5.4's order decides who gets a contested day; feng is at fixed
+ * meetings on 11-08, 11-11 and 11-25. Slice end first: p1.3 (eligible
+ * 08, 11, 12: ends 11-12, 3 days) goes before p1.4 (Tuesdays of
+ * 12..19: 12 and 19, ends 11-19, 2 days) although its slice is longer,
+ * takes 11-12 and leaves p1.4 11-19. Then slice length: p2.2 (25..26)
+ * and p2.3 (26) both end 11-26; p2.3's is shorter, takes 11-26 and
+ * leaves p2.2 nothing. Then file order: p2.4 and p2.5 want 11-27 alone,
+ * the first written gets it.
+ */
+static void
+test_placement_order(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11")
+	    "phases:\n"
+	    "  - {id: p1, name: 一, period: 2024-11-01..2024-11-22,"
+	    " activities: [\n"
+	    "      {title: 会, at: online, owner: feng, date: 2024-11-08},\n"
+	    "      {title: 会, at: online, owner: feng, date: 2024-11-11},\n"
+	    "      {title: 甲, at: online, owner: feng,"
+	    " when: 2024-11-08..2024-11-12},\n"
+	    "      {title: 乙, at: online, owner: feng, weekday: tue,"
+	    " when: 2024-11-12..2024-11-19}]}\n"
+	    "  - {id: p2, name: 二, period: 2024-11-23..2024-11-30,"
+	    " activities: [\n"
+	    "      {title: 会, at: online, owner: feng, date: 2024-11-25},\n"
+	    "      {title: 丙, at: online, owner: feng,"
+	    " when: 2024-11-25..2024-11-26},\n"
+	    "      {title: 丁, at: online, owner: feng, when: 2024-11-26},\n"
+	    "      {title: 戊, at: online, owner: feng, when: 2024-11-27},\n"
+	    "      {title: 己, at: online, owner: feng, when: 2024-11-27}]}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-08 p1.1/1 of 1 fixed\n"
+	    "2024-11-11 p1.2/1 of 1 fixed\n"
+	    "2024-11-12 p1.3/1 of 1\n"
+	    "2024-11-19 p1.4/1 of 1\n"
+	    "2024-11-25 p2.1/1 of 1 fixed\n"
+	    "2024-11-26 p2.3/1 of 1\n"
+	    "2024-11-27 p2.4/1 of 1\n"
+	    "unplaced p2.2/1 2024-11-25..2024-11-26\n"
+	    "unplaced p2.5/1 2024-11-27..2024-11-27\n");
+	run_done(&r);
+}
+
+/*
+ * Events sort by date, then file order, then occurrence: on 11-11 the
+ * partner series of p1.1 (shaliang before chengguan, as listed under
+ * partners), then the fixed p1.2 (placed first, sorted by file order),
+ * then p1.3; then 11-12. Nobody attends, so nothing collides.
+ */
+static void
+test_event_order(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 送教, at: partner, times: 2,"
+	    " when: 2024-11-11..2024-11-12}\n"
+	    "      - {title: 签约, at: online, date: 2024-11-11}\n"
+	    "      - {title: 讲座, at: online, when: 2024-11-11}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1#shaliang/1 of 2\n"
+	    "2024-11-11 p1.1#chengguan/1 of 2\n"
+	    "2024-11-11 p1.2/1 of 1 fixed\n"
+	    "2024-11-11 p1.3/1 of 1\n"
+	    "2024-11-12 p1.1#shaliang/2 of 2\n"
+	    "2024-11-12 p1.1#chengguan/2 of 2\n");
+	run_done(&r);
+}
+
+/* ---- part 2: random plans against an independent checker ----------- */
+
+/*
+ * The generator keeps what it wrote in its own terms (windows as days,
+ * weekday masks, owners as person numbers), and the checker works from
+ * that and the plan's calendar only: nothing of sched.c is called but
+ * sched_run.
+ */
+
+/* xorshift64*: deterministic, seeded per round. */
+struct rng {
+	uint64_t	 s;
+};
+
+static uint32_t
+rnd(struct rng *r, uint32_t n)
+{
+	r->s ^= r->s >> 12;
+	r->s ^= r->s << 25;
+	r->s ^= r->s >> 27;
+	return (uint32_t)((r->s * 0x2545F4914F6CDD1Dull) >> 33) % n;
+}
+
+static bool
+chance(struct rng *r, uint32_t pct)
+{
+	return rnd(r, 100) < pct;
+}
+
+#define GMAXORG		4	/* the host and up to 3 partners */
+#define GMAXPPL		10
+#define GMAXACT		16
+#define GMAXPHASE	3
+
+struct gwhen {
+	struct span	 win;
+	uint32_t	 times, days, every_n;
+	int		 every;		/* enum every */
+	uint8_t		 wd;		/* allowed weekdays, Monday bit 0 */
+};
+
+/* An activity, or a mentorship's meetings (ment). */
+struct gact {
+	int		 at;		/* enum at */
+	int		 org;		/* AT_ORG: org index */
+	uint8_t		 parts;		/* AT_PARTNER: bit per org index */
+	int		 own[2], nown;	/* person numbers */
+	int		 ppl[2], nppl;
+	bool		 fixed;
+	day_t		 date;
+	struct gwhen	 w;
+	int		 phase, pos;	/* 1-based */
+	bool		 ment;
+};
+
+struct gplan {
+	int		 no;		/* org ids differ between plans */
+	char		 org[GMAXORG][8];
+	int		 norgs, npeople;
+	struct span	 period;
+	struct calendar	 cal;
+	struct span	 closed[2];
+	day_t		 open[1];
+	struct gact	 acts[GMAXACT];
+	int		 nacts;
+	bool		 quota;
+	int		 qppl[2], nq;	/* person numbers */
+	int		 qvisits, qmonths;
+	struct buf	 y;
+};
+
+static const char *const wdnames[7] = { "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun" };
+static const char *const kinds[] = { "agreement", "teaching-visit",
+    "study-visit", "shadowing", "lecture", "demo-lesson", "observation",
+    "training", "research", "meeting", "inspection", "exchange" };
+static const char *const titles[] = { "送教下乡", "跟班学习", "专题讲座",
+    "示范课", "观摩活动", "教研活动", "园务管理培训", "环境创设指导" };
+
+static day_t
+month_first(int mi)
+{
+	return date_from_civil(mi / 12, mi % 12 + 1, 1);
+}
+
+static void
+put_day(struct buf *b, day_t d)
+{
+	char s[11];
+
+	bprintf(b, "%s", fmt_day(d, s));
+}
+
+static void
+put_span(struct buf *b, struct span s)
+{
+	put_day(b, s.from);
+	bprintf(b, "..");
+	put_day(b, s.to);
+}
+
+static bool
+g_working(const struct gplan *gp, day_t d)
+{
+	return cal_is_working(&gp->cal, d);
+}
+
+static bool
+g_eligible(const struct gplan *gp, const struct gwhen *w, day_t d)
+{
+	return d >= w->win.from && d <= w->win.to &&
+	    (w->wd >> date_weekday(d) & 1) && g_working(gp, d);
+}
+
+/* The periods of §5.1 met by the window; at most max. */
+static size_t
+g_periods(const struct gwhen *w, struct span *out, size_t max)
+{
+	day_t start, next;
+	int y, m, d;
+	size_t n = 0;
+
+	if (w->every == EV_NONE) {
+		out[0] = w->win;
+		return 1;
+	}
+	switch (w->every) {
+	case EV_WEEK:
+	case EV_WEEKS:
+		start = w->win.from - date_weekday(w->win.from);
+		break;
+	case EV_MONTH:
+		date_to_civil(w->win.from, &y, &m, &d);
+		start = date_from_civil(y, m, 1);
+		break;
+	default:
+		start = w->win.from;
+		break;
+	}
+	for (; start <= w->win.to; start = next) {
+		switch (w->every) {
+		case EV_WEEK:
+			next = start + 7;
+			break;
+		case EV_WEEKS:
+			next = start + 7 * (day_t)w->every_n;
+			break;
+		case EV_MONTH:
+			date_to_civil(start, &y, &m, &d);
+			next = m == 12 ? date_from_civil(y + 1, 1, 1) :
+			    date_from_civil(y, m + 1, 1);
+			break;
+		default:
+			next = start + (day_t)w->every_n;
+			break;
+		}
+		assert_true(n < max);
+		out[n].from = start < w->win.from ? w->win.from : start;
+		out[n].to = next - 1 > w->win.to ? w->win.to : next - 1;
+		n++;
+	}
+	return n;
+}
+
+static uint32_t
+g_count(const struct gplan *gp, const struct gwhen *w, struct span s)
+{
+	uint32_t k = 0;
+	day_t d;
+
+	for (d = s.from; d <= s.to; d++)
+		k += g_eligible(gp, w, d);
+	return k;
+}
+
+#define GMAXPER	800
+
+/* The most eligible days one period offers (the window without every). */
+static uint32_t
+g_best(const struct gplan *gp, const struct gwhen *w)
+{
+	static struct span per[GMAXPER];
+	size_t i, n = g_periods(w, per, GMAXPER);
+	uint32_t best = 0, k;
+
+	for (i = 0; i < n; i++)
+		if ((k = g_count(gp, w, per[i])) > best)
+			best = k;
+	return best;
+}
+
+/* A random day of s that is working, or -1. */
+static day_t
+g_working_day(struct rng *r, const struct gplan *gp, struct span s)
+{
+	int i;
+	day_t d;
+
+	for (i = 0; i < 30; i++) {
+		d = s.from + (day_t)rnd(r, (uint32_t)(s.to - s.from + 1));
+		if (g_working(gp, d))
+			return d;
+	}
+	return -1;
+}
+
+static void
+g_people(struct rng *r, struct gplan *gp, int *v, int *n, int max,
+    const int *avoid, int navoid)
+{
+	int want = (int)rnd(r, (uint32_t)max + 1), i, k, x;
+
+	*n = 0;
+	for (i = 0; i < want * 3 && *n < want; i++) {
+		x = (int)rnd(r, (uint32_t)gp->npeople);
+		for (k = 0; k < *n && v[k] != x; k++)
+			;
+		if (k < *n)
+			continue;
+		for (k = 0; k < navoid && avoid[k] != x; k++)
+			;
+		if (k < navoid)
+			continue;
+		v[(*n)++] = x;
+	}
+}
+
+static void
+g_list(struct buf *b, const char *key, const int *v, int n)
+{
+	int i;
+
+	if (n == 0)
+		return;
+	bprintf(b, "%s: [", key);
+	for (i = 0; i < n; i++)
+		bprintf(b, "%su%d", i ? ", " : "", v[i]);
+	bprintf(b, "], ");
+}
+
+/*
+ * A window inside [ph] written in one of the forms of §3 into when
+ * (empty for the default); returns the span.
+ */
+static struct span
+g_window(struct rng *r, struct span ph, char *when, size_t whensz)
+{
+	static const char *const part[6] = { "early", "mid", "late", "上旬",
+	    "中旬", "下旬" };
+	struct span s = ph;
+	int y, m, d, y2, m2, d2, p;
+	char b1[11], b2[11];
+	day_t a, z;
+
+	when[0] = '\0';
+	date_to_civil(ph.from, &y, &m, &d);
+	date_to_civil(ph.to, &y2, &m2, &d2);
+	switch (rnd(r, 6)) {
+	case 0:		/* the phase */
+		break;
+	case 1:		/* one month */
+		m += (int)rnd(r, (uint32_t)((y2 - y) * 12 + m2 - m + 1));
+		y += (m - 1) / 12;
+		m = (m - 1) % 12 + 1;
+		s.from = date_from_civil(y, m, 1);
+		s.to = s.from + date_days_in_month(y, m) - 1;
+		snprintf(when, whensz, "%04d-%02d", y, m);
+		break;
+	case 2:		/* a third of a month */
+		m += (int)rnd(r, (uint32_t)((y2 - y) * 12 + m2 - m + 1));
+		y += (m - 1) / 12;
+		m = (m - 1) % 12 + 1;
+		p = (int)rnd(r, 6);
+		s.from = date_from_civil(y, m, 1 + 10 * (p % 3));
+		s.to = p % 3 < 2 ? s.from + 9 :
+		    date_from_civil(y, m, date_days_in_month(y, m));
+		snprintf(when, whensz, "%04d-%02d %s", y, m, part[p]);
+		break;
+	case 3:		/* one day */
+		s.from = s.to = ph.from + (day_t)rnd(r,
+		    (uint32_t)(ph.to - ph.from + 1));
+		snprintf(when, whensz, "%s", fmt_day(s.from, b1));
+		break;
+	default:	/* days A..B */
+		a = ph.from + (day_t)rnd(r, (uint32_t)(ph.to - ph.from + 1));
+		z = ph.from + (day_t)rnd(r, (uint32_t)(ph.to - ph.from + 1));
+		s.from = a < z ? a : z;
+		s.to = a < z ? z : a;
+		snprintf(when, whensz, "%s..%s", fmt_day(s.from, b1),
+		    fmt_day(s.to, b2));
+		break;
+	}
+	return s;
+}
+
+/* Random every, weekday, days and times for w; false: nothing fits. */
+static bool
+g_sched_keys(struct rng *r, const struct gplan *gp, struct gwhen *w,
+    bool allow_days)
+{
+	uint32_t best, cap;
+
+	w->every = EV_NONE;
+	w->every_n = 1;
+	switch (rnd(r, 10)) {
+	case 0:
+	case 1:
+		w->every = EV_WEEK;
+		break;
+	case 2:
+		w->every = EV_MONTH;
+		break;
+	case 3:
+		w->every = EV_WEEKS;
+		w->every_n = 2 + rnd(r, 2);
+		break;
+	case 4:
+		w->every = EV_DAYS;
+		w->every_n = 3 + rnd(r, 8);
+		break;
+	default:
+		break;
+	}
+	w->wd = 0x7F;
+	if (chance(r, 30))
+		w->wd = (uint8_t)(1 + rnd(r, 0x7F));
+	w->days = 1;
+	if (allow_days && chance(r, 25))
+		w->days = 2 + rnd(r, 2);
+	if ((best = g_best(gp, w)) == 0) {
+		w->wd = 0x7F;
+		if ((best = g_best(gp, w)) == 0)
+			return false;
+	}
+	cap = w->every == EV_NONE ? 5 : 3;
+	w->times = 1 + rnd(r, best < cap ? best : cap);
+	if (w->every == EV_NONE && best <= 25 && chance(r, 10))
+		w->times = best;	/* as tight as validate allows */
+	return true;
+}
+
+static void
+g_when_keys(struct buf *b, const struct gwhen *w, const char *when)
+{
+	int i, n = 0;
+
+	if (when[0] != '\0')
+		bprintf(b, "when: %s, ", when);
+	if (w->times != 1)
+		bprintf(b, "times: %u, ", w->times);
+	switch (w->every) {
+	case EV_WEEK:
+		bprintf(b, "every: week, ");
+		break;
+	case EV_MONTH:
+		bprintf(b, "every: month, ");
+		break;
+	case EV_WEEKS:
+		bprintf(b, "every: %u weeks, ", w->every_n);
+		break;
+	case EV_DAYS:
+		bprintf(b, "every: %u days, ", w->every_n);
+		break;
+	default:
+		break;
+	}
+	if (w->wd != 0x7F) {
+		bprintf(b, "weekday: [");
+		for (i = 0, n = 0; i < 7; i++)
+			if (w->wd >> i & 1)
+				bprintf(b, "%s%s", n++ ? ", " : "", wdnames[i]);
+		bprintf(b, "], ");
+	}
+	if (w->days != 1)
+		bprintf(b, "days: %u, ", w->days);
+}
+
+/* The activities of one phase, as YAML flow mappings. */
+static void
+g_activities(struct rng *r, struct gplan *gp, int phase, struct span ph)
+{
+	struct buf *b = &gp->y;
+	int i, n = 1 + (int)rnd(r, 4), k, pos = 0;
+	char when[64];
+
+	for (i = 0; i < n && gp->nacts < GMAXACT - 1; i++) {
+		struct gact *a = &gp->acts[gp->nacts];
+		struct buf line = { NULL, 0, 0 };
+		int np = 0;
+
+		memset(a, 0, sizeof(*a));
+		a->phase = phase;
+		a->pos = pos + 1;
+		bprintf(&line, "      - {title: %s, kind: %s, ",
+		    titles[rnd(r, sizeof(titles) / sizeof(titles[0]))],
+		    kinds[rnd(r, sizeof(kinds) / sizeof(kinds[0]))]);
+		k = (int)rnd(r, 20);
+		if (k < 7) {
+			a->at = AT_HOST;
+			if (chance(r, 50))
+				bprintf(&line, "at: host, ");
+		} else if (k < 14) {
+			a->at = AT_PARTNER;
+			bprintf(&line, "at: partner, ");
+			if (gp->norgs > 2 && chance(r, 40)) {
+				while (a->parts == 0)
+					a->parts = (uint8_t)(rnd(r, 1u <<
+					    gp->norgs) & ~1u);
+				bprintf(&line, "partners: [");
+				for (k = 1; k < gp->norgs; k++)
+					if (a->parts >> k & 1)
+						bprintf(&line, "%s%s",
+						    np++ ? ", " : "",
+						    gp->org[k]);
+				bprintf(&line, "], ");
+			} else
+				a->parts = (uint8_t)(((1u << gp->norgs) - 1) &
+				    ~1u);
+		} else if (k < 17) {
+			a->at = AT_ONLINE;
+			bprintf(&line, "at: online, ");
+		} else {
+			a->at = AT_ORG;
+			a->org = (int)rnd(r, (uint32_t)gp->norgs);
+			bprintf(&line, "at: %s, ", gp->org[a->org]);
+		}
+		g_people(r, gp, a->own, &a->nown, 2, NULL, 0);
+		g_people(r, gp, a->ppl, &a->nppl, 2, a->own, a->nown);
+		g_list(&line, "owner", a->own, a->nown);
+		g_list(&line, "people", a->ppl, a->nppl);
+		if (chance(r, 15) && (a->date = g_working_day(r, gp, ph)) >= 0) {
+			a->fixed = true;
+			a->w.win.from = a->w.win.to = a->date;
+			a->w.times = 1;
+			a->w.wd = 0x7F;
+			a->w.days = chance(r, 10) ? 2 : 1;
+			bprintf(&line, "date: ");
+			put_day(&line, a->date);
+			if (a->w.days > 1)
+				bprintf(&line, ", days: %u", a->w.days);
+		} else {
+			a->w.win = g_window(r, ph, when, sizeof(when));
+			if (!g_sched_keys(r, gp, &a->w, true)) {
+				a->w.win = ph;
+				when[0] = '\0';
+				if (!g_sched_keys(r, gp, &a->w, true)) {
+					free(line.p);
+					continue;	/* all closed */
+				}
+			}
+			g_when_keys(&line, &a->w, when);
+			bprintf(&line, "note: 随机");
+		}
+		bprintf(b, "%s}\n", line.p);
+		free(line.p);
+		gp->nacts++;
+		pos++;
+	}
+}
+
+/* A random valid plan (number no) into gp->y. */
+static void
+g_plan(struct rng *r, struct gplan *gp, int no)
+{
+	struct buf *b;
+	int mi0, mi1, nph, i, k, cut[GMAXPHASE + 1];
+	uint32_t ndays;
+	day_t d;
+
+	memset(gp, 0, sizeof(*gp));
+	b = &gp->y;
+	gp->no = no;
+	gp->norgs = 2 + (int)rnd(r, 3);
+	gp->npeople = 3 + (int)rnd(r, 8);
+	snprintf(gp->org[0], sizeof(gp->org[0]), "h%d", no);
+	for (i = 1; i < gp->norgs; i++)
+		snprintf(gp->org[i], sizeof(gp->org[i]), "k%d%c", no,
+		    'a' + i - 1);
+	mi0 = 2024 * 12 + (int)rnd(r, 21);
+	mi1 = mi0 + 1 + (int)rnd(r, 5);
+	if (mi1 > 2025 * 12 + 11)
+		mi1 = 2025 * 12 + 11;
+	gp->period.from = month_first(mi0);
+	gp->period.to = month_first(mi1 + 1) - 1;
+	ndays = (uint32_t)(gp->period.to - gp->period.from + 1);
+
+	/* the calendar, kept for the checker too */
+	cal_init(&gp->cal);
+	if (chance(r, 20))
+		gp->cal.workdays = 0x3F;
+	gp->cal.cn = !chance(r, 10);
+	gp->cal.nclosed = rnd(r, 3);
+	for (i = 0; i < (int)gp->cal.nclosed; i++) {
+		gp->closed[i].from = gp->period.from + (day_t)rnd(r, ndays);
+		gp->closed[i].to = gp->closed[i].from + 2 + (day_t)rnd(r, 38);
+		if (gp->closed[i].to > gp->period.to)
+			gp->closed[i].to = gp->period.to;
+	}
+	gp->cal.closed = gp->closed;
+	if (chance(r, 30)) {
+		d = gp->period.from + (day_t)rnd(r, ndays);
+		gp->open[0] = d + (7 - date_weekday(d)) % 7;	/* a Sunday */
+		if (gp->open[0] <= gp->period.to)
+			gp->cal.nopen = 1;
+	}
+	gp->cal.open = gp->open;
+	gp->cal.visits_per_day = 1 + rnd(r, 2);
+
+	bprintf(b, "pairplan: 1\nplan:\n  title: 随机计划%d\n", no);
+	bprintf(b, "  host: {id: %s, name: 示范园%d}\n", gp->org[0], no);
+	bprintf(b, "  period: %04d-%02d..%04d-%02d\n", mi0 / 12, mi0 % 12 + 1,
+	    mi1 / 12, mi1 % 12 + 1);
+	bprintf(b, "partners:\n");
+	for (i = 1; i < gp->norgs; i++)
+		bprintf(b, "  - {id: %s, name: 结对园%s}\n", gp->org[i],
+		    gp->org[i]);
+	bprintf(b, "people:\n");
+	for (i = 0; i < gp->npeople; i++) {
+		k = (int)rnd(r, (uint32_t)gp->norgs + 2);
+		bprintf(b, "  - {id: u%d, name: 人员%d号%d", i, i, no);
+		if (k > 0 && k < gp->norgs)
+			bprintf(b, ", org: %s", gp->org[k]);
+		bprintf(b, "}\n");
+	}
+	bprintf(b, "leadership: {leader: u0}\n");
+	bprintf(b, "calendar:\n");
+	if (gp->cal.workdays == 0x3F)
+		bprintf(b, "  workdays: [mon, tue, wed, thu, fri, sat]\n");
+	if (!gp->cal.cn)
+		bprintf(b, "  holidays: none\n");
+	if (gp->cal.nclosed > 0) {
+		bprintf(b, "  closed: [");
+		for (i = 0; i < (int)gp->cal.nclosed; i++) {
+			if (i)
+				bprintf(b, ", ");
+			put_span(b, gp->closed[i]);
+		}
+		bprintf(b, "]\n");
+	}
+	if (gp->cal.nopen > 0) {
+		bprintf(b, "  open: [");
+		put_day(b, gp->open[0]);
+		bprintf(b, "]\n");
+	}
+	bprintf(b, "  visits-per-day: %u\n", gp->cal.visits_per_day);
+	/* cal_normalise sorts and merges in place: the checker's copy */
+	cal_normalise(&gp->cal);
+
+	/* phases: consecutive runs of months */
+	nph = 1 + (int)rnd(r, GMAXPHASE);
+	if (nph > mi1 - mi0 + 1)
+		nph = mi1 - mi0 + 1;
+	cut[0] = mi0;
+	cut[nph] = mi1 + 1;
+	for (i = 1; i < nph; i++) {
+		cut[i] = cut[i - 1] + 1 + (int)rnd(r, (uint32_t)(mi1 + 1 -
+		    cut[i - 1] - (nph - i)));
+	}
+	bprintf(b, "phases:\n");
+	for (i = 0; i < nph; i++) {
+		struct span ph = { month_first(cut[i]),
+		    month_first(cut[i + 1]) - 1 };
+
+		bprintf(b, "  - name: 第%d阶段\n    period: %04d-%02d..%04d-%02d\n",
+		    i + 1, cut[i] / 12, cut[i] % 12 + 1, (cut[i + 1] - 1) / 12,
+		    (cut[i + 1] - 1) % 12 + 1);
+		bprintf(b, "    activities:\n");
+		k = gp->nacts;
+		g_activities(r, gp, i + 1, ph);
+		if (gp->nacts == k) {
+			/* no activity fitted: one fixed day, in the model too */
+			struct gact *a = &gp->acts[gp->nacts++];
+
+			bprintf(b, "      - {title: 签约, date: %04d-%02d-01,"
+			    " at: online}\n", cut[i] / 12, cut[i] % 12 + 1);
+			memset(a, 0, sizeof(*a));
+			a->phase = i + 1;
+			a->pos = 1;
+			a->at = AT_ONLINE;
+			a->fixed = true;
+			a->date = ph.from;
+			a->w.win = ph;
+			a->w.win.to = ph.from;
+			a->w.times = a->w.days = 1;
+			a->w.wd = 0x7F;
+		}
+	}
+
+	/* a mentorship with meetings */
+	if (gp->npeople >= 2 && chance(r, 35)) {
+		struct gact *a = &gp->acts[gp->nacts];
+		struct span per = gp->period;
+		char when[8];
+
+		memset(a, 0, sizeof(*a));
+		a->ment = true;
+		a->phase = -1;
+		a->own[0] = (int)rnd(r, (uint32_t)gp->npeople);
+		a->ppl[0] = (a->own[0] + 1 + (int)rnd(r,
+		    (uint32_t)gp->npeople - 1)) % gp->npeople;
+		a->nown = a->nppl = 1;
+		a->at = chance(r, 70) ? AT_HOST : AT_ONLINE;
+		a->w.win = per;
+		when[0] = '\0';
+		if (g_sched_keys(r, gp, &a->w, false)) {
+			bprintf(b, "mentorships:\n  - {mentor: u%d, apprentice: "
+			    "u%d, meet: {at: %s, ", a->own[0], a->ppl[0],
+			    a->at == AT_HOST ? "host" : "online");
+			g_when_keys(b, &a->w, when);
+			b->n -= 2;	/* the last ", " */
+			bprintf(b, "}}\n");
+			gp->nacts++;
+		}
+	}
+	if (chance(r, 50)) {
+		static const int months[3] = { 12, 6, 1 };
+		static const char *const per[3] = { "year", "semester",
+		    "month" };
+
+		gp->quota = true;
+		k = (int)rnd(r, 3);
+		gp->qmonths = months[k];
+		gp->qvisits = 1 + (int)rnd(r, 4);
+		if (chance(r, 50)) {
+			gp->qppl[0] = 0;
+			gp->nq = 1;
+			bprintf(b, "quotas:\n  - {people: leadership.leader, ");
+		} else {
+			gp->qppl[0] = 1;
+			gp->qppl[1] = 2;
+			gp->nq = 2;
+			bprintf(b, "quotas:\n  - {people: [u1, u2], ");
+		}
+		bprintf(b, "visits: %d, per: %s}\n", gp->qvisits, per[k]);
+	}
+}
+
+/* ---- the checker --------------------------------------------------- */
+
+enum check {
+	C_SERIES, C_WORKING, C_WEEKDAY, C_WINDOW, C_SLICE, C_END, C_FIXED,
+	C_PERSON, C_SITE, C_ACCOUNT, C_SKIPPED, C_ORDER, C_MAXIMAL,
+	C_GREEDY, C_QUOTA, C_DETERMINISM, C__COUNT
+};
+static const char *const check_names[C__COUNT] = {
+	"series (ids, plans, occurrence totals)",
+	"flexible event on a non-working day",
+	"flexible event starting on a weekday not allowed",
+	"flexible event outside its window",
+	"flexible event outside its own slice",
+	"end is not the (days-1)th next working day",
+	"fixed event not as written",
+	"person at two events on one day",
+	"site over visits-per-day",
+	"occurrences not accounted for exactly once",
+	"skipped periods wrong",
+	"events out of order",
+	"unplaced though a day of its slice is free at the end",
+	"fewer placed than the reference greedy",
+	"quota wrong",
+	"not deterministic",
+};
+
+struct tally {
+	unsigned	 n[C__COUNT];
+	unsigned	 plans, invalid, rounds;
+	unsigned	 events, unplaced, skipped, fixed, quotas, refplaced;
+};
+
+static struct tally tally;
+
+static void
+violation(enum check c, uint64_t seed, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+violation(enum check c, uint64_t seed, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[256];
+
+	if (tally.n[c]++ < 3) {
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, ap);
+		va_end(ap);
+		print_message("  [%s] round seed %llu: %s\n", check_names[c],
+		    (unsigned long long)seed, msg);
+	}
+}
+
+/* One occurrence as the contract defines it. */
+struct xocc {
+	uint32_t	 series;
+	uint32_t	 number;	/* 1-based */
+	uint32_t	 lo, hi;	/* its slice: the series' d[lo..hi) */
+	bool		 fixed;
+	int		 seen;
+};
+
+/* One series as the contract defines it. */
+struct xseries {
+	int		 plan;
+	const struct gplan *gp;
+	const struct gact *ga;
+	char		 id[32];
+	int		 site;		/* global site, -1 online */
+	int		 ppl[4], nppl;	/* person numbers: one namespace */
+	day_t		*d;		/* eligible days of its periods */
+	uint32_t	 nd;
+	uint32_t	 occ0, of;	/* its occurrences in xocc */
+	struct span	*skip;
+	uint32_t	 nskip;
+};
+
+struct xsched {
+	struct xseries	*s;
+	uint32_t	 ns;
+	struct xocc	*o;
+	uint32_t	 no;
+	day_t		 base;		/* occupancy from here */
+	uint32_t	 ndays;
+	uint8_t		*pbusy[2];	/* [flex|fixed][person][day] */
+	uint8_t		*sbusy[2];	/* [flex|fixed][site][day] */
+};
+
+#define XPERSONS	GMAXPPL
+#define XSITES		(MAXPLANS * GMAXORG)
+
+static void
+xs_add_occ(struct xsched *x, uint32_t si, uint32_t lo, uint32_t hi,
+    bool fixed)
+{
+	struct xocc *o;
+
+	x->o = realloc(x->o, (x->no + 1) * sizeof(*x->o));
+	assert_non_null(x->o);
+	o = &x->o[x->no++];
+	o->series = si;
+	o->number = ++x->s[si].of;
+	o->lo = lo;
+	o->hi = hi;
+	o->fixed = fixed;
+	o->seen = 0;
+}
+
+/* Expands one series: eligible days, slices per period, skipped periods. */
+static void
+xs_expand(struct xsched *x, uint32_t si)
+{
+	static struct span per[GMAXPER];
+	struct xseries *s = &x->s[si];
+	const struct gwhen *w = &s->ga->w;
+	size_t i, n;
+	uint32_t t, k, first;
+	day_t dd;
+
+	s->occ0 = x->no;
+	if (s->ga->fixed) {
+		s->d = malloc(sizeof(*s->d));
+		assert_non_null(s->d);
+		s->d[s->nd++] = s->ga->date;
+		xs_add_occ(x, si, 0, 1, true);
+		return;
+	}
+	n = g_periods(w, per, GMAXPER);
+	s->d = malloc((size_t)(w->win.to - w->win.from + 1) * sizeof(*s->d));
+	s->skip = malloc(n * sizeof(*s->skip));
+	assert_non_null(s->d);
+	assert_non_null(s->skip);
+	for (i = 0; i < n; i++) {
+		first = s->nd;
+		for (dd = per[i].from; dd <= per[i].to; dd++)
+			if (g_eligible(s->gp, w, dd))
+				s->d[s->nd++] = dd;
+		k = s->nd - first;
+		if (k == 0) {
+			s->skip[s->nskip++] = per[i];
+			continue;
+		}
+		for (t = 0; t < w->times; t++)
+			xs_add_occ(x, si, first + (uint32_t)((uint64_t)t * k /
+			    w->times), first + (uint32_t)((uint64_t)(t + 1) *
+			    k / w->times), false);
+	}
+}
+
+/*
+ * The days an occurrence starting on d occupies: d and the next days-1
+ * working days. Returns their number.
+ */
+static uint32_t
+x_occupied(const struct gplan *gp, day_t d, uint32_t days, day_t *out)
+{
+	uint32_t n = 0;
+	day_t e = d;
+	int guard = 0;
+
+	out[n++] = d;
+	while (n < days && guard++ < 400)
+		if (g_working(gp, ++e))
+			out[n++] = e;
+	return n;
+}
+
+static uint8_t *
+x_cell(const struct xsched *x, uint8_t *m, int who, day_t d)
+{
+	int64_t i = (int64_t)d - x->base;
+
+	assert_true(i >= 0 && i < (int64_t)x->ndays);
+	return &m[(size_t)who * x->ndays + (size_t)i];
+}
+
+/* Counts an occurrence of series s on the days it occupies. */
+static void
+x_take(struct xsched *x, const struct xseries *s, day_t d, bool fixed)
+{
+	day_t occ[400];
+	uint32_t i, n = x_occupied(s->gp, d, s->ga->w.days, occ);
+	int k;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < s->nppl; k++)
+			++*x_cell(x, x->pbusy[fixed], s->ppl[k], occ[i]);
+		if (s->site >= 0)
+			++*x_cell(x, x->sbusy[fixed], s->site, occ[i]);
+	}
+}
+
+/* Could an occurrence of s start on d, given the occupancy so far? */
+static bool
+x_fits(const struct xsched *x, const struct xseries *s, day_t d)
+{
+	day_t occ[400];
+	uint32_t i, n;
+	int k;
+
+	if (!g_eligible(s->gp, &s->ga->w, d))
+		return false;
+	n = x_occupied(s->gp, d, s->ga->w.days, occ);
+	if (occ[n - 1] > s->ga->w.win.to)
+		return false;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < s->nppl; k++)
+			if (*x_cell(x, x->pbusy[0], s->ppl[k], occ[i]) +
+			    *x_cell(x, x->pbusy[1], s->ppl[k], occ[i]) > 0)
+				return false;
+		if (s->site >= 0 && *x_cell(x, x->sbusy[0], s->site, occ[i]) +
+		    *x_cell(x, x->sbusy[1], s->site, occ[i]) >=
+		    s->gp->cal.visits_per_day)
+			return false;
+	}
+	return true;
+}
+
+static void
+x_clear(struct xsched *x)
+{
+	int f;
+
+	for (f = 0; f < 2; f++) {
+		memset(x->pbusy[f], 0, (size_t)XPERSONS * x->ndays);
+		memset(x->sbusy[f], 0, (size_t)XSITES * x->ndays);
+	}
+}
+
+/* The series of plans gps in file order, expanded. */
+static void
+xs_build(struct xsched *x, struct gplan *const *gps, size_t n)
+{
+	size_t pi;
+	int i, k;
+	day_t lo = INT32_MAX, hi = INT32_MIN;
+
+	memset(x, 0, sizeof(*x));
+	for (pi = 0; pi < n; pi++) {
+		const struct gplan *gp = gps[pi];
+
+		if (gp->period.from < lo)
+			lo = gp->period.from;
+		if (gp->period.to > hi)
+			hi = gp->period.to;
+		for (i = 0; i < gp->nacts; i++) {
+			const struct gact *a = &gp->acts[i];
+			int nser = 0, orgs[GMAXORG];
+
+			if (a->at == AT_PARTNER) {
+				for (k = 1; k < gp->norgs; k++)
+					if (a->parts >> k & 1)
+						orgs[nser++] = k;
+			} else
+				orgs[nser++] = a->at == AT_ONLINE ? -1 :
+				    a->at == AT_ORG ? a->org : 0;
+			for (k = 0; k < nser; k++) {
+				struct xseries *s;
+				int j;
+
+				x->s = realloc(x->s, (x->ns + 1) *
+				    sizeof(*x->s));
+				assert_non_null(x->s);
+				s = &x->s[x->ns++];
+				memset(s, 0, sizeof(*s));
+				s->plan = (int)pi;
+				s->gp = gp;
+				s->ga = a;
+				if (a->ment)
+					snprintf(s->id, sizeof(s->id), "m1");
+				else if (a->at == AT_PARTNER)
+					snprintf(s->id, sizeof(s->id),
+					    "p%d.%d#%s", a->phase, a->pos,
+					    gp->org[orgs[k]]);
+				else
+					snprintf(s->id, sizeof(s->id), "p%d.%d",
+					    a->phase, a->pos);
+				s->site = orgs[k] < 0 ? -1 :
+				    (int)pi * GMAXORG + orgs[k];
+				for (j = 0; j < a->nown; j++)
+					s->ppl[s->nppl++] = a->own[j];
+				for (j = 0; j < a->nppl; j++)
+					s->ppl[s->nppl++] = a->ppl[j];
+			}
+		}
+	}
+	for (i = 0; i < (int)x->ns; i++)
+		xs_expand(x, (uint32_t)i);
+	x->base = lo;
+	x->ndays = (uint32_t)(hi - lo + 1) + 400;
+	for (k = 0; k < 2; k++) {
+		x->pbusy[k] = calloc((size_t)XPERSONS * x->ndays, 1);
+		x->sbusy[k] = calloc((size_t)XSITES * x->ndays, 1);
+		assert_non_null(x->pbusy[k]);
+		assert_non_null(x->sbusy[k]);
+	}
+}
+
+static void
+xs_free(struct xsched *x)
+{
+	uint32_t i;
+	int k;
+
+	for (i = 0; i < x->ns; i++) {
+		free(x->s[i].d);
+		free(x->s[i].skip);
+	}
+	for (k = 0; k < 2; k++) {
+		free(x->pbusy[k]);
+		free(x->sbusy[k]);
+	}
+	free(x->s);
+	free(x->o);
+}
+
+static const struct xsched *xcmp_ctx;
+
+/* §5.4: slice end, slice length, file order, occurrence number. */
+static int
+xocc_cmp(const void *p, const void *q)
+{
+	const struct xsched *x = xcmp_ctx;
+	const struct xocc *a = *(struct xocc *const *)p;
+	const struct xocc *b = *(struct xocc *const *)q;
+	day_t ea = x->s[a->series].d[a->hi - 1];
+	day_t eb = x->s[b->series].d[b->hi - 1];
+
+	if (ea != eb)
+		return ea < eb ? -1 : 1;
+	if (a->hi - a->lo != b->hi - b->lo)
+		return a->hi - a->lo < b->hi - b->lo ? -1 : 1;
+	if (a->series != b->series)
+		return a->series < b->series ? -1 : 1;
+	return a->number < b->number ? -1 : a->number > b->number;
+}
+
+/*
+ * The reference greedy of §5.4, written plainly: fixed occurrences
+ * first, then the others in order, each on the earliest day of its
+ * slice where every constraint holds. Returns how many flexible
+ * occurrences it places.
+ */
+static uint32_t
+x_greedy(struct xsched *x)
+{
+	struct xocc **v;
+	uint32_t i, j, nv = 0, placed = 0;
+
+	x_clear(x);
+	v = malloc((x->no + 1) * sizeof(*v));
+	assert_non_null(v);
+	for (i = 0; i < x->no; i++) {
+		if (x->o[i].fixed)
+			x_take(x, &x->s[x->o[i].series],
+			    x->s[x->o[i].series].d[0], true);
+		else if (x->o[i].hi > x->o[i].lo)
+			v[nv++] = &x->o[i];
+	}
+	xcmp_ctx = x;
+	qsort(v, nv, sizeof(*v), xocc_cmp);
+	for (i = 0; i < nv; i++) {
+		const struct xseries *s = &x->s[v[i]->series];
+
+		for (j = v[i]->lo; j < v[i]->hi; j++)
+			if (x_fits(x, s, s->d[j])) {
+				x_take(x, s, s->d[j], false);
+				placed++;
+				break;
+			}
+	}
+	free(v);
+	return placed;
+}
+
+/* The (days-1)th working day after d. */
+static day_t
+x_end(const struct gplan *gp, day_t d, uint32_t days)
+{
+	day_t occ[400];
+
+	return occ[x_occupied(gp, d, days, occ) - 1];
+}
+
+/* A day as text for a message; four buffers in turn. */
+static const char *
+ds(day_t d)
+{
+	static char b[4][11];
+	static int k;
+
+	k = (k + 1) % 4;
+	return fmt_day(d, b[k]);
+}
+
+/* Checks quotas against a count of the schedule's events. */
+static void
+x_quotas(const struct xsched *x, const struct schedule *s,
+    struct gplan *const *gps, size_t n, uint64_t seed)
+{
+	size_t pi, i, mine = 0, e;
+	int k, j;
+	char who[8];
+
+	for (pi = 0; pi < n; pi++) {
+		const struct gplan *gp = gps[pi];
+		day_t start, next;
+		int mi, y, m, d;
+
+		if (!gp->quota)
+			continue;
+		for (k = 0; k < gp->nq; k++) {
+			date_to_civil(gp->period.from, &y, &m, &d);
+			mi = y * 12 + m - 1;
+			for (start = gp->period.from; start <= gp->period.to;
+			    start = next) {
+				struct span per;
+				uint32_t req, got = 0;
+				bool found = false;
+
+				mi += gp->qmonths;
+				next = month_first(mi);
+				per.from = start;
+				per.to = next - 1 < gp->period.to ? next - 1 :
+				    gp->period.to;
+				req = (uint32_t)((uint64_t)gp->qvisits *
+				    (uint64_t)(per.to - per.from + 1) /
+				    (uint64_t)(next - start));
+				for (e = 0; e < s->nevents; e++) {
+					const struct sched_event *ev =
+					    &s->events[e];
+					const struct xseries *xs = &x->s[
+					    ev->series - s->series];
+					int org = xs->site % GMAXORG;
+
+					if (xs->site < 0 || org == 0 ||
+					    ev->date < per.from ||
+					    ev->date > per.to)
+						continue;
+					for (j = 0; j < xs->nppl; j++)
+						if (xs->ppl[j] == gp->qppl[k])
+							got++;
+				}
+				mine++;
+				for (i = 0; i < s->nquotas; i++) {
+					const struct sched_quota *q =
+					    &s->quotas[i];
+
+					snprintf(who, sizeof(who), "u%d",
+					    gp->qppl[k]);
+					if (q->plan != pi || strcmp(
+					    s->plans[pi]->people[q->person].id,
+					    who) != 0 ||
+					    q->period.from != per.from ||
+					    q->period.to != per.to)
+						continue;
+					found = true;
+					if (q->required != req || q->got != got)
+						violation(C_QUOTA, seed,
+						    "plan %zu u%d from %s: "
+						    "%u/%u, want %u/%u", pi,
+						    gp->qppl[k], ds(per.from),
+						    q->got, q->required, got,
+						    req);
+				}
+				if (!found)
+					violation(C_QUOTA, seed, "plan %zu u%d "
+					    "from %s missing", pi,
+					    gp->qppl[k], ds(per.from));
+			}
+		}
+	}
+	if (mine != s->nquotas)
+		violation(C_QUOTA, seed, "%zu quota rows, want %zu",
+		    s->nquotas, mine);
+	tally.quotas += (unsigned)mine;
+}
+
+/* The series' people are the owners then the others, as written. */
+static bool
+x_same_people(const struct sched_series *r, const struct xseries *xs,
+    const struct schedule *s)
+{
+	char who[8];
+	int k;
+
+	if (r->npeople != (uint32_t)xs->nppl)
+		return false;
+	for (k = 0; k < xs->nppl; k++) {
+		snprintf(who, sizeof(who), "u%d", xs->ppl[k]);
+		if (strcmp(s->plans[r->plan]->people[r->people[k]].id,
+		    who) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* Checks one schedule of the plans gps against the contract. */
+static void
+x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
+    uint64_t seed)
+{
+	struct xsched x;
+	uint32_t i, j, placed = 0, ref;
+	size_t e;
+	bool *bad;
+
+	xs_build(&x, gps, n);
+	if (s->nseries != x.ns) {
+		violation(C_SERIES, seed, "%zu series, want %u", s->nseries,
+		    x.ns);
+		xs_free(&x);
+		return;
+	}
+	/* a series of another total has its numbering left unchecked */
+	bad = calloc(x.ns + 1, sizeof(*bad));
+	assert_non_null(bad);
+	for (i = 0; i < x.ns; i++) {
+		if (s->series[i].plan != (uint32_t)x.s[i].plan ||
+		    s->series[i].order != i ||
+		    strcmp(s->series[i].id, x.s[i].id) != 0 ||
+		    s->series[i].site != (x.s[i].site < 0 ? -1 :
+		    x.s[i].site % GMAXORG) ||
+		    !x_same_people(&s->series[i], &x.s[i], s)) {
+			violation(C_SERIES, seed, "series %u is %u:%s, want "
+			    "%d:%s", i, s->series[i].plan, s->series[i].id,
+			    x.s[i].plan, x.s[i].id);
+			free(bad);
+			xs_free(&x);
+			return;
+		}
+		if (s->series[i].of != x.s[i].of) {
+			violation(C_SERIES, seed, "%s has %u occurrences, want "
+			    "%u", x.s[i].id, s->series[i].of, x.s[i].of);
+			bad[i] = true;
+		}
+	}
+
+	/* every event: where it may be, and what it occupies */
+	x_clear(&x);
+	for (e = 0; e < s->nevents; e++) {
+		const struct sched_event *ev = &s->events[e];
+		uint32_t si = (uint32_t)(ev->series - s->series);
+		const struct xseries *xs = &x.s[si];
+		const struct gwhen *w = &xs->ga->w;
+		struct xocc *o = NULL;
+
+		if (e > 0) {
+			const struct sched_event *pv = &s->events[e - 1];
+
+			if (pv->date > ev->date || (pv->date == ev->date &&
+			    (pv->series->order > ev->series->order ||
+			    (pv->series == ev->series &&
+			    pv->occurrence >= ev->occurrence))))
+				violation(C_ORDER, seed, "%s/%u after %s/%u",
+				    xs->id, ev->occurrence, pv->series->id,
+				    pv->occurrence);
+		}
+		if (ev->fixed != xs->ga->fixed)
+			violation(C_FIXED, seed, "%s/%u fixed %d", xs->id,
+			    ev->occurrence, ev->fixed);
+		if (ev->end != x_end(xs->gp, ev->date, w->days))
+			violation(C_END, seed, "%s/%u %s..%s, days %u", xs->id,
+			    ev->occurrence, ds(ev->date), ds(ev->end),
+			    w->days);
+		x_take(&x, xs, ev->date, xs->ga->fixed);
+		if (!bad[si]) {
+			if (ev->occurrence < 1 || ev->occurrence > xs->of)
+				violation(C_ACCOUNT, seed, "%s/%u of %u",
+				    xs->id, ev->occurrence, xs->of);
+			else {
+				o = &x.o[xs->occ0 + ev->occurrence - 1];
+				if (o->seen++)
+					violation(C_ACCOUNT, seed, "%s/%u "
+					    "twice", xs->id, ev->occurrence);
+			}
+		}
+		if (xs->ga->fixed) {
+			tally.fixed++;
+			if (ev->date != xs->ga->date || ev->occurrence != 1)
+				violation(C_FIXED, seed, "%s/%u on %s, want "
+				    "/1 on %s", xs->id, ev->occurrence,
+				    ds(ev->date), ds(xs->ga->date));
+			continue;
+		}
+		placed++;
+		if (!g_working(xs->gp, ev->date))
+			violation(C_WORKING, seed, "%s/%u on %s", xs->id,
+			    ev->occurrence, ds(ev->date));
+		if (!(w->wd >> date_weekday(ev->date) & 1))
+			violation(C_WEEKDAY, seed, "%s/%u on %s", xs->id,
+			    ev->occurrence, ds(ev->date));
+		if (ev->date < w->win.from || ev->end > w->win.to)
+			violation(C_WINDOW, seed, "%s/%u %s..%s, window "
+			    "%s..%s", xs->id, ev->occurrence, ds(ev->date),
+			    ds(ev->end), ds(w->win.from), ds(w->win.to));
+		if (o != NULL && (o->hi == o->lo || ev->date < xs->d[o->lo] ||
+		    ev->date > xs->d[o->hi - 1]))
+			violation(C_SLICE, seed, "%s/%u on %s, its slice %s..%s "
+			    "(days %u)", xs->id, ev->occurrence, ds(ev->date),
+			    o->hi > o->lo ? ds(xs->d[o->lo]) : "empty",
+			    o->hi > o->lo ? ds(xs->d[o->hi - 1]) : "",
+			    w->days);
+	}
+	/* nobody twice a day, no site over its visits (fixed among fixed) */
+	for (i = 0; i < XPERSONS; i++)
+		for (j = 0; j < x.ndays; j++) {
+			unsigned f = x.pbusy[0][i * x.ndays + j];
+			unsigned g = x.pbusy[1][i * x.ndays + j];
+
+			if (f > 0 && f + g > 1)
+				violation(C_PERSON, seed, "u%u on %s: %u "
+				    "flexible, %u fixed", i,
+				    ds(x.base + (day_t)j), f, g);
+		}
+	for (i = 0; i < XSITES; i++)
+		for (j = 0; j < x.ndays; j++) {
+			unsigned f = x.sbusy[0][i * x.ndays + j];
+			unsigned g = x.sbusy[1][i * x.ndays + j];
+
+			if (f > 0 && f + g >
+			    gps[i / GMAXORG]->cal.visits_per_day)
+				violation(C_SITE, seed, "%s on %s: %u "
+				    "flexible, %u fixed",
+				    gps[i / GMAXORG]->org[i % GMAXORG],
+				    ds(x.base + (day_t)j), f, g);
+		}
+	/* unplaced: accounted for, and really without a free day */
+	for (e = 0; e < s->nunplaced; e++) {
+		const struct sched_unplaced *u = &s->unplaced[e];
+		uint32_t si = (uint32_t)(u->series - s->series);
+		const struct xseries *xs = &x.s[si];
+		struct xocc *o;
+
+		if (u->reason == NULL || u->reason[0] == '\0')
+			violation(C_ACCOUNT, seed, "%s/%u without a reason",
+			    xs->id, u->occurrence);
+		if (bad[si])
+			continue;
+		if (u->occurrence < 1 || u->occurrence > xs->of) {
+			violation(C_ACCOUNT, seed, "unplaced %s/%u of %u",
+			    xs->id, u->occurrence, xs->of);
+			continue;
+		}
+		o = &x.o[xs->occ0 + u->occurrence - 1];
+		if (o->seen++)
+			violation(C_ACCOUNT, seed, "%s/%u placed and unplaced",
+			    xs->id, u->occurrence);
+		for (j = o->lo; j < o->hi; j++)
+			if (x_fits(&x, xs, xs->d[j]))
+				violation(C_MAXIMAL, seed, "%s/%u could have "
+				    "%s", xs->id, u->occurrence,
+				    ds(xs->d[j]));
+	}
+	for (i = 0; i < x.no; i++)
+		if (x.o[i].seen != 1 && !bad[x.o[i].series])
+			violation(C_ACCOUNT, seed, "%s/%u seen %d times",
+			    x.s[x.o[i].series].id, x.o[i].number, x.o[i].seen);
+	/* skipped: exactly the periods without an eligible day */
+	for (i = 0; i < x.ns; i++) {
+		uint32_t k = 0;
+
+		for (e = 0; e < s->nskipped; e++) {
+			const struct sched_skipped *sk = &s->skipped[e];
+
+			if (sk->series != &s->series[i])
+				continue;
+			if (g_count(x.s[i].gp, &x.s[i].ga->w, sk->period) != 0)
+				violation(C_SKIPPED, seed, "%s skips %s..%s, "
+				    "which has eligible days", x.s[i].id,
+				    ds(sk->period.from), ds(sk->period.to));
+			else if (k >= x.s[i].nskip ||
+			    x.s[i].skip[k].from != sk->period.from ||
+			    x.s[i].skip[k].to != sk->period.to ||
+			    strcmp(sk->reason, "no working day") != 0)
+				violation(C_SKIPPED, seed, "%s skip #%u %s..%s "
+				    "(%s)", x.s[i].id, k, ds(sk->period.from),
+				    ds(sk->period.to), sk->reason);
+			k++;
+		}
+		if (k != x.s[i].nskip)
+			violation(C_SKIPPED, seed, "%s skips %u periods, want "
+			    "%u", x.s[i].id, k, x.s[i].nskip);
+	}
+	x_quotas(&x, s, gps, n, seed);
+	/* at least as many as the reference greedy */
+	ref = x_greedy(&x);
+	if (placed < ref)
+		violation(C_GREEDY, seed, "placed %u, the reference %u",
+		    placed, ref);
+	tally.events += (unsigned)s->nevents;
+	tally.unplaced += (unsigned)s->nunplaced;
+	tally.skipped += (unsigned)s->nskipped;
+	tally.refplaced += ref;
+	free(bad);
+	xs_free(&x);
+}
+
+/* The same events, in the same order, with the same ids and days. */
+static void
+x_same(const struct schedule *a, const struct schedule *b, uint64_t seed)
+{
+	size_t i;
+
+	if (a->nevents != b->nevents || a->nunplaced != b->nunplaced ||
+	    a->nskipped != b->nskipped) {
+		violation(C_DETERMINISM, seed, "%zu/%zu events", a->nevents,
+		    b->nevents);
+		return;
+	}
+	for (i = 0; i < a->nevents; i++) {
+		const struct sched_event *x = &a->events[i], *y = &b->events[i];
+
+		if (x->date != y->date || x->end != y->end ||
+		    x->occurrence != y->occurrence || x->fixed != y->fixed ||
+		    x->series->plan != y->series->plan ||
+		    strcmp(x->series->id, y->series->id) != 0) {
+			violation(C_DETERMINISM, seed, "event %zu differs", i);
+			return;
+		}
+	}
+	for (i = 0; i < a->nunplaced; i++)
+		if (a->unplaced[i].occurrence != b->unplaced[i].occurrence ||
+		    strcmp(a->unplaced[i].series->id,
+		    b->unplaced[i].series->id) != 0 ||
+		    strcmp(a->unplaced[i].reason, b->unplaced[i].reason) != 0) {
+			violation(C_DETERMINISM, seed, "unplaced %zu differs",
+			    i);
+			return;
+		}
+}
+
+static unsigned
+total_violations(void)
+{
+	unsigned t = 0;
+	int c;
+
+	for (c = 0; c < C__COUNT; c++)
+		t += tally.n[c];
+	return t;
+}
+
+#define ROUNDS		200
+#define SEED		0x5eed2024u
+
+/*
+ * ROUNDS rounds of one random plan, or (one in four) two scheduled
+ * together sharing the people u0, u1, ...; each schedule is checked, and
+ * scheduled a second time from the same text to compare.
+ */
+static void
+test_random_plans(void **state)
+{
+	uint32_t round;
+	int c;
+	bool bad = false;
+
+	(void)state;
+	memset(&tally, 0, sizeof(tally));
+	for (round = 0; round < ROUNDS; round++) {
+		uint64_t seed = SEED + round * 7919u;
+		struct rng r = { seed * 0x9E3779B97F4A7C15ull | 1 };
+		struct gplan g[2], *gps[2] = { &g[0], &g[1] };
+		const char *texts[2];
+		struct run ra, rb;
+		size_t n = chance(&r, 25) ? 2 : 1, i;
+		bool valid = true;
+
+		for (i = 0; i < n; i++) {
+			g_plan(&r, &g[i], (int)i);
+			texts[i] = g[i].y.p;
+		}
+		memset(&ra, 0, sizeof(ra));
+		for (i = 0; i < n; i++) {
+			plandoc_init_buffer(&ra.pd[i], "r.yaml", texts[i],
+			    strlen(texts[i]), NULL);
+			ra.n = i + 1;
+			tally.plans++;
+			if (ra.pd[i].plan == NULL ||
+			    diags_has_errors(&ra.pd[i].diags, false)) {
+				if (tally.invalid++ < 3) {
+					print_message("  round seed %llu: plan "
+					    "%zu invalid:\n%s",
+					    (unsigned long long)seed, i,
+					    texts[i]);
+					dump_diags(&ra.pd[i]);
+				}
+				valid = false;
+			}
+			ra.plans[i] = ra.pd[i].plan;
+		}
+		for (i = 0; i < ra.n; i++)
+			plandoc_release(&ra.pd[i]);
+		if (valid) {
+			unsigned before = total_violations();
+
+			tally.rounds++;
+			run_plans(&ra, n, texts);
+			run_plans(&rb, n, texts);
+			x_check(gps, n, &ra.s, seed);
+			x_same(&ra.s, &rb.s, seed);
+			run_done(&ra);
+			run_done(&rb);
+			if (before == 0 && total_violations() > 0)
+				for (i = 0; i < n; i++)
+					print_message("  the plans of round seed "
+					    "%llu (%zu):\n%s",
+					    (unsigned long long)seed, i,
+					    texts[i]);
+		}
+		for (i = 0; i < n; i++)
+			free(g[i].y.p);
+	}
+	print_message("  random: %u plans (%u invalid), %u rounds checked: "
+	    "%u events (%u fixed), %u unplaced, %u skipped periods, %u "
+	    "quota rows; the reference greedy placed %u flexible\n",
+	    tally.plans, tally.invalid, tally.rounds, tally.events,
+	    tally.fixed, tally.unplaced, tally.skipped, tally.quotas,
+	    tally.refplaced);
+	for (c = 0; c < C__COUNT; c++)
+		if (tally.n[c] > 0) {
+			print_message("  VIOLATION %s: %u\n", check_names[c],
+			    tally.n[c]);
+			bad = true;
+		}
+	/* most plans must be valid, and there must be something to check */
+	assert_true(tally.invalid * 10 <= tally.plans);
+	assert_true(tally.events > 1000);
+	assert_true(tally.unplaced > 0 && tally.skipped > 0 &&
+	    tally.fixed > 0 && tally.quotas > 0);
+	assert_false(bad);
+}
+
+/* ---- part 3: hostile scheduling input ------------------------------ */
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static long
+maxrss_kib(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+#define DAILY	20
+
+/*
+ * DAILY activities `every: 1 days` over 2024-01..2025-12 (731 periods
+ * each), all with the owner feng, and one of 366 working days a time
+ * (the longest `days`) every day with the owner liu: about 15000
+ * occurrences, nearly all unplaced. Each working day goes to p1.1 (same
+ * slice end and length, file order first); its other series are unplaced
+ * naming feng; the non-working days are skipped.
+ */
+static void
+test_hostile_every_day(void **state)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct run r;
+	const struct sched_series *first;
+	double t0, t;
+	long rss0 = maxrss_kib();
+	size_t i, ev1 = 0, total = 0;
+	uint32_t working = 0;
+	day_t d;
+	int k;
+
+	(void)state;
+	bprintf(&b, "%s", HEAD("2024-01..2025-12") ACTS("2024-01..2025-12"));
+	for (k = 0; k < DAILY; k++)
+		bprintf(&b, "      - {title: 每日%d, at: online, owner: feng,"
+		    " every: 1 days}\n", k);
+	bprintf(&b, "      - {title: 长期, at: online, owner: liu,"
+	    " every: 1 days, days: 366}\n");
+	t0 = now();
+	run_one(&r, b.p);
+	t = now() - t0;
+	print_message("  every day over two years: %zu events, %zu unplaced, "
+	    "%zu skipped in %.2f s, arena %zu KiB, max RSS +%ld KiB\n",
+	    r.s.nevents, r.s.nunplaced, r.s.nskipped, t, r.a.total / 1024,
+	    maxrss_kib() - rss0);
+	assert_true(t < 5.0);
+	assert_true(r.a.total < 64u << 20);
+	assert_true(maxrss_kib() - rss0 < 512L << 10);
+
+	for (d = D("2024-01-01"); d <= D("2025-12-31"); d++)
+		working += cal_is_working(&r.plans[0]->cal, d);
+	/*
+	 * 2024 (from a Monday, 366 days): 262 weekdays, 19 of them off
+	 * (01-01; 02-12..16; 04-04, 05; 05-01..03; 06-10; 09-16, 17;
+	 * 10-01..04, 07), 8 make-up weekend days: 251. 2025 (from a
+	 * Wednesday): 261 weekdays, 18 off (01-01; 01-28..31, 02-03, 04;
+	 * 04-04; 05-01, 02, 05; 06-02; 10-01..03, 06..08), 5 make-up: 248.
+	 */
+	assert_int_equal(working, 251 + 248);
+	first = series_by_id(&r.s, 0, "p1.1");
+	for (i = 0; i < r.s.nseries; i++)
+		total += r.s.series[i].of;
+	for (i = 0; i < r.s.nevents; i++)
+		ev1 += r.s.events[i].series == first;
+	assert_int_equal(first->of, working);
+	assert_int_equal(ev1, working);
+	assert_int_equal(r.s.nevents + r.s.nunplaced, total);
+	for (i = 0; i < r.s.nunplaced; i++)
+		if (r.s.unplaced[i].series->activity[3] != '2' ||
+		    r.s.unplaced[i].series->activity[4] != '1')
+			assert_non_null(strstr(r.s.unplaced[i].reason,
+			    "'feng'"));
+	run_done(&r);
+	free(b.p);
+}
+
+/*
+ * Seven years (the whole holiday table) of activities that each last
+ * 366 working days: 20 of times 3 sharing feng, so that every unplaced
+ * one tries, and explains, every day of a slice of more than 500 working
+ * days, and 3 every single day sharing liu. Checked for time, memory and
+ * that every occurrence is accounted for.
+ */
+static void
+test_hostile_long_days(void **state)
+{
+	struct buf b = { NULL, 0, 0 };
+	struct run r;
+	double t0, t;
+	long rss0 = maxrss_kib();
+	size_t i, j, total = 0;
+	int k;
+
+	(void)state;
+	bprintf(&b, "%s", HEAD("2020-01..2026-12") ACTS("2020-01..2026-12"));
+	for (k = 0; k < 20; k++)
+		bprintf(&b, "      - {title: 长%d, at: online, owner: feng,"
+		    " days: 366, times: 3}\n", k);
+	for (k = 0; k < 3; k++)
+		bprintf(&b, "      - {title: 日%d, at: online, owner: liu,"
+		    " every: 1 days, days: 366}\n", k);
+	t0 = now();
+	run_one(&r, b.p);
+	t = now() - t0;
+	print_message("  366-day activities over seven years: %zu events, "
+	    "%zu unplaced in %.2f s, max RSS +%ld KiB\n", r.s.nevents,
+	    r.s.nunplaced, t, maxrss_kib() - rss0);
+	assert_true(t < 5.0);
+	assert_true(maxrss_kib() - rss0 < 512L << 10);
+	for (i = 0; i < r.s.nseries; i++)
+		total += r.s.series[i].of;
+	assert_int_equal(r.s.nevents + r.s.nunplaced, total);
+	assert_true(r.s.nevents >= 4);
+	/* one owner's events never overlap: each fills its whole range */
+	for (i = 0; i < r.s.nevents; i++)
+		for (j = i + 1; j < r.s.nevents; j++)
+			if (r.s.events[i].series->people[0] ==
+			    r.s.events[j].series->people[0])
+				assert_true(r.s.events[j].date >
+				    r.s.events[i].end);
+	run_done(&r);
+	free(b.p);
+}
+
+/* A phase without activities, with an empty list or without the key. */
+static void
+test_empty_plan(void **state)
+{
+	static const char *const plans[2] = {
+		HEAD("2024-09..2024-12") ACTS("2024-09..2024-12"),
+		HEAD("2024-09..2024-12")
+		"phases:\n  - {name: 空阶段, period: 2024-09..2024-12,"
+		" activities: []}\n",
+	};
+	struct run r;
+	int k;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		run_one(&r, plans[k]);
+		assert_int_equal(r.s.nseries, 0);
+		assert_int_equal(r.s.nevents, 0);
+		assert_int_equal(r.s.nunplaced, 0);
+		assert_int_equal(r.s.nskipped, 0);
+		assert_int_equal(r.s.nquotas, 0);
+		assert_false(sched_incomplete(&r.s));
+		expect_sched(&r, NULL, "");
+		run_done(&r);
+	}
+}
+
+#define TEST(f)	cmocka_unit_test(f)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		TEST(test_spread_times),
+		TEST(test_every_week_national_day),
+		TEST(test_every_week_holiday_skipped),
+		TEST(test_closed_summer),
+		TEST(test_when_mid),
+		TEST(test_weekday),
+		TEST(test_days_weekend),
+		TEST(test_days_slices),
+		TEST(test_at_partner),
+		TEST(test_every_month_and_weeks),
+		TEST(test_fixed),
+		TEST(test_fixed_days_at_period_end),
+		TEST(test_shared_owner),
+		TEST(test_visits_per_day),
+		TEST(test_unplaced_reasons),
+		TEST(test_quotas),
+		TEST(test_several_plans),
+		TEST(test_mentorship),
+		TEST(test_placement_order),
+		TEST(test_event_order),
+		TEST(test_random_plans),
+		TEST(test_hostile_every_day),
+		TEST(test_hostile_long_days),
+		TEST(test_empty_plan),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
