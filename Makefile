@@ -61,6 +61,9 @@ $(B)/san/test_%: tests/test_%.c $(B)/san/libpairplan.a
 deps:
 	@sh scripts/deps.sh
 
+test-deps:
+	@sh scripts/deps.sh test
+
 demo: deps
 	@$(MAKE) --no-print-directory pairplan
 	./pairplan validate plans/example.yaml && echo "plans/example.yaml: valid"
@@ -78,7 +81,7 @@ cli: pairplan
 san-cli: $(B)/san/pairplan
 	@sh tests/cli.sh ./$(B)/san/pairplan
 
-check: deps
+check: test-deps
 	@$(MAKE) --no-print-directory -j2 pairplan $(addprefix $(B)/,$(TESTS)) \
 	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS))
 	@$(MAKE) --no-print-directory units cli
@@ -105,4 +108,4 @@ install: pairplan
 clean:
 	rm -rf $(B) pairplan
 
-.PHONY: all deps demo units san-units cli san-cli check fuzz bench install clean
+.PHONY: all deps test-deps demo units san-units cli san-cli check fuzz bench install clean

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs the build and test dependencies that are missing (Debian/Ubuntu).
+# Installs the build dependencies that are missing (Debian/Ubuntu); with
+# "test", those of `make check` too.
 set -e
 need=""
 pkg_for() {
@@ -14,6 +15,10 @@ for h in yaml.h cmocka.h utf8proc.h; do
 done
 command -v cc >/dev/null 2>&1 || need="$need gcc"
 command -v make >/dev/null 2>&1 || need="$need make"
+if [ "${1:-}" = test ]; then
+	/usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 ||
+	    need="$need python3-icalendar"
+fi
 [ -n "$need" ] || exit 0
 echo "installing:$need"
 if [ "$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi

@@ -180,6 +180,23 @@ for y in tests/golden/*.yaml; do
 	done
 done
 
+# ICS read back by a real client (Debian's python3-icalendar).
+for y in tests/golden/*.yaml; do
+	name=${y%.yaml}
+	[ -f "$name.ics" ] && [ -f "$name.json" ] || continue
+	n=$(grep -c '"occurrence"' "$name.json")
+	/usr/bin/python3 tests/ics_check.py "$name.ics" "$n" >"$T/diff" 2>&1 ||
+	    why "icalendar rejects $name.ics"
+	result "golden $(basename "$name").ics read by icalendar"
+done
+SOURCE_DATE_EPOCH=1700000000 run schedule --format ics plans/*.yaml
+cp "$T/out" "$T/all.ics"
+run schedule --format json plans/*.yaml
+n=$(grep -c '"occurrence"' "$T/out")
+/usr/bin/python3 tests/ics_check.py "$T/all.ics" "$n" >"$T/diff" 2>&1 ||
+    why "icalendar rejects the schedule of every bundled plan"
+result "every bundled plan as ICS, read by icalendar"
+
 # ---- (b) the bundled plans ----------------------------------------------
 
 for p in plans/*.yaml; do
