@@ -16,6 +16,7 @@ static void check_outside_plan(const struct plan *, struct diags *);
 static void check_outside_phase(const struct plan *, struct diags *);
 static void check_exclusive_keys(const struct plan *, struct diags *);
 static void check_bad_number(const struct plan *, struct diags *);
+static void check_limit(const struct plan *, struct diags *);
 static void check_unknown_kind(const struct plan *, struct diags *);
 static void check_placeholder(const struct plan *, struct diags *);
 static void check_phase_overlap(const struct plan *, struct diags *);
@@ -70,7 +71,7 @@ const struct rule rule_catalogue[R__COUNT] = {
 	  "times than eligible days", check_bad_number },
 	{ "limit", SEV_ERROR,
 	  "an input beyond a limit: size, nesting depth, alias expansion, "
-	  "period length", NULL },
+	  "period length, occurrences to schedule", check_limit },
 	{ "unknown-kind", SEV_WARNING,
 	  "an activity kind the format does not define", check_unknown_kind },
 	{ "placeholder", SEV_WARNING,
@@ -481,6 +482,73 @@ check_bad_number(const struct plan *p, struct diags *d)
 		if (p->mentorships[i].has_meet)
 			check_times(p, d, &p->mentorships[i].meet,
 			    "mentorship", arena_printf(d->arena, "m%u", i + 1));
+}
+
+/* The most occurrences a plan may expand to (§5.1), so schedule stays bounded. */
+#define MAX_OCCURRENCES	10000000u
+
+/* Occurrences of one series: times, in each period when every is set. */
+static uint64_t
+occurrences(const struct when *w)
+{
+	uint64_t periods = 1, len;
+	int y1, m1, d1, y2, m2, d2;
+
+	if (!span_ok(w->window))
+		return 0;
+	len = (uint64_t)(w->window.to - w->window.from) + 1;
+	switch (w->every) {
+	case EV_WEEK:
+		periods = len / 7 + 2;
+		break;
+	case EV_WEEKS:
+		periods = len / (7 * (uint64_t)w->every_n) + 2;
+		break;
+	case EV_DAYS:
+		periods = (len + w->every_n - 1) / w->every_n;
+		break;
+	case EV_MONTH:
+		date_to_civil(w->window.from, &y1, &m1, &d1);
+		date_to_civil(w->window.to, &y2, &m2, &d2);
+		periods = (uint64_t)((y2 - y1) * 12 + (m2 - m1) + 1);
+		break;
+	default:
+		break;
+	}
+	return periods * w->times;
+}
+
+static void
+check_limit(const struct plan *p, struct diags *d)
+{
+	uint64_t total = 0, n;
+	uint32_t i, j;
+
+	for (i = 0; i < p->nphases; i++)
+		for (j = 0; j < p->phases[i].nacts; j++) {
+			const struct activity *a = &p->phases[i].acts[j];
+
+			if (a->has_date)
+				continue;
+			n = occurrences(&a->w);
+			if (a->w.at == AT_PARTNER)
+				n *= a->all_partners ? p->norgs - 1 :
+				    a->partners.n;
+			total += n;
+			if (total > MAX_OCCURRENCES) {
+				report(d, R_LIMIT, a->pos, "the plan expands to "
+				    "more than %u occurrences to schedule "
+				    "(activity '%s' passes the limit)",
+				    MAX_OCCURRENCES, a->id);
+				return;
+			}
+		}
+	for (i = 0; i < p->nmentorships; i++)
+		if (p->mentorships[i].has_meet)
+			total += occurrences(&p->mentorships[i].meet);
+	if (total > MAX_OCCURRENCES)
+		report(d, R_LIMIT, npos(p->root), "the plan expands to more "
+		    "than %u occurrences to schedule", MAX_OCCURRENCES);
 }
 
 static void

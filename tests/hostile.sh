@@ -328,6 +328,23 @@ check "300 MiB redirected to stdin (fstat)" 1 limit 1:1 "$T/huge.yaml" \
 check "300 MiB file, --max-size 1M" 1 limit 1:1 "$T/huge.yaml" file \
     --max-size 1M
 
+# ---- expansion ----------------------------------------------------------
+# 400 activities, each every day for 75 years: over ten million occurrences.
+{
+	printf 'pairplan: 1\nplan: {title: t, host: {id: h, name: h}, '
+	printf 'period: 2024-01..2098-12}\n'
+	printf 'partners: [{id: p, name: p}]\n'
+	printf 'people: [{id: a, name: a}]\nleadership: {leader: a}\n'
+	printf 'calendar: {holidays: none}\n'
+	printf 'phases:\n  - period: 2024-01..2098-12\n    activities:\n'
+	i=0
+	while [ $i -lt 400 ]; do
+		printf '      - {title: x%d, at: partner, every: 1 days}\n' $i
+		i=$((i + 1))
+	done
+} >"$T/expand.yaml"
+check "ten million occurrences" 1 limit - "$T/expand.yaml" file
+
 # ---- values -----------------------------------------------------------
 replace '  - {id: p, name: 沙梁幼儿园, classes: 6}' \
     '  - {id: p, name: 沙梁幼儿园, classes: 99999999999999999999999}' \
