@@ -1,23 +1,49 @@
-/* fuzz_load.c - libFuzzer target: any bytes through load, build and every rule. */
+/* fuzz_load.c - libFuzzer target: any bytes through load, every rule, and for a valid plan the scheduler and every renderer. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "plan.h"
 #include "plandoc.h"
+#include "render.h"
+#include "sched.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static void
+schedule_and_render(const struct plan *p)
+{
+	static const char *const formats[] = { "table", "csv", "json", "ics" };
+	struct sched_filter f;
+	struct schedule s;
+	struct arena a;
+	FILE *null;
+	size_t i;
+
+	if ((null = fopen("/dev/null", "w")) == NULL)
+		return;
+	memset(&f, 0, sizeof(f));
+	arena_init(&a);
+	sched_run(&s, &p, 1, &a);
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		render_find(formats[i])->schedule(null, &s, &f);
+	arena_release(&a);
+	fclose(null);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct yload_opts opts;
+	struct plandoc pd;
 
 	memset(&opts, 0, sizeof(opts));
 	opts.max_size = 1u << 20;
-	struct plandoc pd;
-
 	plandoc_init_buffer(&pd, "fuzz.yaml", (const char *)data, size,
 	    &opts);
+	if (pd.plan != NULL && pd.diags.count[SEV_ERROR] == 0)
+		schedule_and_render(pd.plan);
 	plandoc_release(&pd);
 	return 0;
 }
