@@ -7,6 +7,7 @@
 
 #include "date.h"
 
+struct plan;
 struct schedule;
 struct sched_event;
 struct sched_series;
@@ -43,9 +44,18 @@ bool	 sched_filter_match_quota(const struct sched_filter *,
  */
 struct renderer {
 	const char	*name;
-	/* The schedule as this format; false when writing failed. */
+	/*
+	 * The schedule as this format (`schedule --format`), or NULL when
+	 * the format only exports; false when writing failed.
+	 */
 	bool		(*schedule)(FILE *, const struct schedule *,
 			    const struct sched_filter *);
+	/*
+	 * The whole plan as this format (`export --format`), lang "zh" or
+	 * "en"; NULL when export prints the schedule as above.
+	 */
+	bool		(*export)(FILE *, const struct plan *,
+			    const struct schedule *, const char *lang);
 };
 
 extern const struct renderer render_table;

@@ -96,4 +96,4 @@ csv_schedule(FILE *fp, const struct schedule *s,
 	return fflush(fp) == 0 && !ferror(fp);
 }
 
-const struct renderer render_csv = { "csv", csv_schedule };
+const struct renderer render_csv = { "csv", csv_schedule, NULL };

@@ -195,4 +195,4 @@ ics_schedule(FILE *fp, const struct schedule *s,
 	return fflush(fp) == 0 && !ferror(fp);
 }
 
-const struct renderer render_ics = { "ics", ics_schedule };
+const struct renderer render_ics = { "ics", ics_schedule, NULL };

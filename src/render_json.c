@@ -192,4 +192,4 @@ json_schedule(FILE *fp, const struct schedule *s,
 	return fflush(fp) == 0 && !ferror(fp);
 }
 
-const struct renderer render_json = { "json", json_schedule };
+const struct renderer render_json = { "json", json_schedule, NULL };

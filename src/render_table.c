@@ -338,4 +338,4 @@ table_schedule(FILE *fp, const struct schedule *s,
 	return fflush(fp) == 0 && !ferror(fp);
 }
 
-const struct renderer render_table = { "table", table_schedule };
+const struct renderer render_table = { "table", table_schedule, NULL };
