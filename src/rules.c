@@ -455,6 +455,13 @@ check_times(const struct plan *p, struct diags *d, const struct when *w,
 	if (!p->has_wm || !span_ok(w->window) ||
 	    w->window.from < p->period.from || w->window.to > p->period.to)
 		return;
+	if (w->days > 1 && (k = workmap_count(&p->wm, w->window, 0x7F)) <
+	    (int32_t)w->days) {
+		report(d, R_BAD_NUMBER, w->when_pos.line ? w->when_pos :
+		    w->times_pos, "%s '%s' lasts %u working days but its "
+		    "window has only %d", what, id, w->days, k);
+		return;
+	}
 	k = eligible_days(p, w);
 	if ((uint32_t)k >= w->times)
 		return;

@@ -728,6 +728,27 @@ test_bad_number_no_eligible_day(void **state)
 	unload();
 }
 
+/*
+ * A multi-day occurrence needs that many working days in its window:
+ * 2024-10-04..09 holds only 10-08 and 10-09 (National Day before them).
+ */
+static void
+test_bad_number_days(void **state)
+{
+	(void)state;
+	load("        when: 2024-10\n",
+	    "        when: 2024-10-04..2024-10-09\n",
+	    "        times: 2\n", "        times: 1\n        days: 3\n", END);
+	expect_only(R_BAD_NUMBER, 29, 15,
+	    "lasts 3 working days but its window has only 2");
+	unload();
+	load("        when: 2024-10\n",
+	    "        when: 2024-10-04..2024-10-09\n",
+	    "        times: 2\n", "        times: 1\n        days: 2\n", END);
+	expect_clean();
+	unload();
+}
+
 /* ---- warnings ------------------------------------------------------ */
 
 static void
@@ -1303,6 +1324,7 @@ main(void)
 		TEST(test_bad_number_times),
 		TEST(test_bad_number_every),
 		TEST(test_bad_number_no_eligible_day),
+		TEST(test_bad_number_days),
 		TEST(test_unknown_kind),
 		TEST(test_placeholder),
 		TEST(test_phase_overlap),
