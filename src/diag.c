@@ -129,14 +129,21 @@ diags_print_text(const struct diags *d, const struct diag_out *o)
 	}
 }
 
+/* Writes s as a JSON string; runs of plain characters go out in one write. */
 void
 json_string(FILE *fp, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s, *run;
 
 	putc('"', fp);
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+	while (*p != '\0') {
+		for (run = p; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
+			;
+		if (p > run)
+			fwrite(run, 1, (size_t)(p - run), fp);
 		switch (*p) {
+		case '\0':
+			break;
 		case '"':
 			fputs("\\\"", fp);
 			break;
@@ -153,11 +160,11 @@ json_string(FILE *fp, const char *s)
 			fputs("\\t", fp);
 			break;
 		default:
-			if (*p < 0x20)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				putc(*p, fp);
+			fprintf(fp, "\\u%04x", *p);
+			break;
 		}
+		if (*p != '\0')
+			p++;
 	}
 	putc('"', fp);
 }
