@@ -1311,8 +1311,16 @@ g_sched_keys(struct rng *r, const struct gplan *gp, struct gwhen *w,
 	if (chance(r, 30))
 		w->wd = (uint8_t)(1 + rnd(r, 0x7F));
 	w->days = 1;
-	if (allow_days && chance(r, 25))
+	if (allow_days && chance(r, 25)) {
+		struct gwhen all = *w;
+
+		/* validate wants that many working days in the window */
+		all.every = EV_NONE;
+		all.wd = 0x7F;
 		w->days = 2 + rnd(r, 2);
+		if (g_best(gp, &all) < w->days)
+			w->days = 1;
+	}
 	if ((best = g_best(gp, w)) == 0) {
 		w->wd = 0x7F;
 		if ((best = g_best(gp, w)) == 0)
