@@ -5,12 +5,14 @@
 #   make check    install missing dependencies, build, run every test (also under ASan+UBSan)
 #   make fuzz     build the libFuzzer target (clang) and run it for FUZZ_SECONDS
 #   make bench    run the benchmarks of bench/
-#   make install  PREFIX=/usr/local DESTDIR=
+#   make install  PREFIX=/usr/local DESTDIR=: the binary, man pages, bash completion, schema
 
 CC	?= cc
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
-MANDIR	?= $(PREFIX)/share/man
+DATADIR	?= $(PREFIX)/share
+MANDIR	?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 WARN	 = -Wall -Wextra -Wpedantic -Werror
 CFLAGS	?= -O2 -g
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude $(CFLAGS)
@@ -81,10 +83,23 @@ cli: pairplan
 san-cli: $(B)/san/pairplan
 	@sh tests/cli.sh ./$(B)/san/pairplan
 
+# The JSON Schema against the plans and against `pairplan validate`
+# (Debian's python3-jsonschema and python3-yaml).
+schema-check: pairplan
+	@/usr/bin/python3 tests/schema_check.py ./pairplan
+
+# The bash completion, sourced and asked as bash asks it.
+completion-check:
+	@bash tests/completion.sh
+
+# The man pages: mandoc's lint (apt-get install mandoc).
+man-check:
+	mandoc -Tlint -Wwarning docs/pairplan.1 docs/pairplan-plan.5
+
 check: test-deps
 	@$(MAKE) --no-print-directory -j2 pairplan $(addprefix $(B)/,$(TESTS)) \
 	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS))
-	@$(MAKE) --no-print-directory units cli
+	@$(MAKE) --no-print-directory units cli schema-check completion-check
 	@$(MAKE) --no-print-directory san-units san-cli
 	@echo "make check: all tests passed"
 
@@ -102,10 +117,18 @@ bench: pairplan
 install: pairplan
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 pairplan $(DESTDIR)$(BINDIR)/pairplan
-	install -d $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 docs/pairplan.1 $(DESTDIR)$(MANDIR)/man1/pairplan.1
+	install -m 644 docs/pairplan-plan.5 \
+	    $(DESTDIR)$(MANDIR)/man5/pairplan-plan.5
+	install -d $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 completion/pairplan.bash $(DESTDIR)$(BASHCOMPDIR)/pairplan
+	install -d $(DESTDIR)$(DATADIR)/pairplan
+	install -m 644 schema/pairplan.schema.json \
+	    $(DESTDIR)$(DATADIR)/pairplan/pairplan.schema.json
 
 clean:
 	rm -rf $(B) pairplan
 
-.PHONY: all deps test-deps demo units san-units cli san-cli check fuzz bench install clean
+.PHONY: all deps test-deps demo units san-units cli san-cli schema-check \
+	completion-check man-check check fuzz bench install clean

@@ -62,10 +62,20 @@ extern const struct renderer render_table;
 extern const struct renderer render_csv;
 extern const struct renderer render_json;
 extern const struct renderer render_ics;
+extern const struct renderer render_md;
+extern const struct renderer render_html;
+extern const struct renderer render_svg;
 
 /* The renderer called name, or NULL. */
 const struct renderer *render_find(const char *name);
-/* Names of every renderer, comma-separated, for messages. */
+/* Names of the renderers that print a schedule, comma-separated. */
 const char *render_names(void);
+/*
+ * The renderer called name when `export` takes it (md, html, json, csv,
+ * ics, svg: not the table, which is for a terminal), or NULL.
+ */
+const struct renderer *render_find_export(const char *name);
+/* Names of the formats export takes, comma-separated. */
+const char *render_export_names(void);
 
 #endif

@@ -1,7 +1,8 @@
-/* render_int.h - what the renderers share: names of sites, people and phases, a string buffer. */
+/* render_int.h - what the renderers share: names of sites, people and phases, a string buffer, the document of an export. */
 #ifndef PAIRPLAN_RENDER_INT_H
 #define PAIRPLAN_RENDER_INT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -46,5 +47,77 @@ void	 rs_people_names(struct sbuf *, const struct plan *,
 void	 rs_date(day_t, char *buf);
 /* "Mon" .. "Sun". */
 extern const char *const rs_weekday_abbr[7];
+/* Columns a string takes on a terminal: a wide (CJK) character takes two. */
+size_t	 rs_display_width(const char *, size_t len);
+
+/* ---- exports (render_doc.c) ------------------------------------------ */
+
+/*
+ * Dates as a document writes them: Chinese (GB/T 9704: 2024年3月1日, no
+ * zero padding) or English (1 March 2024).
+ */
+/* A day; with year false the year is left out (2024年3月1日, 3月1日). */
+void	 rs_day_text(struct sbuf *, day_t, bool en, bool year);
+/* A span: 2024年3月—7月, 2024年9月—2025年1月, 2024年5月中旬, ... */
+void	 rs_span_text(struct sbuf *, struct span, bool en);
+/* A month: 2024年3月 or March 2024; abbreviated (Mar 2024) when short. */
+void	 rs_month_text(struct sbuf *, int y, int m, bool en, bool shortname);
+/* A Chinese numeral: 一 .. 十, 十一, 二十一, 一百零一; digits past 9999. */
+void	 rs_cn_number(struct sbuf *, unsigned long);
+/* An activity kind (enum kind, or -1 for unknown) for people, and its colour. */
+const char *rs_kind_label(int kind, bool en);
+const char *rs_kind_colour(int kind);
+/* The enum kind of a series (K_OTHER when unknown). */
+int	 rs_series_kind(const struct sched_series *);
+/*
+ * Text as XML character data or an attribute value: &, <, >, " and '
+ * escaped; characters XML cannot hold (controls, bytes that are not
+ * UTF-8) become a space or U+FFFD.
+ */
+void	 rs_xml_text(FILE *, const char *);
+/* The fonts html and svg name: common CJK fonts, then sans-serif. */
+#define RS_FONT_STACK	"'Noto Sans CJK SC', 'Source Han Sans SC', " \
+	"'PingFang SC', 'Microsoft YaHei', sans-serif"
+
+/*
+ * The plan as the document a kindergarten files (§6), written through a
+ * backend: render_doc walks the plan and the schedule and calls these;
+ * md and html turn them into markup. Every string is text, which the
+ * backend escapes; ctx is the backend's own state.
+ */
+struct doc_ops {
+	void	(*begin)(void *, const char *title, bool en);
+	void	(*end)(void *);
+	/* level 2 or 3; text carries its number (一、, （一）, 1., 1.1) */
+	void	(*heading)(void *, int level, const char *text);
+	void	(*para)(void *);
+	void	(*para_end)(void *);
+	void	(*line_break)(void *);
+	void	(*text)(void *, const char *);
+	void	(*list)(void *, bool ordered);
+	void	(*item)(void *, unsigned number);
+	void	(*item_end)(void *);
+	void	(*list_end)(void *);
+	/* right[i]: column i holds numbers */
+	void	(*table)(void *, size_t ncols, const char *const *head,
+		    const bool *right);
+	void	(*cell)(void *, const char *);
+	void	(*row_end)(void *);
+	void	(*table_end)(void *);
+	/* NULL when the format has no timeline */
+	void	(*timeline)(void *, const struct plan *,
+		    const struct schedule *, bool en);
+};
+
+void	 render_doc(const struct doc_ops *, void *ctx, const struct plan *,
+	    const struct schedule *, bool en);
+
+/*
+ * The Gantt timeline of a plan (render_svg.c) as an <svg> element: month
+ * grid, phases as bands, a row per site with its events, a legend. With
+ * heading, the plan's title above the chart.
+ */
+void	 svg_timeline(FILE *, const struct plan *, const struct schedule *,
+	    bool en, bool heading);
 
 #endif

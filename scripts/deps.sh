@@ -18,6 +18,11 @@ command -v make >/dev/null 2>&1 || need="$need make"
 if [ "${1:-}" = test ]; then
 	/usr/bin/python3 -c 'import icalendar' >/dev/null 2>&1 ||
 	    need="$need python3-icalendar"
+	command -v cmark-gfm >/dev/null 2>&1 || need="$need cmark-gfm"
+	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 ||
+	    need="$need python3-jsonschema"
+	/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 ||
+	    need="$need python3-yaml"
 fi
 [ -n "$need" ] || exit 0
 echo "installing:$need"

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "date.h"
 #include "diag.h"
+#include "init.h"
 #include "output.h"
 #include "plan.h"
 #include "plandoc.h"
@@ -37,7 +38,9 @@ struct cmd_struct {
 
 static int cmd_validate(int, char **);
 static int cmd_schedule(int, char **);
+static int cmd_export(int, char **);
 static int cmd_rules(int, char **);
+static int cmd_init(int, char **);
 
 static const struct cmd_struct commands[] = {
 	{ "validate", cmd_validate, "check plan files against the format",
@@ -87,10 +90,46 @@ static const struct cmd_struct commands[] = {
 	  "errors in\na plan, or an occurrence unplaced or a quota short (the "
 	  "schedule is\nstill printed), 2 usage error, unreadable file or "
 	  "output not written.\n" },
+	{ "export", cmd_export, "write the plan as a document or a timeline",
+	  "usage: pairplan export --format md|html|json|csv|ics|svg "
+	  "[--lang zh|en]\n"
+	  "                       [-o OUT] [--max-size BYTES] FILE\n"
+	  "\n"
+	  "Checks the plan in FILE (- for standard input), schedules it and "
+	  "writes\nit whole. A plan with errors gets its diagnostics on "
+	  "standard error,\nand nothing is written.\n"
+	  "\n"
+	  "  --format FORMAT     md: the plan as the document a kindergarten "
+	  "files\n"
+	  "                      (CommonMark with GFM tables); html: the same "
+	  "as one\n"
+	  "                      printable page with the timeline; svg: the "
+	  "timeline\n"
+	  "                      (a Gantt chart); json: the plan and its "
+	  "schedule;\n"
+	  "                      csv, ics: the schedule\n"
+	  "  --lang zh|en        language of md, html and svg (default: the "
+	  "plan's\n"
+	  "                      lang, else zh)\n"
+	  "  -o OUT              write to OUT, replaced whole, instead of "
+	  "standard\n"
+	  "                      output\n"
+	  "  --max-size BYTES    largest file read (default 256M; K, M, G "
+	  "suffixes)\n"
+	  "\n"
+	  "Exit status: 0 written (also when some occurrence could not be "
+	  "placed:\nthat is said on standard error), 1 errors in the plan, 2 "
+	  "usage error,\nunreadable file or output not written.\n" },
 	{ "rules", cmd_rules, "list every validation rule",
 	  "usage: pairplan rules\n"
 	  "\n"
 	  "Prints each validation rule: its id, severity and what it checks.\n" },
+	{ "init", cmd_init, "print a commented starter plan",
+	  "usage: pairplan init [--lang zh|en]\n"
+	  "\n"
+	  "Prints a starter plan with comments on standard output, in Chinese "
+	  "(zh,\nthe default) or English (en), to copy and fill in: "
+	  "pairplan init >plan.yaml\n" },
 };
 
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
@@ -422,7 +461,8 @@ schedule_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 			goto bad_date;
 		f->has_to = true;
 	} else if ((v = opt_value(argc, argv, i, "--format")) != NULL) {
-		if ((sa->r = render_find(v)) == NULL) {
+		if ((sa->r = render_find(v)) == NULL ||
+		    sa->r->schedule == NULL) {
 			usage_error(c, "unknown format '%s' (one of: %s)", v,
 			    render_names());
 			return OPT_FAILED;
@@ -569,7 +609,7 @@ output_is_input(const char *out, char **files, int nfiles)
 		if (strcmp(files[i], "-") != 0 && stat(files[i], &si) == 0 &&
 		    si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
 			fprintf(stderr, "pairplan: '%s' is a plan given to "
-			    "read: not writing the schedule over it\n", out);
+			    "read: not writing over it\n", out);
 			return true;
 		}
 	return false;
@@ -659,6 +699,109 @@ cmd_schedule(int argc, char **argv)
 	return status;
 }
 
+struct export_args {
+	const struct renderer	*r;
+	const char		*lang;		/* --lang, or NULL */
+	const char		*out;		/* -o, or NULL */
+};
+
+static enum opt_result
+export_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
+    void *ctx)
+{
+	struct export_args *ea = ctx;
+	const char *opt = argv[*i], *v;
+
+	if ((v = opt_value(argc, argv, i, "--format")) != NULL) {
+		if ((ea->r = render_find_export(v)) == NULL) {
+			usage_error(c, "unknown format '%s' (one of: %s)", v,
+			    render_export_names());
+			return OPT_FAILED;
+		}
+	} else if ((v = opt_value(argc, argv, i, "--lang")) != NULL) {
+		if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) {
+			usage_error(c, "unknown language '%s' (zh or en)", v);
+			return OPT_FAILED;
+		}
+		ea->lang = v;
+	} else if ((v = opt_output(argc, argv, i)) != NULL)
+		ea->out = v;
+	else
+		return OPT_UNKNOWN;
+	if (*v == '\0') {
+		usage_error(c, "empty value for '%.*s'",
+		    (int)strcspn(opt, "="), opt);
+		return OPT_FAILED;
+	}
+	return OPT_TAKEN;
+}
+
+/* The plan as --format: its export, else its schedule unfiltered. */
+static bool
+export_write(FILE *fp, const struct export_args *ea, const struct plan *p,
+    const struct schedule *s)
+{
+	struct sched_filter all;
+
+	if (ea->r->export != NULL)
+		return ea->r->export(fp, p, s, ea->lang != NULL ? ea->lang :
+		    p->lang != NULL ? p->lang : "zh");
+	memset(&all, 0, sizeof(all));
+	return ea->r->schedule(fp, s, &all);
+}
+
+static int
+cmd_export(int argc, char **argv)
+{
+	static const char *const valued[] = { "--format", "--lang", "-o",
+	    "--output", NULL };
+	const struct cmd_struct *c = find_command("export");
+	struct export_args ea;
+	struct diag_out dout = { stderr, false, false };
+	struct plan_args a;
+	struct plandoc pd;
+	const struct plan *plan;
+	struct schedule s;
+	struct arena arena;
+	struct output out;
+	int status;
+	bool first = true;
+
+	memset(&ea, 0, sizeof(ea));
+	if ((status = parse_plan_args(c, argc, argv, &a, export_opt, valued,
+	    &ea)) != EXIT_OK)
+		return status;
+	if (a.nfiles > 1)
+		return usage_error(c, "export takes one plan file, not %d",
+		    a.nfiles);
+	if (ea.r == NULL)
+		return usage_error(c, "no --format given (one of: %s)",
+		    render_export_names());
+	if (output_is_input(ea.out, a.files, a.nfiles))
+		return EXIT_USAGE;
+	dout.color = use_color();
+	status = load_plan(&pd, a.files[0], &a.opts, &dout, false, &first);
+	if (!pd.unreadable && pd.plan == NULL)
+		status = worst(status, EXIT_PLAN);
+	if (status == EXIT_OK) {
+		plan = pd.plan;
+		arena_init(&arena);
+		sched_run(&s, &plan, 1, &arena);
+		if (!output_open(&out, ea.out))
+			status = EXIT_USAGE;
+		else if (!export_write(out.fp, &ea, plan, &s)) {
+			output_fail(&out);
+			status = EXIT_USAGE;
+		} else if (!output_commit(&out))
+			status = EXIT_USAGE;
+		else if (sched_incomplete(&s))
+			report_incomplete(&s);	/* written all the same */
+		arena_release(&arena);
+	}
+	plandoc_release(&pd);
+	return status;
+}
+
 static int
 cmd_rules(int argc, char **argv)
 {
@@ -672,6 +815,35 @@ cmd_rules(int argc, char **argv)
 		    severity_name(rule_catalogue[i].severity),
 		    rule_catalogue[i].doc);
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_USAGE;
+}
+
+static int
+cmd_init(int argc, char **argv)
+{
+	const struct cmd_struct *c = find_command("init");
+	const char *lang = "zh", *v;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if ((v = opt_value(argc, argv, &i, "--lang")) != NULL) {
+			if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
+				return usage_error(c, "unknown language '%s' "
+				    "(zh or en)", v);
+			lang = v;
+		} else if (strcmp(argv[i], "--lang") == 0)
+			return usage_error(c, "option '--lang' needs a value");
+		else if (argv[i][0] == '-')
+			return usage_error(c, "unknown option '%s'", argv[i]);
+		else
+			return usage_error(c, "unexpected argument '%s'",
+			    argv[i]);
+	}
+	if (!init_print(stdout, lang) || fflush(stdout) != 0 ||
+	    ferror(stdout)) {
+		perror("pairplan: standard output");
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
 }
 
 int

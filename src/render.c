@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "arena.h"
 #include "plan.h"
 #include "render.h"
@@ -17,6 +19,9 @@ static const struct renderer *const renderers[] = {
 	&render_csv,
 	&render_json,
 	&render_ics,
+	&render_md,
+	&render_html,
+	&render_svg,
 };
 
 #define NRENDERERS	(sizeof(renderers) / sizeof(renderers[0]))
@@ -32,23 +37,63 @@ render_find(const char *name)
 	return NULL;
 }
 
-const char *
-render_names(void)
+/* Names of the renderers that pass, comma-separated, into buf. */
+static const char *
+names(char *buf, size_t size, bool (*pass)(const struct renderer *))
 {
-	static char buf[128];
 	size_t i, n = 0;
+	int k;
 
 	if (buf[0] != '\0')
 		return buf;
 	for (i = 0; i < NRENDERERS; i++) {
-		int k = snprintf(buf + n, sizeof(buf) - n, "%s%s",
-		    i ? ", " : "", renderers[i]->name);
-
-		if (k < 0 || (size_t)k >= sizeof(buf) - n)
+		if (!pass(renderers[i]))
+			continue;
+		k = snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
+		    renderers[i]->name);
+		if (k < 0 || (size_t)k >= size - n)
 			break;
 		n += (size_t)k;
 	}
 	return buf;
+}
+
+static bool
+schedules(const struct renderer *r)
+{
+	return r->schedule != NULL;
+}
+
+/* What export takes: a document, or a schedule format but the table. */
+static bool
+exports(const struct renderer *r)
+{
+	return r->export != NULL || (r->schedule != NULL &&
+	    r != &render_table);
+}
+
+const char *
+render_names(void)
+{
+	static char buf[128];
+
+	return names(buf, sizeof(buf), schedules);
+}
+
+const struct renderer *
+render_find_export(const char *name)
+{
+	const struct renderer *r = render_find(name);
+
+	return r != NULL && exports(r) ? r : NULL;
+}
+
+const char *
+render_export_names(void)
+{
+	static char buf[128];
+
+	return names(buf, sizeof(buf), exports);
 }
 
 /* --phase: a 1-based number, or a phase id of the series' plan. */
@@ -226,6 +271,75 @@ sbuf_free(struct sbuf *b)
 const char *const rs_weekday_abbr[7] = {
 	"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"
 };
+
+size_t
+rs_display_width(const char *s, size_t len)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t k;
+	utf8proc_int32_t c;
+	size_t w = 0;
+	int cw;
+
+	while (len > 0) {
+		k = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c);
+		if (k <= 0) {		/* not UTF-8: one column a byte */
+			w++;
+			p++;
+			len--;
+			continue;
+		}
+		cw = utf8proc_charwidth(c);
+		w += cw > 0 ? (size_t)cw : 0;
+		p += k;
+		len -= (size_t)k;
+	}
+	return w;
+}
+
+void
+rs_xml_text(FILE *fp, const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	utf8proc_ssize_t k, len = (utf8proc_ssize_t)strlen(s);
+	utf8proc_int32_t c;
+
+	while (len > 0) {
+		k = utf8proc_iterate(p, len, &c);
+		if (k <= 0) {
+			fputs("\xef\xbf\xbd", fp);	/* U+FFFD */
+			p++;
+			len--;
+			continue;
+		}
+		switch (c) {
+		case '&':
+			fputs("&amp;", fp);
+			break;
+		case '<':
+			fputs("&lt;", fp);
+			break;
+		case '>':
+			fputs("&gt;", fp);
+			break;
+		case '"':
+			fputs("&quot;", fp);
+			break;
+		case '\'':
+			fputs("&#39;", fp);
+			break;
+		default:
+			if ((c < 0x20 && c != '\n') || c == 0x7f ||
+			    c == 0xfffe || c == 0xffff)
+				putc(' ', fp);
+			else
+				fwrite(p, 1, (size_t)k, fp);
+			break;
+		}
+		p += k;
+		len -= k;
+	}
+}
 
 const struct plan *
 rs_plan(const struct schedule *s, const struct sched_series *sr)

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "arena.h"
 #include "date.h"
 #include "plan.h"
@@ -18,32 +16,6 @@ enum { COL_DATE, COL_WEEKDAY, COL_TITLE, COL_SITE, COL_PEOPLE, NCOLS };
 
 #define TABLE_INDENT	"  "
 #define TABLE_GAP	2
-
-/* Columns a string takes on a terminal: a wide (CJK) character takes two. */
-static size_t
-display_width(const char *s, size_t len)
-{
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	utf8proc_ssize_t k;
-	utf8proc_int32_t c;
-	size_t w = 0;
-	int cw;
-
-	while (len > 0) {
-		k = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c);
-		if (k <= 0) {		/* not UTF-8: one column a byte */
-			w++;
-			p++;
-			len--;
-			continue;
-		}
-		cw = utf8proc_charwidth(c);
-		w += cw > 0 ? (size_t)cw : 0;
-		p += k;
-		len -= (size_t)k;
-	}
-	return w;
-}
 
 /* The cells of one row: each a NUL-terminated string in b, at off[]. */
 struct row {
@@ -112,7 +84,7 @@ row_print(FILE *fp, const struct row *r, const size_t *width)
 		while (pad-- > 0)
 			putc(' ', fp);
 		fwrite(r->b.p + r->off[c], 1, r->len[c], fp);
-		w = display_width(r->b.p + r->off[c], r->len[c]);
+		w = rs_display_width(r->b.p + r->off[c], r->len[c]);
 		pad = width[c] - w + TABLE_GAP;
 	}
 	putc('\n', fp);
@@ -296,7 +268,7 @@ table_schedule(FILE *fp, const struct schedule *s,
 	for (i = 0; i < start[ngroups]; i++) {
 		row_fill(&r, s, &s->events[order[i]]);
 		for (c = 0; c < NCOLS; c++) {
-			w = display_width(r.b.p + r.off[c], r.len[c]);
+			w = rs_display_width(r.b.p + r.off[c], r.len[c]);
 			if (w > width[c])
 				width[c] = w;
 		}

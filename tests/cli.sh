@@ -164,18 +164,27 @@ done
 # tests/golden/NAME.yaml with NAME.<format> for each format to compare;
 # NAME.exit holds the expected exit status when it is not 0.
 
+# md, html and svg are documents: `export --format F`, which exits 0
+# even when something is unplaced.
+
 for y in tests/golden/*.yaml; do
 	name=${y%.yaml}
 	want=0
 	[ -f "$name.exit" ] && want=$(cat "$name.exit")
-	for f in table csv json ics; do
+	for f in table csv json ics md html svg; do
 		[ -f "$name.$f" ] || continue
-		SOURCE_DATE_EPOCH=1700000000 run schedule --format "$f" "$y"
+		case $f in
+		md|html|svg)
+			SOURCE_DATE_EPOCH=1700000000 run export --format "$f" "$y"
+			expect_rc 0 ;;
+		*)
+			SOURCE_DATE_EPOCH=1700000000 run schedule --format "$f" "$y"
+			expect_rc "$want" ;;
+		esac
 		if ! cmp -s "$name.$f" "$T/out"; then
 			diff -u "$name.$f" "$T/out" | head -n 20 >"$T/diff"
 			why "stdout differs from $name.$f"
 		fi
-		expect_rc "$want"
 		result "golden $(basename "$name").$f"
 	done
 done
@@ -641,6 +650,233 @@ result "schedule --help"
 run --help
 expect_in out "schedule"
 result "--help lists schedule"
+
+# ---- (f) export ---------------------------------------------------------
+
+# xml_ok FILE: FILE is well-formed XML (HTML is written as XHTML).
+xml_ok() {
+	/usr/bin/python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' \
+	    "$1" >"$T/diff" 2>&1
+}
+
+# md_ok FILE: cmark-gfm renders FILE, with a table for the partners.
+md_ok() {
+	if ! command -v cmark-gfm >/dev/null 2>&1; then
+		echo "cmark-gfm is not installed (make test-deps)" >"$T/diff"
+		return 1
+	fi
+	cmark-gfm -e table "$1" >"$T/md.html" 2>"$T/diff" || return 1
+	grep -q '<table>' "$T/md.html" || {
+		echo "no <table> in what cmark-gfm made of $1" >"$T/diff"
+		return 1
+	}
+}
+
+for y in tests/golden/*.yaml; do
+	name=${y%.yaml}
+	[ -f "$name.md" ] && { md_ok "$name.md" || why "cmark-gfm: $name.md"; }
+	for f in html svg; do
+		[ -f "$name.$f" ] || continue
+		xml_ok "$name.$f" || why "$name.$f is not well-formed XML"
+	done
+	result "golden $(basename "$name"): md renders, html and svg parse"
+done
+
+for p in plans/*.yaml; do
+	for f in md html svg json csv ics; do
+		run export --format $f "$p"
+		expect_rc 0
+		expect_no_stderr
+		[ -s "$T/out" ] || why "nothing written"
+		case $f in
+		md)	cp "$T/out" "$T/doc.md"
+			md_ok "$T/doc.md" || why "cmark-gfm fails or finds no table" ;;
+		html|svg)
+			cp "$T/out" "$T/doc.$f"
+			xml_ok "$T/doc.$f" || why "not well-formed XML" ;;
+		esac
+		cp "$T/out" "$T/first"
+		run export --format $f "$p"
+		cmp -s "$T/first" "$T/out" || why "two runs differ"
+		result "plan $p: export --format $f"
+	done
+done
+
+for f in md html svg; do
+	run export --format $f --lang en plans/example.yaml
+	expect_rc 0
+	expect_no_stderr
+	! grep -q '[0-9]年[0-9][0-9]*月' "$T/out" || why "a Chinese date in English"
+	expect_in out "2024"
+	result "export --format $f --lang en"
+done
+
+run export --format md plans/example.yaml
+expect_in out "# 城关中心幼儿园2024年度结对帮扶工作计划"
+expect_in out "## 一、指导思想"
+expect_in out "## 二、结对对象"
+expect_in out "| 幼儿园 | 类别 | 班级数 | 幼儿数 | 教师数 | 教职工数 | 帮扶需求 |"
+expect_in out "## 五、实施步骤"
+expect_in out "### （一）第一阶段：启动调研 规范园务管理（2024年3月—8月）"
+expect_in out "## 八、保障措施"
+result "export --format md: the document's sections"
+
+run export --format html plans/example.yaml
+expect_in out '<meta charset="utf-8"/>'
+expect_in out 'lang="zh-CN"'
+expect_in out '@page { size: A4;'
+expect_in out "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+expect_in out '<svg xmlns="http://www.w3.org/2000/svg"'
+expect_not_in out '<script'
+expect_not_in out '<link'
+result "export --format html: standalone, printable, with the timeline"
+
+run export --format svg plans/example.yaml
+expect_in out '<svg xmlns="http://www.w3.org/2000/svg" width="'
+expect_in out 'viewBox="0 0 '
+expect_in out "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+expect_in out ">2024年3月</text>"
+result "export --format svg: a timeline with CJK fonts"
+
+run export --format csv plans/example.yaml
+cp "$T/out" "$T/first"
+run schedule --format csv plans/example.yaml
+cmp -s "$T/first" "$T/out" || why "export --format csv differs from schedule"
+result "export --format csv: the whole schedule"
+
+SOURCE_DATE_EPOCH=1700000000 run export --format ics plans/example.yaml
+cp "$T/out" "$T/first"
+SOURCE_DATE_EPOCH=1700000000 run schedule --format ics plans/example.yaml
+cmp -s "$T/first" "$T/out" || why "export --format ics differs from schedule"
+result "export --format ics: the whole schedule"
+
+run export --format md - <plans/example.yaml
+expect_rc 0
+expect_in out "## 五、实施步骤"
+result "export: standard input"
+
+run export --format md plans/example.yaml
+cp "$T/out" "$T/first"
+run export --format md -o "$T/plan.md" plans/example.yaml
+expect_rc 0
+expect_no_stdout
+cmp -s "$T/plan.md" "$T/first" || why "-o OUT differs from standard output"
+result "export -o"
+
+# Output that cannot be written: exit 2 and nothing left behind.
+run export --format html -o "$T/nodir/plan.html" plans/example.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "cannot write '$T/nodir/plan.html'"
+[ ! -e "$T/nodir" ] || why "created the directory"
+result "export -o into a missing directory: exit 2"
+
+run export --format md -o /proc/pairplan-test.md plans/example.yaml
+expect_rc 2
+expect_no_stdout
+[ ! -e /proc/pairplan-test.md ] || why "wrote into /proc"
+result "export -o into a read-only directory (/proc): exit 2"
+
+mkdir "$T/ro"
+chmod 555 "$T/ro"
+if [ -w "$T/ro" ]; then
+	PASSED=$((PASSED + 1))
+	echo "ok - export -o into a read-only directory # SKIP writable by this user"
+else
+	run export --format svg -o "$T/ro/plan.svg" plans/example.yaml
+	expect_rc 2
+	expect_no_stdout
+	[ -z "$(ls -A "$T/ro")" ] || why "left files behind: $(ls -A "$T/ro")"
+	result "export -o into a read-only directory: exit 2, nothing left"
+fi
+chmod 755 "$T/ro"
+
+echo old >"$T/keep"
+NO_COLOR=1 run export --format md -o "$T/keep" tests/diag/version.yaml
+expect_rc 1
+expect_no_stdout
+diff -u tests/diag/version.err "$T/err" >"$T/diff" ||
+    why "diagnostics differ from validate"
+[ "$(cat "$T/keep")" = old ] || why "a plan with errors touched the output"
+result "export: a plan with errors: diagnostics, exit 1, nothing written"
+
+cp plans/example.yaml "$T/plan.yaml"
+run export --format md -o "$T/plan.yaml" "$T/plan.yaml"
+expect_rc 2
+cmp -s plans/example.yaml "$T/plan.yaml" || why "wrote over the plan"
+result "export -o: never over a plan file"
+
+run export --format md "$T/short.yaml"
+expect_rc 0
+expect_in out "尚未排定：1次"
+expect_in err "incomplete"
+result "export: something unplaced: written, said on stderr, exit 0"
+
+run export plans/example.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "no --format"
+result "export without --format: exit 2"
+
+run export --format table plans/example.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "unknown format 'table'"
+result "export --format table: exit 2"
+
+run export --format md plans/example.yaml plans/seed-03-shaliang.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "one plan file"
+result "export of two files: exit 2"
+
+run export --format md --lang fr plans/example.yaml
+expect_rc 2
+expect_no_stdout
+expect_in err "unknown language 'fr'"
+result "export --lang fr: exit 2"
+
+run export --format md
+expect_rc 2
+expect_in err "no plan file"
+result "export: no file: exit 2"
+
+for f in md html svg; do
+	run schedule --format $f plans/example.yaml
+	expect_rc 2
+	expect_no_stdout
+	expect_in err "unknown format '$f'"
+	result "schedule --format $f: only export takes it, exit 2"
+done
+
+run export --help
+expect_rc 0
+expect_no_stderr
+expect_in out "usage: pairplan export"
+expect_in out "--format md|html|json|csv|ics|svg"
+expect_in out "--lang zh|en"
+result "export --help"
+
+run init --bogus
+expect_rc 2
+expect_no_stdout
+expect_in err "usage: pairplan init"
+result "init: unknown option: exit 2"
+
+run init --lang fr
+expect_rc 2
+expect_no_stdout
+result "init --lang fr: exit 2"
+
+run init --help
+expect_rc 0
+expect_in out "usage: pairplan init"
+result "init --help"
+
+run --help
+expect_in out "export"
+expect_in out "init"
+result "--help lists export and init"
 
 # ---- (d) hostile inputs -------------------------------------------------
 

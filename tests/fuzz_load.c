@@ -1,4 +1,4 @@
-/* fuzz_load.c - libFuzzer target: any bytes through load, every rule, and for a valid plan the scheduler and every renderer. */
+/* fuzz_load.c - libFuzzer target: any bytes through load and every rule; a valid plan through the scheduler and every renderer and export. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -15,6 +15,7 @@ static void
 schedule_and_render(const struct plan *p)
 {
 	static const char *const formats[] = { "table", "csv", "json", "ics" };
+	static const char *const exports[] = { "md", "html", "svg", "json" };
 	struct sched_filter f;
 	struct schedule s;
 	struct arena a;
@@ -28,6 +29,10 @@ schedule_and_render(const struct plan *p)
 	sched_run(&s, &p, 1, &a);
 	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
 		render_find(formats[i])->schedule(null, &s, &f);
+	for (i = 0; i < sizeof(exports) / sizeof(exports[0]); i++) {
+		render_find_export(exports[i])->export(null, p, &s, "zh");
+		render_find_export(exports[i])->export(null, p, &s, "en");
+	}
 	arena_release(&a);
 	fclose(null);
 }

@@ -1,0 +1,16 @@
+/* init.h - the commented starter plan that `pairplan init` prints. */
+#ifndef PAIRPLAN_INIT_H
+#define PAIRPLAN_INIT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/*
+ * Writes a commented starter plan in lang ("zh", the default when NULL,
+ * or "en") to fp. The plan validates without errors or warnings and
+ * schedules completely. Returns false for another lang, or when writing
+ * failed.
+ */
+bool	 init_print(FILE *, const char *lang);
+
+#endif

@@ -1,0 +1,472 @@
+#!/usr/bin/python3
+# schema_check.py - schema/pairplan.schema.json against the plans and against `pairplan validate`, so the two cannot drift apart.
+#
+#   /usr/bin/python3 tests/schema_check.py PATH/TO/pairplan   (from the repository root)
+#
+# Needs Debian's python3-jsonschema and python3-yaml. Plans are read as a
+# YAML language server reads them (YAML 1.2 core schema: 2024-03-01 stays
+# text, yes/no are text, only true/false are booleans), not as PyYAML's
+# YAML 1.1 default would. Prints "ok - NAME" or "not ok - NAME" per case,
+# then a count, and exits 1 when a case failed.
+#
+# 1. Every plans/*.yaml, tests/golden/*.yaml and the output of `init`
+#    (zh and en) is valid for the schema and for `validate --strict`.
+# 2. Plans written in other accepted forms are valid for both.
+# 3. Broken plans (unknown key, wrong type, missing key, bad date, bad
+#    enum, ...) are rejected by the schema and by `validate`, with the
+#    rule the case names.
+# 4. Every key table of src/plan_build.c has the same keys, and the same
+#    required ones, as its mapping in the schema; the kinds and weekdays
+#    are those of the C code.
+
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+try:
+    import jsonschema
+    import yaml
+except ImportError as e:
+    sys.exit("schema_check: %s (apt-get install python3-jsonschema "
+             "python3-yaml)" % e)
+
+SCHEMA = "schema/pairplan.schema.json"
+
+
+class Core12Loader(yaml.SafeLoader):
+    """YAML 1.2 core schema, as yaml-language-server reads YAML."""
+
+
+Core12Loader.yaml_implicit_resolvers = {}
+for tag, regexp, first in [
+        ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+        ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+        ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$",
+         list("-+0123456789")),
+        ("float", r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)"
+         r"(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+         list("-+0123456789."))]:
+    Core12Loader.add_implicit_resolver("tag:yaml.org,2002:" + tag,
+                                       re.compile(regexp), first)
+
+
+def _int(loader, node):
+    v = loader.construct_scalar(node)
+    if v.startswith("0o"):
+        return int(v[2:], 8)
+    if v.startswith("0x"):
+        return int(v[2:], 16)
+    return int(v, 10)
+
+
+def _float(loader, node):
+    v = loader.construct_scalar(node).lower()
+    if v.endswith(".inf"):
+        return float("-inf" if v.startswith("-") else "inf")
+    if v == ".nan":
+        return float("nan")
+    return float(v)
+
+
+Core12Loader.add_constructor("tag:yaml.org,2002:int", _int)
+Core12Loader.add_constructor("tag:yaml.org,2002:float", _float)
+
+
+def load(text):
+    return yaml.load(text, Loader=Core12Loader)
+
+
+class Run:
+    def __init__(self, binary):
+        self.bin = binary
+        self.passed = self.failed = 0
+        with open(SCHEMA, encoding="utf-8") as f:
+            schema = json.load(f)
+        jsonschema.Draft7Validator.check_schema(schema)
+        self.validator = jsonschema.Draft7Validator(schema)
+        self.tmp = tempfile.mkdtemp(prefix="schema_check.")
+
+    def result(self, name, why):
+        if why is None:
+            self.passed += 1
+            print("ok - " + name)
+        else:
+            self.failed += 1
+            print("not ok - " + name)
+            for line in why.splitlines()[:12]:
+                print("#   " + line)
+
+    def schema_errors(self, text):
+        """The schema's complaints about a plan, as text lines."""
+        doc = load(text)
+        return ["%s: %s" % ("/".join(str(p) for p in e.absolute_path) or "/",
+                            e.message)
+                for e in self.validator.iter_errors(doc)]
+
+    def validate(self, path, strict):
+        """Exit status and the rules reported by `pairplan validate`."""
+        args = [self.bin, "validate", "--format", "json"]
+        if strict:
+            args.append("--strict")
+        p = subprocess.run(args + [path], capture_output=True)
+        try:
+            out = json.loads(p.stdout.decode("utf-8"))
+            rules = [d["rule"] for d in out["diagnostics"]]
+        except (ValueError, KeyError) as e:
+            rules = ["(no JSON: %s)" % e]
+        return p.returncode, rules
+
+    def write(self, name, text):
+        path = os.path.join(self.tmp, name + ".yaml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def valid(self, name, path, text):
+        """Both the schema and `validate --strict` accept the plan."""
+        why = None
+        errs = self.schema_errors(text)
+        if errs:
+            why = "the schema rejects it:\n" + "\n".join(errs)
+        else:
+            rc, rules = self.validate(path, True)
+            if rc != 0:
+                why = "validate --strict: exit status %d, %s" % (rc, rules)
+        self.result(name, why)
+
+    def invalid(self, name, text, rule):
+        """Both reject the plan; pairplan names rule (under --strict)."""
+        path = self.write(re.sub(r"\W", "_", name), text)
+        why = None
+        if not self.schema_errors(text):
+            why = "the schema accepts it"
+        rc, rules = self.validate(path, True)
+        if rc != 1:
+            why = why or "validate --strict: exit status %d, expected 1" % rc
+        elif rule not in rules:
+            why = why or "validate reports %s, not %s" % (rules, rule)
+        self.result(name, why)
+
+
+# A small valid plan that the cases below change one thing in.
+BASE = """\
+pairplan: 1
+plan:
+  title: 测试计划
+  host: {id: cg, name: 城关幼儿园}
+  period: 2024-03..2024-12
+partners:
+  - id: hexi
+    name: 河西幼儿园
+    classes: 6
+people:
+  - {id: liu, name: 刘丽}
+  - {id: wu, name: 吴燕, org: hexi}
+leadership:
+  leader: liu
+phases:
+  - id: p1
+    period: 2024-03..2024-06
+    activities:
+      - title: 送教下乡
+        kind: teaching-visit
+        at: partner
+        when: 2024-04
+        times: 2
+        owner: liu
+      - title: 签订协议
+        kind: agreement
+        date: 2024-03-29
+        owner: liu
+mentorships:
+  - {mentor: liu, apprentice: wu}
+targets:
+  - name: 优课率
+    at-least: 30%
+quotas:
+  - {people: [liu], visits: 1, per: year}
+calendar:
+  holidays: cn
+"""
+
+# (name, [(old, new), ...]): other forms that both must accept.
+VARIANTS = [
+    ("host given by name", [("{id: cg, name: 城关幼儿园}", "城关幼儿园")]),
+    ("every N days, weeks and 1 month",
+     [("        times: 2\n", "        every: 10 days\n"),
+      ("      - title: 签订协议\n",
+       "      - {title: 教研, when: 2024-05..2024-06, every: 2weeks}\n"
+       "      - {title: 跟岗, when: 2024-05..2024-06, every: 1 month}\n"
+       "      - title: 签订协议\n")]),
+    ("early, mid and late of a month, day ranges",
+     [("        when: 2024-04\n", "        when: 2024-04 上旬\n"),
+      ("      - title: 签订协议\n",
+       "      - {title: 甲, when: 2024-05 mid, owner: wu}\n"
+       "      - {title: 乙, when: 2024-05下旬, owner: wu}\n"
+       "      - {title: 丙, when: 2024-04-01 .. 2024-04-20, owner: wu}\n"
+       "      - {title: 丁, when: 2024-04..2024-05-15, owner: wu}\n"
+       "      - title: 签订协议\n")]),
+    ("optional keys left empty",
+     [("  title: 测试计划\n", "  title: 测试计划\n  guiding:\n  goals:\n"),
+      ("        owner: liu\n      - title: 签订协议",
+       "        owner: liu\n        note:\n        every:\n"
+       "      - title: 签订协议"),
+      ("  holidays: cn\n", "  holidays: cn\n  closed:\n")]),
+    ("numbers and booleans as text",
+     [("  - {id: wu, name: 吴燕, org: hexi}",
+       "  - {id: wu, name: 吴燕, org: hexi}\n  - {id: 7, name: 2024}\n"
+       "  - {name: true, role: 3.5}"),
+      ("        owner: liu\n      - title: 签订协议",
+       "        owner: [liu, 7]\n      - title: 签订协议")]),
+    ("targets: numbers, text numbers, every comparison",
+     [("    at-least: 30%\n",
+       "    at-least: 100%\n"
+       "  - {name: 甲, at-most: 0.5, partners: hexi, by: 2024-12}\n"
+       "  - {name: 乙, equals: '1', partners: [hexi]}\n"
+       "  - {name: 丙, at-least: 0, partners: all}\n")]),
+    ("quota groups, one reference, lists",
+     [("  - {people: [liu], visits: 1, per: year}\n",
+       "  - {people: leadership.leader, visits: 1, per: semester}\n"
+       "  - {people: leadership, visits: 0, per: month}\n"
+       "  - {people: liu, visits: 1}\n")]),
+    ("calendar: single values and lists",
+     [("  holidays: cn\n",
+       "  holidays: none\n  workdays: [mon, tue, wed, thu, fri, sat]\n"
+       "  closed: 2024-07..2024-08\n  open: 2024-09-29\n"
+       "  visits-per-day: 2\n")]),
+    ("weekday one or a list, at an org, partners one",
+     [("        owner: liu\n      - title: 签订协议",
+       "        owner: liu\n        weekday: tue\n"
+       "      - {title: 甲, at: hexi, weekday: [mon, fri], days: 2, "
+       "partners: hexi, owner: wu}\n"
+       "      - {title: 乙, at: online, kind: meeting, owner: wu}\n"
+       "      - title: 签订协议")]),
+    ("mentorship meetings",
+     [("  - {mentor: liu, apprentice: wu}\n",
+       "  - mentor: liu\n    apprentice: 吴燕\n    period: 2024-09..2024-12\n"
+       "    meet: {every: month, times: 2, weekday: [tue], at: partner, "
+       "days: 1}\n")]),
+    ("a fixed date with weekday and days, empty when",
+     [("        date: 2024-03-29\n",
+       "        date: 2024-03-29\n        when:\n        days: 1\n")]),
+]
+
+# (name, rule, [(old, new), ...]): both must reject; pairplan with rule.
+INVALID = [
+    ("unknown top-level key", "unknown-key",
+     [("calendar:\n", "comments: 无\ncalendar:\n")]),
+    ("unknown activity key", "unknown-key",
+     [("        when: 2024-04\n", "        whn: 2024-04\n")]),
+    ("unknown key in the host", "unknown-key",
+     [("{id: cg, name: 城关幼儿园}", "{id: cg, name: 城关幼儿园, leve: 省级}")]),
+    ("unknown key in the calendar", "unknown-key",
+     [("  holidays: cn\n", "  holiday: cn\n")]),
+    ("times is text", "type", [("        times: 2\n", "        times: many\n")]),
+    ("times is quoted", "type", [("        times: 2\n", "        times: '2'\n")]),
+    ("a count is a fraction", "type",
+     [("    classes: 6\n", "    classes: 6.5\n")]),
+    ("title is a list", "type", [("  title: 测试计划", "  title: [测试, 计划]")]),
+    ("goals is a mapping", "type",
+     [("  title: 测试计划\n", "  title: 测试计划\n  goals: {a: b}\n")]),
+    ("partners is a mapping", "type",
+     [("partners:\n  - id: hexi\n    name: 河西幼儿园\n    classes: 6\n",
+       "partners: {id: hexi, name: 河西幼儿园}\n")]),
+    ("a target value is text", "type",
+     [("    at-least: 30%\n", "    at-least: 三成\n")]),
+    ("missing title", "required", [("  title: 测试计划\n", "")]),
+    ("empty title", "required", [("  title: 测试计划\n", "  title:\n")]),
+    ("missing phase period", "required",
+     [("    period: 2024-03..2024-06\n", "")]),
+    ("missing partner name", "required",
+     [("    name: 河西幼儿园\n", "")]),
+    ("no partners", "required",
+     [("partners:\n  - id: hexi\n    name: 河西幼儿园\n    classes: 6\n",
+       "partners: []\n")]),
+    ("missing phases", "required",
+     [(BASE[BASE.index("phases:"):BASE.index("mentorships:")], "")]),
+    ("missing quota visits", "required",
+     [("{people: [liu], visits: 1, per: year}", "{people: [liu], per: year}")]),
+    ("missing apprentice", "required",
+     [("{mentor: liu, apprentice: wu}", "{mentor: liu}")]),
+    ("a target without a comparison", "required",
+     [("    at-least: 30%\n", "")]),
+    ("version 2", "version", [("pairplan: 1", "pairplan: 2")]),
+    ("version quoted", "version", [("pairplan: 1", "pairplan: '1'")]),
+    ("a period with slashes", "bad-date",
+     [("  period: 2024-03..2024-12", "  period: 2024/03..2024/12")]),
+    ("a month as a fixed date", "bad-date",
+     [("        date: 2024-03-29", "        date: 2024-03")]),
+    ("month 13", "bad-date", [("        when: 2024-04\n", "        when: 2024-13\n")]),
+    ("year 0", "bad-date",
+     [("        date: 2024-03-29", "        date: 0000-03-29")]),
+    ("'middle' of a month", "bad-date",
+     [("        when: 2024-04\n", "        when: 2024-04 middle\n")]),
+    ("'early' without a space", "bad-date",
+     [("        when: 2024-04\n", "        when: 2024-04early\n")]),
+    ("a range of parts of months", "bad-date",
+     [("        when: 2024-04\n", "        when: 2024-04 上旬..2024-05\n")]),
+    ("an open day that is a range", "bad-date",
+     [("  holidays: cn\n", "  holidays: cn\n  open: [2024-09..2024-10]\n")]),
+    ("unknown kind", "unknown-kind",
+     [("kind: teaching-visit", "kind: teaching-visits")]),
+    ("lang fr", "type",
+     [("  period: 2024-03..2024-12\n", "  period: 2024-03..2024-12\n  lang: fr\n")]),
+    ("per week", "type", [("visits: 1, per: year", "visits: 1, per: week")]),
+    ("holidays us", "type", [("  holidays: cn", "  holidays: us")]),
+    ("weekday monday", "type",
+     [("        times: 2\n", "        times: 2\n        weekday: [monday]\n")]),
+    ("every fortnight", "type",
+     [("        times: 2\n", "        every: fortnight\n")]),
+    ("every 2 months", "type",
+     [("        times: 2\n", "        every: 2 months\n")]),
+    ("every as a number", "type",
+     [("        times: 2\n", "        every: 2\n")]),
+    ("a fixed date with times", "exclusive-keys",
+     [("        date: 2024-03-29\n", "        date: 2024-03-29\n        times: 2\n")]),
+    ("a fixed date with every", "exclusive-keys",
+     [("        date: 2024-03-29\n", "        date: 2024-03-29\n        every: week\n")]),
+    ("two comparisons in a target", "exclusive-keys",
+     [("    at-least: 30%\n", "    at-least: 30%\n    at-most: 60%\n")]),
+    ("times 0", "bad-number", [("        times: 2\n", "        times: 0\n")]),
+    ("negative classes", "bad-number", [("    classes: 6\n", "    classes: -1\n")]),
+    ("every 0 weeks", "bad-number",
+     [("        times: 2\n", "        every: 0 weeks\n")]),
+    ("a percentage over 100", "bad-number",
+     [("    at-least: 30%\n", "    at-least: 120%\n")]),
+    ("a negative target", "bad-number",
+     [("    at-least: 30%\n", "    at-least: -3\n")]),
+    ("visits-per-day 0", "bad-number",
+     [("  holidays: cn\n", "  holidays: cn\n  visits-per-day: 0\n")]),
+    ("days 400", "bad-number",
+     [("        times: 2\n", "        times: 2\n        days: 400\n")]),
+]
+
+
+# Key tables of src/plan_build.c and the schema objects they fill.
+TABLES = {
+    "top_keys": "",
+    "plan_keys": "properties/plan",
+    "host_keys": "definitions/host",
+    "partner_keys": "definitions/partner",
+    "person_keys": "definitions/person",
+    "leadership_keys": "properties/leadership",
+    "phase_keys": "definitions/phase",
+    "activity_keys": "definitions/activity",
+    "meet_keys": "definitions/meet",
+    "mentorship_keys": "definitions/mentorship",
+    "target_keys": "definitions/target",
+    "quota_keys": "definitions/quota",
+    "calendar_keys": "properties/calendar",
+}
+
+
+def c_strings(src, name):
+    """The string literals of the C array called name."""
+    m = re.search(r"\b%s\[[A-Z_0-9]*\] = \{(.*?)\n\};" % name, src, re.S)
+    return re.findall(r'"([^"]*)"', m.group(1)) if m else None
+
+
+def check_tables(r):
+    """The schema has the keys of the C key tables, and their words."""
+    with open("src/plan_build.c", encoding="utf-8") as f:
+        src = f.read()
+    with open(SCHEMA, encoding="utf-8") as f:
+        schema = json.load(f)
+    seen = set()
+    for m in re.finditer(r"static const struct keydef (\w+)\[\] = \{(.*?)\n\};",
+                         src, re.S):
+        table = m.group(1)
+        seen.add(table)
+        rows = re.findall(r'\{ "([^"]+)", \w+, (true|false) \}', m.group(2))
+        if table not in TABLES:
+            r.result("schema: keys of %s" % table,
+                     "a key table that TABLES does not map to the schema")
+            continue
+        obj = schema
+        for part in filter(None, TABLES[table].split("/")):
+            obj = obj[part]
+        why = None
+        c_keys = [k for k, _ in rows]
+        s_keys = list(obj.get("properties", {}))
+        if sorted(c_keys) != sorted(s_keys):
+            why = "C: %s\nschema: %s" % (sorted(c_keys), sorted(s_keys))
+        elif sorted(k for k, q in rows if q == "true") != \
+                sorted(obj.get("required", [])):
+            why = "required: C %s, schema %s" % (
+                [k for k, q in rows if q == "true"], obj.get("required"))
+        elif obj.get("additionalProperties") is not False:
+            why = "the schema allows other keys"
+        r.result("schema: keys of %s" % table, why)
+    for table in sorted(set(TABLES) - seen):
+        r.result("schema: keys of %s" % table, "not found in plan_build.c")
+
+    kinds = c_strings(src, "plan_kind_names")
+    r.result("schema: activity kinds",
+             None if kinds == schema["definitions"]["activity"]["properties"]
+             ["kind"]["anyOf"][0]["enum"] else "C has %s" % kinds)
+    with open("src/date.c", encoding="utf-8") as f:
+        days = c_strings(f.read(), "date_weekday_names")
+    r.result("schema: weekday names",
+             None if days == schema["definitions"]["weekday"]["enum"]
+             else "C has %s" % days)
+
+
+def apply(text, edits, name):
+    for old, new in edits:
+        if old not in text:
+            raise SystemExit("schema_check: case '%s': %r is not in the "
+                             "plan" % (name, old))
+        text = text.replace(old, new, 1)
+    return text
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit("usage: schema_check.py PATH/TO/pairplan")
+    binary = sys.argv[1]
+    if "/" not in binary:
+        binary = "./" + binary
+    if not os.path.isfile(SCHEMA):
+        sys.exit("schema_check: run from the repository root")
+    r = Run(binary)
+
+    check_tables(r)
+    files = sorted(glob.glob("plans/*.yaml")) + \
+        sorted(glob.glob("tests/golden/*.yaml"))
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            r.valid("schema: " + path, path, f.read())
+    for lang in ("zh", "en"):
+        p = subprocess.run([binary, "init", "--lang", lang],
+                           capture_output=True)
+        if p.returncode != 0 or not p.stdout:
+            r.result("schema: init --lang " + lang,
+                     "init: exit status %d\n%s" % (p.returncode,
+                                                   p.stderr.decode()))
+            continue
+        text = p.stdout.decode("utf-8")
+        r.valid("schema: init --lang " + lang,
+                r.write("init-" + lang, text), text)
+
+    r.valid("schema: the base plan of the cases", r.write("base", BASE), BASE)
+    for name, edits in VARIANTS:
+        text = apply(BASE, edits, name)
+        r.valid("schema: accepted: " + name,
+                r.write(re.sub(r"\W", "_", name), text), text)
+    for name, rule, edits in INVALID:
+        r.invalid("schema: rejected: %s [%s]" % (name, rule),
+                  apply(BASE, edits, name), rule)
+
+    for f in glob.glob(os.path.join(r.tmp, "*")):
+        os.unlink(f)
+    os.rmdir(r.tmp)
+    print("schema: %d passed, %d failed" % (r.passed, r.failed))
+    return 1 if r.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

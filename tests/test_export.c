@@ -1,0 +1,680 @@
+/* test_export.c - the exports md, html and svg: numbering, Chinese numerals, dates, escaping, well-formed markup. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "date.h"
+#include "diag.h"
+#include "plan.h"
+#include "plandoc.h"
+#include "render.h"
+#include "render_int.h"
+#include "sched.h"
+
+#define D(y, m, d)	date_from_civil((y), (m), (d))
+
+/* ---- helpers ------------------------------------------------------- */
+
+/* A plan of the text, scheduled, exported as format in lang: to free. */
+static char *
+export(const char *format, const char *yaml, const char *lang)
+{
+	const struct renderer *r = render_find_export(format);
+	const struct plan *p;
+	struct plandoc pd;
+	struct schedule s;
+	struct arena a;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	assert_non_null(r);
+	assert_non_null(r->export);
+	plandoc_init_buffer(&pd, "test.yaml", yaml, strlen(yaml), NULL);
+	if (pd.plan == NULL || diags_has_errors(&pd.diags, false))
+		diags_print_text(&pd.diags,
+		    &(struct diag_out){ stderr, false, false });
+	assert_non_null(pd.plan);
+	assert_false(diags_has_errors(&pd.diags, false));
+	p = pd.plan;
+	arena_init(&a);
+	sched_run(&s, &p, 1, &a);
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_true(r->export(fp, p, &s, lang));
+	assert_int_equal(fclose(fp), 0);
+	arena_release(&a);
+	plandoc_release(&pd);
+	if (getenv("TEST_EXPORT_DUMP") != NULL)
+		fprintf(stderr, "---- %s\n%s----\n", format, buf);
+	return buf;
+}
+
+static void
+expect_has(const char *text, const char *want)
+{
+	if (strstr(text, want) == NULL) {
+		fprintf(stderr, "missing: %s\n", want);
+		fail();
+	}
+}
+
+static void
+expect_lacks(const char *text, const char *unwanted)
+{
+	if (strstr(text, unwanted) != NULL) {
+		fprintf(stderr, "unwanted: %s\n", unwanted);
+		fail();
+	}
+}
+
+static void
+expect_span(struct span sp, bool en, const char *want)
+{
+	struct sbuf b = { 0 };
+
+	rs_span_text(&b, sp, en);
+	assert_string_equal(b.p, want);
+	sbuf_free(&b);
+}
+
+static void
+expect_cn(unsigned long n, const char *want)
+{
+	struct sbuf b = { 0 };
+
+	rs_cn_number(&b, n);
+	assert_string_equal(b.p, want);
+	sbuf_free(&b);
+}
+
+/*
+ * Are the elements of the XML text balanced: every start tag closed by
+ * an end tag of the same name, in order, and one root? Comments,
+ * declarations and processing instructions are skipped; attribute
+ * values hold no '<' (they are escaped).
+ */
+static bool
+balanced(const char *s)
+{
+	const char *stack[64], *p, *name;
+	size_t lens[64], n, depth = 0, roots = 0;
+
+	for (p = s; (p = strchr(p, '<')) != NULL; ) {
+		if (p[1] == '?' || p[1] == '!') {
+			if ((p = strchr(p, '>')) == NULL)
+				return false;
+			continue;
+		}
+		if (p[1] == '/') {
+			name = p + 2;
+			n = strcspn(name, " \t\n>");
+			if (depth == 0 || lens[depth - 1] != n ||
+			    strncmp(stack[depth - 1], name, n) != 0)
+				return false;
+			depth--;
+			p = strchr(p, '>');
+			if (p == NULL)
+				return false;
+			continue;
+		}
+		name = p + 1;
+		n = strcspn(name, " \t\n/>");
+		if (n == 0 || (p = strchr(p, '>')) == NULL)
+			return false;
+		if (p[-1] == '/') {		/* <empty/> */
+			if (depth == 0)
+				roots++;
+			continue;
+		}
+		if (depth == 0)
+			roots++;
+		if (depth == 64)
+			return false;
+		stack[depth] = name;
+		lens[depth++] = n;
+	}
+	return depth == 0 && roots == 1;
+}
+
+/* A plan with data for every section. */
+static const char FULL[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: 测试园结对帮扶工作计划\n"
+    "  host: {id: cg, name: 城关中心幼儿园, level: 省级示范幼儿园}\n"
+    "  period: 2024-03..2025-02\n"
+    "  guiding: 发挥示范园辐射作用\n"
+    "  goals: [帮助提高管理水平, 帮助提升队伍素质]\n"
+    "partners:\n"
+    "  - {id: hexi, name: 河西镇中心幼儿园, kind: 乡镇公办园, classes: 6,\n"
+    "     children: 190, teachers: 13, staff: 35, needs: [环境创设, 教研]}\n"
+    "  - {id: dongtan, name: 东滩镇幼儿园, classes: 4}\n"
+    "people:\n"
+    "  - {id: liu, name: 刘丽, role: 园长, duty: 全面部署}\n"
+    "  - {id: wang, name: 王芳, role: 副园长}\n"
+    "  - {id: chen, name: 陈静, org: hexi, role: 教师}\n"
+    "leadership:\n"
+    "  leader: liu\n"
+    "  deputies: [wang]\n"
+    "phases:\n"
+    "  - id: p1\n"
+    "    name: 启动调研\n"
+    "    period: 2024-03..2024-07\n"
+    "    goal: 建立健全制度\n"
+    "    activities:\n"
+    "      - {title: 签订协议, kind: agreement, date: 2024-03-29,"
+    " owner: liu}\n"
+    "      - {title: 送教下乡, kind: teaching-visit, at: partner, times: 2,\n"
+    "         when: 2024-04..2024-05, owner: wang}\n"
+    "      - {title: 跟班学习, kind: shadowing, every: week, weekday: tue,\n"
+    "         when: 2024-06, people: [chen]}\n"
+    "      - {title: 去市机关幼儿园学习, kind: study-visit, when: 2024-05 mid,"
+    "\n         times: 2, owner: liu}\n"
+    "  - id: p2\n"
+    "    name: 提高技能\n"
+    "    period: 2024-09..2025-01\n"
+    "    activities:\n"
+    "      - {title: 集中培训, kind: training, when: 2024-11-04..2024-11-15,"
+    "\n         days: 2, owner: wang}\n"
+    "mentorships:\n"
+    "  - {mentor: liu, apprentice: chen, period: 2024-09..2024-12,\n"
+    "     meet: {every: month}}\n"
+    "targets:\n"
+    "  - {name: 教师优课率, at-least: 30%, by: 2025-01}\n"
+    "quotas:\n"
+    "  - {people: leadership.leader, visits: 3, per: year}\n"
+    "calendar:\n"
+    "  closed: [2024-07-10..2024-08-31, 2025-01-18..2025-02-16]\n";
+
+/* ---- numbers and dates ------------------------------------------------ */
+
+static void
+test_cn_numbers(void **state)
+{
+	(void)state;
+	expect_cn(1, "一");
+	expect_cn(9, "九");
+	expect_cn(10, "十");
+	expect_cn(11, "十一");
+	expect_cn(12, "十二");
+	expect_cn(19, "十九");
+	expect_cn(20, "二十");
+	expect_cn(21, "二十一");
+	expect_cn(99, "九十九");
+	expect_cn(100, "一百");
+	expect_cn(101, "一百零一");
+	expect_cn(110, "一百一十");
+	expect_cn(1001, "一千零一");
+	expect_cn(1010, "一千零一十");
+	expect_cn(2300, "二千三百");
+	expect_cn(10000, "10000");
+}
+
+static void
+test_span_zh(void **state)
+{
+	(void)state;
+	expect_span((struct span){ D(2024, 3, 1), D(2024, 7, 31) }, false,
+	    "2024年3月—7月");
+	expect_span((struct span){ D(2024, 9, 1), D(2025, 1, 31) }, false,
+	    "2024年9月—2025年1月");
+	expect_span((struct span){ D(2024, 3, 1), D(2024, 3, 31) }, false,
+	    "2024年3月");
+	expect_span((struct span){ D(2024, 2, 1), D(2024, 2, 29) }, false,
+	    "2024年2月");
+	expect_span((struct span){ D(2024, 11, 11), D(2024, 11, 20) }, false,
+	    "2024年11月中旬");
+	expect_span((struct span){ D(2024, 5, 1), D(2024, 5, 10) }, false,
+	    "2024年5月上旬");
+	expect_span((struct span){ D(2024, 2, 21), D(2024, 2, 29) }, false,
+	    "2024年2月下旬");
+	expect_span((struct span){ D(2024, 3, 29), D(2024, 3, 29) }, false,
+	    "2024年3月29日");
+	expect_span((struct span){ D(2024, 3, 4), D(2024, 3, 15) }, false,
+	    "2024年3月4日—15日");
+	expect_span((struct span){ D(2024, 3, 4), D(2024, 4, 15) }, false,
+	    "2024年3月4日—4月15日");
+	expect_span((struct span){ D(2024, 12, 30), D(2025, 1, 3) }, false,
+	    "2024年12月30日—2025年1月3日");
+	/* Days 1-31 of a month are the month, not 上旬..下旬. */
+	expect_span((struct span){ D(2024, 5, 2), D(2024, 5, 31) }, false,
+	    "2024年5月2日—31日");
+}
+
+static void
+test_span_en(void **state)
+{
+	(void)state;
+	expect_span((struct span){ D(2024, 3, 1), D(2024, 7, 31) }, true,
+	    "March–July 2024");
+	expect_span((struct span){ D(2024, 9, 1), D(2025, 1, 31) }, true,
+	    "September 2024–January 2025");
+	expect_span((struct span){ D(2024, 3, 1), D(2024, 3, 31) }, true,
+	    "March 2024");
+	expect_span((struct span){ D(2024, 11, 11), D(2024, 11, 20) }, true,
+	    "mid-November 2024");
+	expect_span((struct span){ D(2025, 5, 1), D(2025, 5, 10) }, true,
+	    "early May 2025");
+	expect_span((struct span){ D(2024, 3, 29), D(2024, 3, 29) }, true,
+	    "29 March 2024");
+	expect_span((struct span){ D(2024, 3, 4), D(2024, 3, 15) }, true,
+	    "4–15 March 2024");
+	expect_span((struct span){ D(2024, 3, 4), D(2024, 4, 15) }, true,
+	    "4 March–15 April 2024");
+	expect_span((struct span){ D(2024, 12, 30), D(2025, 1, 3) }, true,
+	    "30 December 2024–3 January 2025");
+}
+
+/* ---- md ------------------------------------------------------------- */
+
+static void
+test_md_full(void **state)
+{
+	char *md = export("md", FULL, "zh");
+
+	(void)state;
+	assert_memory_equal(md, "# 测试园结对帮扶工作计划\n\n",
+	    strlen("# 测试园结对帮扶工作计划\n\n"));
+	expect_has(md, "帮扶园：城关中心幼儿园（省级示范幼儿园）\\\n"
+	    "结对园：河西镇中心幼儿园、东滩镇幼儿园\\\n"
+	    "帮扶时间：2024年3月—2025年2月\n");
+	expect_has(md, "\n## 一、指导思想\n\n发挥示范园辐射作用\n");
+	expect_has(md, "\n## 二、结对对象\n\n"
+	    "| 幼儿园 | 类别 | 班级数 | 幼儿数 | 教师数 | 教职工数 | 帮扶需求 |\n"
+	    "| --- | --- | ---: | ---: | ---: | ---: | --- |\n"
+	    "| 河西镇中心幼儿园 | 乡镇公办园 | 6 | 190 | 13 | 35 | 环境创设、教研 |\n"
+	    "| 东滩镇幼儿园 |  | 4 |  |  |  |  |\n");
+	expect_has(md, "\n## 三、领导小组\n\n| 职务 | 姓名 | 岗位 | 分工 |\n"
+	    "| --- | --- | --- | --- |\n| 组长 | 刘丽 | 园长 | 全面部署 |\n"
+	    "| 副组长 | 王芳 | 副园长 |  |\n");
+	expect_has(md, "\n## 四、工作目标\n\n1. 帮助提高管理水平\n"
+	    "2. 帮助提升队伍素质\n");
+	expect_has(md, "\n## 五、实施步骤\n\n"
+	    "### （一）第一阶段：启动调研（2024年3月—7月）\n\n"
+	    "目标：建立健全制度\n\n1. 签订协议\n   - 时间：2024年3月29日\n");
+	expect_has(md, "2. 送教下乡\n   - 时间：2024年4月—5月，2次（每个结对园）\n"
+	    "   - 地点：各结对园\n   - 责任人：王芳\n   - 安排日期：\n"
+	    "     - 河西镇中心幼儿园：2024年4月1日、4月30日\n"
+	    "     - 东滩镇幼儿园：2024年4月2日、5月6日\n");
+	expect_has(md, "   - 时间：2024年6月，每周1次（周二）\n");
+	expect_has(md, "   - 时间：2024年5月中旬，2次\n");
+	expect_has(md, "   - 安排日期：2024年6月4日、6月11日、6月18日、6月25日\n");
+	expect_has(md, "### （二）第二阶段：提高技能（2024年9月—2025年1月）\n");
+	expect_has(md, "   - 时间：2024年11月4日—15日，每次2天\n"
+	    "   - 地点：城关中心幼儿园\n   - 责任人：王芳\n"
+	    "   - 安排日期：2024年11月4日—5日\n");
+	expect_has(md, "\n## 六、师徒结对\n\n"
+	    "1. 师傅：刘丽（园长）；徒弟：陈静（河西镇中心幼儿园教师）\n"
+	    "   - 时间：2024年9月—12月\n   - 结对活动：每月1次\n");
+	expect_has(md, "\n## 七、效果检测\n\n"
+	    "1. 教师优课率 ≥ 30%（全部结对园，到2025年1月）\n");
+	expect_has(md, "\n## 八、保障措施\n\n1. 组长（刘丽）每年到结对园不少于3次\n");
+	/* One newline at the end, no blank line. */
+	assert_int_equal(md[strlen(md) - 1], '\n');
+	assert_int_not_equal(md[strlen(md) - 2], '\n');
+	free(md);
+}
+
+static void
+test_md_english(void **state)
+{
+	char *md = export("md", FULL, "en");
+
+	(void)state;
+	expect_has(md, "Host: 城关中心幼儿园 (省级示范幼儿园)\\\n");
+	expect_has(md, "Period: March 2024–February 2025\n");
+	expect_has(md, "\n## 1. Guiding principles\n");
+	expect_has(md, "\n## 5. Implementation steps\n\n"
+	    "### 5.1 Phase 1: 启动调研 (March–July 2024)\n\nGoal: 建立健全制度\n");
+	expect_has(md, "### 5.2 Phase 2: 提高技能 (September 2024–January 2025)\n");
+	expect_has(md, "   - When: April–May 2024, 2 times at each partner\n");
+	expect_has(md, "   - When: June 2024, weekly (Tue)\n");
+	expect_has(md, "   - When: mid-May 2024, 2 times\n");
+	expect_has(md, "   - Dates: 4 June 2024, 11 June, 18 June, 25 June\n");
+	expect_has(md, "   - Meetings: monthly\n");
+	expect_has(md, "1. 教师优课率 ≥ 30% (all partners, by January 2025)\n");
+	expect_has(md, "1. Leader (刘丽): at least 3 visits to partner "
+	    "kindergartens a year\n");
+	expect_lacks(md, "年");
+	free(md);
+}
+
+/* Sections without data are left out and the numbering closes up. */
+static void
+test_md_closes_up(void **state)
+{
+	static const char plan[] =
+	    "pairplan: 1\n"
+	    "plan:\n"
+	    "  title: 最小计划\n"
+	    "  host: {id: h, name: 城关园}\n"
+	    "  period: 2024-03..2024-06\n"
+	    "partners:\n"
+	    "  - {id: a, name: 甲园}\n"
+	    "people:\n"
+	    "  - {id: li, name: 李}\n"
+	    "leadership:\n"
+	    "  leader: li\n"
+	    "phases:\n"
+	    "  - id: p1\n"
+	    "    period: 2024-03..2024-06\n"
+	    "    activities:\n"
+	    "      - {title: 送教, kind: teaching-visit, at: partner,"
+	    " owner: li}\n";
+	char *md = export("md", plan, "zh"), *en;
+
+	(void)state;
+	expect_has(md, "\n## 一、结对对象\n\n| 幼儿园 |\n| --- |\n| 甲园 |\n");
+	expect_has(md, "\n## 二、领导小组\n\n| 职务 | 姓名 |\n");
+	expect_has(md, "\n## 三、实施步骤\n\n### （一）第一阶段（2024年3月—6月）\n");
+	expect_lacks(md, "## 四、");
+	expect_lacks(md, "指导思想");
+	expect_lacks(md, "工作目标");
+	expect_lacks(md, "师徒结对");
+	expect_lacks(md, "效果检测");
+	expect_lacks(md, "保障措施");
+	en = export("md", plan, "en");
+	expect_has(en, "\n## 3. Implementation steps\n\n### 3.1 Phase 1 "
+	    "(March–June 2024)\n");
+	expect_lacks(en, "## 4.");
+	free(md);
+	free(en);
+}
+
+/* Twelve phases: （十一）第十一阶段; twelve activities: "10. " indents. */
+static void
+test_md_past_ten(void **state)
+{
+	/* Working days of December 2024. */
+	static const int days[11] = { 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16 };
+	char plan[8192], *md;
+	size_t n;
+	int i;
+
+	(void)state;
+	n = (size_t)snprintf(plan, sizeof(plan),
+	    "pairplan: 1\n"
+	    "plan:\n"
+	    "  title: 十二个阶段\n"
+	    "  host: {id: h, name: 城关园}\n"
+	    "  period: 2024-01..2024-12\n"
+	    "partners:\n"
+	    "  - {id: a, name: 甲园}\n"
+	    "people:\n"
+	    "  - {id: li, name: 李}\n"
+	    "leadership: {leader: li}\n"
+	    "calendar: {holidays: none}\n"
+	    "phases:\n");
+	for (i = 1; i <= 11; i++)
+		n += (size_t)snprintf(plan + n, sizeof(plan) - n,
+		    "  - {id: p%d, name: 阶段%d, period: 2024-%02d}\n", i, i, i);
+	n += (size_t)snprintf(plan + n, sizeof(plan) - n,
+	    "  - id: p12\n    name: 阶段12\n    period: 2024-12\n"
+	    "    activities:\n");
+	for (i = 0; i < 11; i++)
+		n += (size_t)snprintf(plan + n, sizeof(plan) - n,
+		    "      - {title: 活动%d, at: partner, date: 2024-12-%02d}\n",
+		    i + 1, days[i]);
+	md = export("md", plan, "zh");
+	expect_has(md, "### （十）第十阶段：阶段10（2024年10月）\n");
+	expect_has(md, "### （十一）第十一阶段：阶段11（2024年11月）\n");
+	expect_has(md, "### （十二）第十二阶段：阶段12（2024年12月）\n");
+	expect_has(md, "9. 活动9\n   - 时间：2024年12月12日\n");
+	expect_has(md, "10. 活动10\n    - 时间：2024年12月13日\n"
+	    "    - 地点：甲园\n");
+	expect_has(md, "11. 活动11\n    - 时间：2024年12月16日\n");
+	free(md);
+}
+
+static const char SPECIALS[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: \"A|B *x* _y_ <b>&amp; # [l](u) `c` ~z~ \\\\ ![i](j)\"\n"
+    "  host: {id: h, name: \"城关<园>&\\\"'\"}\n"
+    "  period: 2024-03..2024-06\n"
+    "  guiding: \"# 不是标题\\n- 不是列表\"\n"
+    "  goals: [\"1. 首先\", \"- 其次\", \"+ 再次\", \"=== 然后\", \"> 引用\",\n"
+    "          \"    缩进\", \"2) 括号\", \"a\\tb  c   \"]\n"
+    "partners:\n"
+    "  - {id: a, name: \"河|西\", kind: \"*乡镇*\", needs: [\"a|b\", \"<b>\"]}\n"
+    "people:\n"
+    "  - {id: li, name: \"李_四_\", role: \"园长|书记\", duty: \"**全部**\"}\n"
+    "leadership:\n"
+    "  leader: li\n"
+    "phases:\n"
+    "  - id: p1\n"
+    "    name: \"启动 <阶段> & *一*\"\n"
+    "    period: 2024-03..2024-06\n"
+    "    activities:\n"
+    "      - {title: \"<script>alert(1)</script>\", at: partner, owner: li,\n"
+    "         note: \"备注\\n# x\"}\n";
+
+static void
+test_md_escaping(void **state)
+{
+	char *md = export("md", SPECIALS, "zh");
+
+	(void)state;
+	expect_has(md, "# A\\|B \\*x\\* \\_y\\_ \\<b\\>\\&amp; \\# \\[l\\](u) "
+	    "\\`c\\` \\~z\\~ \\\\ \\!\\[i\\](j)\n");
+	expect_has(md, "帮扶园：城关\\<园\\>\\&\"'\\\n");
+	/* | in a table cell, and everything else a cell could hold. */
+	expect_has(md, "| 河\\|西 | \\*乡镇\\* | a\\|b、\\<b\\> |\n");
+	expect_has(md, "| 组长 | 李\\_四\\_ | 园长\\|书记 | \\*\\*全部\\*\\* |\n");
+	/* What would start a block at the start of a line. */
+	expect_has(md, "\n\\# 不是标题 - 不是列表\n");
+	expect_has(md, "1. 1\\. 首先\n2. \\- 其次\n3. \\+ 再次\n4. \\=== 然后\n"
+	    "5. \\> 引用\n6. 缩进\n7. 2\\) 括号\n8. a b c\n");
+	expect_has(md, "### （一）第一阶段：启动 \\<阶段\\> \\& \\*一\\*");
+	expect_has(md, "1. \\<script\\>alert(1)\\</script\\>\n");
+	expect_has(md, "   - 备注：备注 \\# x\n");
+	expect_lacks(md, "<script>");
+	free(md);
+}
+
+/* ---- html ----------------------------------------------------------- */
+
+static void
+test_html(void **state)
+{
+	char *h = export("html", FULL, "zh");
+
+	(void)state;
+	assert_memory_equal(h, "<!DOCTYPE html>\n<html xmlns=\""
+	    "http://www.w3.org/1999/xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">",
+	    strlen("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/"
+	    "xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">"));
+	expect_has(h, "<meta charset=\"utf-8\"/>");
+	expect_has(h, "@page { size: A4;");
+	expect_has(h, "'Noto Sans CJK SC', 'Source Han Sans SC', "
+	    "'PingFang SC', 'Microsoft YaHei', sans-serif");
+	expect_has(h, "<h1>测试园结对帮扶工作计划</h1>");
+	expect_has(h, "<h2>一、指导思想</h2>");
+	expect_has(h, "<h3>（一）第一阶段：启动调研（2024年3月—7月）</h3>");
+	expect_has(h, "<td class=\"num\">190</td>");
+	expect_has(h, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
+	/* Standalone: no external assets, no script. */
+	expect_lacks(h, "<script");
+	expect_lacks(h, "<link");
+	expect_lacks(h, "src=");
+	expect_lacks(h, "href=");
+	expect_lacks(h, "&nbsp;");
+	assert_true(balanced(h));
+	free(h);
+	h = export("html", FULL, "en");
+	expect_has(h, "lang=\"en\" xml:lang=\"en\"");
+	expect_has(h, "<h2>8. Safeguards</h2>");
+	assert_true(balanced(h));
+	free(h);
+}
+
+static void
+test_html_escaping(void **state)
+{
+	char *h = export("html", SPECIALS, "zh");
+
+	(void)state;
+	expect_has(h, "<title>A|B *x* _y_ &lt;b&gt;&amp;amp; # [l](u) `c` "
+	    "~z~ \\ ![i](j)</title>");
+	expect_has(h, "帮扶园：城关&lt;园&gt;&amp;&quot;&#39;<br/>");
+	expect_has(h, "<li>&lt;script&gt;alert(1)&lt;/script&gt;");
+	expect_lacks(h, "<script>");
+	expect_lacks(h, "<b>");
+	assert_true(balanced(h));
+	free(h);
+}
+
+/* ---- svg ------------------------------------------------------------ */
+
+static void
+test_svg(void **state)
+{
+	char *s = export("svg", FULL, "zh"), *en;
+
+	(void)state;
+	assert_memory_equal(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"",
+	    strlen("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="
+	    "\"http://www.w3.org/2000/svg\" width=\""));
+	expect_has(s, " viewBox=\"0 0 ");
+	expect_has(s, "font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', "
+	    "'PingFang SC', 'Microsoft YaHei', sans-serif\"");
+	assert_true(balanced(s));
+	/* Month grid, phases, rows for host, partners and no online. */
+	expect_has(s, ">2024年3月</text>");
+	expect_has(s, ">2025年2月</text>");
+	expect_has(s, ">启动调研</text>");
+	expect_has(s, ">城关中心幼儿园</text>");
+	expect_has(s, ">河西镇中心幼儿园</text>");
+	expect_has(s, ">东滩镇幼儿园</text>");
+	expect_lacks(s, ">线上</text>");
+	/* Marks with their date, a bar for two days, a legend by kind. */
+	expect_has(s, "<title>2024年3月29日：签订协议</title>");
+	expect_has(s, "<title>2024年11月4日—5日：集中培训</title>");
+	expect_has(s, "height=\"10\" rx=\"2\" fill=\"#ff9da7\"><title>");
+	expect_has(s, ">签订协议</text>");
+	expect_has(s, ">送教下乡</text>");
+	expect_has(s, ">师徒结对</text>");
+	expect_lacks(s, ">讲座</text>");
+	en = export("svg", FULL, "en");
+	expect_has(en, ">Mar 2024</text>");
+	expect_has(en, ">teaching visit</text>");
+	assert_true(balanced(en));
+	free(s);
+	free(en);
+}
+
+static void
+test_svg_escaping(void **state)
+{
+	char *s = export("svg", SPECIALS, "zh");
+
+	(void)state;
+	assert_true(balanced(s));
+	expect_lacks(s, "<script>");
+	expect_lacks(s, "<b>");
+	expect_has(s, "&lt;script&gt;");
+	free(s);
+}
+
+/* ---- the table of formats, determinism ------------------------------ */
+
+static void
+test_formats(void **state)
+{
+	(void)state;
+	assert_ptr_equal(render_find_export("md"), &render_md);
+	assert_ptr_equal(render_find_export("html"), &render_html);
+	assert_ptr_equal(render_find_export("svg"), &render_svg);
+	assert_ptr_equal(render_find_export("json"), &render_json);
+	assert_ptr_equal(render_find_export("csv"), &render_csv);
+	assert_ptr_equal(render_find_export("ics"), &render_ics);
+	assert_null(render_find_export("table"));
+	assert_null(render_find_export("pdf"));
+	assert_null(render_md.schedule);
+	assert_null(render_html.schedule);
+	assert_null(render_svg.schedule);
+	assert_string_equal(render_names(), "table, csv, json, ics");
+	assert_string_equal(render_export_names(),
+	    "csv, json, ics, md, html, svg");
+}
+
+static void
+test_deterministic(void **state)
+{
+	static const char *const formats[] = { "md", "html", "svg" };
+	char *a, *b;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		a = export(formats[i], FULL, "zh");
+		b = export(formats[i], FULL, "zh");
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
+/* What could not be placed is said; the document is still whole. */
+static void
+test_unplaced(void **state)
+{
+	static const char plan[] =
+	    "pairplan: 1\n"
+	    "plan:\n"
+	    "  title: 测试\n"
+	    "  host: {id: h, name: 城关园}\n"
+	    "  period: 2024-04\n"
+	    "partners:\n"
+	    "  - {id: a, name: 甲园}\n"
+	    "people:\n"
+	    "  - {id: li, name: 李}\n"
+	    "phases:\n"
+	    "  - id: p1\n"
+	    "    period: 2024-04\n"
+	    "    activities:\n"
+	    "      - {title: 开会, date: 2024-04-22, owner: li}\n"
+	    "      - {title: 送教, at: partner, when: 2024-04-22, owner: li}\n";
+	char *md = export("md", plan, "zh"), *en = export("md", plan, "en");
+
+	(void)state;
+	expect_has(md, "2. 送教\n   - 时间：2024年4月22日\n   - 地点：甲园\n"
+	    "   - 责任人：李\n   - 尚未排定：1次\n");
+	expect_has(en, "   - Not yet scheduled: 1 occurrence\n");
+	free(md);
+	free(en);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cn_numbers),
+		cmocka_unit_test(test_span_zh),
+		cmocka_unit_test(test_span_en),
+		cmocka_unit_test(test_md_full),
+		cmocka_unit_test(test_md_english),
+		cmocka_unit_test(test_md_closes_up),
+		cmocka_unit_test(test_md_past_ten),
+		cmocka_unit_test(test_md_escaping),
+		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_html_escaping),
+		cmocka_unit_test(test_svg),
+		cmocka_unit_test(test_svg_escaping),
+		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_unplaced),
+	};
+
+	return cmocka_run_group_tests_name("export", tests, NULL, NULL);
+}
