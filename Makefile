@@ -1,7 +1,7 @@
 # pairplan - checks, schedules and exports kindergarten pairing-assistance plans.
 #
 #   make          build ./pairplan
-#   make demo     install missing build dependencies, build, validate the bundled plan
+#   make demo     install missing build dependencies, build, validate and schedule the bundled plan
 #   make check    install missing dependencies, build, run every test (also under ASan+UBSan)
 #   make fuzz     build the libFuzzer target (clang) and run it for FUZZ_SECONDS
 #   make bench    run the benchmarks of bench/
@@ -69,6 +69,7 @@ test-deps:
 demo: deps
 	@$(MAKE) --no-print-directory pairplan
 	./pairplan validate plans/example.yaml && echo "plans/example.yaml: valid"
+	./pairplan schedule plans/example.yaml
 
 # Every test program runs, and the target fails if any of them failed.
 units: $(addprefix $(B)/,$(TESTS))
