@@ -686,6 +686,10 @@ collect_events(struct sstate *st, uint32_t *idx, uint32_t *tmp)
 			idx[k] = (uint32_t)k;
 			k++;
 		}
+	/* The occurrences are done with: give their memory back first. */
+	arena_realloc_owned(st->a, st->occs.v, 1);
+	st->occs.v = NULL;
+	st->occs.n = st->occs.cap = 0;
 	if (k < 2)
 		return;
 	ev = st->events.v;
@@ -697,9 +701,10 @@ collect_events(struct sstate *st, uint32_t *idx, uint32_t *tmp)
 		hi = key[i] > hi ? key[i] : hi;
 	}
 	csort(idx, tmp, k, key, lo, hi);
-	sorted = arena_alloc(st->a, k * sizeof(*sorted));
+	sorted = arena_realloc_owned(st->a, NULL, k * sizeof(*sorted));
 	for (i = 0; i < k; i++)
 		sorted[i] = ev[idx[i]];
+	arena_realloc_owned(st->a, ev, 1);
 	st->events.v = sorted;
 	free(key);
 }
