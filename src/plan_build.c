@@ -1759,7 +1759,8 @@ plan_kind_from_name(const char *s)
 	int i;
 
 	for (i = 0; i < K__COUNT; i++)
-		if (strcmp(plan_kind_names[i], s) == 0)
+		if (plan_kind_names[i][0] == s[0] &&
+		    strcmp(plan_kind_names[i], s) == 0)
 			return i;
 	return -1;
 }

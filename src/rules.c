@@ -599,8 +599,9 @@ is_name_key(const char *k)
 	return false;
 }
 
+/* The key whose value s is (NULL in a list of no key) decides "name". */
 static const char *
-placeholder_in(const char *s, bool name)
+placeholder_in(const char *s, const struct ynode *key)
 {
 	static const char *const anywhere[] = {
 		"20xx", "20XX", "20__", "XXX", "某某",
@@ -614,16 +615,20 @@ placeholder_in(const char *s, bool name)
 	for (i = 0; i < sizeof(anywhere) / sizeof(anywhere[0]); i++)
 		if (strstr(s, anywhere[i]) != NULL)
 			return anywhere[i];
-	if (name)
+	if (key != NULL && key->kind == YN_SCALAR && is_name_key(key->u.str))
 		for (i = 0; i < sizeof(in_names) / sizeof(in_names[0]); i++)
 			if (strstr(s, in_names[i]) != NULL)
 				return in_names[i];
 	return NULL;
 }
 
+/*
+ * key is the mapping key above n (lists pass theirs on), looked at only
+ * for text that may hold a pattern: most values never need it.
+ */
 static void
-placeholder_walk(struct diags *d, const struct ynode *n, bool name,
-    int depth)
+placeholder_walk(struct diags *d, const struct ynode *n,
+    const struct ynode *key, int depth)
 {
 	const char *hit;
 	uint32_t i;
@@ -632,22 +637,18 @@ placeholder_walk(struct diags *d, const struct ynode *n, bool name,
 		return;
 	switch (n->kind) {
 	case YN_SCALAR:
-		if ((hit = placeholder_in(n->u.str, name)) != NULL)
+		if ((hit = placeholder_in(n->u.str, key)) != NULL)
 			report(d, R_PLACEHOLDER, npos(n), "template text '%s' left "
 			    "in the plan", hit);
 		break;
 	case YN_MAP:
-		for (i = 0; i < n->n; i++) {
-			const struct ynode *k = &n->u.kids[2 * i];
-
+		for (i = 0; i < n->n; i++)
 			placeholder_walk(d, &n->u.kids[2 * i + 1],
-			    k->kind == YN_SCALAR && is_name_key(k->u.str),
-			    depth + 1);
-		}
+			    &n->u.kids[2 * i], depth + 1);
 		break;
 	case YN_SEQ:
 		for (i = 0; i < n->n; i++)
-			placeholder_walk(d, &n->u.kids[i], name, depth + 1);
+			placeholder_walk(d, &n->u.kids[i], key, depth + 1);
 		break;
 	default:
 		break;
@@ -657,13 +658,13 @@ placeholder_walk(struct diags *d, const struct ynode *n, bool name,
 void
 rules_scan_placeholders(const struct ynode *n, struct diags *d)
 {
-	placeholder_walk(d, n, false, 0);
+	placeholder_walk(d, n, NULL, 0);
 }
 
 static void
 check_placeholder(const struct plan *p, struct diags *d)
 {
-	placeholder_walk(d, p->root, false, 0);
+	placeholder_walk(d, p->root, NULL, 0);
 }
 
 static int
