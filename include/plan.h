@@ -239,6 +239,16 @@ struct plan *plan_builder_build(struct plan_builder *,
 day_t	 plan_period_first(const struct when *);
 day_t	 plan_period_next(const struct when *, day_t start);
 
+/*
+ * Working days as the schedule sees them: the plan's workmap inside the
+ * plan period, its calendar outside. plan_occupied_end gives the last day
+ * of an occurrence that starts on d and lasts `days` working days (d and
+ * the next days - 1 working days, §5.2), or INT32_MAX when they are not
+ * found within four years.
+ */
+bool	 plan_is_working(const struct plan *, day_t);
+day_t	 plan_occupied_end(const struct plan *, day_t d, uint32_t days);
+
 /* Index of a kind's name, or -1. */
 int	 plan_kind_from_name(const char *);
 /* The id of what ref points at, or the text as written. */

@@ -1808,3 +1808,26 @@ plan_period_next(const struct when *w, day_t start)
 		return w->window.to + 1;
 	}
 }
+
+bool
+plan_is_working(const struct plan *p, day_t d)
+{
+	if (p->has_wm && d >= p->wm.base && d - p->wm.base < p->wm.ndays)
+		return workmap_is_working(&p->wm, d);
+	return cal_is_working(&p->cal, d);
+}
+
+day_t
+plan_occupied_end(const struct plan *p, day_t d, uint32_t days)
+{
+	uint32_t k = 1;
+	day_t e = d;
+
+	while (k < days) {
+		if (++e - d > 4 * 366)
+			return INT32_MAX;
+		if (plan_is_working(p, e))
+			k++;
+	}
+	return e;
+}

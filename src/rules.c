@@ -820,18 +820,13 @@ claim_add(struct arena *ar, struct avec *v, const struct plan *p,
     const struct activity *a, int32_t who, uint32_t seq, int32_t partner)
 {
 	struct claim *c;
-	day_t day = a->date;
-	uint32_t k;
+	day_t day, end = plan_occupied_end(p, a->date, a->w.days);
 
-	for (k = 0; k < a->w.days; k++) {
-		if (k > 0) {
-			/* the next working day, within reason */
-			int guard = 0;
-
-			do
-				day++;
-			while (!cal_is_working(&p->cal, day) && ++guard < 400);
-		}
+	if (end == INT32_MAX)
+		end = a->date;	/* as the schedule does */
+	for (day = a->date; day <= end; day++) {
+		if (day != a->date && !plan_is_working(p, day))
+			continue;
 		c = avec_push(ar, v, sizeof(*c));
 		c->day = day;
 		c->who = who;

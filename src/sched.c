@@ -222,15 +222,6 @@ when_of(const struct sched_series *r)
 	return r->act != NULL ? &r->act->w : &r->ment->meet;
 }
 
-/* A working day of plan p; the calendar itself outside the plan period. */
-static bool
-working(const struct plan *p, day_t d)
-{
-	if (p->has_wm && d >= p->wm.base && d - p->wm.base < p->wm.ndays)
-		return workmap_is_working(&p->wm, d);
-	return cal_is_working(&p->cal, d);
-}
-
 /*
  * An eligible day (§5.1): in the window, a working day of the series'
  * plan, on an allowed weekday. Slices are cut from these.
@@ -239,28 +230,14 @@ static bool
 eligible(const struct plan *p, const struct when *w, day_t d)
 {
 	return d >= w->window.from && d <= w->window.to &&
-	    (w->weekdays & (1u << date_weekday(d))) && working(p, d);
+	    (w->weekdays & (1u << date_weekday(d))) && plan_is_working(p, d);
 }
 
-/*
- * The last day an occurrence starting on d occupies: d and the next
- * days - 1 working days (§5.2); INT32_MAX when there are none within
- * reach.
- */
+/* The last day an occurrence of w starting on d occupies. */
 static day_t
 end_of(const struct plan *p, const struct when *w, day_t d)
 {
-	uint32_t k = 1;
-	day_t e = d;
-
-	while (k < w->days) {
-		e++;
-		if (working(p, e))
-			k++;
-		if (e - d > 4 * 366)
-			return INT32_MAX;
-	}
-	return e;
+	return plan_occupied_end(p, d, w->days);
 }
 
 /* A flexible occurrence may start on d: eligible, and it fits the window. */
@@ -567,7 +544,7 @@ blocker(const struct sstate *st, const struct sched_series *r, day_t d,
 	day_t x;
 
 	for (x = d; x <= e; x++) {
-		if (x != d && !working(p, x))
+		if (x != d && !plan_is_working(p, x))
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			if (person_busy(st, st->pgid[r->plan][r->people[i]], x))
@@ -588,7 +565,7 @@ take(struct sstate *st, const struct sched_series *r, day_t d, day_t e)
 	day_t x;
 
 	for (x = d; x <= e; x++) {
-		if (x != d && !working(p, x))
+		if (x != d && !plan_is_working(p, x))
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			person_take(st, st->pgid[r->plan][r->people[i]], x);

@@ -946,6 +946,52 @@ test_stream_placeholder(void **state)
 	unload();
 }
 
+
+/*
+ * validate and schedule agree on what a multi-day occurrence occupies:
+ * from Friday 2024-11-08, two working days end on Monday 11-11, so a
+ * fixed event the same Monday with the same owner is a conflict; one on
+ * Tuesday is not. Past the plan period the calendar still counts
+ * (2024-12-31 and two working days: 2025-01-01 is New Year's Day).
+ */
+static void
+test_occupied_end(void **state)
+{
+	static const char base[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: {id: h, name: 实验园}, "
+	    "period: 2024-09..2024-12}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}]\n"
+	    "people: [{id: feng, name: 冯亚琴}]\n"
+	    "leadership: {leader: feng}\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 培训, at: partner, owner: feng, date: 2024-11-08,"
+	    " days: 2}\n"
+	    "      - {title: 会议, at: online, owner: feng, date: %s}\n";
+	char text[1024];
+
+	(void)state;
+	snprintf(text, sizeof(text), base, "2024-11-11");
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_non_null(pd.plan);
+	assert_int_equal(plan_occupied_end(pd.plan, D(2024, 11, 8), 2),
+	    D(2024, 11, 11));
+	assert_int_equal(plan_occupied_end(pd.plan, D(2024, 12, 31), 2),
+	    D(2025, 1, 2));
+	assert_int_equal(plan_occupied_end(pd.plan, D(2024, 11, 8), 1),
+	    D(2024, 11, 8));
+	assert_int_equal(pd.diags.n, 1);
+	assert_int_equal(pd.diags.v[0].rule, R_CONFLICT);
+	assert_int_equal(pd.diags.v[0].line, 10);
+	unload();
+	snprintf(text, sizeof(text), base, "2024-11-12");
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_int_equal(pd.diags.n, 0);
+	unload();
+}
+
 /* After each test, even a failed one: nothing leaks. */
 static int
 cleanup(void **state)
@@ -988,6 +1034,7 @@ main(void)
 		TEST(test_stream_people_after_phases),
 		TEST(test_stream_anchor_reuse),
 		TEST(test_stream_placeholder),
+		TEST(test_occupied_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
