@@ -37,6 +37,7 @@ $(B)/%.o: src/%.c $(HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/libpairplan.a: $(OBJ)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 $(B):
@@ -52,6 +53,7 @@ $(B)/san/%.o: src/%.c $(HDR) | $(B)
 	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
 $(B)/san/libpairplan.a: $(SAN_OBJ)
+	rm -f $@
 	$(AR) rcs $@ $^
 
 $(B)/san/pairplan: $(B)/san/main.o $(B)/san/libpairplan.a

@@ -41,7 +41,20 @@ void	 arena_reset(struct arena *);
  */
 void	*arena_realloc_owned(struct arena *, void *, size_t);
 
-/* Growable array of fixed-size items living in the arena. */
+/*
+ * The growing array, the one kind there is: room for one more item in
+ * an array v of n items of itemsz bytes with room for *cap, growing it
+ * (and *cap) when it is full; returns the array, which may have moved.
+ * Its memory is the arena's (arena_realloc_owned) and is freed with it.
+ * AVEC_PUSH(a, v, n, cap) appends to a typed array T *v and gives the
+ * new, uninitialised item &v[n++]; struct avec is the same for an array
+ * of any type.
+ */
+void	*avec_grow(struct arena *, void *v, size_t *cap, size_t n,
+	    size_t itemsz);
+#define AVEC_PUSH(a, v, n, cap) \
+	((v) = avec_grow((a), (v), &(cap), (n), sizeof(*(v))), &(v)[(n)++])
+
 struct avec {
 	void	*v;
 	size_t	 n, cap;

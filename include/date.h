@@ -14,6 +14,19 @@ struct span {
 	day_t	from, to;
 };
 
+/* A span that does not end before it starts; one inside another. */
+static inline bool
+span_ok(struct span s)
+{
+	return s.from <= s.to;
+}
+
+static inline bool
+span_inside(struct span in, struct span out)
+{
+	return in.from >= out.from && in.to <= out.to;
+}
+
 enum weekday { WD_MON, WD_TUE, WD_WED, WD_THU, WD_FRI, WD_SAT, WD_SUN };
 
 day_t	 date_from_civil(int y, int m, int d);

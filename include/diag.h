@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 #include "arena.h"
-#include "rules.h"
+#include "catalog.h"
 
 struct diag {
 	uint32_t	 line, col;	/* 1-based; 0 when the file as a whole */
@@ -34,6 +34,9 @@ void	 diags_init(struct diags *, struct arena *, const char *file);
 struct diag *diag_add(struct diags *, enum rule_id, uint32_t line,
 	    uint32_t col, const char *, ...)
 	    __attribute__((format(printf, 5, 6)));
+struct diag *diag_vadd(struct diags *, enum rule_id, uint32_t line,
+	    uint32_t col, const char *, va_list)
+	    __attribute__((format(printf, 5, 0)));
 void	 diag_set_note(struct diags *, struct diag *, uint32_t line,
 	    uint32_t col, const char *, ...)
 	    __attribute__((format(printf, 5, 6)));
@@ -53,7 +56,5 @@ void	 diags_print_text(const struct diags *, const struct diag_out *);
 /* One JSON object per diagnostic, comma-separated; *first tracks commas. */
 void	 diags_print_json(const struct diags *, const struct diag_out *,
 	    bool *first);
-/* Writes s as a JSON string with quotes. */
-void	 json_string(FILE *, const char *);
 
 #endif

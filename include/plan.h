@@ -9,8 +9,6 @@
 #include "cal.h"
 #include "date.h"
 
-struct arena;
-struct diags;
 struct ynode;
 
 /*
@@ -211,27 +209,6 @@ struct plan {
 };
 
 /*
- * Builds the model from the tree. Reports unknown-key, type, required,
- * version and bad-date; records duplicate ids and references for the
- * rules. Returns NULL only when the root is not a mapping.
- */
-struct plan *plan_build(const struct ynode *root, struct arena *,
-	    struct diags *);
-
-/*
- * The same in steps, so that activities can be built while the file
- * loads (their subtrees are then dropped, which keeps big plans small):
- * plan_builder_stream fills the streaming fields of the loader's options.
- */
-struct plan_builder;
-struct yload_opts;
-struct plan_builder *plan_builder_init(struct arena *, struct diags *);
-void	 plan_builder_stream(struct plan_builder *, struct yload_opts *,
-	    struct arena *scratch);
-struct plan *plan_builder_build(struct plan_builder *,
-	    const struct ynode *root);
-
-/*
  * The periods of `every` (§5): the start of the first period that meets
  * the window (ISO week, month, N weeks from the window's first Monday, N
  * days from the window start), and the start of the period after start.
@@ -249,6 +226,9 @@ day_t	 plan_period_next(const struct when *, day_t start);
 bool	 plan_is_working(const struct plan *, day_t);
 day_t	 plan_occupied_end(const struct plan *, day_t d, uint32_t days);
 
+/* An activity kind (enum kind, or -1 for unknown) for people, and its colour. */
+const char *rs_kind_label(int kind, bool en);
+const char *rs_kind_colour(int kind);
 /* Index of a kind's name, or -1. */
 int	 plan_kind_from_name(const char *);
 /* The id of what ref points at, or the text as written. */

@@ -18,6 +18,9 @@ struct plandoc {
 	const struct ynode	*root;
 	struct plan		*plan;		/* NULL after a fatal problem */
 	bool			 unreadable;	/* could not open or read: exit 2 */
+	/* the builder's handler of activities streamed by the loader */
+	void			*(*stream)(void *, void *, const struct ynode *);
+	void			*stream_ctx;
 };
 
 /*

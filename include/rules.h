@@ -1,68 +1,38 @@
-/* rules.h - the catalogue of validation rules: one row per rule, checks included. */
+/* rules.h - the checks of the rule catalogue, run on a built plan. */
 #ifndef PAIRPLAN_RULES_H
 #define PAIRPLAN_RULES_H
 
-enum severity { SEV_WARNING, SEV_ERROR, SEV__COUNT };
+#include "catalog.h"
+#include "date.h"
+#include "plan.h"
 
-/*
- * One id per row of rule_catalogue[] (rules.c), in the same order.
- * To add a rule: add its id here, its row in rules.c (id, severity,
- * one-line doc, check function or NULL when the loader or the model
- * builder reports it), and a test in tests/test_rules.c.
- */
-enum rule_id {
-	R_YAML_SYNTAX,
-	R_ENCODING,
-	R_DUPLICATE_KEY,
-	R_UNKNOWN_KEY,
-	R_TYPE,
-	R_REQUIRED,
-	R_VERSION,
-	R_BAD_DATE,
-	R_RANGE_ORDER,
-	R_DUPLICATE_ID,
-	R_UNKNOWN_REF,
-	R_OUTSIDE_PLAN,
-	R_OUTSIDE_PHASE,
-	R_EXCLUSIVE_KEYS,
-	R_BAD_NUMBER,
-	R_LIMIT,
-	R_UNKNOWN_KIND,
-	R_PLACEHOLDER,
-	R_PHASE_OVERLAP,
-	R_EMPTY_PHASE,
-	R_PARTNER_UNVISITED,
-	R_NON_WORKING_DATE,
-	R_CONFLICT,
-	R_CALENDAR_COVERAGE,
-	R_NO_LEADER,
-	R__COUNT
-};
-
-struct plan;
 struct diags;
-
-struct rule {
-	const char	*id;
-	enum severity	 severity;
-	const char	*doc;
-	/* Checks the built model; NULL when reported while reading. */
-	void		(*check)(const struct plan *, struct diags *);
-};
-
-extern const struct rule rule_catalogue[R__COUNT];
-
-/* Runs every check of the catalogue, in catalogue order. */
-void	 rules_check(const struct plan *, struct diags *);
-/*
- * Reports template text in a subtree (rule placeholder); the builder calls
- * it on the activities it builds while the file loads, whose subtrees the
- * rule's own walk of the tree no longer sees.
- */
+struct diag;
 struct ynode;
-void	 rules_scan_placeholders(const struct ynode *, struct diags *);
-/* The row whose id is name, or NULL. */
-const struct rule *rule_by_name(const char *name);
-const char *severity_name(enum severity);
+
+typedef void (*rules_check_fn)(const struct plan *, struct diags *);
+/* The check of each rule, NULL for the rules reported while reading. */
+extern const rules_check_fn rules_checks[R__COUNT];
+
+/* Runs every check of rules.def on p, in the order of its rows. */
+void	 rules_check(const struct plan *, struct diags *);
+
+/* ---- for the checks, in rules_*.c ------------------------------------ */
+
+/* void check_fn(const struct plan *, struct diags *), one per CHECK row. */
+#define RULE(name, id, sev, doc)
+#define CHECK(name, id, sev, fn, doc) \
+	void	 check_##fn(const struct plan *, struct diags *);
+#include "rules.def"
+#undef RULE
+#undef CHECK
+
+/* Where node n is; nowhere (reported at 1:1) for NULL. */
+struct pos rules_npos(const struct ynode *);
+/* A diagnostic at pos, or at 1:1 when pos is nowhere. */
+struct diag *rules_report(struct diags *, enum rule_id, struct pos,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* "2024-03-01..2024-07-31", or one day, in the diagnostics' arena. */
+const char *rules_span_text(struct diags *, struct span);
 
 #endif

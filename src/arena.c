@@ -256,21 +256,27 @@ arena_realloc_owned(struct arena *a, void *old, size_t sz)
 	return p;
 }
 
+/*
+ * Growth by half again, through arena_realloc_owned: realloc can move a
+ * big array without a copy, and no old copy is left in the arena.
+ */
+void *
+avec_grow(struct arena *a, void *v, size_t *cap, size_t n, size_t itemsz)
+{
+	size_t ncap;
+
+	if (n < *cap)
+		return v;
+	ncap = *cap ? *cap + *cap / 2 : 16;
+	if (ncap > SIZE_MAX / itemsz)
+		arena_oom();
+	*cap = ncap;
+	return arena_realloc_owned(a, v, ncap * itemsz);
+}
+
 void *
 avec_push(struct arena *a, struct avec *v, size_t itemsz)
 {
-	void *nv;
-
-	if (v->n == v->cap) {
-		size_t ncap = v->cap ? v->cap * 2 : 8;
-
-		if (ncap > SIZE_MAX / itemsz)
-			arena_oom();
-		nv = arena_alloc(a, ncap * itemsz);
-		if (v->n)
-			memcpy(nv, v->v, v->n * itemsz);
-		v->v = nv;
-		v->cap = ncap;
-	}
+	v->v = avec_grow(a, v->v, &v->cap, v->n, itemsz);
 	return (char *)v->v + itemsz * v->n++;
 }

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "cal.h"
+#include "date.h"
 
 /* Largest workmap; the caller promises less, days past it count as closed. */
 #define WORKMAP_MAX_DAYS	40000

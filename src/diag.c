@@ -2,7 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+#include "catalog.h"
 #include "diag.h"
+#include "esc.h"
 
 void
 diags_init(struct diags *d, struct arena *a, const char *file)
@@ -13,31 +16,31 @@ diags_init(struct diags *d, struct arena *a, const char *file)
 }
 
 struct diag *
+diag_vadd(struct diags *d, enum rule_id rule, uint32_t line, uint32_t col,
+    const char *fmt, va_list ap)
+{
+	struct diag *g = AVEC_PUSH(d->arena, d->v, d->n, d->cap);
+
+	memset(g, 0, sizeof(*g));
+	g->line = line;
+	g->col = col;
+	g->rule = rule;
+	g->seq = (uint32_t)(d->n - 1);
+	g->msg = arena_vprintf(d->arena, fmt, ap);
+	d->count[rule_catalogue[rule].severity]++;
+	return g;
+}
+
+struct diag *
 diag_add(struct diags *d, enum rule_id rule, uint32_t line, uint32_t col,
     const char *fmt, ...)
 {
 	struct diag *g;
 	va_list ap;
 
-	if (d->n == d->cap) {
-		size_t ncap = d->cap ? d->cap * 2 : 16;
-		struct diag *nv = arena_alloc(d->arena, ncap * sizeof(*nv));
-
-		if (d->n)
-			memcpy(nv, d->v, d->n * sizeof(*nv));
-		d->v = nv;
-		d->cap = ncap;
-	}
-	g = &d->v[d->n];
-	memset(g, 0, sizeof(*g));
-	g->line = line;
-	g->col = col;
-	g->rule = rule;
-	g->seq = (uint32_t)d->n++;
 	va_start(ap, fmt);
-	g->msg = arena_vprintf(d->arena, fmt, ap);
+	g = diag_vadd(d, rule, line, col, fmt, ap);
 	va_end(ap);
-	d->count[rule_catalogue[rule].severity]++;
 	return g;
 }
 
@@ -127,46 +130,6 @@ diags_print_text(const struct diags *d, const struct diag_out *o)
 			    o->color ? "\033[1;36m" : "",
 			    o->color ? "\033[0m" : "", g->note);
 	}
-}
-
-/* Writes s as a JSON string; runs of plain characters go out in one write. */
-void
-json_string(FILE *fp, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s, *run;
-
-	putc('"', fp);
-	while (*p != '\0') {
-		for (run = p; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
-			;
-		if (p > run)
-			fwrite(run, 1, (size_t)(p - run), fp);
-		switch (*p) {
-		case '\0':
-			break;
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		default:
-			fprintf(fp, "\\u%04x", *p);
-			break;
-		}
-		if (*p != '\0')
-			p++;
-	}
-	putc('"', fp);
 }
 
 void

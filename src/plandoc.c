@@ -5,17 +5,38 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "plan.h"
+#include "arena.h"
+#include "build.h"
+#include "catalog.h"
+#include "diag.h"
+#include "placeholder.h"
 #include "plandoc.h"
 #include "rules.h"
+#include "yload.h"
 
+/*
+ * The tree-level checks and then the model: the placeholder scan sees the
+ * tree the builder leaves (activities were scanned as they streamed by).
+ */
 static void
 plandoc_check(struct plandoc *pd, struct plan_builder *pb)
 {
-	if (pd->root != NULL &&
-	    (pd->plan = plan_builder_build(pb, pd->root)) != NULL)
-		rules_check(pd->plan, &pd->diags);
+	if (pd->root != NULL) {
+		placeholder_scan(pd->root, &pd->diags);
+		if ((pd->plan = plan_builder_build(pb, pd->root)) != NULL)
+			rules_check(pd->plan, &pd->diags);
+	}
 	diags_sort(&pd->diags);
+}
+
+/* An activity as the loader hands it over: scanned, then built. */
+static void *
+plandoc_stream(void *ctx, void *list, const struct ynode *item)
+{
+	struct plandoc *pd = ctx;
+
+	placeholder_scan(item, &pd->diags);
+	return pd->stream(pd->stream_ctx, list, item);
 }
 
 /* The loader's options, with activities built as they are read. */
@@ -35,6 +56,10 @@ plandoc_start(struct plandoc *pd, const char *name,
 		memset(o, 0, sizeof(*o));
 	pb = plan_builder_init(&pd->arena, &pd->diags);
 	plan_builder_stream(pb, o, &pd->scratch);
+	pd->stream = o->stream;
+	pd->stream_ctx = o->stream_ctx;
+	o->stream = plandoc_stream;
+	o->stream_ctx = pd;
 	return pb;
 }
 

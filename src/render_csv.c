@@ -7,8 +7,10 @@
 #include "date.h"
 #include "plan.h"
 #include "render.h"
-#include "render_int.h"
+#include "render_util.h"
+#include "sbuf.h"
 #include "sched.h"
+#include "sched_filter.h"
 
 /* A field, quoted when it holds a comma, a quote, CR or LF; NULL is empty. */
 static void

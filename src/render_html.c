@@ -4,9 +4,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "esc.h"
 #include "plan.h"
 #include "render.h"
-#include "render_int.h"
+#include "render_doc.h"
+#include "render_svg.h"
+#include "render_util.h"
 #include "sched.h"
 
 #define HTML_MAXCOLS	16

@@ -8,8 +8,10 @@
 #include "date.h"
 #include "plan.h"
 #include "render.h"
-#include "render_int.h"
+#include "render_util.h"
+#include "sbuf.h"
 #include "sched.h"
+#include "sched_filter.h"
 
 #define ICS_FOLD	75		/* octets a line, without CRLF */
 #define ICS_MAX_EPOCH	253402300799LL	/* 9999-12-31T23:59:59Z */

@@ -6,7 +6,7 @@
 
 #include "plan.h"
 #include "render.h"
-#include "render_int.h"
+#include "render_doc.h"
 #include "sched.h"
 
 #define MD_MAXDEPTH	16

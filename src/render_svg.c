@@ -7,11 +7,14 @@
 
 #include <utf8proc.h>
 
-#include "arena.h"
 #include "date.h"
+#include "esc.h"
+#include "l10n.h"
 #include "plan.h"
 #include "render.h"
-#include "render_int.h"
+#include "render_svg.h"
+#include "render_util.h"
+#include "sbuf.h"
 #include "sched.h"
 
 #define PAD		16

@@ -9,8 +9,10 @@
 #include "date.h"
 #include "plan.h"
 #include "render.h"
-#include "render_int.h"
+#include "render_util.h"
+#include "sbuf.h"
 #include "sched.h"
+#include "sched_filter.h"
 
 enum { COL_DATE, COL_WEEKDAY, COL_TITLE, COL_SITE, COL_PEOPLE, NCOLS };
 

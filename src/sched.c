@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+#include "date.h"
 #include "plan.h"
 #include "sched.h"
 #include "strmap.h"
@@ -84,24 +86,6 @@ occ_slot(struct occmap *m, struct arena *a, uint64_t key)
 }
 
 /* ---- the scheduler's state ----------------------------------------- */
-
-/*
- * Appends to a growing array whose memory realloc can move without a copy
- * (arena_realloc_owned): arena arrays that double leave their old copies.
- */
-static void *
-vpush(struct arena *a, struct avec *v, size_t itemsz)
-{
-	if (v->n == v->cap) {
-		size_t ncap = v->cap ? v->cap + v->cap / 2 : 64;
-
-		if (ncap > SIZE_MAX / itemsz)
-			arena_oom();
-		v->v = arena_realloc_owned(a, v->v, ncap * itemsz);
-		v->cap = ncap;
-	}
-	return (char *)v->v + itemsz * v->n++;
-}
 
 /* One occurrence waiting for a day. */
 struct occ {
@@ -206,7 +190,7 @@ people_of(struct sstate *st, const struct reflist *a, const struct reflist *b,
 static struct sched_series *
 new_series(struct sstate *st, uint32_t plan)
 {
-	struct sched_series *r = vpush(st->a, &st->series, sizeof(*r));
+	struct sched_series *r = avec_push(st->a, &st->series, sizeof(*r));
 
 	memset(r, 0, sizeof(*r));
 	r->plan = plan;
@@ -254,7 +238,7 @@ static void
 add_occ(struct sstate *st, uint32_t series, uint32_t number, day_t from,
     day_t to, uint32_t len)
 {
-	struct occ *o = vpush(st->a, &st->occs, sizeof(*o));
+	struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
 
 	o->series = series;
 	o->number = number;
@@ -269,7 +253,7 @@ static void
 add_unplaced(struct sstate *st, uint32_t series, uint32_t number,
     struct span win, const char *reason)
 {
-	struct sched_unplaced *u = vpush(st->a, &st->unplaced,
+	struct sched_unplaced *u = avec_push(st->a, &st->unplaced,
 	    sizeof(*u));
 
 	u->series = (const struct sched_series *)(uintptr_t)series;
@@ -339,7 +323,7 @@ expand_series(struct sstate *st, uint32_t si)
 	day_t start, next;
 
 	if (r->act != NULL && r->act->has_date) {
-		struct occ *o = vpush(st->a, &st->occs, sizeof(*o));
+		struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
 
 		o->series = si;
 		o->number = 1;
@@ -371,7 +355,7 @@ expand_series(struct sstate *st, uint32_t si)
 		per.from = start < w->window.from ? w->window.from : start;
 		per.to = next - 1 > w->window.to ? w->window.to : next - 1;
 		if (!slice_period(st, si, per, &number)) {
-			struct sched_skipped *k = vpush(st->a,
+			struct sched_skipped *k = avec_push(st->a,
 			    &st->skipped, sizeof(*k));
 
 			k->series = (const struct sched_series *)(uintptr_t)si;
@@ -579,7 +563,7 @@ static void
 add_event(struct sstate *st, uint32_t si, uint32_t number, day_t d, day_t e,
     bool fixed)
 {
-	struct sched_event *ev = vpush(st->a, &st->events, sizeof(*ev));
+	struct sched_event *ev = avec_push(st->a, &st->events, sizeof(*ev));
 
 	ev->series = (const struct sched_series *)(uintptr_t)si;
 	ev->date = d;
@@ -836,7 +820,7 @@ list_visits(struct sstate *st, size_t *n)
 
 			if (!(st->counted[gp / 8] & (1u << (gp % 8))))
 				continue;	/* no quota names them */
-			x = vpush(st->a, &v, sizeof(*x));
+			x = avec_push(st->a, &v, sizeof(*x));
 			x->person = gp;
 			x->date = st->s->events[i].date;
 		}
@@ -930,7 +914,7 @@ count_quotas(struct sstate *st)
 						per.from = start;
 						per.to = next - 1 > p->period.to ?
 						    p->period.to : next - 1;
-						sq = vpush(st->a, &st->quotas,
+						sq = avec_push(st->a, &st->quotas,
 						    sizeof(*sq));
 						sq->plan = (uint32_t)pi;
 						sq->person = who;

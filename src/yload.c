@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "catalog.h"
 #include "diag.h"
 #include "strmap.h"
 #include "yload.h"

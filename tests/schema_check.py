@@ -15,7 +15,7 @@
 # 3. Broken plans (unknown key, wrong type, missing key, bad date, bad
 #    enum, ...) are rejected by the schema and by `validate`, with the
 #    rule the case names.
-# 4. Every key table of src/plan_build.c has the same keys, and the same
+# 4. Every key table of src/build_plan.c has the same keys, and the same
 #    required ones, as its mapping in the schema; the kinds and weekdays
 #    are those of the C code.
 
@@ -346,7 +346,7 @@ INVALID = [
 ]
 
 
-# Key tables of src/plan_build.c and the schema objects they fill.
+# Key tables of src/build_plan.c and the schema objects they fill.
 TABLES = {
     "top_keys": "",
     "plan_keys": "properties/plan",
@@ -372,7 +372,7 @@ def c_strings(src, name):
 
 def check_tables(r):
     """The schema has the keys of the C key tables, and their words."""
-    with open("src/plan_build.c", encoding="utf-8") as f:
+    with open("src/build_plan.c", encoding="utf-8") as f:
         src = f.read()
     with open(SCHEMA, encoding="utf-8") as f:
         schema = json.load(f)
@@ -402,9 +402,10 @@ def check_tables(r):
             why = "the schema allows other keys"
         r.result("schema: keys of %s" % table, why)
     for table in sorted(set(TABLES) - seen):
-        r.result("schema: keys of %s" % table, "not found in plan_build.c")
+        r.result("schema: keys of %s" % table, "not found in build_plan.c")
 
-    kinds = c_strings(src, "plan_kind_names")
+    with open("src/plan.c", encoding="utf-8") as f:
+        kinds = c_strings(f.read(), "plan_kind_names")
     r.result("schema: activity kinds",
              None if kinds == schema["definitions"]["activity"]["properties"]
              ["kind"]["anyOf"][0]["enum"] else "C has %s" % kinds)

@@ -16,7 +16,12 @@
 #include "plan.h"
 #include "plandoc.h"
 #include "render.h"
-#include "render_int.h"
+#include "sched_filter.h"
+#include "l10n.h"
+#include "render_util.h"
+#include "render_doc.h"
+#include "sbuf.h"
+#include "esc.h"
 #include "sched.h"
 
 #define D(y, m, d)	date_from_civil((y), (m), (d))

@@ -16,6 +16,7 @@
 #include "plan.h"
 #include "plandoc.h"
 #include "render.h"
+#include "sched_filter.h"
 #include "sched.h"
 
 /*

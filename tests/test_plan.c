@@ -13,6 +13,7 @@
 #include "date.h"
 #include "diag.h"
 #include "plan.h"
+#include "build.h"
 #include "plandoc.h"
 #include "rules.h"
 

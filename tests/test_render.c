@@ -21,6 +21,7 @@
 #include "plan.h"
 #include "plandoc.h"
 #include "render.h"
+#include "sched_filter.h"
 #include "sched.h"
 
 #define D(y, m, d)	date_from_civil((y), (m), (d))

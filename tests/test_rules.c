@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "plan.h"
+#include "placeholder.h"
 #include "plandoc.h"
 #include "rules.h"
 
@@ -1120,7 +1121,7 @@ test_catalogue_checks(void **state)
 {
 	static const enum rule_id loaded[] = {
 		R_YAML_SYNTAX, R_ENCODING, R_DUPLICATE_KEY, R_UNKNOWN_KEY,
-		R_TYPE, R_REQUIRED, R_VERSION, R_BAD_DATE,
+		R_TYPE, R_REQUIRED, R_VERSION, R_BAD_DATE, R_PLACEHOLDER,
 	};
 	size_t i, j;
 	bool is_loaded;
@@ -1132,9 +1133,9 @@ test_catalogue_checks(void **state)
 			if (loaded[j] == i)
 				is_loaded = true;
 		if (is_loaded)
-			assert_null(rule_catalogue[i].check);
+			assert_null(rules_checks[i]);
 		else
-			assert_non_null(rule_catalogue[i].check);
+			assert_non_null(rules_checks[i]);
 	}
 }
 
@@ -1184,7 +1185,8 @@ test_sorted_by_position(void **state)
 /*
  * Running the checks in reverse catalogue order, or through rules_check
  * once more, gives the same sorted output (the plan has no finding of
- * the builder, so every diagnostic comes from a check).
+ * the builder, so every diagnostic comes from a check, or from the
+ * placeholder scan, which the pipeline runs on the tree).
  */
 static void
 test_check_order_irrelevant(void **state)
@@ -1198,9 +1200,11 @@ test_check_order_irrelevant(void **state)
 	diags_init(&rev, &pd.arena, "t.yaml");
 	diags_init(&fwd, &pd.arena, "t.yaml");
 	for (r = R__COUNT - 1; r >= 0; r--)
-		if (rule_catalogue[r].check != NULL)
-			rule_catalogue[r].check(pd.plan, &rev);
+		if (rules_checks[r] != NULL)
+			rules_checks[r](pd.plan, &rev);
 	rules_check(pd.plan, &fwd);
+	placeholder_scan(pd.root, &rev);
+	placeholder_scan(pd.root, &fwd);
 	/* Unsorted, the two runs differ. */
 	assert_int_not_equal(rev.v[0].rule, fwd.v[0].rule);
 	diags_sort(&rev);

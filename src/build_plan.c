@@ -1,441 +1,21 @@
-/* plan_build.c - the node tree to the typed model, every default resolved. */
+/* build_plan.c - the node tree to the typed model: the key table of every section, every default resolved. */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "build.h"
+#include "build_engine.h"
+#include "cal.h"
+#include "catalog.h"
+#include "date.h"
 #include "diag.h"
 #include "plan.h"
 #include "strmap.h"
 #include "suggest.h"
-#include "rules.h"
 #include "yload.h"
 
-const char *const plan_kind_names[K__COUNT] = {
-	"agreement", "teaching-visit", "study-visit", "shadowing", "lecture",
-	"demo-lesson", "observation", "training", "research", "meeting",
-	"mentoring", "inspection", "exchange", "donation", "summary", "other",
-};
-
-struct bctx {
-	struct arena	*a;
-	struct diags	*d;
-	struct plan	*p;
-	struct avec	 refs;		/* struct refsite: unresolved only */
-	struct avec	 dups;		/* struct dup_id */
-	/* ids and names of people and organisations, for references */
-	struct strmap	 pid, pname, oid, oname;
-	bool		 orgs_ready, people_ready;
-	/* the object the key table fills */
-	struct phase	*phase;
-	struct when	*when;
-};
-
-typedef void	(*keyfn)(struct bctx *, const struct ynode *, void *);
-
-/* One key a mapping may hold. */
-struct keydef {
-	const char	*key;
-	keyfn		 fn;
-	bool		 required;
-};
-
-#define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
-
-static struct pos
-pos_of(const struct ynode *v)
-{
-	struct pos p = { v->line, v->col };
-
-	return p;
-}
-
-static struct diag *
-at(struct bctx *b, const struct ynode *n, enum rule_id r, const char *fmt,
-    ...) __attribute__((format(printf, 4, 5)));
-
-static struct diag *
-at(struct bctx *b, const struct ynode *n, enum rule_id r, const char *fmt,
-    ...)
-{
-	struct diag *g;
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = arena_vprintf(b->a, fmt, ap);
-	va_end(ap);
-	g = diag_add(b->d, r, n->line, n->col, "%s", msg);
-	return g;
-}
-
-/* ---- scalars ------------------------------------------------------- */
-
-static const char *
-get_text(struct bctx *b, const struct ynode *v, const char *key)
-{
-	if (v->kind == YN_SCALAR)
-		return v->u.str;
-	at(b, v, R_TYPE, "'%s' must be text, not a %s", key,
-	    ynode_kind_name(v));
-	return NULL;
-}
-
-/* A whole number in [min, max]; false after reporting. */
-static bool
-get_int(struct bctx *b, const struct ynode *v, const char *key,
-    int64_t min, int64_t max, int64_t *out)
-{
-	const char *s = v->u.str;
-	bool neg = false;
-	uint64_t x = 0;
-	size_t i = 0;
-
-	if (v->kind != YN_SCALAR || v->quoted) {
-		at(b, v, R_TYPE, "'%s' must be a whole number, not a %s", key,
-		    v->kind == YN_SCALAR ? "quoted string" :
-		    ynode_kind_name(v));
-		return false;
-	}
-	if (s[0] == '-' || s[0] == '+')
-		neg = s[i++] == '-';
-	if (s[i] == '\0')
-		goto bad;
-	for (; s[i] != '\0'; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			goto bad;
-		if (x > (UINT64_MAX - 9) / 10) {
-			at(b, v, R_BAD_NUMBER, "'%s' is too %s: %s", key,
-			    neg ? "small" : "large", s);
-			return false;
-		}
-		x = x * 10 + (uint64_t)(s[i] - '0');
-	}
-	if (neg && x > 0 && min >= 0) {
-		at(b, v, R_BAD_NUMBER, "'%s' must not be negative: %s", key,
-		    s);
-		return false;
-	}
-	if (x > (uint64_t)INT64_MAX || (!neg && (int64_t)x > max)) {
-		at(b, v, R_BAD_NUMBER, "'%s' is too large: %s (at most %lld)",
-		    key, s, (long long)max);
-		return false;
-	}
-	*out = neg ? -(int64_t)x : (int64_t)x;
-	if (*out < min) {
-		at(b, v, R_BAD_NUMBER, "'%s' must be at least %lld, not %s",
-		    key, (long long)min, s);
-		return false;
-	}
-	return true;
-bad:
-	at(b, v, R_TYPE, "'%s' must be a whole number, not '%s'", key, s);
-	return false;
-}
-
-static bool
-get_span(struct bctx *b, const struct ynode *v, const char *key,
-    bool day_only, struct span *out)
-{
-	enum date_err e;
-	bool is_day;
-	day_t d;
-
-	if (v->kind != YN_SCALAR) {
-		at(b, v, R_TYPE, "'%s' must be a date, not a %s", key,
-		    ynode_kind_name(v));
-		return false;
-	}
-	if (day_only) {
-		e = date_parse_day(v->u.str, v->n, &d);
-		out->from = out->to = d;
-	} else
-		e = date_parse_span(v->u.str, v->n, out, &is_day);
-	if (e == DATE_INVALID) {
-		at(b, v, R_BAD_DATE, "'%s' is not a real date", v->u.str);
-		return false;
-	}
-	if (e != DATE_OK) {
-		at(b, v, R_BAD_DATE, day_only ?
-		    "'%s' is not a date: write YYYY-MM-DD" :
-		    "'%s' is not a date: write YYYY-MM-DD, YYYY-MM, "
-		    "'YYYY-MM mid' or A..B", v->u.str);
-		return false;
-	}
-	return true;
-}
-
-/* One list of text, or a single text. */
-static const char **
-get_textlist(struct bctx *b, const struct ynode *v, const char *key,
-    uint32_t *n)
-{
-	const char **out;
-	uint32_t i, k = 0;
-
-	*n = 0;
-	if (v->kind == YN_SCALAR) {
-		out = arena_alloc(b->a, sizeof(*out));
-		out[0] = v->u.str;
-		*n = 1;
-		return out;
-	}
-	if (v->kind != YN_SEQ) {
-		at(b, v, R_TYPE, "'%s' must be a list of text, not a %s", key,
-		    ynode_kind_name(v));
-		return NULL;
-	}
-	out = arena_alloc(b->a, (v->n ? v->n : 1) * sizeof(*out));
-	for (i = 0; i < v->n; i++)
-		if ((out[k] = get_text(b, &v->u.kids[i], key)) != NULL)
-			k++;
-	*n = k;
-	return out;
-}
-
-static int32_t
-lookup(const struct strmap *ids, const struct strmap *names, const char *s,
-    size_t len)
-{
-	int32_t i = strmap_get(ids, s, len);
-
-	if (i >= 0)
-		return i;
-	i = strmap_get(names, s, len);
-	return i == -1 ? REF_UNKNOWN : i;
-}
-
-/*
- * Resolves a reference: people and organisations are built before
- * anything that refers to them, except activities read while the file
- * loads, which wait (REF_PENDING) until they are. Only failures are
- * kept, for the unknown-ref rule.
- */
-static void
-resolve_ref(struct bctx *b, struct ref *r, enum ns ns)
-{
-	struct refsite *rs;
-	size_t len = strlen(r->text);
-
-	if (!(ns == NS_PERSON ? b->people_ready : b->orgs_ready)) {
-		r->idx = REF_PENDING;
-		return;
-	}
-	if (ns == NS_PERSON)
-		r->idx = lookup(&b->pid, &b->pname, r->text, len);
-	else {
-		r->idx = lookup(&b->oid, &b->oname, r->text, len);
-		if (ns == NS_PARTNER && r->idx == 0)
-			r->idx = REF_UNKNOWN;
-	}
-	if (r->idx >= 0)
-		return;
-	rs = avec_push(b->a, &b->refs, sizeof(*rs));
-	rs->ref = r;
-	rs->ns = ns;
-}
-
-static void
-add_ref(struct bctx *b, struct ref *r, const struct ynode *v, enum ns ns)
-{
-	r->text = v->u.str;
-	r->pos = pos_of(v);
-	resolve_ref(b, r, ns);
-}
-
-static bool
-get_ref(struct bctx *b, const struct ynode *v, const char *key, enum ns ns,
-    struct ref *r)
-{
-	if (v->kind != YN_SCALAR) {
-		at(b, v, R_TYPE, "'%s' must be an id or a name, not a %s", key,
-		    ynode_kind_name(v));
-		return false;
-	}
-	add_ref(b, r, v, ns);
-	return true;
-}
-
-/* One reference or a list of them. */
-static void
-get_reflist(struct bctx *b, const struct ynode *v, const char *key,
-    enum ns ns, struct reflist *out)
-{
-	uint32_t i;
-
-	/* A repeated key (reported as duplicate-key) starts afresh. */
-	out->n = 0;
-	if (v->kind == YN_SCALAR) {
-		out->v = arena_alloc(b->a, sizeof(*out->v));
-		if (get_ref(b, v, key, ns, &out->v[0]))
-			out->n = 1;
-		return;
-	}
-	if (v->kind != YN_SEQ) {
-		at(b, v, R_TYPE, "'%s' must be an id, a name or a list of "
-		    "them, not a %s", key, ynode_kind_name(v));
-		return;
-	}
-	out->v = arena_alloc(b->a, (v->n ? v->n : 1) * sizeof(*out->v));
-	for (i = 0; i < v->n; i++)
-		if (get_ref(b, &v->u.kids[i], key, ns, &out->v[out->n]))
-			out->n++;
-}
-
-/* "all" or a list of partners. */
-static void
-get_partners(struct bctx *b, const struct ynode *v, bool *all,
-    struct reflist *out)
-{
-	if (v->kind == YN_SCALAR && strcmp(v->u.str, "all") == 0) {
-		*all = true;
-		return;
-	}
-	*all = false;
-	get_reflist(b, v, "partners", NS_PARTNER, out);
-}
-
-static uint8_t
-get_weekdays(struct bctx *b, const struct ynode *v, const char *key)
-{
-	const struct ynode *items = v;
-	uint32_t i, n = 1;
-	uint8_t mask = 0;
-	int w;
-
-	if (v->kind == YN_SEQ) {
-		items = v->u.kids;
-		n = v->n;
-	} else if (v->kind != YN_SCALAR) {
-		at(b, v, R_TYPE, "'%s' must be a weekday or a list of them, "
-		    "not a %s", key, ynode_kind_name(v));
-		return 0;
-	}
-	for (i = 0; i < n; i++) {
-		const struct ynode *it = &items[i];
-
-		if (it->kind != YN_SCALAR ||
-		    (w = date_weekday_from_name(it->u.str)) < 0) {
-			const char *s = it->kind == YN_SCALAR ? it->u.str : "";
-			const char *hint = suggest(s, date_weekday_names, 7);
-
-			at(b, it, R_TYPE, "'%s' is not a weekday: use mon, "
-			    "tue, wed, thu, fri, sat or sun%s%s%s",
-			    it->kind == YN_SCALAR ? s : ynode_kind_name(it),
-			    hint ? " (did you mean '" : "", hint ? hint : "",
-			    hint ? "'?)" : "");
-			continue;
-		}
-		mask |= (uint8_t)(1u << w);
-	}
-	return mask;
-}
-
-/* ---- mappings ------------------------------------------------------ */
-
-/*
- * Fills obj from mapping m by the key table. With pass >= 0 only the keys
- * of that pass are handled, and unknown and missing keys are reported in
- * the last pass (2); pass -1 does everything at once.
- */
-static void
-build_map_pass(struct bctx *b, const struct ynode *m,
-    const struct keydef *keys, size_t nkeys, void *obj, const char *what,
-    const int *passes, int pass)
-{
-	bool seen[32] = { false };
-	const char *names[32];
-	const struct ynode *k, *v;
-	uint32_t i;
-	size_t j;
-
-	bool report = pass < 0 || pass == 2;
-
-	if (m->kind != YN_MAP) {
-		if (report)
-			at(b, m, R_TYPE, "%s must be a mapping, not a %s", what,
-			    ynode_kind_name(m));
-		return;
-	}
-	for (i = 0; i < m->n; i++) {
-		k = &m->u.kids[2 * i];
-		v = &m->u.kids[2 * i + 1];
-		if (k->kind != YN_SCALAR) {
-			if (!report)
-				continue;
-			at(b, k, R_TYPE, "a key of %s must be text, not a %s",
-			    what, ynode_kind_name(k));
-			continue;
-		}
-		for (j = 0; j < nkeys; j++)
-			if (keys[j].key[0] == k->u.str[0] &&
-			    strcmp(keys[j].key, k->u.str) == 0)
-				break;
-		if (j < nkeys && pass >= 0 && passes[j] != pass) {
-			seen[j] = true;
-			continue;
-		}
-		if (j == nkeys) {
-			const char *hint;
-
-			if (!report)
-				continue;
-			for (j = 0; j < nkeys; j++)
-				names[j] = keys[j].key;
-			hint = suggest(k->u.str, names, nkeys);
-			/* "titel" for "title": one error, not a second "no title" */
-			for (j = 0; hint != NULL && j < nkeys; j++)
-				if (names[j] == hint)
-					seen[j] = true;
-			if (hint != NULL)
-				at(b, k, R_UNKNOWN_KEY, "unknown key '%s' in %s "
-				    "(did you mean '%s'?)", k->u.str, what,
-				    hint);
-			else
-				at(b, k, R_UNKNOWN_KEY, "unknown key '%s' in %s",
-				    k->u.str, what);
-			continue;
-		}
-		seen[j] = true;
-		if (v->kind == YN_NULL) {
-			if (keys[j].required && report)
-				at(b, v, R_REQUIRED, "'%s' of %s has no value",
-				    keys[j].key, what);
-			else
-				seen[j] = false;
-			continue;
-		}
-		keys[j].fn(b, v, obj);
-	}
-	for (j = 0; report && j < nkeys; j++)
-		if (keys[j].required && !seen[j] &&
-		    ynode_get(m, keys[j].key) == NULL)
-			at(b, m, R_REQUIRED, "%s has no '%s'", what,
-			    keys[j].key);
-}
-
-static void
-build_map(struct bctx *b, const struct ynode *m, const struct keydef *keys,
-    size_t nkeys, void *obj, const char *what)
-{
-	build_map_pass(b, m, keys, nkeys, obj, what, NULL, -1);
-}
-
-/* Allocates one zeroed item per element of a list, or reports. */
-static void *
-seq_items(struct bctx *b, const struct ynode *v, const char *key,
-    size_t itemsz, uint32_t *n)
-{
-	*n = 0;
-	if (v->kind != YN_SEQ) {
-		at(b, v, R_TYPE, "'%s' must be a list, not a %s", key,
-		    ynode_kind_name(v));
-		return NULL;
-	}
-	*n = v->n;
-	return arena_alloc(b->a, (v->n ? v->n : 1) * itemsz);
-}
 
 /* ---- organisations and people -------------------------------------- */
 
@@ -444,7 +24,7 @@ org_id(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct org *g = o;
 
-	if ((g->id = get_text(b, v, "id")) != NULL)
+	if ((g->id = bld_text(b, v, "id")) != NULL)
 		g->id_node = v;
 }
 
@@ -453,27 +33,27 @@ org_name(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct org *g = o;
 
-	if ((g->name = get_text(b, v, "name")) != NULL)
+	if ((g->name = bld_text(b, v, "name")) != NULL)
 		g->name_node = v;
 }
 
 static void
 org_level(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct org *)o)->level = get_text(b, v, "level");
+	((struct org *)o)->level = bld_text(b, v, "level");
 }
 
 static void
 org_kind(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct org *)o)->kind = get_text(b, v, "kind");
+	((struct org *)o)->kind = bld_text(b, v, "kind");
 }
 
 #define ORG_COUNT(field)						\
 static void								\
 org_##field(struct bctx *b, const struct ynode *v, void *o)		\
 {									\
-	get_int(b, v, #field, 0, INT32_MAX, &((struct org *)o)->field);	\
+	bld_int(b, v, #field, 0, INT32_MAX, &((struct org *)o)->field);	\
 }
 ORG_COUNT(classes)
 ORG_COUNT(children)
@@ -485,7 +65,7 @@ org_needs(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct org *g = o;
 
-	g->needs = get_textlist(b, v, "needs", &g->nneeds);
+	g->needs = bld_texts(b, v, "needs", &g->nneeds);
 }
 
 static const struct keydef host_keys[] = {
@@ -520,10 +100,10 @@ build_partners(struct bctx *b, const struct ynode *v, void *unused)
 	uint32_t i, n;
 
 	(void)unused;
-	if (seq_items(b, v, "partners", 1, &n) == NULL)
+	if (bld_items(b, v, "partners", 1, &n) == NULL)
 		return;
 	if (n == 0) {
-		at(b, v, R_REQUIRED, "'partners' is empty: a plan needs at "
+		bld_diag(b, v, R_REQUIRED, "'partners' is empty: a plan needs at "
 		    "least one partner");
 		return;
 	}
@@ -533,7 +113,7 @@ build_partners(struct bctx *b, const struct ynode *v, void *unused)
 		struct org *g = &orgs[i + 1];
 
 		org_init(g, &v->u.kids[i]);
-		build_map(b, &v->u.kids[i], partner_keys, NKEYS(partner_keys),
+		bld_map(b, &v->u.kids[i], partner_keys, NKEYS(partner_keys),
 		    g, "a partner");
 	}
 	p->orgs = orgs;
@@ -545,14 +125,14 @@ person_id(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct person *x = o;
 
-	if ((x->id = get_text(b, v, "id")) != NULL)
+	if ((x->id = bld_text(b, v, "id")) != NULL)
 		x->id_node = v;
 }
 
 static void
 person_name(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct person *)o)->name = get_text(b, v, "name");
+	((struct person *)o)->name = bld_text(b, v, "name");
 }
 
 static void
@@ -560,19 +140,19 @@ person_org(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct person *x = o;
 
-	x->has_org = get_ref(b, v, "org", NS_ORG, &x->org);
+	x->has_org = bld_ref(b, v, "org", NS_ORG, &x->org);
 }
 
 static void
 person_role(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct person *)o)->role = get_text(b, v, "role");
+	((struct person *)o)->role = bld_text(b, v, "role");
 }
 
 static void
 person_duty(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct person *)o)->duty = get_text(b, v, "duty");
+	((struct person *)o)->duty = bld_text(b, v, "duty");
 }
 
 static const struct keydef person_keys[] = {
@@ -590,12 +170,12 @@ build_people(struct bctx *b, const struct ynode *v, void *unused)
 	uint32_t i;
 
 	(void)unused;
-	if ((p->people = seq_items(b, v, "people", sizeof(*p->people),
+	if ((p->people = bld_items(b, v, "people", sizeof(*p->people),
 	    &p->npeople)) == NULL)
 		return;
 	for (i = 0; i < p->npeople; i++) {
 		p->people[i].node = &v->u.kids[i];
-		build_map(b, &v->u.kids[i], person_keys, NKEYS(person_keys),
+		bld_map(b, &v->u.kids[i], person_keys, NKEYS(person_keys),
 		    &p->people[i], "a person");
 	}
 }
@@ -603,20 +183,20 @@ build_people(struct bctx *b, const struct ynode *v, void *unused)
 static void
 lead_leader(struct bctx *b, const struct ynode *v, void *o)
 {
-	get_reflist(b, v, "leader", NS_PERSON, &((struct plan *)o)->leader);
+	bld_refs(b, v, "leader", NS_PERSON, &((struct plan *)o)->leader);
 }
 
 static void
 lead_deputies(struct bctx *b, const struct ynode *v, void *o)
 {
-	get_reflist(b, v, "deputies", NS_PERSON,
+	bld_refs(b, v, "deputies", NS_PERSON,
 	    &((struct plan *)o)->deputies);
 }
 
 static void
 lead_members(struct bctx *b, const struct ynode *v, void *o)
 {
-	get_reflist(b, v, "members", NS_PERSON, &((struct plan *)o)->members);
+	bld_refs(b, v, "members", NS_PERSON, &((struct plan *)o)->members);
 }
 
 static const struct keydef leadership_keys[] = {
@@ -631,7 +211,7 @@ build_leadership(struct bctx *b, const struct ynode *v, void *unused)
 	(void)unused;
 	b->p->has_leadership = true;
 	b->p->leadership_node = v;
-	build_map(b, v, leadership_keys, NKEYS(leadership_keys), b->p,
+	bld_map(b, v, leadership_keys, NKEYS(leadership_keys), b->p,
 	    "'leadership'");
 }
 
@@ -643,7 +223,7 @@ when_at(struct bctx *b, const struct ynode *v, void *o)
 	struct when *w = o;
 	const char *s;
 
-	if ((s = get_text(b, v, "at")) == NULL)
+	if ((s = bld_text(b, v, "at")) == NULL)
 		return;
 	if (strcmp(s, "host") == 0)
 		w->at = AT_HOST;
@@ -653,7 +233,7 @@ when_at(struct bctx *b, const struct ynode *v, void *o)
 		w->at = AT_ONLINE;
 	else {
 		w->at = AT_ORG;
-		add_ref(b, &w->at_org, v, NS_ORG);
+		bld_add_ref(b, &w->at_org, v, NS_ORG);
 	}
 }
 
@@ -662,8 +242,8 @@ when_when(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct when *w = o;
 
-	w->when_pos = pos_of(v);
-	w->has_when = get_span(b, v, "when", false, &w->window);
+	w->when_pos = bld_pos(v);
+	w->has_when = bld_span(b, v, "when", false, &w->window);
 }
 
 static void
@@ -672,8 +252,8 @@ when_times(struct bctx *b, const struct ynode *v, void *o)
 	struct when *w = o;
 	int64_t x;
 
-	w->times_pos = pos_of(v);
-	if (get_int(b, v, "times", 1, 1000000, &x))
+	w->times_pos = bld_pos(v);
+	if (bld_int(b, v, "times", 1, 1000000, &x))
 		w->times = (uint32_t)x;
 }
 
@@ -685,15 +265,15 @@ when_every(struct bctx *b, const struct ynode *v, void *o)
 	char *end;
 	unsigned long n = 1;
 
-	if ((s = get_text(b, v, "every")) == NULL)
+	if ((s = bld_text(b, v, "every")) == NULL)
 		return;
-	w->every_pos = pos_of(v);
+	w->every_pos = bld_pos(v);
 	unit = s;
 	if (*s >= '0' && *s <= '9') {
 		errno = 0;
 		n = strtoul(s, &end, 10);
 		if (errno != 0 || n > 100000) {
-			at(b, v, R_BAD_NUMBER, "'every' period '%s' is too "
+			bld_diag(b, v, R_BAD_NUMBER, "'every' period '%s' is too "
 			    "long", s);
 			return;
 		}
@@ -715,12 +295,12 @@ when_every(struct bctx *b, const struct ynode *v, void *o)
 	    (strcmp(unit, "day") == 0 || strcmp(unit, "days") == 0))
 		w->every = EV_DAYS;
 	else {
-		at(b, v, R_TYPE, "'every' must be week, month, 'N weeks' or "
+		bld_diag(b, v, R_TYPE, "'every' must be week, month, 'N weeks' or "
 		    "'N days', not '%s'", s);
 		return;
 	}
 	if (n == 0) {
-		at(b, v, R_BAD_NUMBER, "'every' period must be at least 1, "
+		bld_diag(b, v, R_BAD_NUMBER, "'every' period must be at least 1, "
 		    "not '%s'", s);
 		w->every = EV_NONE;
 		return;
@@ -734,7 +314,7 @@ static void
 when_weekday(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct when *w = o;
-	uint8_t m = get_weekdays(b, v, "weekday");
+	uint8_t m = bld_weekdays(b, v, "weekday");
 
 	if (m != 0) {
 		w->weekdays = m;
@@ -748,7 +328,7 @@ when_days(struct bctx *b, const struct ynode *v, void *o)
 	struct when *w = o;
 	int64_t x;
 
-	if (get_int(b, v, "days", 1, 366, &x))
+	if (bld_int(b, v, "days", 1, 366, &x))
 		w->days = (uint32_t)x;
 }
 
@@ -766,7 +346,7 @@ when_init(struct when *w)
 static void
 act_title(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct activity *)o)->title = get_text(b, v, "title");
+	((struct activity *)o)->title = bld_text(b, v, "title");
 }
 
 static void
@@ -774,8 +354,8 @@ act_id(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct activity *x = o;
 
-	if ((x->id = get_text(b, v, "id")) != NULL)
-		x->id_pos = pos_of(v);
+	if ((x->id = bld_text(b, v, "id")) != NULL)
+		x->id_pos = bld_pos(v);
 }
 
 static void
@@ -784,9 +364,9 @@ act_kind(struct bctx *b, const struct ynode *v, void *o)
 	struct activity *x = o;
 	int k;
 
-	if ((x->kind_text = get_text(b, v, "kind")) == NULL)
+	if ((x->kind_text = bld_text(b, v, "kind")) == NULL)
 		return;
-	x->kind_pos = pos_of(v);
+	x->kind_pos = bld_pos(v);
 	k = plan_kind_from_name(x->kind_text);
 	x->kind = k < 0 ? K_OTHER : (enum kind)k;
 }
@@ -802,19 +382,19 @@ act_partners(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct activity *x = o;
 
-	get_partners(b, v, &x->all_partners, &x->partners);
+	bld_partners(b, v, &x->all_partners, &x->partners);
 }
 
 static void
 act_owner(struct bctx *b, const struct ynode *v, void *o)
 {
-	get_reflist(b, v, "owner", NS_PERSON, &((struct activity *)o)->owners);
+	bld_refs(b, v, "owner", NS_PERSON, &((struct activity *)o)->owners);
 }
 
 static void
 act_people(struct bctx *b, const struct ynode *v, void *o)
 {
-	get_reflist(b, v, "people", NS_PERSON,
+	bld_refs(b, v, "people", NS_PERSON,
 	    &((struct activity *)o)->people);
 }
 
@@ -824,8 +404,8 @@ act_date(struct bctx *b, const struct ynode *v, void *o)
 	struct activity *x = o;
 	struct span s;
 
-	x->date_pos = pos_of(v);
-	if (get_span(b, v, "date", true, &s)) {
+	x->date_pos = bld_pos(v);
+	if (bld_span(b, v, "date", true, &s)) {
 		x->has_date = true;
 		x->date = s.from;
 	}
@@ -864,7 +444,7 @@ act_days(struct bctx *b, const struct ynode *v, void *o)
 static void
 act_note(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct activity *)o)->note = get_text(b, v, "note");
+	((struct activity *)o)->note = bld_text(b, v, "note");
 }
 
 static const struct keydef activity_keys[] = {
@@ -889,20 +469,20 @@ phase_id(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct phase *x = o;
 
-	if ((x->id = get_text(b, v, "id")) != NULL)
+	if ((x->id = bld_text(b, v, "id")) != NULL)
 		x->id_node = v;
 }
 
 static void
 phase_name(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct phase *)o)->name = get_text(b, v, "name");
+	((struct phase *)o)->name = bld_text(b, v, "name");
 }
 
 static void
 phase_goal(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct phase *)o)->goal = get_text(b, v, "goal");
+	((struct phase *)o)->goal = bld_text(b, v, "goal");
 }
 
 static void
@@ -911,14 +491,14 @@ phase_period(struct bctx *b, const struct ynode *v, void *o)
 	struct phase *x = o;
 
 	x->period_node = v;
-	if (!get_span(b, v, "period", false, &x->period))
+	if (!bld_span(b, v, "period", false, &x->period))
 		x->period_node = NULL;
 }
 
 static void
 act_init(struct activity *a, const struct ynode *v, uint32_t pos)
 {
-	a->pos = pos_of(v);
+	a->pos = bld_pos(v);
 	a->order = pos;
 	a->kind = K_OTHER;
 	a->all_partners = true;
@@ -944,14 +524,14 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 		x->nacts = l != NULL ? l->n : 0;
 		return;
 	}
-	if ((x->acts = seq_items(b, v, "activities", sizeof(*x->acts),
+	if ((x->acts = bld_items(b, v, "activities", sizeof(*x->acts),
 	    &x->nacts)) == NULL)
 		return;
 	for (i = 0; i < x->nacts; i++) {
 		struct activity *a = &x->acts[i];
 
 		act_init(a, &v->u.kids[i], i + 1);
-		build_map(b, &v->u.kids[i], activity_keys,
+		bld_map(b, &v->u.kids[i], activity_keys,
 		    NKEYS(activity_keys), a, "an activity");
 	}
 }
@@ -972,15 +552,15 @@ build_phases(struct bctx *b, const struct ynode *v, void *unused)
 
 	(void)unused;
 	p->phases_node = v;
-	if ((p->phases = seq_items(b, v, "phases", sizeof(*p->phases),
+	if ((p->phases = bld_items(b, v, "phases", sizeof(*p->phases),
 	    &p->nphases)) == NULL)
 		return;
 	if (p->nphases == 0)
-		at(b, v, R_REQUIRED, "'phases' is empty: a plan needs at "
+		bld_diag(b, v, R_REQUIRED, "'phases' is empty: a plan needs at "
 		    "least one phase");
 	for (i = 0; i < p->nphases; i++) {
 		p->phases[i].node = &v->u.kids[i];
-		build_map(b, &v->u.kids[i], phase_keys, NKEYS(phase_keys),
+		bld_map(b, &v->u.kids[i], phase_keys, NKEYS(phase_keys),
 		    &p->phases[i], "a phase");
 	}
 }
@@ -990,13 +570,13 @@ build_phases(struct bctx *b, const struct ynode *v, void *unused)
 static void
 ment_mentor(struct bctx *b, const struct ynode *v, void *o)
 {
-	get_ref(b, v, "mentor", NS_PERSON, &((struct mentorship *)o)->mentor);
+	bld_ref(b, v, "mentor", NS_PERSON, &((struct mentorship *)o)->mentor);
 }
 
 static void
 ment_apprentice(struct bctx *b, const struct ynode *v, void *o)
 {
-	get_ref(b, v, "apprentice", NS_PERSON,
+	bld_ref(b, v, "apprentice", NS_PERSON,
 	    &((struct mentorship *)o)->apprentice);
 }
 
@@ -1006,7 +586,7 @@ ment_period(struct bctx *b, const struct ynode *v, void *o)
 	struct mentorship *x = o;
 
 	x->period_node = v;
-	x->has_period = get_span(b, v, "period", false, &x->period);
+	x->has_period = bld_span(b, v, "period", false, &x->period);
 }
 
 static const struct keydef meet_keys[] = {
@@ -1024,7 +604,7 @@ ment_meet(struct bctx *b, const struct ynode *v, void *o)
 	struct mentorship *x = o;
 
 	x->has_meet = true;
-	build_map(b, v, meet_keys, NKEYS(meet_keys), &x->meet, "'meet'");
+	bld_map(b, v, meet_keys, NKEYS(meet_keys), &x->meet, "'meet'");
 }
 
 static const struct keydef mentorship_keys[] = {
@@ -1041,7 +621,7 @@ build_mentorships(struct bctx *b, const struct ynode *v, void *unused)
 	uint32_t i;
 
 	(void)unused;
-	if ((p->mentorships = seq_items(b, v, "mentorships",
+	if ((p->mentorships = bld_items(b, v, "mentorships",
 	    sizeof(*p->mentorships), &p->nmentorships)) == NULL)
 		return;
 	for (i = 0; i < p->nmentorships; i++) {
@@ -1050,7 +630,7 @@ build_mentorships(struct bctx *b, const struct ynode *v, void *unused)
 		m->node = &v->u.kids[i];
 		m->mentor.idx = m->apprentice.idx = REF_UNKNOWN;
 		when_init(&m->meet);
-		build_map(b, m->node, mentorship_keys, NKEYS(mentorship_keys),
+		bld_map(b, m->node, mentorship_keys, NKEYS(mentorship_keys),
 		    m, "a mentorship");
 	}
 }
@@ -1058,7 +638,7 @@ build_mentorships(struct bctx *b, const struct ynode *v, void *unused)
 static void
 target_name(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct target *)o)->name = get_text(b, v, "name");
+	((struct target *)o)->name = bld_text(b, v, "name");
 }
 
 static void
@@ -1077,7 +657,7 @@ target_value(struct bctx *b, const struct ynode *v, struct target *t,
 	t->value_node = v;
 	t->cmp = cmp;
 	if (v->kind != YN_SCALAR) {
-		at(b, v, R_TYPE, "'%s' must be a number or a percentage, not "
+		bld_diag(b, v, R_TYPE, "'%s' must be a number or a percentage, not "
 		    "a %s", key, ynode_kind_name(v));
 		return;
 	}
@@ -1089,12 +669,12 @@ target_value(struct bctx *b, const struct ynode *v, struct target *t,
 	if (end == s || (size_t)(end - s) != len - (t->percent ? 1 : 0) ||
 	    strchr("+-.0123456789", s[0]) == NULL || errno == ERANGE ||
 	    !isfinite(x)) {
-		at(b, v, R_TYPE, "'%s' must be a number or a percentage, not "
+		bld_diag(b, v, R_TYPE, "'%s' must be a number or a percentage, not "
 		    "'%s'", key, s);
 		return;
 	}
 	if (x < 0 || (t->percent && x > 100)) {
-		at(b, v, R_BAD_NUMBER, "'%s' %s is outside %s", key, s,
+		bld_diag(b, v, R_BAD_NUMBER, "'%s' %s is outside %s", key, s,
 		    t->percent ? "0%-100%" : "the numbers from 0 up");
 		return;
 	}
@@ -1124,7 +704,7 @@ target_partners(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct target *t = o;
 
-	get_partners(b, v, &t->all_partners, &t->partners);
+	bld_partners(b, v, &t->all_partners, &t->partners);
 }
 
 static void
@@ -1133,7 +713,7 @@ target_by(struct bctx *b, const struct ynode *v, void *o)
 	struct target *t = o;
 
 	t->by_node = v;
-	t->has_by = get_span(b, v, "by", false, &t->by);
+	t->has_by = bld_span(b, v, "by", false, &t->by);
 }
 
 static const struct keydef target_keys[] = {
@@ -1152,7 +732,7 @@ build_targets(struct bctx *b, const struct ynode *v, void *unused)
 	uint32_t i;
 
 	(void)unused;
-	if ((p->targets = seq_items(b, v, "targets", sizeof(*p->targets),
+	if ((p->targets = bld_items(b, v, "targets", sizeof(*p->targets),
 	    &p->ntargets)) == NULL)
 		return;
 	for (i = 0; i < p->ntargets; i++) {
@@ -1160,10 +740,10 @@ build_targets(struct bctx *b, const struct ynode *v, void *unused)
 
 		t->node = &v->u.kids[i];
 		t->all_partners = true;
-		build_map(b, t->node, target_keys, NKEYS(target_keys), t,
+		bld_map(b, t->node, target_keys, NKEYS(target_keys), t,
 		    "a target");
 		if (t->node->kind == YN_MAP && t->value_node == NULL)
-			at(b, t->node, R_REQUIRED, "a target has no "
+			bld_diag(b, t->node, R_REQUIRED, "a target has no "
 			    "'at-least', 'at-most' or 'equals'");
 	}
 }
@@ -1186,7 +766,7 @@ quota_people(struct bctx *b, const struct ynode *v, void *o)
 				return;
 			}
 	q->group = QG_LIST;
-	get_reflist(b, v, "people", NS_PERSON, &q->people);
+	bld_refs(b, v, "people", NS_PERSON, &q->people);
 }
 
 static void
@@ -1195,7 +775,7 @@ quota_visits(struct bctx *b, const struct ynode *v, void *o)
 	struct quota *q = o;
 
 	q->visits_node = v;
-	get_int(b, v, "visits", 0, 100000, &q->visits);
+	bld_int(b, v, "visits", 0, 100000, &q->visits);
 }
 
 static void
@@ -1206,7 +786,7 @@ quota_per(struct bctx *b, const struct ynode *v, void *o)
 	const char *s, *hint;
 	size_t i;
 
-	if ((s = get_text(b, v, "per")) == NULL)
+	if ((s = bld_text(b, v, "per")) == NULL)
 		return;
 	for (i = 0; i < NKEYS(pers); i++)
 		if (strcmp(s, pers[i]) == 0) {
@@ -1214,7 +794,7 @@ quota_per(struct bctx *b, const struct ynode *v, void *o)
 			return;
 		}
 	hint = suggest(s, pers, NKEYS(pers));
-	at(b, v, R_TYPE, "'per' must be year, semester or month, not "
+	bld_diag(b, v, R_TYPE, "'per' must be year, semester or month, not "
 	    "'%s'%s%s%s", s, hint ? " (did you mean '" : "",
 	    hint ? hint : "", hint ? "'?)" : "");
 }
@@ -1232,12 +812,12 @@ build_quotas(struct bctx *b, const struct ynode *v, void *unused)
 	uint32_t i;
 
 	(void)unused;
-	if ((p->quotas = seq_items(b, v, "quotas", sizeof(*p->quotas),
+	if ((p->quotas = bld_items(b, v, "quotas", sizeof(*p->quotas),
 	    &p->nquotas)) == NULL)
 		return;
 	for (i = 0; i < p->nquotas; i++) {
 		p->quotas[i].node = &v->u.kids[i];
-		build_map(b, &v->u.kids[i], quota_keys, NKEYS(quota_keys),
+		bld_map(b, &v->u.kids[i], quota_keys, NKEYS(quota_keys),
 		    &p->quotas[i], "a quota");
 	}
 }
@@ -1247,7 +827,7 @@ build_quotas(struct bctx *b, const struct ynode *v, void *unused)
 static void
 cal_workdays(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct plan *)o)->cal.workdays = get_weekdays(b, v, "workdays");
+	((struct plan *)o)->cal.workdays = bld_weekdays(b, v, "workdays");
 }
 
 static void
@@ -1256,7 +836,7 @@ cal_holidays(struct bctx *b, const struct ynode *v, void *o)
 	struct plan *p = o;
 	const char *s;
 
-	if ((s = get_text(b, v, "holidays")) == NULL)
+	if ((s = bld_text(b, v, "holidays")) == NULL)
 		return;
 	p->holidays_node = v;
 	if (strcmp(s, "cn") == 0)
@@ -1264,7 +844,7 @@ cal_holidays(struct bctx *b, const struct ynode *v, void *o)
 	else if (strcmp(s, "none") == 0)
 		p->cal.cn = false;
 	else
-		at(b, v, R_TYPE, "'holidays' must be cn or none, not '%s'", s);
+		bld_diag(b, v, R_TYPE, "'holidays' must be cn or none, not '%s'", s);
 }
 
 static void
@@ -1284,7 +864,7 @@ cal_closed(struct bctx *b, const struct ynode *v, void *o)
 	p->closed_nodes = arena_alloc(b->a, (n ? n : 1) *
 	    sizeof(*p->closed_nodes));
 	for (i = 0; i < n; i++)
-		if (get_span(b, &items[i], "closed", false,
+		if (bld_span(b, &items[i], "closed", false,
 		    &p->closed_raw[p->nclosed_raw]))
 			p->closed_nodes[p->nclosed_raw++] = &items[i];
 }
@@ -1304,7 +884,7 @@ cal_open(struct bctx *b, const struct ynode *v, void *o)
 	p->cal.nopen = 0;
 	p->cal.open = arena_alloc(b->a, (n ? n : 1) * sizeof(day_t));
 	for (i = 0; i < n; i++)
-		if (get_span(b, &items[i], "open", true, &s))
+		if (bld_span(b, &items[i], "open", true, &s))
 			p->cal.open[p->cal.nopen++] = s.from;
 }
 
@@ -1313,7 +893,7 @@ cal_visits(struct bctx *b, const struct ynode *v, void *o)
 {
 	int64_t x;
 
-	if (get_int(b, v, "visits-per-day", 1, 1000, &x))
+	if (bld_int(b, v, "visits-per-day", 1, 1000, &x))
 		((struct plan *)o)->cal.visits_per_day = (unsigned)x;
 }
 
@@ -1330,7 +910,7 @@ build_calendar(struct bctx *b, const struct ynode *v, void *unused)
 {
 	(void)unused;
 	b->p->calendar_node = v;
-	build_map(b, v, calendar_keys, NKEYS(calendar_keys), b->p,
+	bld_map(b, v, calendar_keys, NKEYS(calendar_keys), b->p,
 	    "'calendar'");
 }
 
@@ -1339,7 +919,7 @@ build_calendar(struct bctx *b, const struct ynode *v, void *unused)
 static void
 plan_title(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct plan *)o)->title = get_text(b, v, "title");
+	((struct plan *)o)->title = bld_text(b, v, "title");
 }
 
 static void
@@ -1353,7 +933,7 @@ plan_host(struct bctx *b, const struct ynode *v, void *o)
 		p->orgs[0].name_node = v;
 		return;
 	}
-	build_map(b, v, host_keys, NKEYS(host_keys), &p->orgs[0], "'host'");
+	bld_map(b, v, host_keys, NKEYS(host_keys), &p->orgs[0], "'host'");
 }
 
 static void
@@ -1362,7 +942,7 @@ plan_period(struct bctx *b, const struct ynode *v, void *o)
 	struct plan *p = o;
 
 	p->period_node = v;
-	p->has_period = get_span(b, v, "period", false, &p->period);
+	p->has_period = bld_span(b, v, "period", false, &p->period);
 }
 
 static void
@@ -1371,19 +951,19 @@ plan_lang(struct bctx *b, const struct ynode *v, void *o)
 	struct plan *p = o;
 	const char *s;
 
-	if ((s = get_text(b, v, "lang")) == NULL)
+	if ((s = bld_text(b, v, "lang")) == NULL)
 		return;
 	p->lang_node = v;
 	if (strcmp(s, "zh") == 0 || strcmp(s, "en") == 0)
 		p->lang = s;
 	else
-		at(b, v, R_TYPE, "'lang' must be zh or en, not '%s'", s);
+		bld_diag(b, v, R_TYPE, "'lang' must be zh or en, not '%s'", s);
 }
 
 static void
 plan_guiding(struct bctx *b, const struct ynode *v, void *o)
 {
-	((struct plan *)o)->guiding = get_text(b, v, "guiding");
+	((struct plan *)o)->guiding = bld_text(b, v, "guiding");
 }
 
 static void
@@ -1391,7 +971,7 @@ plan_goals(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct plan *p = o;
 
-	p->goals = get_textlist(b, v, "goals", &p->ngoals);
+	p->goals = bld_texts(b, v, "goals", &p->ngoals);
 }
 
 static const struct keydef plan_keys[] = {
@@ -1410,7 +990,7 @@ build_version(struct bctx *b, const struct ynode *v, void *o)
 
 	p->version_node = v;
 	if (v->kind != YN_SCALAR || v->quoted || strcmp(v->u.str, "1") != 0) {
-		at(b, v, R_VERSION, "unsupported format version '%s': this "
+		bld_diag(b, v, R_VERSION, "unsupported format version '%s': this "
 		    "pairplan reads 'pairplan: 1'", v->kind == YN_SCALAR ?
 		    v->u.str : ynode_kind_name(v));
 		return;
@@ -1422,7 +1002,7 @@ static void
 build_plan(struct bctx *b, const struct ynode *v, void *o)
 {
 	b->p->plan_node = v;
-	build_map(b, v, plan_keys, NKEYS(plan_keys), o, "'plan'");
+	bld_map(b, v, plan_keys, NKEYS(plan_keys), o, "'plan'");
 }
 
 /*
@@ -1496,7 +1076,7 @@ index_orgs(struct bctx *b)
 			p->orgs[i].id = p->orgs[i].name;
 	firsts = arena_alloc(b->a, p->norgs * sizeof(*firsts));
 	for (i = 0; i < p->norgs; i++)
-		firsts[i] = pos_of(p->orgs[i].id_node ? p->orgs[i].id_node :
+		firsts[i] = bld_pos(p->orgs[i].id_node ? p->orgs[i].id_node :
 		    p->orgs[i].name_node ? p->orgs[i].name_node :
 		    p->orgs[i].node);
 	for (i = 0; i < p->norgs; i++)
@@ -1516,7 +1096,7 @@ index_people(struct bctx *b)
 	for (i = 0; i < p->npeople; i++) {
 		if (p->people[i].id == NULL)
 			p->people[i].id = p->people[i].name;
-		firsts[i] = pos_of(p->people[i].id_node ?
+		firsts[i] = bld_pos(p->people[i].id_node ?
 		    p->people[i].id_node : p->people[i].node);
 	}
 	for (i = 0; i < p->npeople; i++)
@@ -1537,7 +1117,7 @@ index_ids(struct bctx *b)
 	strmap_init(&actid, b->a);
 	pf = arena_alloc(b->a, (p->nphases + 1) * sizeof(*pf));
 	for (i = 0; i < p->nphases; i++) {
-		pf[i] = pos_of(p->phases[i].id_node ? p->phases[i].id_node :
+		pf[i] = bld_pos(p->phases[i].id_node ? p->phases[i].id_node :
 		    p->phases[i].node);
 		index_entry(b, &phid, NULL, p->phases[i].id, pf[i], NULL,
 		    (int32_t)i, pf, "phase");
@@ -1627,9 +1207,8 @@ stream_activity(void *ctx, void *list, const struct ynode *item)
 	a = &l->v[l->n++];
 	memset(a, 0, sizeof(*a));
 	act_init(a, item, l->n);
-	build_map(b, item, activity_keys, NKEYS(activity_keys), a,
+	bld_map(b, item, activity_keys, NKEYS(activity_keys), a,
 	    "an activity");
-	rules_scan_placeholders(item, b->d);
 	return l;
 }
 
@@ -1673,18 +1252,18 @@ resolve_pending(struct bctx *b)
 
 			for (k = 0; k < a->owners.n; k++)
 				if (a->owners.v[k].idx == REF_PENDING)
-					resolve_ref(b, &a->owners.v[k],
+					bld_resolve(b, &a->owners.v[k],
 					    NS_PERSON);
 			for (k = 0; k < a->people.n; k++)
 				if (a->people.v[k].idx == REF_PENDING)
-					resolve_ref(b, &a->people.v[k],
+					bld_resolve(b, &a->people.v[k],
 					    NS_PERSON);
 			for (k = 0; k < a->partners.n; k++)
 				if (a->partners.v[k].idx == REF_PENDING)
-					resolve_ref(b, &a->partners.v[k],
+					bld_resolve(b, &a->partners.v[k],
 					    NS_PARTNER);
 			if (a->w.at == AT_ORG && a->w.at_org.idx == REF_PENDING)
-				resolve_ref(b, &a->w.at_org, NS_ORG);
+				bld_resolve(b, &a->w.at_org, NS_ORG);
 		}
 }
 
@@ -1716,15 +1295,15 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	p->norgs = 1;
 	org_init(&p->orgs[0], root);
 	cal_init(&p->cal);
-	build_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
+	bld_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
 	    top_pass, 0);
 	index_orgs(&b);
 	b.orgs_ready = true;
-	build_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
+	bld_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
 	    top_pass, 1);
 	index_people(&b);
 	b.people_ready = true;
-	build_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
+	bld_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
 	    top_pass, 2);
 	resolve_pending(&b);
 	p->cal.closed = arena_alloc(a, (p->nclosed_raw + 1) *
@@ -1741,7 +1320,7 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	p->ndups = (uint32_t)b.dups.n;
 	if (p->has_period && p->period.from <= p->period.to) {
 		if (p->period.to - p->period.from >= PLAN_MAX_DAYS) {
-			at(&b, p->period_node, R_LIMIT, "the plan period is "
+			bld_diag(&b, p->period_node, R_LIMIT, "the plan period is "
 			    "longer than 100 years");
 			p->has_period = false;
 		} else {
@@ -1751,83 +1330,4 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	}
 	return p;
 #undef b
-}
-
-int
-plan_kind_from_name(const char *s)
-{
-	int i;
-
-	for (i = 0; i < K__COUNT; i++)
-		if (plan_kind_names[i][0] == s[0] &&
-		    strcmp(plan_kind_names[i], s) == 0)
-			return i;
-	return -1;
-}
-
-const char *
-plan_ref_text(const struct ref *r)
-{
-	return r->text != NULL ? r->text : "";
-}
-
-day_t
-plan_period_first(const struct when *w)
-{
-	day_t s = w->window.from;
-	int y, m, d;
-
-	switch (w->every) {
-	case EV_WEEK:
-	case EV_WEEKS:
-		return s - date_weekday(s);
-	case EV_MONTH:
-		date_to_civil(s, &y, &m, &d);
-		return date_from_civil(y, m, 1);
-	default:
-		return s;
-	}
-}
-
-day_t
-plan_period_next(const struct when *w, day_t start)
-{
-	int y, m, d;
-
-	switch (w->every) {
-	case EV_WEEK:
-		return start + 7;
-	case EV_WEEKS:
-		return start + 7 * (day_t)w->every_n;
-	case EV_DAYS:
-		return start + (day_t)w->every_n;
-	case EV_MONTH:
-		date_to_civil(start, &y, &m, &d);
-		return start + date_days_in_month(y, m);
-	default:
-		return w->window.to + 1;
-	}
-}
-
-bool
-plan_is_working(const struct plan *p, day_t d)
-{
-	if (p->has_wm && d >= p->wm.base && d - p->wm.base < p->wm.ndays)
-		return workmap_is_working(&p->wm, d);
-	return cal_is_working(&p->cal, d);
-}
-
-day_t
-plan_occupied_end(const struct plan *p, day_t d, uint32_t days)
-{
-	uint32_t k = 1;
-	day_t e = d;
-
-	while (k < days) {
-		if (++e - d > 4 * 366)
-			return INT32_MAX;
-		if (plan_is_working(p, e))
-			k++;
-	}
-	return e;
 }

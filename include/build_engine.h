@@ -1,0 +1,102 @@
+/* build_engine.h - how the model builder reads a mapping through a table of its keys, and its values by type. */
+#ifndef PAIRPLAN_BUILD_ENGINE_H
+#define PAIRPLAN_BUILD_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "catalog.h"
+#include "plan.h"
+#include "strmap.h"
+
+struct diags;
+struct diag;
+struct ynode;
+
+/* The state of one build: the plan being built and what resolves references. */
+struct bctx {
+	struct arena	*a;
+	struct diags	*d;
+	struct plan	*p;
+	struct avec	 refs;		/* struct refsite: unresolved only */
+	struct avec	 dups;		/* struct dup_id */
+	/* ids and names of people and organisations, for references */
+	struct strmap	 pid, pname, oid, oname;
+	bool		 orgs_ready, people_ready;
+	/* the object the key table fills */
+	struct phase	*phase;
+	struct when	*when;
+};
+
+typedef void	(*keyfn)(struct bctx *, const struct ynode *, void *);
+
+/* One key a mapping may hold. */
+struct keydef {
+	const char	*key;
+	keyfn		 fn;
+	bool		 required;
+};
+
+#define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
+
+/* Where a node is, as a model position. */
+struct pos bld_pos(const struct ynode *);
+/* A diagnostic at node n. */
+struct diag *bld_diag(struct bctx *, const struct ynode *n, enum rule_id,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * Values by type, each reporting (type, bad-number, bad-date) and giving
+ * NULL or false when the value is not of its type; key names the value
+ * in messages.
+ */
+const char *bld_text(struct bctx *, const struct ynode *, const char *key);
+/* A whole number in [min, max]. */
+bool	 bld_int(struct bctx *, const struct ynode *, const char *key,
+	    int64_t min, int64_t max, int64_t *out);
+/* A date span of any form of the format, or with day_only one day. */
+bool	 bld_span(struct bctx *, const struct ynode *, const char *key,
+	    bool day_only, struct span *out);
+/* One text, or a list of them. */
+const char **bld_texts(struct bctx *, const struct ynode *, const char *key,
+	    uint32_t *n);
+/* Weekday names, as a mask (Monday bit 0); 0 after reporting. */
+uint8_t	 bld_weekdays(struct bctx *, const struct ynode *, const char *key);
+
+/*
+ * References: resolved at once when their namespace is built (people and
+ * organisations are built first, whatever the order of the file), else
+ * REF_PENDING until plan_builder_build resolves them. Failures are kept
+ * for the unknown-ref rule.
+ */
+void	 bld_resolve(struct bctx *, struct ref *, enum ns);
+void	 bld_add_ref(struct bctx *, struct ref *, const struct ynode *,
+	    enum ns);
+bool	 bld_ref(struct bctx *, const struct ynode *, const char *key,
+	    enum ns, struct ref *);
+/* One reference, or a list of them. */
+void	 bld_refs(struct bctx *, const struct ynode *, const char *key,
+	    enum ns, struct reflist *);
+/* "all", or a list of partners. */
+void	 bld_partners(struct bctx *, const struct ynode *, bool *all,
+	    struct reflist *);
+
+/*
+ * Fills obj from mapping m by its key table, reporting unknown keys (with
+ * a did-you-mean), missing required keys and a map that is not one; what
+ * names the mapping in messages ("an activity"). With pass >= 0 only the
+ * keys whose passes[] entry is pass are handled, and unknown and missing
+ * keys are reported in pass 2.
+ */
+void	 bld_map(struct bctx *, const struct ynode *m, const struct keydef *,
+	    size_t nkeys, void *obj, const char *what);
+void	 bld_map_pass(struct bctx *, const struct ynode *m,
+	    const struct keydef *, size_t nkeys, void *obj, const char *what,
+	    const int *passes, int pass);
+/* One zeroed item of itemsz bytes per element of list v, or reports. */
+void	*bld_items(struct bctx *, const struct ynode *v, const char *key,
+	    size_t itemsz, uint32_t *n);
+
+#endif

@@ -1,0 +1,17 @@
+/* esc.h - text escaped for the formats that quote it: JSON strings, XML. */
+#ifndef PAIRPLAN_ESC_H
+#define PAIRPLAN_ESC_H
+
+#include <stdio.h>
+
+/* Writes s as a JSON string with quotes. */
+void	 json_string(FILE *, const char *);
+
+/*
+ * Text as XML character data or an attribute value: &, <, >, " and '
+ * escaped; characters XML cannot hold (controls, bytes that are not
+ * UTF-8) become a space or U+FFFD.
+ */
+void	 rs_xml_text(FILE *, const char *);
+
+#endif

@@ -1,0 +1,21 @@
+/* jw.h - small pieces of JSON output: strings or null, dates, spans, list items. */
+#ifndef PAIRPLAN_JW_H
+#define PAIRPLAN_JW_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "date.h"
+
+/* A JSON string, or null. */
+void	 jstr(FILE *, const char *);
+/* "YYYY-MM-DD" and ["YYYY-MM-DD", "YYYY-MM-DD"]. */
+void	 jdate(FILE *, day_t);
+void	 jspan(FILE *, struct span);
+/*
+ * Starts an item of a list: a comma after the first, a newline, the
+ * indent of the enclosing object (ind) and two spaces.
+ */
+void	 item(FILE *, bool *first, const char *ind);
+
+#endif

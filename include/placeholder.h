@@ -1,0 +1,16 @@
+/* placeholder.h - template text left in a plan (20xx, XXX, 某某): a scan of the node tree. */
+#ifndef PAIRPLAN_PLACEHOLDER_H
+#define PAIRPLAN_PLACEHOLDER_H
+
+struct diags;
+struct ynode;
+
+/*
+ * Reports template text in the scalars of a subtree (rule placeholder):
+ * 20xx, 20XX, 20__, XXX and 某某 anywhere, xx, XX and __ in names. The
+ * pipeline runs it on each activity as the loader hands it over, and on
+ * the rest of the tree once it is read.
+ */
+void	 placeholder_scan(const struct ynode *, struct diags *);
+
+#endif

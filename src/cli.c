@@ -1,0 +1,344 @@
+/* cli.c - what the commands share: their options, reading plans, names given on the command line, exit status. */
+#include <sys/stat.h>
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "cli.h"
+#include "date.h"
+#include "diag.h"
+#include "plan.h"
+#include "plandoc.h"
+#include "sched.h"
+#include "suggest.h"
+#include "yload.h"
+
+int
+cli_usage_error(const struct cmd_struct *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("pairplan: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fputs(c->usage, stderr);
+	return EXIT_USAGE;
+}
+
+/* "--opt=value" or "--opt value": the value, advancing *i; NULL if none. */
+const char *
+cli_opt_value(int argc, char **argv, int *i, const char *opt)
+{
+	size_t n = strlen(opt);
+
+	if (strncmp(argv[*i], opt, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0' || *i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+bool
+cli_parse_size(const char *s, unsigned long long *out)
+{
+	unsigned long long x;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return false;
+	x = strtoull(s, &end, 10);
+	switch (*end) {
+	case 'G': case 'g':
+		x <<= 10;
+		/* FALLTHROUGH */
+	case 'M': case 'm':
+		x <<= 10;
+		/* FALLTHROUGH */
+	case 'K': case 'k':
+		x <<= 10;
+		end++;
+		break;
+	default:
+		break;
+	}
+	if (*end != '\0' || x == 0)
+		return false;
+	*out = x;
+	return true;
+}
+
+bool
+cli_use_color(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return (nc == NULL || *nc == '\0') && isatty(STDERR_FILENO);
+}
+
+/* Is arg, the last argument, an option of valued that lacks its value? */
+static bool
+lacks_value(const char *arg, const char *const *valued)
+{
+	if (strcmp(arg, "--max-size") == 0)
+		return true;
+	for (; valued != NULL && *valued != NULL; valued++)
+		if (strcmp(arg, *valued) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Parses a command line of options and FILEs ("-" is standard input,
+ * "--" ends the options), handing the options it does not know to own;
+ * valued lists those of them that take a value. Returns EXIT_OK, or
+ * EXIT_USAGE after a message.
+ */
+int
+cli_parse_plan_args(const struct cmd_struct *c, int argc, char **argv,
+    struct cli_plan_args *a, cli_opt_fn own, const char *const *valued, void *ctx)
+{
+	bool files_only = false;
+	const char *v;
+	int i;
+
+	memset(a, 0, sizeof(*a));
+	/* argv has room for every file: reuse it, keeping order. */
+	a->files = argv;
+	for (i = 1; i < argc; i++) {
+		if (files_only || argv[i][0] != '-' ||
+		    strcmp(argv[i], "-") == 0) {
+			a->files[a->nfiles++] = argv[i];
+			continue;
+		}
+		if (strcmp(argv[i], "--") == 0) {
+			files_only = true;
+			continue;
+		}
+		if (i == argc - 1 && lacks_value(argv[i], valued))
+			return cli_usage_error(c, "option '%s' needs a value",
+			    argv[i]);
+		if ((v = cli_opt_value(argc, argv, &i, "--max-size")) != NULL) {
+			if (!cli_parse_size(v, &a->opts.max_size))
+				return cli_usage_error(c, "bad size '%s'", v);
+			continue;
+		}
+		switch (own(c, argc, argv, &i, ctx)) {
+		case OPT_TAKEN:
+			continue;
+		case OPT_FAILED:
+			return EXIT_USAGE;
+		case OPT_UNKNOWN:
+			break;
+		}
+		return cli_usage_error(c, "unknown option '%s'", argv[i]);
+	}
+	if (a->nfiles == 0)
+		return cli_usage_error(c, "no plan file given");
+	return EXIT_OK;
+}
+
+/* Usage error, worse than plan errors, worse than success. */
+int
+cli_worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * Reads and checks one file and prints its diagnostics. Returns the exit
+ * status it earns: EXIT_USAGE when it could not be read, EXIT_PLAN when
+ * it has errors.
+ */
+int
+cli_load_plan(struct plandoc *pd, const char *path, const struct yload_opts *o,
+    const struct diag_out *out, bool json, bool *first)
+{
+	if (!plandoc_init(pd, path, o))
+		return EXIT_USAGE;
+	if (json)
+		diags_print_json(&pd->diags, out, first);
+	else
+		diags_print_text(&pd->diags, out);
+	return diags_has_errors(&pd->diags, out->strict) ? EXIT_PLAN :
+	    EXIT_OK;
+}
+
+/* -o OUT, -oOUT, --output OUT, --output=OUT. */
+const char *
+cli_opt_output(int argc, char **argv, int *i)
+{
+	if (strncmp(argv[*i], "-o", 2) == 0 && argv[*i][2] != '\0')
+		return argv[*i] + 2;
+	if (strcmp(argv[*i], "-o") == 0)
+		return *i + 1 < argc ? argv[++*i] : NULL;
+	return cli_opt_value(argc, argv, i, "--output");
+}
+
+/* A day, or a month (its first or last day), as --from and --to take. */
+bool
+cli_parse_bound(const char *s, bool last, day_t *out)
+{
+	struct span sp;
+	bool is_day;
+
+	if (date_parse_span(s, strlen(s), &sp, &is_day) != DATE_OK)
+		return false;
+	*out = last ? sp.to : sp.from;
+	return true;
+}
+
+/* "pairplan: unknown WHAT 'S' (did you mean 'X'?)": exit status 2. */
+static int
+unknown_name(const char *what, const char *s, const char **cands,
+    size_t n)
+{
+	const char *m = suggest(s, cands, n);
+
+	if (m != NULL)
+		fprintf(stderr, "pairplan: unknown %s '%s' (did you mean "
+		    "'%s'?)\n", what, s, m);
+	else
+		fprintf(stderr, "pairplan: unknown %s '%s'\n", what, s);
+	return EXIT_USAGE;
+}
+
+static void
+push_name(const char ***v, size_t *n, const char *s)
+{
+	const char **nv;
+
+	if (s == NULL)
+		return;
+	if ((nv = realloc(*v, (*n + 1) * sizeof(**v))) == NULL)
+		arena_oom();
+	nv[(*n)++] = s;
+	*v = nv;
+}
+
+/*
+ * --person and --partner take an id, or the name of exactly one person
+ * or organisation (the same id in several plans is one); *s becomes the
+ * id. Returns EXIT_OK or EXIT_USAGE after a message.
+ */
+int
+cli_resolve_name(const char **s, bool person, const struct plan *const *plans,
+    size_t nplans)
+{
+	const char *what = person ? "person" : "partner", *id, *name,
+	    *found = NULL, **cands = NULL;
+	size_t i, ncands = 0;
+	uint32_t j, n;
+	int status;
+
+	for (i = 0; i < nplans; i++) {
+		n = person ? plans[i]->npeople : plans[i]->norgs;
+		for (j = 0; j < n; j++) {
+			id = person ? plans[i]->people[j].id :
+			    plans[i]->orgs[j].id;
+			if (id != NULL && strcmp(id, *s) == 0)
+				goto out;
+		}
+	}
+	for (i = 0; i < nplans; i++) {
+		n = person ? plans[i]->npeople : plans[i]->norgs;
+		for (j = 0; j < n; j++) {
+			id = person ? plans[i]->people[j].id :
+			    plans[i]->orgs[j].id;
+			name = person ? plans[i]->people[j].name :
+			    plans[i]->orgs[j].name;
+			push_name(&cands, &ncands, id);
+			if (name == NULL || strcmp(name, *s) != 0)
+				continue;
+			if (found != NULL && strcmp(found, id) != 0) {
+				fprintf(stderr, "pairplan: %s name '%s' is "
+				    "ambiguous: give the id ('%s' or '%s')\n",
+				    what, *s, found, id);
+				free(cands);
+				return EXIT_USAGE;
+			}
+			found = id;
+		}
+	}
+	if (found == NULL) {
+		status = unknown_name(what, *s, cands, ncands);
+		free(cands);
+		return status;
+	}
+	*s = found;
+out:
+	free(cands);
+	return EXIT_OK;
+}
+
+/* --phase: a number no greater than the phases of some plan, or an id. */
+int
+cli_resolve_phase(const char *s, const struct plan *const *plans,
+    size_t nplans)
+{
+	const char **cands = NULL;
+	unsigned long long k = 0;
+	size_t i, ncands = 0;
+	uint32_t j, most = 0;
+	const char *p;
+	int status;
+
+	for (p = s; *p >= '0' && *p <= '9' && k <= UINT32_MAX; p++)
+		k = k * 10 + (unsigned long long)(*p - '0');
+	for (i = 0; i < nplans; i++) {
+		if (plans[i]->nphases > most)
+			most = plans[i]->nphases;
+		for (j = 0; j < plans[i]->nphases; j++)
+			if (strcmp(plans[i]->phases[j].id, s) == 0)
+				return EXIT_OK;
+	}
+	if (p != s && *p == '\0' && k >= 1 && k <= most)
+		return EXIT_OK;
+	for (i = 0; i < nplans; i++)
+		for (j = 0; j < plans[i]->nphases; j++)
+			push_name(&cands, &ncands, plans[i]->phases[j].id);
+	status = unknown_name("phase", s, cands, ncands);
+	free(cands);
+	return status;
+}
+
+/* The tool never writes to a plan file: -o must not name an input. */
+bool
+cli_output_is_input(const char *out, char **files, int nfiles)
+{
+	struct stat so, si;
+	int i;
+
+	if (out == NULL || strcmp(out, "-") == 0 || stat(out, &so) != 0)
+		return false;
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") != 0 && stat(files[i], &si) == 0 &&
+		    si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+			fprintf(stderr, "pairplan: '%s' is a plan given to "
+			    "read: not writing over it\n", out);
+			return true;
+		}
+	return false;
+}
+
+/* On standard error: why the exit status is 1 although all was printed. */
+void
+cli_report_incomplete(const struct schedule *s)
+{
+	size_t i, shorts = 0;
+
+	for (i = 0; i < s->nquotas; i++)
+		if (s->quotas[i].got < s->quotas[i].required)
+			shorts++;
+	fprintf(stderr, "pairplan: the schedule is incomplete: %zu "
+	    "occurrence%s unplaced, %zu quota%s short\n", s->nunplaced,
+	    s->nunplaced == 1 ? "" : "s", shorts, shorts == 1 ? "" : "s");
+}

@@ -1,0 +1,42 @@
+/* cmd_init.c - pairplan init: a commented starter plan. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "init.h"
+
+const char cmd_init_usage[] =
+    "usage: pairplan init [--lang zh|en]\n"
+    "\n"
+    "Prints a starter plan with comments on standard output, in Chinese "
+    "(zh,\nthe default) or English (en), to copy and fill in: "
+    "pairplan init >plan.yaml\n";
+
+int
+cmd_init(const struct cmd_struct *c, int argc, char **argv)
+{
+		const char *lang = "zh", *v;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if ((v = cli_opt_value(argc, argv, &i, "--lang")) != NULL) {
+			if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0)
+				return cli_usage_error(c, "unknown language '%s' "
+				    "(zh or en)", v);
+			lang = v;
+		} else if (strcmp(argv[i], "--lang") == 0)
+			return cli_usage_error(c, "option '--lang' needs a value");
+		else if (argv[i][0] == '-')
+			return cli_usage_error(c, "unknown option '%s'", argv[i]);
+		else
+			return cli_usage_error(c, "unexpected argument '%s'",
+			    argv[i]);
+	}
+	if (!init_print(stdout, lang) || fflush(stdout) != 0 ||
+	    ferror(stdout)) {
+		perror("pairplan: standard output");
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}

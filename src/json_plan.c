@@ -1,0 +1,471 @@
+/* json_plan.c - the plan normalised as JSON: every default filled in, every reference an id. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "esc.h"
+#include "json_plan.h"
+#include "jw.h"
+#include "plan.h"
+#include "render_util.h"
+
+/* ---- the normalised plan (export) ---------------------------------- */
+
+/* A count of an organisation, or null when absent (-1). */
+static void
+jcount(FILE *fp, int64_t n)
+{
+	if (n < 0)
+		fputs("null", fp);
+	else
+		fprintf(fp, "%lld", (long long)n);
+}
+
+/* The id of what a reference names, or its text when it names nothing. */
+static void
+jref(FILE *fp, const struct plan *p, const struct ref *r, bool person)
+{
+	if (person && r->idx >= 0 && (uint32_t)r->idx < p->npeople)
+		json_string(fp, p->people[r->idx].id);
+	else if (!person && r->idx >= 0 && (uint32_t)r->idx < p->norgs)
+		json_string(fp, p->orgs[r->idx].id);
+	else
+		json_string(fp, plan_ref_text(r));
+}
+
+static void
+jreflist(FILE *fp, const struct plan *p, const struct reflist *l,
+    bool person)
+{
+	uint32_t i;
+
+	putc('[', fp);
+	for (i = 0; i < l->n; i++) {
+		if (i > 0)
+			fputs(", ", fp);
+		jref(fp, p, &l->v[i], person);
+	}
+	putc(']', fp);
+}
+
+/* `partners: all` as every partner's id, else the list as resolved. */
+static void
+jpartners(FILE *fp, const struct plan *p, bool all, const struct reflist *l)
+{
+	uint32_t i;
+
+	if (!all) {
+		jreflist(fp, p, l, false);
+		return;
+	}
+	putc('[', fp);
+	for (i = 1; i < p->norgs; i++) {
+		if (i > 1)
+			fputs(", ", fp);
+		json_string(fp, p->orgs[i].id);
+	}
+	putc(']', fp);
+}
+
+static void
+jtexts(FILE *fp, const char *const *v, uint32_t n)
+{
+	uint32_t i;
+
+	putc('[', fp);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(", ", fp);
+		jstr(fp, v[i]);
+	}
+	putc(']', fp);
+}
+
+static void
+jweekdays(FILE *fp, uint8_t mask)
+{
+	bool first = true;
+	int w;
+
+	putc('[', fp);
+	for (w = 0; w < 7; w++)
+		if (mask & (1u << w)) {
+			fprintf(fp, "%s\"%s\"", first ? "" : ", ",
+			    date_weekday_names[w]);
+			first = false;
+		}
+	putc(']', fp);
+}
+
+/* "week", "month", "N weeks", "N days", or null. */
+static void
+jevery(FILE *fp, const struct when *w)
+{
+	switch (w->every) {
+	case EV_WEEK:
+		fputs("\"week\"", fp);
+		break;
+	case EV_MONTH:
+		fputs("\"month\"", fp);
+		break;
+	case EV_WEEKS:
+		fprintf(fp, "\"%u weeks\"", w->every_n);
+		break;
+	case EV_DAYS:
+		fprintf(fp, "\"%u day%s\"", w->every_n,
+		    w->every_n == 1 ? "" : "s");
+		break;
+	default:
+		fputs("null", fp);
+		break;
+	}
+}
+
+/*
+ * Where a series is held: "at" is host, partner (one series per partner),
+ * online or org (the site named by "site"); an org that is the host is
+ * the host. site is the org index, or -1 for none.
+ */
+static void
+jat(FILE *fp, const struct plan *p, const struct when *w, int32_t site)
+{
+	const char *at;
+
+	switch (w->at) {
+	case AT_PARTNER:
+		at = "partner";
+		break;
+	case AT_ONLINE:
+		at = "online";
+		break;
+	case AT_ORG:
+		at = w->at_org.idx == 0 ? "host" : "org";
+		break;
+	default:
+		at = "host";
+		break;
+	}
+	fprintf(fp, "\"at\": \"%s\", \"site\": ", at);
+	jstr(fp, rs_org_id(p, site));
+}
+
+/* The scheduling keys shared by activities and meetings. */
+static void
+jwhen(FILE *fp, const struct when *w)
+{
+	fputs("\"window\": ", fp);
+	jspan(fp, w->window);
+	fprintf(fp, ", \"times\": %u, \"every\": ", w->times);
+	jevery(fp, w);
+	fputs(", \"weekday\": ", fp);
+	jweekdays(fp, w->weekdays);
+	fprintf(fp, ", \"days\": %u", w->days);
+}
+
+static void
+json_org(FILE *fp, const struct org *g, bool host)
+{
+	fputs("{\"id\": ", fp);
+	jstr(fp, g->id);
+	fputs(", \"name\": ", fp);
+	jstr(fp, g->name);
+	if (host) {
+		fputs(", \"level\": ", fp);
+		jstr(fp, g->level);
+		putc('}', fp);
+		return;
+	}
+	fputs(", \"kind\": ", fp);
+	jstr(fp, g->kind);
+	fputs(", \"classes\": ", fp);
+	jcount(fp, g->classes);
+	fputs(", \"children\": ", fp);
+	jcount(fp, g->children);
+	fputs(", \"teachers\": ", fp);
+	jcount(fp, g->teachers);
+	fputs(", \"staff\": ", fp);
+	jcount(fp, g->staff);
+	fputs(", \"needs\": ", fp);
+	jtexts(fp, g->needs, g->nneeds);
+	putc('}', fp);
+}
+
+static void
+json_person(FILE *fp, const struct plan *p, const struct person *x)
+{
+	fputs("{\"id\": ", fp);
+	jstr(fp, x->id);
+	fputs(", \"name\": ", fp);
+	jstr(fp, x->name);
+	fputs(", \"org\": ", fp);
+	if (x->has_org)
+		jref(fp, p, &x->org, false);
+	else
+		jstr(fp, p->orgs[0].id);
+	fputs(", \"role\": ", fp);
+	jstr(fp, x->role);
+	fputs(", \"duty\": ", fp);
+	jstr(fp, x->duty);
+	putc('}', fp);
+}
+
+static void
+json_activity(FILE *fp, const struct plan *p, const struct activity *a)
+{
+	int32_t site = -1;
+
+	if (a->w.at == AT_HOST)
+		site = 0;
+	else if (a->w.at == AT_ORG)
+		site = a->w.at_org.idx;
+	fputs("{\"id\": ", fp);
+	jstr(fp, a->id);
+	fputs(", \"title\": ", fp);
+	jstr(fp, a->title);
+	fprintf(fp, ", \"kind\": \"%s\", ", plan_kind_names[a->kind]);
+	jat(fp, p, &a->w, site);
+	fputs(", \"partners\": ", fp);
+	jpartners(fp, p, a->all_partners, &a->partners);
+	fputs(", \"owners\": ", fp);
+	jreflist(fp, p, &a->owners, true);
+	fputs(", \"people\": ", fp);
+	jreflist(fp, p, &a->people, true);
+	fputs(", ", fp);
+	jwhen(fp, &a->w);
+	fputs(", \"date\": ", fp);
+	if (a->has_date)
+		jdate(fp, a->date);
+	else
+		fputs("null", fp);
+	fputs(", \"note\": ", fp);
+	jstr(fp, a->note);
+	putc('}', fp);
+}
+
+static void
+json_phase(FILE *fp, const struct plan *p, const struct phase *ph)
+{
+	uint32_t i;
+
+	fputs("{\"id\": ", fp);
+	jstr(fp, ph->id);
+	fputs(", \"name\": ", fp);
+	jstr(fp, ph->name);
+	fputs(", \"period\": ", fp);
+	jspan(fp, ph->period);
+	fputs(", \"goal\": ", fp);
+	jstr(fp, ph->goal);
+	fputs(", \"activities\": [", fp);
+	for (i = 0; i < ph->nacts; i++) {
+		fputs(i > 0 ? ",\n    " : "\n    ", fp);
+		json_activity(fp, p, &ph->acts[i]);
+	}
+	fputs("]}", fp);
+}
+
+/* A meeting at a partner is held at the apprentice's kindergarten. */
+static void
+json_mentorship(FILE *fp, const struct plan *p, const struct mentorship *m,
+    uint32_t n)
+{
+	const struct when *w = &m->meet;
+	int32_t site = -1, k = m->apprentice.idx;
+
+	fprintf(fp, "{\"id\": \"m%u\", \"mentor\": ", n);
+	jref(fp, p, &m->mentor, true);
+	fputs(", \"apprentice\": ", fp);
+	jref(fp, p, &m->apprentice, true);
+	fputs(", \"period\": ", fp);
+	jspan(fp, m->period);
+	fputs(", \"meet\": ", fp);
+	if (!m->has_meet) {
+		fputs("null}", fp);
+		return;
+	}
+	if (w->at == AT_HOST)
+		site = 0;
+	else if (w->at == AT_ORG)
+		site = w->at_org.idx;
+	else if (w->at == AT_PARTNER)
+		site = k >= 0 && (uint32_t)k < p->npeople &&
+		    p->people[k].has_org ? p->people[k].org.idx : 0;
+	putc('{', fp);
+	jat(fp, p, w, site);
+	fputs(", ", fp);
+	jwhen(fp, w);
+	fputs("}}", fp);
+}
+
+static void
+json_target(FILE *fp, const struct plan *p, const struct target *t)
+{
+	static const char *const cmps[] = { "at-least", "at-most", "equals" };
+
+	fputs("{\"name\": ", fp);
+	jstr(fp, t->name);
+	fprintf(fp, ", \"compare\": \"%s\", \"value\": %.15g, "
+	    "\"percent\": %s, \"partners\": ", cmps[t->cmp], t->value,
+	    t->percent ? "true" : "false");
+	jpartners(fp, p, t->all_partners, &t->partners);
+	fputs(", \"by\": ", fp);
+	if (t->has_by)
+		jspan(fp, t->by);
+	else
+		fputs("null", fp);
+	putc('}', fp);
+}
+
+/* Has a reference the same target as one before it (item i of lists[g])? */
+static bool
+ref_seen(const struct reflist *const *lists, size_t g, uint32_t i)
+{
+	const struct ref *r = &lists[g]->v[i], *o;
+	uint32_t j, n;
+	size_t h;
+
+	for (h = 0; h <= g; h++)
+		for (n = h < g ? lists[h]->n : i, j = 0; j < n; j++) {
+			o = &lists[h]->v[j];
+			if (r->idx >= 0 ? o->idx == r->idx : o->idx < 0 &&
+			    strcmp(plan_ref_text(o), plan_ref_text(r)) == 0)
+				return true;
+		}
+	return false;
+}
+
+/* A group of the leadership becomes its people, each once, in order. */
+static void
+json_plan_quota(FILE *fp, const struct plan *p, const struct quota *q)
+{
+	static const char *const groups[] = { NULL, "leadership.leader",
+	    "leadership.deputies", "leadership.members", "leadership" };
+	static const char *const pers[] = { "year", "semester", "month" };
+	const struct reflist *lists[3];
+	size_t g, ng = 0, n = 0;
+	uint32_t i;
+
+	switch (q->group) {
+	case QG_LIST:
+		lists[ng++] = &q->people;
+		break;
+	case QG_LEADER:
+		lists[ng++] = &p->leader;
+		break;
+	case QG_DEPUTIES:
+		lists[ng++] = &p->deputies;
+		break;
+	case QG_MEMBERS:
+		lists[ng++] = &p->members;
+		break;
+	case QG_LEADERSHIP:
+		lists[ng++] = &p->leader;
+		lists[ng++] = &p->deputies;
+		lists[ng++] = &p->members;
+		break;
+	}
+	fputs("{\"people\": [", fp);
+	for (g = 0; g < ng; g++)
+		for (i = 0; i < lists[g]->n; i++) {
+			if (ref_seen(lists, g, i))
+				continue;
+			if (n++ > 0)
+				fputs(", ", fp);
+			jref(fp, p, &lists[g]->v[i], true);
+		}
+	fputs("], \"group\": ", fp);
+	jstr(fp, groups[q->group]);
+	fprintf(fp, ", \"visits\": %lld, \"per\": \"%s\"}",
+	    (long long)q->visits, pers[q->per]);
+}
+
+static void
+json_calendar(FILE *fp, const struct calendar *c)
+{
+	size_t i;
+
+	fputs("{\"workdays\": ", fp);
+	jweekdays(fp, c->workdays);
+	fprintf(fp, ", \"holidays\": \"%s\", \"closed\": [",
+	    c->cn ? "cn" : "none");
+	for (i = 0; i < c->nclosed; i++) {
+		if (i > 0)
+			fputs(", ", fp);
+		jspan(fp, c->closed[i]);
+	}
+	fputs("], \"open\": [", fp);
+	for (i = 0; i < c->nopen; i++) {
+		if (i > 0)
+			fputs(", ", fp);
+		jdate(fp, c->open[i]);
+	}
+	fprintf(fp, "], \"visits-per-day\": %u}", c->visits_per_day);
+}
+
+/* Starts a member of the plan object that holds a list, one item a line. */
+static void
+list_item(FILE *fp, uint32_t i)
+{
+	fputs(i > 0 ? ",\n   " : "\n   ", fp);
+}
+
+void
+json_plan(FILE *fp, const struct plan *p)
+{
+	uint32_t i;
+
+	fputs("{\"file\": ", fp);
+	jstr(fp, p->file);
+	fputs(", \"pairplan\": 1, \"title\": ", fp);
+	jstr(fp, p->title);
+	fputs(",\n  \"host\": ", fp);
+	json_org(fp, &p->orgs[0], true);
+	fputs(",\n  \"period\": ", fp);
+	jspan(fp, p->period);
+	fputs(", \"lang\": ", fp);
+	jstr(fp, p->lang);
+	fputs(",\n  \"guiding\": ", fp);
+	jstr(fp, p->guiding);
+	fputs(",\n  \"goals\": ", fp);
+	jtexts(fp, p->goals, p->ngoals);
+	fputs(",\n  \"partners\": [", fp);
+	for (i = 1; i < p->norgs; i++) {
+		list_item(fp, i - 1);
+		json_org(fp, &p->orgs[i], false);
+	}
+	fputs("],\n  \"people\": [", fp);
+	for (i = 0; i < p->npeople; i++) {
+		list_item(fp, i);
+		json_person(fp, p, &p->people[i]);
+	}
+	fputs("],\n  \"leadership\": {\"leader\": ", fp);
+	jreflist(fp, p, &p->leader, true);
+	fputs(", \"deputies\": ", fp);
+	jreflist(fp, p, &p->deputies, true);
+	fputs(", \"members\": ", fp);
+	jreflist(fp, p, &p->members, true);
+	fputs("},\n  \"phases\": [", fp);
+	for (i = 0; i < p->nphases; i++) {
+		list_item(fp, i);
+		json_phase(fp, p, &p->phases[i]);
+	}
+	fputs("],\n  \"mentorships\": [", fp);
+	for (i = 0; i < p->nmentorships; i++) {
+		list_item(fp, i);
+		json_mentorship(fp, p, &p->mentorships[i], i + 1);
+	}
+	fputs("],\n  \"targets\": [", fp);
+	for (i = 0; i < p->ntargets; i++) {
+		list_item(fp, i);
+		json_target(fp, p, &p->targets[i]);
+	}
+	fputs("],\n  \"quotas\": [", fp);
+	for (i = 0; i < p->nquotas; i++) {
+		list_item(fp, i);
+		json_plan_quota(fp, p, &p->quotas[i]);
+	}
+	fputs("],\n  \"calendar\": ", fp);
+	json_calendar(fp, &p->cal);
+	putc('}', fp);
+}

@@ -1,0 +1,86 @@
+/* placeholder.c - template text left in a plan (20xx, XXX, 某某): a scan of the node tree. */
+#include <stdbool.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "diag.h"
+#include "placeholder.h"
+#include "yload.h"
+
+/* Keys whose values are names, where xx and __ also mark a template. */
+static bool
+is_name_key(const char *k)
+{
+	static const char *const keys[] = {
+		"name", "title", "owner", "people", "leader", "deputies",
+		"members", "mentor", "apprentice",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(k, keys[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The key whose value s is (NULL in a list of no key) decides "name". */
+static const char *
+placeholder_in(const char *s, const struct ynode *key)
+{
+	static const char *const anywhere[] = {
+		"20xx", "20XX", "20__", "XXX", "某某",
+	};
+	static const char *const in_names[] = { "xx", "XX", "__" };
+	size_t i;
+
+	/* Every pattern holds x, X, _ or the first byte of 某: most text has none. */
+	if (s[strcspn(s, "xX_\xe6")] == '\0')
+		return NULL;
+	for (i = 0; i < sizeof(anywhere) / sizeof(anywhere[0]); i++)
+		if (strstr(s, anywhere[i]) != NULL)
+			return anywhere[i];
+	if (key != NULL && key->kind == YN_SCALAR && is_name_key(key->u.str))
+		for (i = 0; i < sizeof(in_names) / sizeof(in_names[0]); i++)
+			if (strstr(s, in_names[i]) != NULL)
+				return in_names[i];
+	return NULL;
+}
+
+/*
+ * key is the mapping key above n (lists pass theirs on), looked at only
+ * for text that may hold a pattern: most values never need it.
+ */
+static void
+placeholder_walk(struct diags *d, const struct ynode *n,
+    const struct ynode *key, int depth)
+{
+	const char *hit;
+	uint32_t i;
+
+	if (depth > YLOAD_MAX_DEPTH)
+		return;
+	switch (n->kind) {
+	case YN_SCALAR:
+		if ((hit = placeholder_in(n->u.str, key)) != NULL)
+			diag_add(d, R_PLACEHOLDER, n->line, n->col, "template text '%s' left "
+			    "in the plan", hit);
+		break;
+	case YN_MAP:
+		for (i = 0; i < n->n; i++)
+			placeholder_walk(d, &n->u.kids[2 * i + 1],
+			    &n->u.kids[2 * i], depth + 1);
+		break;
+	case YN_SEQ:
+		for (i = 0; i < n->n; i++)
+			placeholder_walk(d, &n->u.kids[i], key, depth + 1);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+placeholder_scan(const struct ynode *n, struct diags *d)
+{
+	placeholder_walk(d, n, NULL, 0);
+}
