@@ -95,6 +95,10 @@ schema-check: pairplan
 completion-check:
 	@bash tests/completion.sh
 
+# The pipeline runs one way: no object calls a stage above its own.
+layers: pairplan
+	@sh scripts/layers.sh $(B)
+
 # The man pages: mandoc's lint (apt-get install mandoc).
 man-check:
 	mandoc -Tlint -Wwarning docs/pairplan.1 docs/pairplan-plan.5
@@ -102,7 +106,7 @@ man-check:
 check: test-deps
 	@$(MAKE) --no-print-directory -j2 pairplan $(addprefix $(B)/,$(TESTS)) \
 	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS))
-	@$(MAKE) --no-print-directory units cli schema-check completion-check
+	@$(MAKE) --no-print-directory units cli schema-check completion-check layers
 	@$(MAKE) --no-print-directory san-units san-cli
 	@echo "make check: all tests passed"
 
@@ -134,4 +138,4 @@ clean:
 	rm -rf $(B) pairplan
 
 .PHONY: all deps test-deps demo units san-units cli san-cli schema-check \
-	completion-check man-check check fuzz bench install clean
+	completion-check layers man-check check fuzz bench install clean

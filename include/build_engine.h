@@ -32,12 +32,53 @@ struct bctx {
 
 typedef void	(*keyfn)(struct bctx *, const struct ynode *, void *);
 
-/* One key a mapping may hold. */
-struct keydef {
-	const char	*key;
-	keyfn		 fn;
-	bool		 required;
+/* How a key's value is read (bld_text, bld_int, ...) and stored. */
+enum keytype {
+	KT_FN,		/* fn(b, value, obj + field), or obj when no field */
+	KT_TEXT,	/* const char * */
+	KT_TEXTS,	/* const char **, and its count in aux (uint32_t) */
+	KT_INT,		/* an integer of width bytes, in [min, max] */
+	KT_SPAN,	/* struct span */
+	KT_DAY,		/* day_t */
+	KT_REF,		/* struct ref in namespace ns */
+	KT_REFS,	/* struct reflist in namespace ns */
+	KT_PARTNERS,	/* "all" (bool in aux) or a struct reflist */
+	KT_WEEKDAYS,	/* uint8_t mask, left alone when none is good */
+	KT_CHOICE,	/* one of words[], its index as an int of width bytes */
 };
+
+/*
+ * One key a mapping may hold, and where its value goes. Offsets are
+ * written with KEYOFF(type, member), which adds one so that 0 means
+ * "none". node, pos and has are filled when the value is good; seen (a
+ * struct pos) whenever the key is there, for rules about keys that
+ * exclude each other.
+ */
+struct keydef {
+	const char		*key;
+	uint8_t			 type;		/* enum keytype */
+	bool			 required;
+	uint8_t			 ns;		/* KT_REF, KT_REFS */
+	uint8_t			 width;		/* KT_INT, KT_CHOICE */
+	uint8_t			 pass;		/* bld_map_pass */
+	size_t			 field, aux, node, pos, seen, has;
+	int64_t			 min, max;	/* KT_INT */
+	const char *const	*words;		/* KT_CHOICE, NULL-terminated */
+	keyfn			 fn;		/* KT_FN */
+};
+
+#define KEYOFF(type, member)	(offsetof(type, member) + 1)
+
+/*
+ * The start of a row: key k of type T stored in member f of struct S, a
+ * key read by its own function, an integer in [lo, hi]. More fields may
+ * follow in the row: { KEY("title", KT_TEXT, A, title), .required = true }.
+ */
+#define KEY(k, T, S, f)	.key = (k), .type = (T), .field = KEYOFF(S, f)
+#define KEY_FN(k, f)	.key = (k), .type = KT_FN, .fn = (f)
+#define KEY_INT(k, S, f, lo, hi) \
+	KEY(k, KT_INT, S, f), .width = sizeof(((S *)0)->f), .min = (lo), \
+	.max = (hi)
 
 #define NKEYS(t)	(sizeof(t) / sizeof((t)[0]))
 
@@ -86,15 +127,16 @@ void	 bld_partners(struct bctx *, const struct ynode *, bool *all,
 /*
  * Fills obj from mapping m by its key table, reporting unknown keys (with
  * a did-you-mean), missing required keys and a map that is not one; what
- * names the mapping in messages ("an activity"). With pass >= 0 only the
- * keys whose passes[] entry is pass are handled, and unknown and missing
- * keys are reported in pass 2.
+ * names the mapping in messages ("an activity"). bld_map_pass handles
+ * only the keys of one pass (keydef.pass) and reports unknown and
+ * missing keys in the last, BLD_LAST_PASS.
  */
+#define BLD_LAST_PASS	2
 void	 bld_map(struct bctx *, const struct ynode *m, const struct keydef *,
 	    size_t nkeys, void *obj, const char *what);
 void	 bld_map_pass(struct bctx *, const struct ynode *m,
 	    const struct keydef *, size_t nkeys, void *obj, const char *what,
-	    const int *passes, int pass);
+	    int pass);
 /* One zeroed item of itemsz bytes per element of list v, or reports. */
 void	*bld_items(struct bctx *, const struct ynode *v, const char *key,
 	    size_t itemsz, uint32_t *n);

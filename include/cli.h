@@ -64,6 +64,8 @@ int	 cli_parse_plan_args(const struct cmd_struct *, int argc, char **argv,
 	    struct cli_plan_args *, cli_opt_fn own, const char *const *valued,
 	    void *ctx);
 
+/* Flushes standard output: EXIT_OK, or EXIT_USAGE after a message. */
+int	 cli_flush_stdout(void);
 /* The worse of two exit statuses. */
 int	 cli_worst(int, int);
 /*

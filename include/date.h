@@ -34,6 +34,13 @@ void	 date_to_civil(day_t, int *y, int *m, int *d);
 int	 date_weekday(day_t);		/* 0 = Monday .. 6 = Sunday */
 int	 date_days_in_month(int y, int m);
 bool	 date_is_valid(int y, int m, int d);	/* years 1..9999 */
+/*
+ * The one binary search: in an array of n items of stride bytes sorted
+ * by a day_t at the start of each item (days, spans, table rows), the
+ * number of items whose day is on or before day.
+ */
+size_t	 date_count_upto(const void *base, size_t n, size_t stride,
+	    day_t day);
 /* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void	 date_format(day_t, char *buf);
 /* Index of "mon".."sun" (or -1). */

@@ -5,13 +5,13 @@
 #include <stdio.h>
 
 /* Writes s as a JSON string with quotes. */
-void	 json_string(FILE *, const char *);
+void	 esc_json(FILE *, const char *);
 
 /*
  * Text as XML character data or an attribute value: &, <, >, " and '
  * escaped; characters XML cannot hold (controls, bytes that are not
  * UTF-8) become a space or U+FFFD.
  */
-void	 rs_xml_text(FILE *, const char *);
+void	 esc_xml(FILE *, const char *);
 
 #endif

@@ -8,14 +8,14 @@
 #include "date.h"
 
 /* A JSON string, or null. */
-void	 jstr(FILE *, const char *);
+void	 jw_str(FILE *, const char *);
 /* "YYYY-MM-DD" and ["YYYY-MM-DD", "YYYY-MM-DD"]. */
-void	 jdate(FILE *, day_t);
-void	 jspan(FILE *, struct span);
+void	 jw_date(FILE *, day_t);
+void	 jw_span(FILE *, struct span);
 /*
  * Starts an item of a list: a comma after the first, a newline, the
  * indent of the enclosing object (ind) and two spaces.
  */
-void	 item(FILE *, bool *first, const char *ind);
+void	 jw_item(FILE *, bool *first, const char *ind);
 
 #endif

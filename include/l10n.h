@@ -12,19 +12,19 @@
  * zero padding) or English (1 March 2024).
  */
 /* A day; with year false the year is left out (2024年3月1日, 3月1日). */
-void	 rs_day_text(struct sbuf *, day_t, bool en, bool year);
+void	 l10n_day(struct sbuf *, day_t, bool en, bool year);
 /*
  * Days from..to, the year given when year is set or the two differ:
  * 2024年3月4日—15日, 4月1日—5月2日; 4–15 March 2024.
  */
-void	 rs_day_range(struct sbuf *, day_t from, day_t to, bool en, bool year);
+void	 l10n_day_range(struct sbuf *, day_t from, day_t to, bool en, bool year);
 /* A span: 2024年3月—7月, 2024年9月—2025年1月, 2024年5月中旬, ... */
-void	 rs_span_text(struct sbuf *, struct span, bool en);
+void	 l10n_span(struct sbuf *, struct span, bool en);
 /* A month: 2024年3月 or March 2024; abbreviated (Mar 2024) when short. */
-void	 rs_month_text(struct sbuf *, int y, int m, bool en, bool shortname);
+void	 l10n_month(struct sbuf *, int y, int m, bool en, bool shortname);
 /* A Chinese numeral: 一 .. 十, 十一, 二十一, 一百零一; digits past 9999. */
-void	 rs_cn_number(struct sbuf *, unsigned long);
+void	 l10n_cn_number(struct sbuf *, unsigned long);
 /* Weekdays as a Chinese document names them: 周一 .. 周日. */
-extern const char *const weekday_zh[7];
+extern const char *const l10n_weekday_zh[7];
 
 #endif

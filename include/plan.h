@@ -9,6 +9,7 @@
 #include "cal.h"
 #include "date.h"
 
+struct arena;
 struct ynode;
 
 /*
@@ -61,14 +62,21 @@ struct person {
 	const struct ynode	*node, *id_node;
 };
 
-/* Activity kinds of §3, in the contract's order. */
+/* Activity kinds: K_AGREEMENT ... K_OTHER, one per row of kinds.def. */
 enum kind {
-	K_AGREEMENT, K_TEACHING_VISIT, K_STUDY_VISIT, K_SHADOWING, K_LECTURE,
-	K_DEMO_LESSON, K_OBSERVATION, K_TRAINING, K_RESEARCH, K_MEETING,
-	K_MENTORING, K_INSPECTION, K_EXCHANGE, K_DONATION, K_SUMMARY, K_OTHER,
+#define KIND(name, id, zh, en, colour)	K_##name,
+#include "kinds.def"
+#undef KIND
 	K__COUNT
 };
-extern const char *const plan_kind_names[K__COUNT];
+
+/* A row of kinds.def. */
+struct kind_info {
+	const char	*name;		/* as a plan writes it: "teaching-visit" */
+	const char	*zh, *en;	/* labels of the exports */
+	const char	*colour;	/* "#e15759" */
+};
+extern const struct kind_info plan_kinds[K__COUNT];
 
 enum at { AT_HOST, AT_PARTNER, AT_ONLINE, AT_ORG };
 
@@ -226,9 +234,11 @@ day_t	 plan_period_next(const struct when *, day_t start);
 bool	 plan_is_working(const struct plan *, day_t);
 day_t	 plan_occupied_end(const struct plan *, day_t d, uint32_t days);
 
-/* An activity kind (enum kind, or -1 for unknown) for people, and its colour. */
-const char *rs_kind_label(int kind, bool en);
-const char *rs_kind_colour(int kind);
+/* A kind's label (enum kind, or -1 for unknown: other), and its colour. */
+const char *plan_kind_label(int kind, bool en);
+const char *plan_kind_colour(int kind);
+/* The names of the kinds, for suggestions, in the arena. */
+const char **plan_kind_names(struct arena *, size_t *n);
 /* Index of a kind's name, or -1. */
 int	 plan_kind_from_name(const char *);
 /* The id of what ref points at, or the text as written. */

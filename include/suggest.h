@@ -10,6 +10,16 @@
  * likely typo; NULL otherwise. Ties go to the earlier candidate.
  */
 const char *suggest(const char *s, const char *const *cands, size_t n);
+/*
+ * The one way a message offers a suggestion: SUGGEST_FMT in the format
+ * and SUGGEST_ARGS(hint) in the arguments give " (did you mean 'X'?)"
+ * for hint X, and nothing for NULL.
+ */
+#define SUGGEST_FMT		"%s%s%s"
+#define SUGGEST_ARGS(hint)	(hint) != NULL ? " (did you mean '" : "", \
+				(hint) != NULL ? (hint) : "", \
+				(hint) != NULL ? "'?)" : ""
+
 /* Distance in characters, or a number > limit once it exceeds limit. */
 size_t	 suggest_distance(const char *a, const char *b, size_t limit);
 

@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "date.h"
 #include "diag.h"
+#include "sbuf.h"
 #include "strmap.h"
 #include "suggest.h"
 #include "yload.h"
@@ -283,11 +284,10 @@ bld_weekdays(struct bctx *b, const struct ynode *v, const char *key)
 			const char *s = it->kind == YN_SCALAR ? it->u.str : "";
 			const char *hint = suggest(s, date_weekday_names, 7);
 
-			bld_diag(b, it, R_TYPE, "'%s' is not a weekday: use mon, "
-			    "tue, wed, thu, fri, sat or sun%s%s%s",
+			bld_diag(b, it, R_TYPE, "'%s' is not a weekday: use "
+			    "mon, tue, wed, thu, fri, sat or sun" SUGGEST_FMT,
 			    it->kind == YN_SCALAR ? s : ynode_kind_name(it),
-			    hint ? " (did you mean '" : "", hint ? hint : "",
-			    hint ? "'?)" : "");
+			    SUGGEST_ARGS(hint));
 			continue;
 		}
 		mask |= (uint8_t)(1u << w);
@@ -297,28 +297,141 @@ bld_weekdays(struct bctx *b, const struct ynode *v, const char *key)
 
 /* ---- mappings ------------------------------------------------------ */
 
-/*
- * Fills obj from mapping m by the key table. With pass >= 0 only the keys
- * of that pass are handled, and unknown and missing keys are reported in
- * the last pass (2); pass -1 does everything at once.
- */
-void
-bld_map_pass(struct bctx *b, const struct ynode *m,
-    const struct keydef *keys, size_t nkeys, void *obj, const char *what,
-    const int *passes, int pass)
+/* Where a keydef's offset points in obj, or NULL for none. */
+static void *
+field_of(void *obj, size_t off)
+{
+	return off != 0 ? (char *)obj + off - 1 : NULL;
+}
+
+static void
+store_int(void *at, uint8_t width, int64_t x)
+{
+	switch (width) {
+	case 1: {
+		uint8_t v = (uint8_t)x;
+
+		memcpy(at, &v, 1);
+		break;
+	}
+	case 4: {
+		int32_t v = (int32_t)x;
+
+		memcpy(at, &v, 4);
+		break;
+	}
+	default:
+		memcpy(at, &x, 8);
+		break;
+	}
+}
+
+/* "'per' must be year, semester or month, not 'x' (did you mean ...)". */
+static bool
+read_choice(struct bctx *b, const struct ynode *v, const struct keydef *k,
+    int64_t *out)
+{
+	const char *s, *hint;
+	struct sbuf list = { 0 };
+	size_t i, n;
+
+	if ((s = bld_text(b, v, k->key)) == NULL)
+		return false;
+	for (n = 0; k->words[n] != NULL; n++)
+		if (strcmp(s, k->words[n]) == 0) {
+			*out = (int64_t)n;
+			return true;
+		}
+	for (i = 0; i < n; i++)
+		sbuf_printf(&list, "%s%s", i == 0 ? "" : i + 1 < n ? ", " :
+		    " or ", k->words[i]);
+	hint = suggest(s, k->words, n);
+	bld_diag(b, v, R_TYPE, "'%s' must be %s, not '%s'" SUGGEST_FMT, k->key,
+	    list.p, s, SUGGEST_ARGS(hint));
+	sbuf_free(&list);
+	return false;
+}
+
+/* Reads value v of key k into obj. */
+static void
+read_value(struct bctx *b, const struct keydef *k, const struct ynode *v,
+    void *obj)
+{
+	void *f = field_of(obj, k->field), *x;
+	struct span sp;
+	int64_t n;
+	uint8_t mask;
+	bool ok = true;
+
+	if ((x = field_of(obj, k->seen)) != NULL)
+		*(struct pos *)x = bld_pos(v);
+	switch (k->type) {
+	case KT_FN:
+		k->fn(b, v, f != NULL ? f : obj);
+		return;
+	case KT_TEXT:
+		ok = (*(const char **)f = bld_text(b, v, k->key)) != NULL;
+		break;
+	case KT_TEXTS:
+		*(const char ***)f = bld_texts(b, v, k->key,
+		    (uint32_t *)field_of(obj, k->aux));
+		break;
+	case KT_INT:
+		if ((ok = bld_int(b, v, k->key, k->min, k->max, &n)))
+			store_int(f, k->width, n);
+		break;
+	case KT_SPAN:
+	case KT_DAY:
+		if ((ok = bld_span(b, v, k->key, k->type == KT_DAY, &sp))) {
+			if (k->type == KT_DAY)
+				*(day_t *)f = sp.from;
+			else
+				*(struct span *)f = sp;
+		}
+		break;
+	case KT_REF:
+		ok = bld_ref(b, v, k->key, (enum ns)k->ns, f);
+		break;
+	case KT_REFS:
+		bld_refs(b, v, k->key, (enum ns)k->ns, f);
+		break;
+	case KT_PARTNERS:
+		bld_partners(b, v, (bool *)field_of(obj, k->aux), f);
+		break;
+	case KT_WEEKDAYS:
+		if ((ok = (mask = bld_weekdays(b, v, k->key)) != 0))
+			*(uint8_t *)f = mask;
+		break;
+	case KT_CHOICE:
+		if ((ok = read_choice(b, v, k, &n)))
+			store_int(f, k->width, n);
+		break;
+	}
+	if (!ok)
+		return;
+	if ((x = field_of(obj, k->node)) != NULL)
+		*(const struct ynode **)x = v;
+	if ((x = field_of(obj, k->pos)) != NULL)
+		*(struct pos *)x = bld_pos(v);
+	if ((x = field_of(obj, k->has)) != NULL)
+		*(bool *)x = true;
+}
+
+static void
+map_keys(struct bctx *b, const struct ynode *m, const struct keydef *keys,
+    size_t nkeys, void *obj, const char *what, int pass)
 {
 	bool seen[32] = { false };
 	const char *names[32];
 	const struct ynode *k, *v;
 	uint32_t i;
 	size_t j;
-
-	bool report = pass < 0 || pass == 2;
+	bool report = pass < 0 || pass == BLD_LAST_PASS;
 
 	if (m->kind != YN_MAP) {
 		if (report)
-			bld_diag(b, m, R_TYPE, "%s must be a mapping, not a %s", what,
-			    ynode_kind_name(m));
+			bld_diag(b, m, R_TYPE, "%s must be a mapping, not a %s",
+			    what, ynode_kind_name(m));
 		return;
 	}
 	for (i = 0; i < m->n; i++) {
@@ -327,15 +440,15 @@ bld_map_pass(struct bctx *b, const struct ynode *m,
 		if (k->kind != YN_SCALAR) {
 			if (!report)
 				continue;
-			bld_diag(b, k, R_TYPE, "a key of %s must be text, not a %s",
-			    what, ynode_kind_name(k));
+			bld_diag(b, k, R_TYPE, "a key of %s must be text, not "
+			    "a %s", what, ynode_kind_name(k));
 			continue;
 		}
 		for (j = 0; j < nkeys; j++)
 			if (keys[j].key[0] == k->u.str[0] &&
 			    strcmp(keys[j].key, k->u.str) == 0)
 				break;
-		if (j < nkeys && pass >= 0 && passes[j] != pass) {
+		if (j < nkeys && pass >= 0 && keys[j].pass != pass) {
 			seen[j] = true;
 			continue;
 		}
@@ -351,25 +464,20 @@ bld_map_pass(struct bctx *b, const struct ynode *m,
 			for (j = 0; hint != NULL && j < nkeys; j++)
 				if (names[j] == hint)
 					seen[j] = true;
-			if (hint != NULL)
-				bld_diag(b, k, R_UNKNOWN_KEY, "unknown key '%s' in %s "
-				    "(did you mean '%s'?)", k->u.str, what,
-				    hint);
-			else
-				bld_diag(b, k, R_UNKNOWN_KEY, "unknown key '%s' in %s",
-				    k->u.str, what);
+			bld_diag(b, k, R_UNKNOWN_KEY, "unknown key '%s' in %s"
+			    SUGGEST_FMT, k->u.str, what, SUGGEST_ARGS(hint));
 			continue;
 		}
 		seen[j] = true;
 		if (v->kind == YN_NULL) {
 			if (keys[j].required && report)
-				bld_diag(b, v, R_REQUIRED, "'%s' of %s has no value",
-				    keys[j].key, what);
+				bld_diag(b, v, R_REQUIRED, "'%s' of %s has no "
+				    "value", keys[j].key, what);
 			else
 				seen[j] = false;
 			continue;
 		}
-		keys[j].fn(b, v, obj);
+		read_value(b, &keys[j], v, obj);
 	}
 	for (j = 0; report && j < nkeys; j++)
 		if (keys[j].required && !seen[j] &&
@@ -379,10 +487,18 @@ bld_map_pass(struct bctx *b, const struct ynode *m,
 }
 
 void
+bld_map_pass(struct bctx *b, const struct ynode *m,
+    const struct keydef *keys, size_t nkeys, void *obj, const char *what,
+    int pass)
+{
+	map_keys(b, m, keys, nkeys, obj, what, pass);
+}
+
+void
 bld_map(struct bctx *b, const struct ynode *m, const struct keydef *keys,
     size_t nkeys, void *obj, const char *what)
 {
-	bld_map_pass(b, m, keys, nkeys, obj, what, NULL, -1);
+	map_keys(b, m, keys, nkeys, obj, what, -1);
 }
 
 /* Allocates one zeroed item per element of a list, or reports. */

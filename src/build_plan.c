@@ -16,74 +16,26 @@
 #include "suggest.h"
 #include "yload.h"
 
-
-/* ---- organisations and people -------------------------------------- */
-
-static void
-org_id(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct org *g = o;
-
-	if ((g->id = bld_text(b, v, "id")) != NULL)
-		g->id_node = v;
-}
-
-static void
-org_name(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct org *g = o;
-
-	if ((g->name = bld_text(b, v, "name")) != NULL)
-		g->name_node = v;
-}
-
-static void
-org_level(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct org *)o)->level = bld_text(b, v, "level");
-}
-
-static void
-org_kind(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct org *)o)->kind = bld_text(b, v, "kind");
-}
-
-#define ORG_COUNT(field)						\
-static void								\
-org_##field(struct bctx *b, const struct ynode *v, void *o)		\
-{									\
-	bld_int(b, v, #field, 0, INT32_MAX, &((struct org *)o)->field);	\
-}
-ORG_COUNT(classes)
-ORG_COUNT(children)
-ORG_COUNT(teachers)
-ORG_COUNT(staff)
-
-static void
-org_needs(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct org *g = o;
-
-	g->needs = bld_texts(b, v, "needs", &g->nneeds);
-}
-
+#define O struct org
 static const struct keydef host_keys[] = {
-	{ "id", org_id, false },
-	{ "name", org_name, true },
-	{ "level", org_level, false },
+	{ KEY("id", KT_TEXT, O, id), .node = KEYOFF(O, id_node) },
+	{ KEY("name", KT_TEXT, O, name), .required = true,
+	    .node = KEYOFF(O, name_node) },
+	{ KEY("level", KT_TEXT, O, level) },
 };
 
 static const struct keydef partner_keys[] = {
-	{ "id", org_id, false },
-	{ "name", org_name, true },
-	{ "kind", org_kind, false },
-	{ "classes", org_classes, false },
-	{ "children", org_children, false },
-	{ "teachers", org_teachers, false },
-	{ "staff", org_staff, false },
-	{ "needs", org_needs, false },
+	{ KEY("id", KT_TEXT, O, id), .node = KEYOFF(O, id_node) },
+	{ KEY("name", KT_TEXT, O, name), .required = true,
+	    .node = KEYOFF(O, name_node) },
+	{ KEY("kind", KT_TEXT, O, kind) },
+	{ KEY_INT("classes", O, classes, 0, INT32_MAX) },
+	{ KEY_INT("children", O, children, 0, INT32_MAX) },
+	{ KEY_INT("teachers", O, teachers, 0, INT32_MAX) },
+	{ KEY_INT("staff", O, staff, 0, INT32_MAX) },
+	{ KEY("needs", KT_TEXTS, O, needs), .aux = KEYOFF(O, nneeds) },
 };
+#undef O
 
 static void
 org_init(struct org *g, const struct ynode *v)
@@ -120,48 +72,16 @@ build_partners(struct bctx *b, const struct ynode *v, void *unused)
 	p->norgs = n + 1;
 }
 
-static void
-person_id(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct person *x = o;
-
-	if ((x->id = bld_text(b, v, "id")) != NULL)
-		x->id_node = v;
-}
-
-static void
-person_name(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct person *)o)->name = bld_text(b, v, "name");
-}
-
-static void
-person_org(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct person *x = o;
-
-	x->has_org = bld_ref(b, v, "org", NS_ORG, &x->org);
-}
-
-static void
-person_role(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct person *)o)->role = bld_text(b, v, "role");
-}
-
-static void
-person_duty(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct person *)o)->duty = bld_text(b, v, "duty");
-}
-
+#define P struct person
 static const struct keydef person_keys[] = {
-	{ "id", person_id, false },
-	{ "name", person_name, true },
-	{ "org", person_org, false },
-	{ "role", person_role, false },
-	{ "duty", person_duty, false },
+	{ KEY("id", KT_TEXT, P, id), .node = KEYOFF(P, id_node) },
+	{ KEY("name", KT_TEXT, P, name), .required = true },
+	{ KEY("org", KT_REF, P, org), .ns = NS_ORG,
+	    .has = KEYOFF(P, has_org) },
+	{ KEY("role", KT_TEXT, P, role) },
+	{ KEY("duty", KT_TEXT, P, duty) },
 };
+#undef P
 
 static void
 build_people(struct bctx *b, const struct ynode *v, void *unused)
@@ -180,30 +100,13 @@ build_people(struct bctx *b, const struct ynode *v, void *unused)
 	}
 }
 
-static void
-lead_leader(struct bctx *b, const struct ynode *v, void *o)
-{
-	bld_refs(b, v, "leader", NS_PERSON, &((struct plan *)o)->leader);
-}
-
-static void
-lead_deputies(struct bctx *b, const struct ynode *v, void *o)
-{
-	bld_refs(b, v, "deputies", NS_PERSON,
-	    &((struct plan *)o)->deputies);
-}
-
-static void
-lead_members(struct bctx *b, const struct ynode *v, void *o)
-{
-	bld_refs(b, v, "members", NS_PERSON, &((struct plan *)o)->members);
-}
-
+#define P struct plan
 static const struct keydef leadership_keys[] = {
-	{ "leader", lead_leader, false },
-	{ "deputies", lead_deputies, false },
-	{ "members", lead_members, false },
+	{ KEY("leader", KT_REFS, P, leader), .ns = NS_PERSON },
+	{ KEY("deputies", KT_REFS, P, deputies), .ns = NS_PERSON },
+	{ KEY("members", KT_REFS, P, members), .ns = NS_PERSON },
 };
+#undef P
 
 static void
 build_leadership(struct bctx *b, const struct ynode *v, void *unused)
@@ -235,26 +138,6 @@ when_at(struct bctx *b, const struct ynode *v, void *o)
 		w->at = AT_ORG;
 		bld_add_ref(b, &w->at_org, v, NS_ORG);
 	}
-}
-
-static void
-when_when(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct when *w = o;
-
-	w->when_pos = bld_pos(v);
-	w->has_when = bld_span(b, v, "when", false, &w->window);
-}
-
-static void
-when_times(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct when *w = o;
-	int64_t x;
-
-	w->times_pos = bld_pos(v);
-	if (bld_int(b, v, "times", 1, 1000000, &x))
-		w->times = (uint32_t)x;
 }
 
 static void
@@ -311,28 +194,6 @@ when_every(struct bctx *b, const struct ynode *v, void *o)
 }
 
 static void
-when_weekday(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct when *w = o;
-	uint8_t m = bld_weekdays(b, v, "weekday");
-
-	if (m != 0) {
-		w->weekdays = m;
-		w->has_weekday = true;
-	}
-}
-
-static void
-when_days(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct when *w = o;
-	int64_t x;
-
-	if (bld_int(b, v, "days", 1, 366, &x))
-		w->days = (uint32_t)x;
-}
-
-static void
 when_init(struct when *w)
 {
 	w->times = 1;
@@ -341,22 +202,19 @@ when_init(struct when *w)
 	w->every_n = 1;
 }
 
-/* ---- activities and phases ----------------------------------------- */
-
-static void
-act_title(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct activity *)o)->title = bld_text(b, v, "title");
-}
-
-static void
-act_id(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct activity *x = o;
-
-	if ((x->id = bld_text(b, v, "id")) != NULL)
-		x->id_pos = bld_pos(v);
-}
+/*
+ * The scheduling keys of an activity and of a mentorship's meeting but
+ * `at`, rows of the key table of struct S, whose struct when is member w.
+ */
+#define WHEN_KEYS(S, w)							\
+	{ KEY("when", KT_SPAN, S, w.window), .seen = KEYOFF(S, w.when_pos), \
+	    .has = KEYOFF(S, w.has_when) },				\
+	{ KEY_INT("times", S, w.times, 1, 1000000),			\
+	    .seen = KEYOFF(S, w.times_pos) },				\
+	{ KEY_FN("every", when_every), .field = KEYOFF(S, w) },		\
+	{ KEY("weekday", KT_WEEKDAYS, S, w.weekdays),			\
+	    .has = KEYOFF(S, w.has_weekday) },				\
+	{ KEY_INT("days", S, w.days, 1, 366) }
 
 static void
 act_kind(struct bctx *b, const struct ynode *v, void *o)
@@ -371,129 +229,22 @@ act_kind(struct bctx *b, const struct ynode *v, void *o)
 	x->kind = k < 0 ? K_OTHER : (enum kind)k;
 }
 
-static void
-act_at(struct bctx *b, const struct ynode *v, void *o)
-{
-	when_at(b, v, &((struct activity *)o)->w);
-}
-
-static void
-act_partners(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct activity *x = o;
-
-	bld_partners(b, v, &x->all_partners, &x->partners);
-}
-
-static void
-act_owner(struct bctx *b, const struct ynode *v, void *o)
-{
-	bld_refs(b, v, "owner", NS_PERSON, &((struct activity *)o)->owners);
-}
-
-static void
-act_people(struct bctx *b, const struct ynode *v, void *o)
-{
-	bld_refs(b, v, "people", NS_PERSON,
-	    &((struct activity *)o)->people);
-}
-
-static void
-act_date(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct activity *x = o;
-	struct span s;
-
-	x->date_pos = bld_pos(v);
-	if (bld_span(b, v, "date", true, &s)) {
-		x->has_date = true;
-		x->date = s.from;
-	}
-}
-
-static void
-act_when(struct bctx *b, const struct ynode *v, void *o)
-{
-	when_when(b, v, &((struct activity *)o)->w);
-}
-
-static void
-act_times(struct bctx *b, const struct ynode *v, void *o)
-{
-	when_times(b, v, &((struct activity *)o)->w);
-}
-
-static void
-act_every(struct bctx *b, const struct ynode *v, void *o)
-{
-	when_every(b, v, &((struct activity *)o)->w);
-}
-
-static void
-act_weekday(struct bctx *b, const struct ynode *v, void *o)
-{
-	when_weekday(b, v, &((struct activity *)o)->w);
-}
-
-static void
-act_days(struct bctx *b, const struct ynode *v, void *o)
-{
-	when_days(b, v, &((struct activity *)o)->w);
-}
-
-static void
-act_note(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct activity *)o)->note = bld_text(b, v, "note");
-}
-
+#define A struct activity
 static const struct keydef activity_keys[] = {
-	{ "title", act_title, true },
-	{ "id", act_id, false },
-	{ "kind", act_kind, false },
-	{ "at", act_at, false },
-	{ "partners", act_partners, false },
-	{ "owner", act_owner, false },
-	{ "people", act_people, false },
-	{ "date", act_date, false },
-	{ "when", act_when, false },
-	{ "times", act_times, false },
-	{ "every", act_every, false },
-	{ "weekday", act_weekday, false },
-	{ "days", act_days, false },
-	{ "note", act_note, false },
+	{ KEY("title", KT_TEXT, A, title), .required = true },
+	{ KEY("id", KT_TEXT, A, id), .pos = KEYOFF(A, id_pos) },
+	{ KEY_FN("kind", act_kind) },
+	{ KEY_FN("at", when_at), .field = KEYOFF(A, w) },
+	{ KEY("partners", KT_PARTNERS, A, partners),
+	    .aux = KEYOFF(A, all_partners) },
+	{ KEY("owner", KT_REFS, A, owners), .ns = NS_PERSON },
+	{ KEY("people", KT_REFS, A, people), .ns = NS_PERSON },
+	{ KEY("date", KT_DAY, A, date), .seen = KEYOFF(A, date_pos),
+	    .has = KEYOFF(A, has_date) },
+	WHEN_KEYS(A, w),
+	{ KEY("note", KT_TEXT, A, note) },
 };
-
-static void
-phase_id(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct phase *x = o;
-
-	if ((x->id = bld_text(b, v, "id")) != NULL)
-		x->id_node = v;
-}
-
-static void
-phase_name(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct phase *)o)->name = bld_text(b, v, "name");
-}
-
-static void
-phase_goal(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct phase *)o)->goal = bld_text(b, v, "goal");
-}
-
-static void
-phase_period(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct phase *x = o;
-
-	x->period_node = v;
-	if (!bld_span(b, v, "period", false, &x->period))
-		x->period_node = NULL;
-}
+#undef A
 
 static void
 act_init(struct activity *a, const struct ynode *v, uint32_t pos)
@@ -536,13 +287,16 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 	}
 }
 
+#define P struct phase
 static const struct keydef phase_keys[] = {
-	{ "id", phase_id, false },
-	{ "name", phase_name, false },
-	{ "period", phase_period, true },
-	{ "goal", phase_goal, false },
-	{ "activities", phase_activities, false },
+	{ KEY("id", KT_TEXT, P, id), .node = KEYOFF(P, id_node) },
+	{ KEY("name", KT_TEXT, P, name) },
+	{ KEY("period", KT_SPAN, P, period), .required = true,
+	    .node = KEYOFF(P, period_node) },
+	{ KEY("goal", KT_TEXT, P, goal) },
+	{ KEY_FN("activities", phase_activities) },
 };
+#undef P
 
 static void
 build_phases(struct bctx *b, const struct ynode *v, void *unused)
@@ -565,37 +319,10 @@ build_phases(struct bctx *b, const struct ynode *v, void *unused)
 	}
 }
 
-/* ---- mentorships, targets, quotas ---------------------------------- */
-
-static void
-ment_mentor(struct bctx *b, const struct ynode *v, void *o)
-{
-	bld_ref(b, v, "mentor", NS_PERSON, &((struct mentorship *)o)->mentor);
-}
-
-static void
-ment_apprentice(struct bctx *b, const struct ynode *v, void *o)
-{
-	bld_ref(b, v, "apprentice", NS_PERSON,
-	    &((struct mentorship *)o)->apprentice);
-}
-
-static void
-ment_period(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct mentorship *x = o;
-
-	x->period_node = v;
-	x->has_period = bld_span(b, v, "period", false, &x->period);
-}
-
+/* Read into the mentorship, whose member meet they fill. */
 static const struct keydef meet_keys[] = {
-	{ "at", when_at, false },
-	{ "when", when_when, false },
-	{ "times", when_times, false },
-	{ "every", when_every, false },
-	{ "weekday", when_weekday, false },
-	{ "days", when_days, false },
+	{ KEY_FN("at", when_at), .field = KEYOFF(struct mentorship, meet) },
+	WHEN_KEYS(struct mentorship, meet),
 };
 
 static void
@@ -604,15 +331,20 @@ ment_meet(struct bctx *b, const struct ynode *v, void *o)
 	struct mentorship *x = o;
 
 	x->has_meet = true;
-	bld_map(b, v, meet_keys, NKEYS(meet_keys), &x->meet, "'meet'");
+	bld_map(b, v, meet_keys, NKEYS(meet_keys), x, "'meet'");
 }
 
+#define M struct mentorship
 static const struct keydef mentorship_keys[] = {
-	{ "mentor", ment_mentor, true },
-	{ "apprentice", ment_apprentice, true },
-	{ "period", ment_period, false },
-	{ "meet", ment_meet, false },
+	{ KEY("mentor", KT_REF, M, mentor), .required = true,
+	    .ns = NS_PERSON },
+	{ KEY("apprentice", KT_REF, M, apprentice), .required = true,
+	    .ns = NS_PERSON },
+	{ KEY("period", KT_SPAN, M, period), .node = KEYOFF(M, period_node),
+	    .has = KEYOFF(M, has_period) },
+	{ KEY_FN("meet", ment_meet) },
 };
+#undef M
 
 static void
 build_mentorships(struct bctx *b, const struct ynode *v, void *unused)
@@ -633,12 +365,6 @@ build_mentorships(struct bctx *b, const struct ynode *v, void *unused)
 		bld_map(b, m->node, mentorship_keys, NKEYS(mentorship_keys),
 		    m, "a mentorship");
 	}
-}
-
-static void
-target_name(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct target *)o)->name = bld_text(b, v, "name");
 }
 
 static void
@@ -699,31 +425,18 @@ target_equals(struct bctx *b, const struct ynode *v, void *o)
 	target_value(b, v, o, CMP_EQUALS, "equals");
 }
 
-static void
-target_partners(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct target *t = o;
-
-	bld_partners(b, v, &t->all_partners, &t->partners);
-}
-
-static void
-target_by(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct target *t = o;
-
-	t->by_node = v;
-	t->has_by = bld_span(b, v, "by", false, &t->by);
-}
-
+#define T struct target
 static const struct keydef target_keys[] = {
-	{ "name", target_name, true },
-	{ "at-least", target_at_least, false },
-	{ "at-most", target_at_most, false },
-	{ "equals", target_equals, false },
-	{ "partners", target_partners, false },
-	{ "by", target_by, false },
+	{ KEY("name", KT_TEXT, T, name), .required = true },
+	{ KEY_FN("at-least", target_at_least) },
+	{ KEY_FN("at-most", target_at_most) },
+	{ KEY_FN("equals", target_equals) },
+	{ KEY("partners", KT_PARTNERS, T, partners),
+	    .aux = KEYOFF(T, all_partners) },
+	{ KEY("by", KT_SPAN, T, by), .node = KEYOFF(T, by_node),
+	    .has = KEYOFF(T, has_by) },
 };
+#undef T
 
 static void
 build_targets(struct bctx *b, const struct ynode *v, void *unused)
@@ -769,41 +482,19 @@ quota_people(struct bctx *b, const struct ynode *v, void *o)
 	bld_refs(b, v, "people", NS_PERSON, &q->people);
 }
 
-static void
-quota_visits(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct quota *q = o;
-
-	q->visits_node = v;
-	bld_int(b, v, "visits", 0, 100000, &q->visits);
-}
-
-static void
-quota_per(struct bctx *b, const struct ynode *v, void *o)
-{
-	static const char *const pers[] = { "year", "semester", "month" };
-	struct quota *q = o;
-	const char *s, *hint;
-	size_t i;
-
-	if ((s = bld_text(b, v, "per")) == NULL)
-		return;
-	for (i = 0; i < NKEYS(pers); i++)
-		if (strcmp(s, pers[i]) == 0) {
-			q->per = (enum per)i;
-			return;
-		}
-	hint = suggest(s, pers, NKEYS(pers));
-	bld_diag(b, v, R_TYPE, "'per' must be year, semester or month, not "
-	    "'%s'%s%s%s", s, hint ? " (did you mean '" : "",
-	    hint ? hint : "", hint ? "'?)" : "");
-}
-
-static const struct keydef quota_keys[] = {
-	{ "people", quota_people, true },
-	{ "visits", quota_visits, true },
-	{ "per", quota_per, false },
+static const char *const per_words[] = {
+	"year", "semester", "month", NULL	/* enum per */
 };
+
+#define Q struct quota
+static const struct keydef quota_keys[] = {
+	{ KEY_FN("people", quota_people), .required = true },
+	{ KEY_INT("visits", Q, visits, 0, 100000), .required = true,
+	    .node = KEYOFF(Q, visits_node) },
+	{ KEY("per", KT_CHOICE, Q, per), .width = sizeof(enum per),
+	    .words = per_words },
+};
+#undef Q
 
 static void
 build_quotas(struct bctx *b, const struct ynode *v, void *unused)
@@ -820,14 +511,6 @@ build_quotas(struct bctx *b, const struct ynode *v, void *unused)
 		bld_map(b, &v->u.kids[i], quota_keys, NKEYS(quota_keys),
 		    &p->quotas[i], "a quota");
 	}
-}
-
-/* ---- calendar ------------------------------------------------------ */
-
-static void
-cal_workdays(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct plan *)o)->cal.workdays = bld_weekdays(b, v, "workdays");
 }
 
 static void
@@ -888,21 +571,13 @@ cal_open(struct bctx *b, const struct ynode *v, void *o)
 			p->cal.open[p->cal.nopen++] = s.from;
 }
 
-static void
-cal_visits(struct bctx *b, const struct ynode *v, void *o)
-{
-	int64_t x;
-
-	if (bld_int(b, v, "visits-per-day", 1, 1000, &x))
-		((struct plan *)o)->cal.visits_per_day = (unsigned)x;
-}
-
+#define P struct plan
 static const struct keydef calendar_keys[] = {
-	{ "workdays", cal_workdays, false },
-	{ "holidays", cal_holidays, false },
-	{ "closed", cal_closed, false },
-	{ "open", cal_open, false },
-	{ "visits-per-day", cal_visits, false },
+	{ KEY("workdays", KT_WEEKDAYS, P, cal.workdays) },
+	{ KEY_FN("holidays", cal_holidays) },
+	{ KEY_FN("closed", cal_closed) },
+	{ KEY_FN("open", cal_open) },
+	{ KEY_INT("visits-per-day", P, cal.visits_per_day, 1, 1000) },
 };
 
 static void
@@ -912,14 +587,6 @@ build_calendar(struct bctx *b, const struct ynode *v, void *unused)
 	b->p->calendar_node = v;
 	bld_map(b, v, calendar_keys, NKEYS(calendar_keys), b->p,
 	    "'calendar'");
-}
-
-/* ---- plan ---------------------------------------------------------- */
-
-static void
-plan_title(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct plan *)o)->title = bld_text(b, v, "title");
 }
 
 static void
@@ -937,15 +604,6 @@ plan_host(struct bctx *b, const struct ynode *v, void *o)
 }
 
 static void
-plan_period(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct plan *p = o;
-
-	p->period_node = v;
-	p->has_period = bld_span(b, v, "period", false, &p->period);
-}
-
-static void
 plan_lang(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct plan *p = o;
@@ -960,28 +618,16 @@ plan_lang(struct bctx *b, const struct ynode *v, void *o)
 		bld_diag(b, v, R_TYPE, "'lang' must be zh or en, not '%s'", s);
 }
 
-static void
-plan_guiding(struct bctx *b, const struct ynode *v, void *o)
-{
-	((struct plan *)o)->guiding = bld_text(b, v, "guiding");
-}
-
-static void
-plan_goals(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct plan *p = o;
-
-	p->goals = bld_texts(b, v, "goals", &p->ngoals);
-}
-
 static const struct keydef plan_keys[] = {
-	{ "title", plan_title, true },
-	{ "host", plan_host, true },
-	{ "period", plan_period, true },
-	{ "lang", plan_lang, false },
-	{ "guiding", plan_guiding, false },
-	{ "goals", plan_goals, false },
+	{ KEY("title", KT_TEXT, P, title), .required = true },
+	{ KEY_FN("host", plan_host), .required = true },
+	{ KEY("period", KT_SPAN, P, period), .required = true,
+	    .node = KEYOFF(P, period_node), .has = KEYOFF(P, has_period) },
+	{ KEY_FN("lang", plan_lang) },
+	{ KEY("guiding", KT_TEXT, P, guiding) },
+	{ KEY("goals", KT_TEXTS, P, goals), .aux = KEYOFF(P, ngoals) },
 };
+#undef P
 
 static void
 build_version(struct bctx *b, const struct ynode *v, void *o)
@@ -1012,18 +658,17 @@ build_plan(struct bctx *b, const struct ynode *v, void *o)
  * references as it goes.
  */
 static const struct keydef top_keys[] = {
-	{ "pairplan", build_version, true },
-	{ "plan", build_plan, true },
-	{ "partners", build_partners, true },
-	{ "people", build_people, false },
-	{ "leadership", build_leadership, false },
-	{ "phases", build_phases, true },
-	{ "mentorships", build_mentorships, false },
-	{ "targets", build_targets, false },
-	{ "quotas", build_quotas, false },
-	{ "calendar", build_calendar, false },
+	{ KEY_FN("pairplan", build_version), .required = true, .pass = 2 },
+	{ KEY_FN("plan", build_plan), .required = true, .pass = 0 },
+	{ KEY_FN("partners", build_partners), .required = true, .pass = 0 },
+	{ KEY_FN("people", build_people), .pass = 1 },
+	{ KEY_FN("leadership", build_leadership), .pass = 2 },
+	{ KEY_FN("phases", build_phases), .required = true, .pass = 2 },
+	{ KEY_FN("mentorships", build_mentorships), .pass = 2 },
+	{ KEY_FN("targets", build_targets), .pass = 2 },
+	{ KEY_FN("quotas", build_quotas), .pass = 2 },
+	{ KEY_FN("calendar", build_calendar), .pass = 2 },
 };
-static const int top_pass[NKEYS(top_keys)] = { 2, 0, 0, 1, 2, 2, 2, 2, 2, 2 };
 
 /* ---- defaults and references --------------------------------------- */
 
@@ -1296,15 +941,15 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	org_init(&p->orgs[0], root);
 	cal_init(&p->cal);
 	bld_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
-	    top_pass, 0);
+	    0);
 	index_orgs(&b);
 	b.orgs_ready = true;
 	bld_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
-	    top_pass, 1);
+	    1);
 	index_people(&b);
 	b.people_ready = true;
 	bld_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
-	    top_pass, 2);
+	    2);
 	resolve_pending(&b);
 	p->cal.closed = arena_alloc(a, (p->nclosed_raw + 1) *
 	    sizeof(*p->cal.closed));

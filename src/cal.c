@@ -225,36 +225,18 @@ cal_normalise(struct calendar *c)
 static bool
 cal_in_closed(const struct calendar *c, day_t day)
 {
-	size_t lo, hi, mid;
+	size_t k = date_count_upto(c->closed, c->nclosed, sizeof(*c->closed),
+	    day);
 
-	/* lo becomes the number of spans starting on or before day. */
-	lo = 0;
-	hi = c->nclosed;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (c->closed[mid].from <= day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo > 0 && day <= c->closed[lo - 1].to;
+	return k > 0 && day <= c->closed[k - 1].to;
 }
 
 static bool
 cal_in_open(const struct calendar *c, day_t day)
 {
-	size_t lo, hi, mid;
+	size_t k = date_count_upto(c->open, c->nopen, sizeof(*c->open), day);
 
-	lo = 0;
-	hi = c->nopen;
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (c->open[mid] < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < c->nopen && c->open[lo] == day;
+	return k > 0 && c->open[k - 1] == day;
 }
 
 bool

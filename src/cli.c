@@ -1,6 +1,7 @@
 /* cli.c - what the commands share: their options, reading plans, names given on the command line, exit status. */
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -201,13 +202,10 @@ static int
 unknown_name(const char *what, const char *s, const char **cands,
     size_t n)
 {
-	const char *m = suggest(s, cands, n);
+	const char *hint = suggest(s, cands, n);
 
-	if (m != NULL)
-		fprintf(stderr, "pairplan: unknown %s '%s' (did you mean "
-		    "'%s'?)\n", what, s, m);
-	else
-		fprintf(stderr, "pairplan: unknown %s '%s'\n", what, s);
+	fprintf(stderr, "pairplan: unknown %s '%s'" SUGGEST_FMT "\n", what, s,
+	    SUGGEST_ARGS(hint));
 	return EXIT_USAGE;
 }
 
@@ -341,4 +339,15 @@ cli_report_incomplete(const struct schedule *s)
 	fprintf(stderr, "pairplan: the schedule is incomplete: %zu "
 	    "occurrence%s unplaced, %zu quota%s short\n", s->nunplaced,
 	    s->nunplaced == 1 ? "" : "s", shorts, shorts == 1 ? "" : "s");
+}
+
+int
+cli_flush_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "pairplan: cannot write standard output: %s\n",
+		    strerror(errno));
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
 }

@@ -33,10 +33,6 @@ cmd_init(const struct cmd_struct *c, int argc, char **argv)
 			return cli_usage_error(c, "unexpected argument '%s'",
 			    argv[i]);
 	}
-	if (!init_print(stdout, lang) || fflush(stdout) != 0 ||
-	    ferror(stdout)) {
-		perror("pairplan: standard output");
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
+	init_print(stdout, lang);
+	return cli_flush_stdout();
 }

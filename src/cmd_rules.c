@@ -22,5 +22,5 @@ cmd_rules(const struct cmd_struct *c, int argc, char **argv)
 		printf("%-18s %-8s %s\n", rule_catalogue[i].id,
 		    severity_name(rule_catalogue[i].severity),
 		    rule_catalogue[i].doc);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_USAGE;
+	return cli_flush_stdout();
 }

@@ -86,9 +86,5 @@ cmd_validate(const struct cmd_struct *c, int argc, char **argv)
 	if (va.json)
 		printf("%s], \"errors\": %zu, \"warnings\": %zu}\n",
 		    first ? "" : "\n", errors, warnings);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("pairplan: standard output");
-		return EXIT_USAGE;
-	}
-	return status;
+	return cli_worst(status, cli_flush_stdout());
 }

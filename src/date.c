@@ -288,3 +288,21 @@ date_parse_day(const char *s, size_t len, day_t *out)
 	*out = atom_first(&a);
 	return DATE_OK;
 }
+
+size_t
+date_count_upto(const void *base, size_t n, size_t stride, day_t day)
+{
+	const unsigned char *p = base;
+	size_t lo = 0, hi = n, mid;
+	day_t key;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		memcpy(&key, p + mid * stride, sizeof(key));
+		if (key <= day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -144,17 +144,17 @@ diags_print_json(const struct diags *d, const struct diag_out *o,
 		fputs(*first ? "\n  " : ",\n  ", o->fp);
 		*first = false;
 		fputs("{\"file\": ", o->fp);
-		json_string(o->fp, d->file);
+		esc_json(o->fp, d->file);
 		fprintf(o->fp, ", \"line\": %u, \"column\": %u, \"severity\": "
 		    "\"%s\", \"rule\": \"%s\", \"message\": ", g->line, g->col,
 		    severity_name(diag_severity(g, o->strict)),
 		    rule_catalogue[g->rule].id);
-		json_string(o->fp, g->msg);
+		esc_json(o->fp, g->msg);
 		if (g->note != NULL) {
 			fprintf(o->fp, ", \"note\": {\"line\": %u, "
 			    "\"column\": %u, \"message\": ", g->note_line,
 			    g->note_col);
-			json_string(o->fp, g->note);
+			esc_json(o->fp, g->note);
 			putc('}', o->fp);
 		}
 		putc('}', o->fp);

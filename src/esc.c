@@ -7,7 +7,7 @@
 #include "esc.h"
 
 void
-rs_xml_text(FILE *fp, const char *s)
+esc_xml(FILE *fp, const char *s)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	utf8proc_ssize_t k, len = (utf8proc_ssize_t)strlen(s);
@@ -52,7 +52,7 @@ rs_xml_text(FILE *fp, const char *s)
 
 /* Writes s as a JSON string; runs of plain characters go out in one write. */
 void
-json_string(FILE *fp, const char *s)
+esc_json(FILE *fp, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s, *run;
 

@@ -28,11 +28,11 @@ static void
 jref(FILE *fp, const struct plan *p, const struct ref *r, bool person)
 {
 	if (person && r->idx >= 0 && (uint32_t)r->idx < p->npeople)
-		json_string(fp, p->people[r->idx].id);
+		esc_json(fp, p->people[r->idx].id);
 	else if (!person && r->idx >= 0 && (uint32_t)r->idx < p->norgs)
-		json_string(fp, p->orgs[r->idx].id);
+		esc_json(fp, p->orgs[r->idx].id);
 	else
-		json_string(fp, plan_ref_text(r));
+		esc_json(fp, plan_ref_text(r));
 }
 
 static void
@@ -64,7 +64,7 @@ jpartners(FILE *fp, const struct plan *p, bool all, const struct reflist *l)
 	for (i = 1; i < p->norgs; i++) {
 		if (i > 1)
 			fputs(", ", fp);
-		json_string(fp, p->orgs[i].id);
+		esc_json(fp, p->orgs[i].id);
 	}
 	putc(']', fp);
 }
@@ -78,7 +78,7 @@ jtexts(FILE *fp, const char *const *v, uint32_t n)
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			fputs(", ", fp);
-		jstr(fp, v[i]);
+		jw_str(fp, v[i]);
 	}
 	putc(']', fp);
 }
@@ -148,7 +148,7 @@ jat(FILE *fp, const struct plan *p, const struct when *w, int32_t site)
 		break;
 	}
 	fprintf(fp, "\"at\": \"%s\", \"site\": ", at);
-	jstr(fp, rs_org_id(p, site));
+	jw_str(fp, rs_org_id(p, site));
 }
 
 /* The scheduling keys shared by activities and meetings. */
@@ -156,7 +156,7 @@ static void
 jwhen(FILE *fp, const struct when *w)
 {
 	fputs("\"window\": ", fp);
-	jspan(fp, w->window);
+	jw_span(fp, w->window);
 	fprintf(fp, ", \"times\": %u, \"every\": ", w->times);
 	jevery(fp, w);
 	fputs(", \"weekday\": ", fp);
@@ -168,17 +168,17 @@ static void
 json_org(FILE *fp, const struct org *g, bool host)
 {
 	fputs("{\"id\": ", fp);
-	jstr(fp, g->id);
+	jw_str(fp, g->id);
 	fputs(", \"name\": ", fp);
-	jstr(fp, g->name);
+	jw_str(fp, g->name);
 	if (host) {
 		fputs(", \"level\": ", fp);
-		jstr(fp, g->level);
+		jw_str(fp, g->level);
 		putc('}', fp);
 		return;
 	}
 	fputs(", \"kind\": ", fp);
-	jstr(fp, g->kind);
+	jw_str(fp, g->kind);
 	fputs(", \"classes\": ", fp);
 	jcount(fp, g->classes);
 	fputs(", \"children\": ", fp);
@@ -196,18 +196,18 @@ static void
 json_person(FILE *fp, const struct plan *p, const struct person *x)
 {
 	fputs("{\"id\": ", fp);
-	jstr(fp, x->id);
+	jw_str(fp, x->id);
 	fputs(", \"name\": ", fp);
-	jstr(fp, x->name);
+	jw_str(fp, x->name);
 	fputs(", \"org\": ", fp);
 	if (x->has_org)
 		jref(fp, p, &x->org, false);
 	else
-		jstr(fp, p->orgs[0].id);
+		jw_str(fp, p->orgs[0].id);
 	fputs(", \"role\": ", fp);
-	jstr(fp, x->role);
+	jw_str(fp, x->role);
 	fputs(", \"duty\": ", fp);
-	jstr(fp, x->duty);
+	jw_str(fp, x->duty);
 	putc('}', fp);
 }
 
@@ -221,10 +221,10 @@ json_activity(FILE *fp, const struct plan *p, const struct activity *a)
 	else if (a->w.at == AT_ORG)
 		site = a->w.at_org.idx;
 	fputs("{\"id\": ", fp);
-	jstr(fp, a->id);
+	jw_str(fp, a->id);
 	fputs(", \"title\": ", fp);
-	jstr(fp, a->title);
-	fprintf(fp, ", \"kind\": \"%s\", ", plan_kind_names[a->kind]);
+	jw_str(fp, a->title);
+	fprintf(fp, ", \"kind\": \"%s\", ", plan_kinds[a->kind].name);
 	jat(fp, p, &a->w, site);
 	fputs(", \"partners\": ", fp);
 	jpartners(fp, p, a->all_partners, &a->partners);
@@ -236,11 +236,11 @@ json_activity(FILE *fp, const struct plan *p, const struct activity *a)
 	jwhen(fp, &a->w);
 	fputs(", \"date\": ", fp);
 	if (a->has_date)
-		jdate(fp, a->date);
+		jw_date(fp, a->date);
 	else
 		fputs("null", fp);
 	fputs(", \"note\": ", fp);
-	jstr(fp, a->note);
+	jw_str(fp, a->note);
 	putc('}', fp);
 }
 
@@ -250,13 +250,13 @@ json_phase(FILE *fp, const struct plan *p, const struct phase *ph)
 	uint32_t i;
 
 	fputs("{\"id\": ", fp);
-	jstr(fp, ph->id);
+	jw_str(fp, ph->id);
 	fputs(", \"name\": ", fp);
-	jstr(fp, ph->name);
+	jw_str(fp, ph->name);
 	fputs(", \"period\": ", fp);
-	jspan(fp, ph->period);
+	jw_span(fp, ph->period);
 	fputs(", \"goal\": ", fp);
-	jstr(fp, ph->goal);
+	jw_str(fp, ph->goal);
 	fputs(", \"activities\": [", fp);
 	for (i = 0; i < ph->nacts; i++) {
 		fputs(i > 0 ? ",\n    " : "\n    ", fp);
@@ -278,7 +278,7 @@ json_mentorship(FILE *fp, const struct plan *p, const struct mentorship *m,
 	fputs(", \"apprentice\": ", fp);
 	jref(fp, p, &m->apprentice, true);
 	fputs(", \"period\": ", fp);
-	jspan(fp, m->period);
+	jw_span(fp, m->period);
 	fputs(", \"meet\": ", fp);
 	if (!m->has_meet) {
 		fputs("null}", fp);
@@ -304,14 +304,14 @@ json_target(FILE *fp, const struct plan *p, const struct target *t)
 	static const char *const cmps[] = { "at-least", "at-most", "equals" };
 
 	fputs("{\"name\": ", fp);
-	jstr(fp, t->name);
+	jw_str(fp, t->name);
 	fprintf(fp, ", \"compare\": \"%s\", \"value\": %.15g, "
 	    "\"percent\": %s, \"partners\": ", cmps[t->cmp], t->value,
 	    t->percent ? "true" : "false");
 	jpartners(fp, p, t->all_partners, &t->partners);
 	fputs(", \"by\": ", fp);
 	if (t->has_by)
-		jspan(fp, t->by);
+		jw_span(fp, t->by);
 	else
 		fputs("null", fp);
 	putc('}', fp);
@@ -375,7 +375,7 @@ json_plan_quota(FILE *fp, const struct plan *p, const struct quota *q)
 			jref(fp, p, &lists[g]->v[i], true);
 		}
 	fputs("], \"group\": ", fp);
-	jstr(fp, groups[q->group]);
+	jw_str(fp, groups[q->group]);
 	fprintf(fp, ", \"visits\": %lld, \"per\": \"%s\"}",
 	    (long long)q->visits, pers[q->per]);
 }
@@ -392,13 +392,13 @@ json_calendar(FILE *fp, const struct calendar *c)
 	for (i = 0; i < c->nclosed; i++) {
 		if (i > 0)
 			fputs(", ", fp);
-		jspan(fp, c->closed[i]);
+		jw_span(fp, c->closed[i]);
 	}
 	fputs("], \"open\": [", fp);
 	for (i = 0; i < c->nopen; i++) {
 		if (i > 0)
 			fputs(", ", fp);
-		jdate(fp, c->open[i]);
+		jw_date(fp, c->open[i]);
 	}
 	fprintf(fp, "], \"visits-per-day\": %u}", c->visits_per_day);
 }
@@ -416,17 +416,17 @@ json_plan(FILE *fp, const struct plan *p)
 	uint32_t i;
 
 	fputs("{\"file\": ", fp);
-	jstr(fp, p->file);
+	jw_str(fp, p->file);
 	fputs(", \"pairplan\": 1, \"title\": ", fp);
-	jstr(fp, p->title);
+	jw_str(fp, p->title);
 	fputs(",\n  \"host\": ", fp);
 	json_org(fp, &p->orgs[0], true);
 	fputs(",\n  \"period\": ", fp);
-	jspan(fp, p->period);
+	jw_span(fp, p->period);
 	fputs(", \"lang\": ", fp);
-	jstr(fp, p->lang);
+	jw_str(fp, p->lang);
 	fputs(",\n  \"guiding\": ", fp);
-	jstr(fp, p->guiding);
+	jw_str(fp, p->guiding);
 	fputs(",\n  \"goals\": ", fp);
 	jtexts(fp, p->goals, p->ngoals);
 	fputs(",\n  \"partners\": [", fp);

@@ -23,28 +23,28 @@ json_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
 	int32_t k;
 
 	fputs("{\"plan\": ", fp);
-	jstr(fp, p->file);
+	jw_str(fp, p->file);
 	/* As sched_event_id: the series id, '/', the occurrence. */
 	sbuf_clear(b);
 	sbuf_printf(b, "%s/%u", sr->id, e->occurrence);
 	fputs(", \"id\": ", fp);
-	json_string(fp, b->p);
+	esc_json(fp, b->p);
 	fputs(", \"activity\": ", fp);
-	jstr(fp, sr->activity);
+	jw_str(fp, sr->activity);
 	fputs(", \"title\": ", fp);
-	jstr(fp, sr->title);
+	jw_str(fp, sr->title);
 	fputs(", \"kind\": ", fp);
-	jstr(fp, sr->kind);
+	jw_str(fp, sr->kind);
 	fputs(", \"phase\": ", fp);
-	jstr(fp, rs_phase_id(p, sr->phase));
+	jw_str(fp, rs_phase_id(p, sr->phase));
 	fputs(", \"partner\": ", fp);
-	jstr(fp, rs_org_id(p, sr->partner));
+	jw_str(fp, rs_org_id(p, sr->partner));
 	fputs(", \"site\": ", fp);
-	jstr(fp, rs_org_id(p, sr->site));
+	jw_str(fp, rs_org_id(p, sr->site));
 	fputs(", \"date\": ", fp);
-	jdate(fp, e->date);
+	jw_date(fp, e->date);
 	fputs(", \"end\": ", fp);
-	jdate(fp, e->end);
+	jw_date(fp, e->end);
 	fputs(", \"people\": [", fp);
 	for (i = 0; i < sr->npeople; i++) {
 		k = sr->people[i];
@@ -52,7 +52,7 @@ json_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
 			continue;
 		if (n++ > 0)
 			fputs(", ", fp);
-		json_string(fp, p->people[k].id);
+		esc_json(fp, p->people[k].id);
 	}
 	fprintf(fp, "], \"fixed\": %s, \"occurrence\": %u, \"of\": %u}",
 	    e->fixed ? "true" : "false", e->occurrence, sr->of);
@@ -65,15 +65,15 @@ json_unplaced(FILE *fp, const struct schedule *s,
 	const struct plan *p = rs_plan(s, u->series);
 
 	fputs("{\"plan\": ", fp);
-	jstr(fp, p->file);
+	jw_str(fp, p->file);
 	fputs(", \"activity\": ", fp);
-	jstr(fp, u->series->activity);
+	jw_str(fp, u->series->activity);
 	fputs(", \"partner\": ", fp);
-	jstr(fp, rs_org_id(p, u->series->partner));
+	jw_str(fp, rs_org_id(p, u->series->partner));
 	fprintf(fp, ", \"occurrence\": %u, \"window\": ", u->occurrence);
-	jspan(fp, u->window);
+	jw_span(fp, u->window);
 	fputs(", \"reason\": ", fp);
-	jstr(fp, u->reason != NULL ? u->reason : "");
+	jw_str(fp, u->reason != NULL ? u->reason : "");
 	putc('}', fp);
 }
 
@@ -88,15 +88,15 @@ json_skipped(FILE *fp, const struct schedule *s,
 	const struct plan *p = rs_plan(s, k->series);
 
 	fputs("{\"plan\": ", fp);
-	jstr(fp, p->file);
+	jw_str(fp, p->file);
 	fputs(", \"activity\": ", fp);
-	jstr(fp, k->series->activity);
+	jw_str(fp, k->series->activity);
 	fputs(", \"partner\": ", fp);
-	jstr(fp, rs_org_id(p, k->series->partner));
+	jw_str(fp, rs_org_id(p, k->series->partner));
 	fputs(", \"period\": ", fp);
-	jspan(fp, k->period);
+	jw_span(fp, k->period);
 	fputs(", \"reason\": ", fp);
-	jstr(fp, k->reason != NULL ? k->reason : "");
+	jw_str(fp, k->reason != NULL ? k->reason : "");
 	putc('}', fp);
 }
 
@@ -106,12 +106,12 @@ json_quota(FILE *fp, const struct schedule *s, const struct sched_quota *q)
 	const struct plan *p = s->plans[q->plan];
 
 	fputs("{\"plan\": ", fp);
-	jstr(fp, p->file);
+	jw_str(fp, p->file);
 	fputs(", \"person\": ", fp);
-	jstr(fp, q->person >= 0 && (uint32_t)q->person < p->npeople ?
+	jw_str(fp, q->person >= 0 && (uint32_t)q->person < p->npeople ?
 	    p->people[q->person].id : NULL);
 	fputs(", \"period\": ", fp);
-	jspan(fp, q->period);
+	jw_span(fp, q->period);
 	fprintf(fp, ", \"required\": %u, \"got\": %u}", q->required, q->got);
 }
 
@@ -133,7 +133,7 @@ json_schedule_object(FILE *fp, const struct schedule *s,
 	for (first = true, i = 0; i < s->nevents; i++) {
 		if (!sched_filter_match(f, s, &s->events[i]))
 			continue;
-		item(fp, &first, ind);
+		jw_item(fp, &first, ind);
 		json_event(fp, s, &s->events[i], &b);
 	}
 	sbuf_free(&b);
@@ -142,7 +142,7 @@ json_schedule_object(FILE *fp, const struct schedule *s,
 		d = s->unplaced[i].window;
 		if (!sched_filter_match_span(f, s, s->unplaced[i].series, d))
 			continue;
-		item(fp, &first, ind);
+		jw_item(fp, &first, ind);
 		json_unplaced(fp, s, &s->unplaced[i]);
 	}
 	fprintf(fp, "],\n%s \"skipped\": [", ind);
@@ -150,14 +150,14 @@ json_schedule_object(FILE *fp, const struct schedule *s,
 		d = s->skipped[i].period;
 		if (!sched_filter_match_span(f, s, s->skipped[i].series, d))
 			continue;
-		item(fp, &first, ind);
+		jw_item(fp, &first, ind);
 		json_skipped(fp, s, &s->skipped[i]);
 	}
 	fprintf(fp, "],\n%s \"quotas\": [", ind);
 	for (first = true, i = 0; i < s->nquotas; i++) {
 		if (!sched_filter_match_quota(f, s, &s->quotas[i]))
 			continue;
-		item(fp, &first, ind);
+		jw_item(fp, &first, ind);
 		json_quota(fp, s, &s->quotas[i]);
 	}
 	fputs("]}", fp);

@@ -8,16 +8,16 @@
 
 /* A JSON string, or null. */
 void
-jstr(FILE *fp, const char *s)
+jw_str(FILE *fp, const char *s)
 {
 	if (s == NULL)
 		fputs("null", fp);
 	else
-		json_string(fp, s);
+		esc_json(fp, s);
 }
 
 void
-jdate(FILE *fp, day_t d)
+jw_date(FILE *fp, day_t d)
 {
 	char buf[16];
 
@@ -26,12 +26,12 @@ jdate(FILE *fp, day_t d)
 }
 
 void
-jspan(FILE *fp, struct span s)
+jw_span(FILE *fp, struct span s)
 {
 	putc('[', fp);
-	jdate(fp, s.from);
+	jw_date(fp, s.from);
 	fputs(", ", fp);
-	jdate(fp, s.to);
+	jw_date(fp, s.to);
 	putc(']', fp);
 }
 
@@ -40,7 +40,7 @@ jspan(FILE *fp, struct span s)
  * indent of the enclosing object (ind) and two spaces.
  */
 void
-item(FILE *fp, bool *first, const char *ind)
+jw_item(FILE *fp, bool *first, const char *ind)
 {
 	if (!*first)
 		putc(',', fp);

@@ -12,12 +12,12 @@ static const char *const month_en[12] = {
 	"August", "September", "October", "November", "December"
 };
 
-const char *const weekday_zh[7] = {
+const char *const l10n_weekday_zh[7] = {
 	"周一", "周二", "周三", "周四", "周五", "周六", "周日"
 };
 
 void
-rs_day_text(struct sbuf *b, day_t d, bool en, bool year)
+l10n_day(struct sbuf *b, day_t d, bool en, bool year)
 {
 	int y, m, dd;
 
@@ -37,18 +37,18 @@ rs_day_text(struct sbuf *b, day_t d, bool en, bool year)
  * 2024年3月4日—15日, 4月1日—5月2日; 4–15 March 2024.
  */
 void
-rs_day_range(struct sbuf *b, day_t from, day_t to, bool en, bool year)
+l10n_day_range(struct sbuf *b, day_t from, day_t to, bool en, bool year)
 {
 	int y1, m1, d1, y2, m2, d2;
 
 	if (to <= from) {
-		rs_day_text(b, from, en, year);
+		l10n_day(b, from, en, year);
 		return;
 	}
 	date_to_civil(from, &y1, &m1, &d1);
 	date_to_civil(to, &y2, &m2, &d2);
 	if (!en) {
-		rs_day_text(b, from, false, year || y1 != y2);
+		l10n_day(b, from, false, year || y1 != y2);
 		sbuf_puts(b, "—");
 		if (y1 != y2)
 			sbuf_printf(b, "%d年%d月%d日", y2, m2, d2);
@@ -59,9 +59,9 @@ rs_day_range(struct sbuf *b, day_t from, day_t to, bool en, bool year)
 		return;
 	}
 	if (y1 != y2) {
-		rs_day_text(b, from, true, true);
+		l10n_day(b, from, true, true);
 		sbuf_puts(b, "–");
-		rs_day_text(b, to, true, true);
+		l10n_day(b, to, true, true);
 		return;
 	}
 	if (m1 == m2)
@@ -74,7 +74,7 @@ rs_day_range(struct sbuf *b, day_t from, day_t to, bool en, bool year)
 }
 
 void
-rs_month_text(struct sbuf *b, int y, int m, bool en, bool shortname)
+l10n_month(struct sbuf *b, int y, int m, bool en, bool shortname)
 {
 	if (!en)
 		sbuf_printf(b, "%d年%d月", y, m);
@@ -85,7 +85,7 @@ rs_month_text(struct sbuf *b, int y, int m, bool en, bool shortname)
 }
 
 void
-rs_span_text(struct sbuf *b, struct span s, bool en)
+l10n_span(struct sbuf *b, struct span s, bool en)
 {
 	static const char *const third_zh[3] = { "上旬", "中旬", "下旬" };
 	static const char *const third_en[3] = { "early", "mid-", "late" };
@@ -97,7 +97,7 @@ rs_span_text(struct sbuf *b, struct span s, bool en)
 	if (d1 == 1 && d2 == last && s.to > s.from) {
 		/* Whole months. */
 		if (y1 == y2 && m1 == m2)
-			rs_month_text(b, y1, m1, en, false);
+			l10n_month(b, y1, m1, en, false);
 		else if (!en && y1 == y2)
 			sbuf_printf(b, "%d年%d月—%d月", y1, m1, m2);
 		else if (!en)
@@ -121,11 +121,11 @@ rs_span_text(struct sbuf *b, struct span s, bool en)
 			    t == 1 ? "" : " ", month_en[m1 - 1], y1);
 		return;
 	}
-	rs_day_range(b, s.from, s.to, en, true);
+	l10n_day_range(b, s.from, s.to, en, true);
 }
 
 void
-rs_cn_number(struct sbuf *b, unsigned long n)
+l10n_cn_number(struct sbuf *b, unsigned long n)
 {
 	static const char *const digit[10] = {
 		"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"

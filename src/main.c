@@ -74,11 +74,11 @@ main(int argc, char **argv)
 			fputs(c->usage, stdout);
 		else
 			usage_all(stdout);
-		return EXIT_OK;
+		return cli_flush_stdout();
 	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("pairplan %s (plan format 1)\n", PAIRPLAN_VERSION);
-		return EXIT_OK;
+		return cli_flush_stdout();
 	}
 	if ((c = find_command(argv[1])) == NULL)
 		return usage_error("unknown command '%s'", argv[1]);
@@ -86,7 +86,7 @@ main(int argc, char **argv)
 		if (strcmp(argv[i], "--help") == 0 ||
 		    strcmp(argv[i], "-h") == 0) {
 			fputs(c->usage, stdout);
-			return EXIT_OK;
+			return cli_flush_stdout();
 		}
 	return c->fn(c, argc - 1, argv + 1);
 }

@@ -3,52 +3,44 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "arena.h"
 #include "cal.h"
 #include "date.h"
 #include "plan.h"
 
-static const struct {
-	const char	*zh, *en, *colour;
-} kinds[K__COUNT] = {
-	[K_AGREEMENT] = { "签订协议", "agreement", "#4e79a7" },
-	[K_TEACHING_VISIT] = { "送教下乡", "teaching visit", "#e15759" },
-	[K_STUDY_VISIT] = { "参观学习", "study visit", "#f28e2b" },
-	[K_SHADOWING] = { "跟班学习", "shadowing", "#76b7b2" },
-	[K_LECTURE] = { "讲座", "lecture", "#59a14f" },
-	[K_DEMO_LESSON] = { "示范课", "demonstration lesson", "#edc948" },
-	[K_OBSERVATION] = { "观摩", "observation", "#b07aa1" },
-	[K_TRAINING] = { "培训", "training", "#ff9da7" },
-	[K_RESEARCH] = { "教研", "research", "#9c755f" },
-	[K_MEETING] = { "会议", "meeting", "#8c8c8c" },
-	[K_MENTORING] = { "师徒结对", "mentoring", "#17becf" },
-	[K_INSPECTION] = { "视导", "inspection", "#3a4fa8" },
-	[K_EXCHANGE] = { "交流", "exchange", "#8cd17d" },
-	[K_DONATION] = { "捐赠", "donation", "#d37295" },
-	[K_SUMMARY] = { "总结", "summary", "#2f7f6f" },
-	[K_OTHER] = { "其他", "other", "#b5a48a" },
+const struct kind_info plan_kinds[K__COUNT] = {
+#define KIND(name, id, zh, en, colour)	{ id, zh, en, colour },
+#include "kinds.def"
+#undef KIND
 };
 
 const char *
-rs_kind_label(int kind, bool en)
+plan_kind_label(int kind, bool en)
 {
 	if (kind < 0 || kind >= K__COUNT)
 		kind = K_OTHER;
-	return en ? kinds[kind].en : kinds[kind].zh;
+	return en ? plan_kinds[kind].en : plan_kinds[kind].zh;
 }
 
 const char *
-rs_kind_colour(int kind)
+plan_kind_colour(int kind)
 {
 	if (kind < 0 || kind >= K__COUNT)
 		kind = K_OTHER;
-	return kinds[kind].colour;
+	return plan_kinds[kind].colour;
 }
 
-const char *const plan_kind_names[K__COUNT] = {
-	"agreement", "teaching-visit", "study-visit", "shadowing", "lecture",
-	"demo-lesson", "observation", "training", "research", "meeting",
-	"mentoring", "inspection", "exchange", "donation", "summary", "other",
-};
+const char **
+plan_kind_names(struct arena *a, size_t *n)
+{
+	const char **v = arena_alloc(a, K__COUNT * sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < K__COUNT; i++)
+		v[i] = plan_kinds[i].name;
+	*n = K__COUNT;
+	return v;
+}
 
 int
 plan_kind_from_name(const char *s)
@@ -56,8 +48,8 @@ plan_kind_from_name(const char *s)
 	int i;
 
 	for (i = 0; i < K__COUNT; i++)
-		if (plan_kind_names[i][0] == s[0] &&
-		    strcmp(plan_kind_names[i], s) == 0)
+		if (plan_kinds[i].name[0] == s[0] &&
+		    strcmp(plan_kinds[i].name, s) == 0)
 			return i;
 	return -1;
 }

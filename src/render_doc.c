@@ -152,7 +152,7 @@ section(struct doc *d, const char *zh, const char *en)
 	if (d->en)
 		sbuf_printf(&d->b, "%u. %s", d->sections, en);
 	else {
-		rs_cn_number(&d->b, d->sections);
+		l10n_cn_number(&d->b, d->sections);
 		sbuf_printf(&d->b, "、%s", zh);
 	}
 	d->o->heading(d->ctx, 2, d->b.p);
@@ -202,7 +202,7 @@ doc_head(struct doc *d)
 	flush(d);
 	d->o->line_break(d->ctx);
 	sbuf_puts(&d->b, L(d, "帮扶时间：", "Period: "));
-	rs_span_text(&d->b, p->period, d->en);
+	l10n_span(&d->b, p->period, d->en);
 	flush(d);
 	d->o->para_end(d->ctx);
 }
@@ -441,7 +441,7 @@ how_often(struct doc *d, const struct when *w, bool lead)
 			if (w->weekdays & (1u << i))
 				sbuf_printf(&d->b, "%s%s", n++ ?
 				    L(d, "、", ", ") : "",
-				    d->en ? rs_weekday_abbr[i] : weekday_zh[i]);
+				    d->en ? rs_weekday_abbr[i] : l10n_weekday_zh[i]);
 		sbuf_puts(&d->b, L(d, "）", ")"));
 		any = true;
 	}
@@ -503,7 +503,7 @@ dates(struct doc *d, size_t si)
 		date_to_civil(e->date, &y, &m, &dd);
 		if (i > d->ev_start[si])
 			sbuf_puts(&d->b, L(d, "、", ", "));
-		rs_day_range(&d->b, e->date, e->end, d->en, y != year);
+		l10n_day_range(&d->b, e->date, e->end, d->en, y != year);
 		year = y;
 	}
 }
@@ -609,9 +609,9 @@ doc_activity(struct doc *d, const struct activity *a, unsigned number,
 
 	sbuf_puts(&d->b, L(d, "时间：", "When: "));
 	if (a->has_date)
-		rs_day_text(&d->b, a->date, d->en, true);
+		l10n_day(&d->b, a->date, d->en, true);
 	else {
-		rs_span_text(&d->b, a->w.window, d->en);
+		l10n_span(&d->b, a->w.window, d->en);
 		how_often(d, &a->w, true);
 	}
 	if (a->w.at == AT_PARTNER && p->norgs > 2 && (a->all_partners ||
@@ -667,18 +667,18 @@ doc_phases(struct doc *d, size_t *cur)
 			if (ph->name != NULL)
 				sbuf_printf(&d->b, ": %s", ph->name);
 			sbuf_puts(&d->b, " (");
-			rs_span_text(&d->b, ph->period, true);
+			l10n_span(&d->b, ph->period, true);
 			sbuf_puts(&d->b, ")");
 		} else {
 			sbuf_puts(&d->b, "（");
-			rs_cn_number(&d->b, i + 1);
+			l10n_cn_number(&d->b, i + 1);
 			sbuf_puts(&d->b, "）第");
-			rs_cn_number(&d->b, i + 1);
+			l10n_cn_number(&d->b, i + 1);
 			sbuf_puts(&d->b, "阶段");
 			if (ph->name != NULL)
 				sbuf_printf(&d->b, "：%s", ph->name);
 			sbuf_puts(&d->b, "（");
-			rs_span_text(&d->b, ph->period, false);
+			l10n_span(&d->b, ph->period, false);
 			sbuf_puts(&d->b, "）");
 		}
 		d->o->heading(d->ctx, 3, d->b.p);
@@ -718,14 +718,14 @@ doc_mentorships(struct doc *d, size_t *cur)
 		flush(d);
 		d->o->list(d->ctx, false);
 		sbuf_puts(&d->b, L(d, "时间：", "When: "));
-		rs_span_text(&d->b, m->period, d->en);
+		l10n_span(&d->b, m->period, d->en);
 		item(d);
 		if (m->has_meet) {
 			sbuf_puts(&d->b, L(d, "结对活动：", "Meetings: "));
 			/* The window defaults to the mentorship's period. */
 			if (m->meet.window.from != m->period.from ||
 			    m->meet.window.to != m->period.to) {
-				rs_span_text(&d->b, m->meet.window, d->en);
+				l10n_span(&d->b, m->meet.window, d->en);
 				how_often(d, &m->meet, true);
 			} else if (!how_often(d, &m->meet, false))
 				sbuf_puts(&d->b, L(d, "1次", "once"));
@@ -784,7 +784,7 @@ doc_targets(struct doc *d)
 				    org_name(p, t->partners.v[j].idx));
 		if (t->has_by) {
 			sbuf_puts(&d->b, L(d, "，到", ", by "));
-			rs_span_text(&d->b, t->by, d->en);
+			l10n_span(&d->b, t->by, d->en);
 		}
 		sbuf_puts(&d->b, L(d, "）", ")"));
 		flush(d);

@@ -66,7 +66,7 @@ html_text(void *ctx, const char *s)
 {
 	struct html *h = ctx;
 
-	rs_xml_text(h->fp, s);
+	esc_xml(h->fp, s);
 }
 
 static void
@@ -80,10 +80,10 @@ html_begin(void *ctx, const char *title, bool en)
 	    "xml:lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\"/>\n<title>", lang, lang);
-	rs_xml_text(h->fp, title);
+	esc_xml(h->fp, title);
 	fprintf(h->fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
 	    "<h1>", html_style);
-	rs_xml_text(h->fp, title);
+	esc_xml(h->fp, title);
 	fputs("</h1>\n", h->fp);
 	h->meta = true;
 }
@@ -102,7 +102,7 @@ html_heading(void *ctx, int level, const char *text)
 	struct html *h = ctx;
 
 	fprintf(h->fp, "<h%d>", level);
-	rs_xml_text(h->fp, text);
+	esc_xml(h->fp, text);
 	fprintf(h->fp, "</h%d>\n", level);
 }
 
@@ -186,7 +186,7 @@ html_table(void *ctx, size_t ncols, const char *const *head,
 		if (i < HTML_MAXCOLS)
 			h->right[i] = right[i];
 		fputs(right[i] ? "<th class=\"num\">" : "<th>", h->fp);
-		rs_xml_text(h->fp, head[i]);
+		esc_xml(h->fp, head[i]);
 		fputs("</th>", h->fp);
 	}
 	fputs("</tr>\n</thead>\n<tbody>\n", h->fp);
@@ -205,7 +205,7 @@ html_cell(void *ctx, const char *text)
 	}
 	fputs(h->col < HTML_MAXCOLS && h->right[h->col] ?
 	    "<td class=\"num\">" : "<td>", h->fp);
-	rs_xml_text(h->fp, text);
+	esc_xml(h->fp, text);
 	fputs("</td>", h->fp);
 	h->col++;
 }

@@ -138,7 +138,7 @@ text_el(struct tl *t, double x, double y, const char *attrs,
     const char *s)
 {
 	fprintf(t->fp, "<text x=\"%.1f\" y=\"%.1f\"%s>", x, y, attrs);
-	rs_xml_text(t->fp, s);
+	esc_xml(t->fp, s);
 	fputs("</text>\n", t->fp);
 }
 
@@ -162,7 +162,7 @@ draw_months(struct tl *t)
 		if (i == t->nmonths || i % step != 0)
 			continue;
 		sbuf_clear(&t->b);
-		rs_month_text(&t->b, y, m, t->en, true);
+		l10n_month(&t->b, y, m, t->en, true);
 		text_el(t, x + 3, t->top + 15, " font-size=\"11\" "
 		    "fill=\"#444\"", t->b.p);
 	}
@@ -177,7 +177,7 @@ phase_number(struct tl *t, uint32_t i)
 		sbuf_printf(&t->b, "Phase %u", i + 1);
 	else {
 		sbuf_puts(&t->b, "第");
-		rs_cn_number(&t->b, i + 1);
+		l10n_cn_number(&t->b, i + 1);
 		sbuf_puts(&t->b, "阶段");
 	}
 }
@@ -213,10 +213,10 @@ draw_phases(struct tl *t)
 			sbuf_printf(&t->b, "%s%s", t->en ? ": " : "：",
 			    ph->name);
 		sbuf_puts(&t->b, t->en ? " (" : "（");
-		rs_span_text(&t->b, ph->period, t->en);
+		l10n_span(&t->b, ph->period, t->en);
 		sbuf_puts(&t->b, t->en ? ")" : "）");
 		fputs("<title>", t->fp);
-		rs_xml_text(t->fp, t->b.p);
+		esc_xml(t->fp, t->b.p);
 		fputs("</title></rect>\n", t->fp);
 		/* The name in the band, cut to fit. */
 		sbuf_clear(&t->b);
@@ -287,21 +287,21 @@ draw_events(struct tl *t, const struct schedule *s, bool *used)
 			fprintf(t->fp, "<rect x=\"%.1f\" y=\"%.1f\" "
 			    "width=\"%.1f\" height=\"10\" rx=\"2\" "
 			    "fill=\"%s\">", x1, cy - 5, x2 - x1,
-			    rs_kind_colour(kind));
+			    plan_kind_colour(kind));
 		else
 			fprintf(t->fp, "<rect x=\"%.1f\" y=\"%.1f\" "
 			    "width=\"4\" height=\"14\" rx=\"1\" fill=\"%s\">",
-			    (x1 + x2) / 2 - 2, cy - 7, rs_kind_colour(kind));
+			    (x1 + x2) / 2 - 2, cy - 7, plan_kind_colour(kind));
 		sbuf_clear(&t->b);
 		if (e->end > e->date) {
-			rs_span_text(&t->b, (struct span){ e->date, e->end },
+			l10n_span(&t->b, (struct span){ e->date, e->end },
 			    t->en);
 		} else
-			rs_day_text(&t->b, e->date, t->en, true);
+			l10n_day(&t->b, e->date, t->en, true);
 		sbuf_puts(&t->b, t->en ? ": " : "：");
 		rs_title(&t->b, sr, e->occurrence);
 		fputs("<title>", t->fp);
-		rs_xml_text(t->fp, t->b.p);
+		esc_xml(t->fp, t->b.p);
 		fputs("</title></rect>\n", t->fp);
 	}
 	fputs("</g>\n", t->fp);
@@ -321,7 +321,7 @@ legend(struct tl *t, const bool *used, int y, int width, bool draw)
 	for (k = 0; k < K__COUNT; k++) {
 		if (!used[k])
 			continue;
-		w = 14 + text_px(rs_kind_label(k, t->en), FONT) + 16;
+		w = 14 + text_px(plan_kind_label(k, t->en), FONT) + 16;
 		if (x + w > width - PAD && x > PAD + 120) {
 			x = PAD + text_px(head, FONT) + 10;
 			y += LEGEND_H;
@@ -331,9 +331,9 @@ legend(struct tl *t, const bool *used, int y, int width, bool draw)
 			fprintf(t->fp, "<rect x=\"%.1f\" y=\"%d\" width=\"10\" "
 			    "height=\"10\" rx=\"1\" fill=\"%s\" "
 			    "stroke=\"#333\" stroke-width=\"0.5\"/>\n", x, y + 2,
-			    rs_kind_colour(k));
+			    plan_kind_colour(k));
 			text_el(t, x + 14, y + 11, " font-size=\"12\" "
-			    "fill=\"#222\"", rs_kind_label(k, t->en));
+			    "fill=\"#222\"", plan_kind_label(k, t->en));
 		}
 		x += w;
 	}
@@ -389,7 +389,7 @@ svg_timeline(FILE *fp, const struct plan *p, const struct schedule *s,
 	    "font-family=\"%s\" role=\"img\">\n", width, height, width, height,
 	    RS_FONT_STACK);
 	fputs("<title>", fp);
-	rs_xml_text(fp, p->title != NULL ? p->title : "");
+	esc_xml(fp, p->title != NULL ? p->title : "");
 	fputs(en ? " — timeline</title>\n" : "：工作进度图</title>\n", fp);
 	fprintf(fp, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" "
 	    "fill=\"#ffffff\"/>\n", width, height);
@@ -402,7 +402,7 @@ svg_timeline(FILE *fp, const struct plan *p, const struct schedule *s,
 		    "font-weight=\"bold\" fill=\"#111\"", title.p);
 		sbuf_clear(&t.b);
 		sbuf_puts(&t.b, en ? "Timeline, " : "工作进度图，");
-		rs_span_text(&t.b, p->period, en);
+		l10n_span(&t.b, p->period, en);
 		text_el(&t, PAD, PAD + 32, " font-size=\"12\" fill=\"#555\"",
 		    t.b.p);
 		sbuf_free(&title);

@@ -12,6 +12,8 @@
 void
 check_unknown_kind(const struct plan *p, struct diags *d)
 {
+	const char **names = NULL;
+	size_t nnames = 0;
 	uint32_t i, j;
 
 	for (i = 0; i < p->nphases; i++)
@@ -22,15 +24,13 @@ check_unknown_kind(const struct plan *p, struct diags *d)
 			if (a->kind_pos.line == 0 ||
 			    plan_kind_from_name(a->kind_text) >= 0)
 				continue;
-			hint = suggest(a->kind_text, plan_kind_names, K__COUNT);
-			if (hint != NULL)
-				rules_report(d, R_UNKNOWN_KIND, a->kind_pos,
-				    "unknown kind '%s' (did you mean '%s'?)",
-				    a->kind_text, hint);
-			else
-				rules_report(d, R_UNKNOWN_KIND, a->kind_pos,
-				    "unknown kind '%s', taken as 'other'",
-				    a->kind_text);
+			if (names == NULL)
+				names = plan_kind_names(d->arena, &nnames);
+			hint = suggest(a->kind_text, names, nnames);
+			rules_report(d, R_UNKNOWN_KIND, a->kind_pos,
+			    "unknown kind '%s'" SUGGEST_FMT "%s", a->kind_text,
+			    SUGGEST_ARGS(hint),
+			    hint != NULL ? "" : ", taken as 'other'");
 		}
 }
 

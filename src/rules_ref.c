@@ -89,11 +89,7 @@ check_unknown_ref(const struct plan *p, struct diags *d)
 			work += ncands[ns];
 			hint = suggest(s, cands[ns], ncands[ns]);
 		}
-		if (hint != NULL)
-			rules_report(d, R_UNKNOWN_REF, r->pos, "unknown %s '%s' "
-			    "(did you mean '%s'?)", ns_names[ns], s, hint);
-		else
-			rules_report(d, R_UNKNOWN_REF, r->pos, "unknown %s '%s'",
-			    ns_names[ns], s);
+		rules_report(d, R_UNKNOWN_REF, r->pos, "unknown %s '%s'"
+		    SUGGEST_FMT, ns_names[ns], s, SUGGEST_ARGS(hint));
 	}
 }

@@ -402,7 +402,7 @@ make_series(struct sstate *st)
 					r->title = a->title;
 					r->kind = a->kind_text != NULL &&
 					    a->kind == K_OTHER ? "other" :
-					    plan_kind_names[a->kind];
+					    plan_kinds[a->kind].name;
 					r->phase = (int32_t)i;
 					r->people = ppl;
 					r->npeople = np;

@@ -5,7 +5,6 @@
 
 #include "date.h"
 #include "plan.h"
-#include "render_util.h"
 #include "sched.h"
 #include "sched_filter.h"
 
@@ -47,9 +46,8 @@ match_person(const char *want, const struct plan *p,
 static bool
 match_org(const char *want, const struct plan *p, int32_t org)
 {
-	const char *id = rs_org_id(p, org);
-
-	return id != NULL && strcmp(id, want) == 0;
+	return org >= 0 && (uint32_t)org < p->norgs &&
+	    strcmp(p->orgs[org].id, want) == 0;
 }
 
 bool
@@ -60,7 +58,7 @@ sched_filter_match_span(const struct sched_filter *f,
 
 	if (f == NULL)
 		return true;
-	p = rs_plan(s, sr);
+	p = s->plans[sr->plan];
 	if (f->has_from && d.to < f->from)
 		return false;
 	if (f->has_to && d.from > f->to)

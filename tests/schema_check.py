@@ -370,6 +370,15 @@ def c_strings(src, name):
     return re.findall(r'"([^"]*)"', m.group(1)) if m else None
 
 
+def row_keys(text):
+    """(key, "true" or "false") of each row { KEY...("key", ...), ... }."""
+    rows = []
+    for row in re.findall(r"\{ KEY(?:_FN|_INT)?\((.*?)\}", text, re.S):
+        key = re.match(r'"([^"]+)"', row).group(1)
+        rows.append((key, "true" if ".required = true" in row else "false"))
+    return rows
+
+
 def check_tables(r):
     """The schema has the keys of the C key tables, and their words."""
     with open("src/build_plan.c", encoding="utf-8") as f:
@@ -377,11 +386,15 @@ def check_tables(r):
     with open(SCHEMA, encoding="utf-8") as f:
         schema = json.load(f)
     seen = set()
+    macro = re.search(r"#define WHEN_KEYS\(S, w\)(.*?)\n\n", src, re.S)
+    when_rows = row_keys(macro.group(1)) if macro else []
     for m in re.finditer(r"static const struct keydef (\w+)\[\] = \{(.*?)\n\};",
                          src, re.S):
         table = m.group(1)
         seen.add(table)
-        rows = re.findall(r'\{ "([^"]+)", \w+, (true|false) \}', m.group(2))
+        rows = row_keys(m.group(2))
+        if "WHEN_KEYS(" in m.group(2):
+            rows += when_rows
         if table not in TABLES:
             r.result("schema: keys of %s" % table,
                      "a key table that TABLES does not map to the schema")
@@ -404,8 +417,9 @@ def check_tables(r):
     for table in sorted(set(TABLES) - seen):
         r.result("schema: keys of %s" % table, "not found in build_plan.c")
 
-    with open("src/plan.c", encoding="utf-8") as f:
-        kinds = c_strings(f.read(), "plan_kind_names")
+    kinds = [line.split()[0] for line in subprocess.run(
+        [r.bin, "kinds"], capture_output=True, text=True,
+        check=True).stdout.splitlines()]
     r.result("schema: activity kinds",
              None if kinds == schema["definitions"]["activity"]["properties"]
              ["kind"]["anyOf"][0]["enum"] else "C has %s" % kinds)

@@ -86,7 +86,7 @@ expect_span(struct span sp, bool en, const char *want)
 {
 	struct sbuf b = { 0 };
 
-	rs_span_text(&b, sp, en);
+	l10n_span(&b, sp, en);
 	assert_string_equal(b.p, want);
 	sbuf_free(&b);
 }
@@ -96,7 +96,7 @@ expect_cn(unsigned long n, const char *want)
 {
 	struct sbuf b = { 0 };
 
-	rs_cn_number(&b, n);
+	l10n_cn_number(&b, n);
 	assert_string_equal(b.p, want);
 	sbuf_free(&b);
 }

@@ -787,9 +787,9 @@ test_kind_names(void **state)
 	assert_int_equal(plan_kind_from_name("other"), K_OTHER);
 	assert_int_equal(plan_kind_from_name("Other"), -1);
 	assert_int_equal(plan_kind_from_name(""), -1);
-	assert_string_equal(plan_kind_names[K_TEACHING_VISIT],
+	assert_string_equal(plan_kinds[K_TEACHING_VISIT].name,
 	    "teaching-visit");
-	assert_string_equal(plan_kind_names[K_SUMMARY], "summary");
+	assert_string_equal(plan_kinds[K_SUMMARY].name, "summary");
 }
 
 /* A top level that is not a mapping has no model. */
