@@ -7,6 +7,7 @@
 #include "plan.h"
 #include "plandoc.h"
 #include "render.h"
+#include "sched_filter.h"
 #include "sched.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
