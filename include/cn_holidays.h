@@ -1,4 +1,4 @@
-/* cn_holidays.h - China's statutory holidays and make-up working days: official 2004-2026, computed to 2099. */
+/* cn_holidays.h - China's statutory holidays and make-up working days (2004-2099). */
 #ifndef PAIRPLAN_CN_HOLIDAYS_H
 #define PAIRPLAN_CN_HOLIDAYS_H
 

@@ -1,4 +1,4 @@
-/* cn_holidays.c - China's statutory holidays and make-up working days: official 2004-2026, computed to 2099. */
+/* cn_holidays.c - China's statutory holidays and make-up working days (2004-2099). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
