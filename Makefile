@@ -91,6 +91,15 @@ san-cli: $(B)/san/pairplan
 schema-check: pairplan
 	@/usr/bin/python3 tests/schema_check.py ./pairplan
 
+# The lunar calendar, 清明 and the China holiday table against independent
+# sources: Debian's python3-lunardate and python3-ephem, and the npm package
+# chinese-days, which the script installs into build/npm.
+$(B)/cn_dump: tests/cn_dump.c $(B)/libpairplan.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libpairplan.a $(LDLIBS)
+
+cn-check: $(B)/cn_dump
+	@/usr/bin/python3 tests/cn_check.py ./$(B)/cn_dump $(B)/npm
+
 # The bash completion, sourced and asked as bash asks it.
 completion-check:
 	@bash tests/completion.sh
@@ -105,8 +114,9 @@ man-check:
 
 check: test-deps
 	@$(MAKE) --no-print-directory -j2 pairplan $(addprefix $(B)/,$(TESTS)) \
-	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS))
-	@$(MAKE) --no-print-directory units cli schema-check completion-check layers
+	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS)) $(B)/cn_dump
+	@$(MAKE) --no-print-directory units cli schema-check completion-check \
+	    cn-check layers
 	@$(MAKE) --no-print-directory san-units san-cli
 	@echo "make check: all tests passed"
 
@@ -138,4 +148,4 @@ clean:
 	rm -rf $(B) pairplan
 
 .PHONY: all deps test-deps demo units san-units cli san-cli schema-check \
-	completion-check layers man-check check fuzz bench install clean
+	completion-check layers man-check cn-check check fuzz bench install clean

@@ -6,19 +6,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cn_holidays.h"
 #include "date.h"
 
-/* Status of a day in the built-in China table. */
-enum cn_status {
-	CN_NONE,	/* an ordinary day: its weekday decides */
-	CN_OFF,		/* a statutory holiday */
-	CN_WORK,	/* a make-up working day (调休) */
-};
+/*
+ * The years of China's official arrangements (holidays and make-up working
+ * days); the statutory holidays of the years after, to CN_COMPUTED_LAST,
+ * are computed (cn_holidays.h).
+ */
+#define CN_FIRST_YEAR	CN_OFFICIAL_FIRST
+#define CN_LAST_YEAR	CN_OFFICIAL_LAST
 
-#define CN_FIRST_YEAR	2020
-#define CN_LAST_YEAR	2026
-
+/* cn_status without the source: official or computed, as cn_year_source. */
 enum cn_status	 cal_cn_status(day_t, const char **name_zh);
+/* Whether the official arrangement covers year (CN_FIRST_YEAR..CN_LAST_YEAR). */
 bool		 cal_cn_covers_year(int year);
 
 struct calendar {

@@ -23,6 +23,13 @@ if [ "${1:-}" = test ]; then
 	    need="$need python3-jsonschema"
 	/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 ||
 	    need="$need python3-yaml"
+	/usr/bin/python3 -c 'import lunardate' >/dev/null 2>&1 ||
+	    need="$need python3-lunardate"
+	/usr/bin/python3 -c 'import ephem' >/dev/null 2>&1 ||
+	    need="$need python3-ephem"
+	# npm installs the chinese-days data set of `make cn-check`; a Node.js
+	# from elsewhere brings its own npm (Debian's npm conflicts with it).
+	command -v npm >/dev/null 2>&1 || need="$need npm"
 fi
 [ -n "$need" ] || exit 0
 echo "installing:$need"

@@ -200,10 +200,10 @@ test_table_matches_spec(void **state)
 	day_t day;
 
 	(void)state;
-	/* Every day of 2019..2027 against the spec list, rows in order. */
+	/* Every day of 2020..2026 against the spec list, rows in order. */
 	i = 0;
 	parse_row(spec_rows[0], &r);
-	for (day = D(2019, 1, 1); day <= D(2027, 12, 31); day++) {
+	for (day = D(2020, 1, 1); day <= D(2026, 12, 31); day++) {
 		while (i < NSPEC && day > r.sp.to)
 			if (++i < NSPEC)
 				parse_row(spec_rows[i], &r);
@@ -233,14 +233,21 @@ static void
 test_cn_covers_year(void **state)
 {
 	(void)state;
-	assert_false(cal_cn_covers_year(2019));
+	/* The official table covers 2004-2026; 2027-2099 are computed. */
+	assert_false(cal_cn_covers_year(2003));
+	assert_true(cal_cn_covers_year(2004));
 	assert_true(cal_cn_covers_year(2020));
 	assert_true(cal_cn_covers_year(2024));
 	assert_true(cal_cn_covers_year(2026));
 	assert_false(cal_cn_covers_year(2027));
-	assert_int_equal(cal_cn_status(D(2019, 10, 1), NULL), CN_NONE);
-	assert_int_equal(cal_cn_status(D(2027, 1, 1), NULL), CN_NONE);
-	assert_int_equal(cal_cn_status(D(2027, 10, 1), NULL), CN_NONE);
+	assert_int_equal(CN_FIRST_YEAR, 2004);
+	assert_int_equal(CN_LAST_YEAR, 2026);
+	assert_int_equal(cal_cn_status(D(2003, 10, 1), NULL), CN_NONE);
+	assert_int_equal(cal_cn_status(D(2019, 10, 1), NULL), CN_OFF);
+	assert_int_equal(cal_cn_status(D(2027, 1, 1), NULL), CN_OFF);
+	assert_int_equal(cal_cn_status(D(2027, 10, 1), NULL), CN_OFF);
+	assert_int_equal(cal_cn_status(D(2027, 10, 4), NULL), CN_NONE);
+	assert_int_equal(cal_cn_status(D(2100, 10, 1), NULL), CN_NONE);
 	assert_int_equal(cal_cn_status(D(1, 1, 1), NULL), CN_NONE);
 	assert_int_equal(cal_cn_status(D(9999, 12, 31), NULL), CN_NONE);
 }
@@ -289,10 +296,14 @@ test_ordinary_week(void **state)
 	assert_true(working(&c, 2024, 3, 8));
 	assert_false(working(&c, 2024, 3, 9));
 	assert_false(working(&c, 2024, 3, 10));
-	/* Outside the table: weekdays only. */
-	assert_true(working(&c, 2019, 10, 1));
-	assert_true(working(&c, 2027, 10, 1));
-	assert_false(working(&c, 2027, 10, 2));
+	/* Outside the table and the computed years: weekdays only. */
+	assert_true(working(&c, 2003, 10, 1));
+	assert_true(working(&c, 2100, 10, 1));
+	assert_false(working(&c, 2100, 10, 2));
+	/* Computed years: the statutory days only, no make-up days. */
+	assert_false(working(&c, 2027, 10, 1));
+	assert_true(working(&c, 2027, 10, 4));
+	assert_false(working(&c, 2027, 2, 5));
 }
 
 static void

@@ -1019,13 +1019,13 @@ test_calendar_coverage(void **state)
 	load("  period: 2024-09..2025-01\n",
 	    "  period: 2024-09..2027-01\n", END);
 	expect_only(R_CALENDAR_COVERAGE, 5, 11,
-	    "the built-in China holiday table covers 2020-2026; the plan "
+	    "the built-in China holiday table covers 2004-2026; the plan "
 	    "runs 2024-2027");
 	unload();
 	load("  period: 2024-09..2025-01\n", "  period: 2024-09..2027-01\n",
 	    "    at-least: 30%\n", "    at-least: 30%\ncalendar:\n"
 	    "  holidays: cn\n", END);
-	expect_only(R_CALENDAR_COVERAGE, 45, 13, "covers 2020-2026");
+	expect_only(R_CALENDAR_COVERAGE, 45, 13, "covers 2004-2026");
 	unload();
 	load("  period: 2024-09..2025-01\n",
 	    "  period: 2024-09..2026-12\n", END);
