@@ -101,8 +101,8 @@ cn-check: $(B)/cn_dump
 	@/usr/bin/python3 tests/cn_check.py ./$(B)/cn_dump $(B)/npm
 
 # The bash completion, sourced and asked as bash asks it.
-completion-check:
-	@bash tests/completion.sh
+completion-check: pairplan
+	@bash tests/completion.sh ./pairplan
 
 # The pipeline runs one way: no object calls a stage above its own.
 layers: pairplan

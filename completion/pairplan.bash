@@ -2,11 +2,54 @@
 #
 # Install as $(PREFIX)/share/bash-completion/completions/pairplan (make
 # install does), or source this file from ~/.bashrc.
+#
+# The commands, options and formats are the binary's own: read from
+# `pairplan --help` and `pairplan COMMAND --help`, so that a new command,
+# option or format needs no change here.
 
 # Adds the lines of standard input to COMPREPLY (names may hold spaces).
 _pairplan_add()
 {
 	mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY
+}
+
+# The binary being completed, as typed ("pairplan", "./pairplan").
+_pairplan_bin()
+{
+	local bin=${COMP_WORDS[0]}
+
+	[[ $bin == */* || -z $bin ]] || bin=$(type -P "$bin")
+	printf '%s\n' "${bin:-pairplan}"
+}
+
+# The commands that `pairplan --help` lists.
+_pairplan_commands()
+{
+	"$(_pairplan_bin)" --help 2>/dev/null |
+	    awk '/^commands:/ { on = 1; next } on && NF { print $1 } on && !NF { exit }'
+}
+
+# The options of a command, from its usage text, and --help.
+_pairplan_options()
+{
+	{ "$(_pairplan_bin)" "$1" --help 2>/dev/null |
+	    grep -oE -- '(^|[[ ,])--?[a-z][a-z-]*' | sed 's/^[[ ,]*//'
+	  echo --help; } | sort -u
+}
+
+# The values an option takes, as its usage writes them: --format md|html.
+_pairplan_values()
+{
+	"$(_pairplan_bin)" "$1" --help 2>/dev/null |
+	    grep -oE -- "$2[ =][a-z0-9]+(\|[a-z0-9]+)+" | head -n 1 |
+	    sed "s/^$2[ =]//" | tr '|' '\n'
+}
+
+# Does the command read plan files (FILE, PLAN or PATH in its usage)?
+_pairplan_reads_plans()
+{
+	"$(_pairplan_bin)" "$1" --help 2>/dev/null | head -n 5 |
+	    grep -qE '(FILE|PLAN|PATH)'
 }
 
 # Plan files (*.yaml, *.yml) and directories to descend into.
@@ -20,8 +63,7 @@ _pairplan_plans()
 
 _pairplan()
 {
-	local cur prev opt cmd ci opts formats prefix i
-	local commands="validate schedule export rules init help"
+	local cur prev opt cmd ci prefix i values
 
 	COMPREPLY=()
 	cur=${COMP_WORDS[COMP_CWORD]}
@@ -67,55 +109,41 @@ _pairplan()
 		if [[ $cur == -* ]]; then
 			_pairplan_add < <(compgen -W "--help --version" -- "$cur")
 		else
-			_pairplan_add < <(compgen -W "$commands" -- "$cur")
+			_pairplan_add < <(compgen -W "$(_pairplan_commands) help" \
+			    -- "$cur")
 		fi
 		return ;;
 	help)
 		((ci == COMP_CWORD - 1)) || return
-		_pairplan_add < <(compgen -W "validate schedule export rules init" \
-		    -- "$cur")
-		return ;;
-	validate)
-		opts="--strict --format --max-size --help"
-		formats="text json" ;;
-	schedule)
-		opts="--phase --from --to --person --partner --format -o
-		    --output --max-size --help"
-		formats="table csv json ics" ;;
-	export)
-		opts="--format --lang -o --output --max-size --help"
-		formats="md html json csv ics svg" ;;
-	init)
-		opts="--lang --help" ;;
-	rules)
-		opts="--help" ;;
-	*)
+		_pairplan_add < <(compgen -W "$(_pairplan_commands)" -- "$cur")
 		return ;;
 	esac
+	_pairplan_commands | grep -qxF -- "$cmd" || return
 
 	case $opt in
-	--format)
-		_pairplan_add < <(compgen -P "$prefix" -W "$formats" -- "$cur")
-		return ;;
-	--lang)
-		_pairplan_add < <(compgen -P "$prefix" -W "zh en" -- "$cur")
-		return ;;
 	-o|--output)
 		compopt -o filenames 2>/dev/null
 		_pairplan_add < <(compgen -f -- "$cur")
 		return ;;
-	--max-size|--phase|--from|--to|--person|--partner)
-		return ;;
+	--*)
+		if _pairplan_options "$cmd" | grep -qxF -- "$opt"; then
+			values=$(_pairplan_values "$cmd" "$opt")
+			if [[ -n $values ]]; then
+				_pairplan_add < <(compgen -P "$prefix" \
+				    -W "$values" -- "$cur")
+				return
+			fi
+			# An option with a value of its own (a date, an id).
+			"$(_pairplan_bin)" "$cmd" --help 2>/dev/null |
+			    grep -qE -- "$opt[ =][A-Z]" && return
+		fi ;;
 	esac
 
 	if [[ $cur == -* ]]; then
-		_pairplan_add < <(compgen -W "$opts" -- "$cur")
+		_pairplan_add < <(compgen -W "$(_pairplan_options "$cmd")" -- "$cur")
 		return
 	fi
-	case $cmd in
-	validate|schedule|export)
-		_pairplan_plans "$cur" ;;
-	esac
+	_pairplan_reads_plans "$cmd" && _pairplan_plans "$cur"
 }
 
 complete -F _pairplan pairplan

@@ -34,7 +34,7 @@ const char cmd_export_usage[] =
     "  --lang zh|en        language of md, html and svg (default: the "
     "plan's\n"
     "                      lang, else zh)\n"
-    "  -o OUT              write to OUT, replaced whole, instead of "
+    "  -o, --output OUT    write to OUT, replaced whole, instead of "
     "standard\n"
     "                      output\n"
     "  --max-size BYTES    largest file read (default 256M; K, M, G "

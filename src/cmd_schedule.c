@@ -33,7 +33,7 @@ const char cmd_schedule_usage[] =
     "  --partner ID        only events with that partner or at that "
     "site\n"
     "  --format FORMAT     table (default), csv, json or ics\n"
-    "  -o OUT              write to OUT, replaced whole, instead of "
+    "  -o, --output OUT    write to OUT, replaced whole, instead of "
     "standard\n"
     "                      output\n"
     "  --max-size BYTES    largest file read (default 256M; K, M, G "

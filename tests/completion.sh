@@ -10,12 +10,18 @@ if [ ! -f completion/pairplan.bash ]; then
 	echo "completion: run from the repository root" >&2
 	exit 2
 fi
+bin=${1:-./pairplan}
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+[ -x "$bin" ] || { echo "completion: no binary '$bin'" >&2; exit 2; }
 . completion/pairplan.bash || exit 2
 complete -p pairplan >/dev/null || { echo "not ok - complete -F"; exit 1; }
 
 T=$(mktemp -d) || exit 2
 trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 2
+B=$(mktemp -d) || exit 2
+trap 'rm -rf "$T" "$B"' EXIT
+ln -s "$bin" "$B/pairplan" && PATH=$B:$PATH
 mkdir plans
 touch a.yaml b.yml notes.txt plans/x.yaml
 
@@ -47,10 +53,10 @@ expect() {
 	fi
 }
 
-expect "export help init rules schedule validate" pairplan ""
+expect "export help init kinds rules schedule validate" pairplan ""
 expect "schedule" pairplan sch
 expect "--help --version" pairplan --
-expect "export init rules schedule validate" pairplan help ""
+expect "export init kinds rules schedule validate" pairplan help ""
 expect "--format --help --max-size --strict" pairplan validate --
 expect "json text" pairplan validate --format ""
 expect "json" pairplan validate --format j
@@ -74,6 +80,8 @@ expect "a.yaml b.yml notes.txt plans" pairplan export -o ""
 expect "" pairplan schedule --person ""
 expect "" pairplan init ""
 expect "" pairplan rules ""
+expect "--help" pairplan kinds -
+expect "" pairplan kinds ""
 expect "a.yaml b.yml plans" pairplan validate -- ""
 
 echo "completion: $PASSED passed, $FAILED failed"
