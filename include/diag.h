@@ -12,6 +12,7 @@
 #include "catalog.h"
 
 struct diag {
+	const char	*file;		/* NULL: the file of the diags */
 	uint32_t	 line, col;	/* 1-based; 0 when the file as a whole */
 	enum rule_id	 rule;
 	uint32_t	 seq;		/* order of emission, for a stable sort */
@@ -21,7 +22,11 @@ struct diag {
 	const char	*note;
 };
 
-/* The diagnostics of one file; strings live in the arena. */
+/*
+ * The diagnostics of one file, and of the files it brings in (a holiday
+ * file, a records file): each has its own name, at its own line and
+ * column. Strings live in the arena.
+ */
 struct diags {
 	struct arena	*arena;
 	const char	*file;		/* as named on the command line */
@@ -37,6 +42,10 @@ struct diag *diag_add(struct diags *, enum rule_id, uint32_t line,
 struct diag *diag_vadd(struct diags *, enum rule_id, uint32_t line,
 	    uint32_t col, const char *, va_list)
 	    __attribute__((format(printf, 5, 0)));
+/* A diagnostic in another file than the diags' own (file as named). */
+struct diag *diag_add_in(struct diags *, const char *file, enum rule_id,
+	    uint32_t line, uint32_t col, const char *, ...)
+	    __attribute__((format(printf, 6, 7)));
 void	 diag_set_note(struct diags *, struct diag *, uint32_t line,
 	    uint32_t col, const char *, ...)
 	    __attribute__((format(printf, 5, 6)));

@@ -44,6 +44,20 @@ diag_add(struct diags *d, enum rule_id rule, uint32_t line, uint32_t col,
 	return g;
 }
 
+struct diag *
+diag_add_in(struct diags *d, const char *file, enum rule_id rule,
+    uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	struct diag *g;
+	va_list ap;
+
+	va_start(ap, fmt);
+	g = diag_vadd(d, rule, line, col, fmt, ap);
+	va_end(ap);
+	g->file = file;
+	return g;
+}
+
 void
 diag_set_note(struct diags *d, struct diag *g, uint32_t line, uint32_t col,
     const char *fmt, ...)
@@ -57,11 +71,26 @@ diag_set_note(struct diags *d, struct diag *g, uint32_t line, uint32_t col,
 	va_end(ap);
 }
 
+/* The file a diagnostic is in. */
+static const char *
+diag_file(const struct diags *d, const struct diag *g)
+{
+	return g->file != NULL ? g->file : d->file;
+}
+
 static int
 diag_cmp(const void *a, const void *b)
 {
 	const struct diag *x = a, *y = b;
+	int c;
 
+	/* The file's own diagnostics first, then those of other files. */
+	if (x->file != y->file) {
+		if (x->file == NULL || y->file == NULL)
+			return x->file == NULL ? -1 : 1;
+		if ((c = strcmp(x->file, y->file)) != 0)
+			return c;
+	}
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
 	if (x->col != y->col)
@@ -84,7 +113,8 @@ diags_sort(struct diags *d)
 	for (i = 1, k = 1; i < d->n; i++) {
 		const struct diag *a = &d->v[k - 1], *b = &d->v[i];
 
-		if (a->line == b->line && a->col == b->col &&
+		if (strcmp(diag_file(d, a), diag_file(d, b)) == 0 &&
+		    a->line == b->line && a->col == b->col &&
 		    a->rule == b->rule && strcmp(a->msg, b->msg) == 0) {
 			d->count[rule_catalogue[b->rule].severity]--;
 			continue;
@@ -120,12 +150,12 @@ diags_print_text(const struct diags *d, const struct diag_out *o)
 	for (i = 0; i < d->n; i++) {
 		g = &d->v[i];
 		sev = diag_severity(g, o->strict);
-		fprintf(o->fp, "%s:%u:%u: %s%s%s: %s [%s]\n", d->file,
+		fprintf(o->fp, "%s:%u:%u: %s%s%s: %s [%s]\n", diag_file(d, g),
 		    g->line, g->col, o->color ? colour[sev] : "",
 		    severity_name(sev), o->color ? "\033[0m" : "", g->msg,
 		    rule_catalogue[g->rule].id);
 		if (g->note != NULL)
-			fprintf(o->fp, "%s:%u:%u: %snote%s: %s\n", d->file,
+			fprintf(o->fp, "%s:%u:%u: %snote%s: %s\n", diag_file(d, g),
 			    g->note_line, g->note_col,
 			    o->color ? "\033[1;36m" : "",
 			    o->color ? "\033[0m" : "", g->note);
@@ -144,7 +174,7 @@ diags_print_json(const struct diags *d, const struct diag_out *o,
 		fputs(*first ? "\n  " : ",\n  ", o->fp);
 		*first = false;
 		fputs("{\"file\": ", o->fp);
-		esc_json(o->fp, d->file);
+		esc_json(o->fp, diag_file(d, g));
 		fprintf(o->fp, ", \"line\": %u, \"column\": %u, \"severity\": "
 		    "\"%s\", \"rule\": \"%s\", \"message\": ", g->line, g->col,
 		    severity_name(diag_severity(g, o->strict)),

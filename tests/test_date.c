@@ -426,10 +426,33 @@ test_parse_null_is_day(void **state)
 	assert_int_equal(sp.from, D(2024, 3, 1));
 }
 
+/* The one binary search: items whose first day is on or before a day. */
+static void
+test_count_upto(void **state)
+{
+	static const struct span v[] = {
+		{ 10, 12 }, { 20, 20 }, { 30, 40 }
+	};
+	static const day_t days[] = { -5, 0, 7, 7, 9 };
+
+	(void)state;
+	assert_int_equal(date_count_upto(v, 3, sizeof(v[0]), 9), 0);
+	assert_int_equal(date_count_upto(v, 3, sizeof(v[0]), 10), 1);
+	assert_int_equal(date_count_upto(v, 3, sizeof(v[0]), 19), 1);
+	assert_int_equal(date_count_upto(v, 3, sizeof(v[0]), 20), 2);
+	assert_int_equal(date_count_upto(v, 3, sizeof(v[0]), 1000), 3);
+	assert_int_equal(date_count_upto(v, 0, sizeof(v[0]), 1000), 0);
+	assert_int_equal(date_count_upto(days, 5, sizeof(days[0]), -6), 0);
+	assert_int_equal(date_count_upto(days, 5, sizeof(days[0]), 7), 4);
+	assert_int_equal(date_count_upto(days, 5, sizeof(days[0]), 8), 4);
+	assert_int_equal(date_count_upto(days, 5, sizeof(days[0]), 9), 5);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_count_upto),
 		cmocka_unit_test(test_known_day_numbers),
 		cmocka_unit_test(test_to_civil_known),
 		cmocka_unit_test(test_round_trip_1600_2400),
