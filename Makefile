@@ -79,10 +79,10 @@ san-units: $(addprefix $(B)/san/,$(TESTS))
 	@st=0; for t in $(TESTS); do ./$(B)/san/$$t || st=1; done; exit $$st
 
 cli: pairplan
-	@sh tests/cli.sh ./pairplan
+	@sh tests/cli.sh ./pairplan && sh tests/hostile.sh ./pairplan
 
 san-cli: $(B)/san/pairplan
-	@sh tests/cli.sh ./$(B)/san/pairplan
+	@sh tests/cli.sh ./$(B)/san/pairplan && sh tests/hostile.sh ./$(B)/san/pairplan
 
 # The JSON Schema against the plans and against `pairplan validate`
 # (Debian's python3-jsonschema and python3-yaml).
