@@ -2,7 +2,8 @@
 #
 #   make          build ./pairplan
 #   make demo     install missing build dependencies, build, validate and schedule the bundled plan
-#   make check    install missing dependencies, build, run every test (also under ASan+UBSan)
+#   make check    install missing dependencies, build, run every test (also under ASan+UBSan):
+#                 one line per suite, each suite's output in build/test-logs/NAME.log
 #   make fuzz     build the libFuzzer target (clang) and run it for FUZZ_SECONDS
 #   make bench    run the benchmarks of bench/
 #   make install  PREFIX=/usr/local DESTDIR=: the binary, man pages, bash completion, schema
@@ -73,10 +74,10 @@ demo: deps
 
 # Every test program runs, and the target fails if any of them failed.
 units: $(addprefix $(B)/,$(TESTS))
-	@st=0; for t in $(TESTS); do ./$(B)/$$t || st=1; done; exit $$st
+	@sh tests/units.sh $(B) $(TESTS)
 
 san-units: $(addprefix $(B)/san/,$(TESTS))
-	@st=0; for t in $(TESTS); do ./$(B)/san/$$t || st=1; done; exit $$st
+	@sh tests/units.sh $(B)/san $(TESTS)
 
 cli: pairplan
 	@sh tests/cli.sh ./pairplan && sh tests/hostile.sh ./pairplan
@@ -97,12 +98,48 @@ completion-check:
 man-check:
 	mandoc -Tlint -Wwarning docs/pairplan.1 docs/pairplan-plan.5
 
+# make check: the build, then each suite of SUITES as one line (check-NAME
+# below; they run in parallel under make -j), then the details of the
+# suites that failed and the verdict, last. Each suite's whole output is
+# in $(LOGS)/NAME.log. A new suite is a name in SUITES and a check-NAME
+# rule that runs it through $(SUITE) NAME NOUN COMMAND, COMMAND ending on
+# a line "NAME: P passed, F failed".
+LOGS	 = $(B)/test-logs
+SUITES	 = units cli hostile schema completion \
+	   san-units san-cli san-hostile
+SUITE	 = sh tests/suite.sh $(LOGS)
+
 check: test-deps
-	@$(MAKE) --no-print-directory -j2 pairplan $(addprefix $(B)/,$(TESTS)) \
-	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS))
-	@$(MAKE) --no-print-directory units cli schema-check completion-check
-	@$(MAKE) --no-print-directory san-units san-cli
-	@echo "make check: all tests passed"
+	@rm -rf $(LOGS) && mkdir -p $(LOGS)
+	@$(SUITE) build - $(MAKE) --no-print-directory -j2 pairplan \
+	    $(addprefix $(B)/,$(TESTS)) $(B)/san/pairplan \
+	    $(addprefix $(B)/san/,$(TESTS)) || { $(SUITE) --verdict build; exit 1; }
+	@$(MAKE) --no-print-directory $(addprefix check-,$(SUITES))
+	@$(SUITE) --verdict build $(SUITES)
+
+check-units: $(addprefix $(B)/,$(TESTS))
+	@$(SUITE) units programs sh tests/units.sh $(B) $(TESTS) || :
+
+check-san-units: $(addprefix $(B)/san/,$(TESTS))
+	@$(SUITE) san-units programs sh tests/units.sh $(B)/san $(TESTS) || :
+
+check-cli: pairplan
+	@$(SUITE) cli cases sh tests/cli.sh ./pairplan || :
+
+check-san-cli: $(B)/san/pairplan
+	@$(SUITE) san-cli cases sh tests/cli.sh ./$(B)/san/pairplan || :
+
+check-hostile: pairplan
+	@$(SUITE) hostile cases sh tests/hostile.sh ./pairplan || :
+
+check-san-hostile: $(B)/san/pairplan
+	@$(SUITE) san-hostile cases sh tests/hostile.sh ./$(B)/san/pairplan || :
+
+check-schema: pairplan
+	@$(SUITE) schema cases /usr/bin/python3 tests/schema_check.py ./pairplan || :
+
+check-completion:
+	@$(SUITE) completion cases bash tests/completion.sh || :
 
 $(B)/fuzz_load: tests/fuzz_load.c $(SRC) $(HDR) | $(B)
 	clang -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -O1 -g \
@@ -131,5 +168,6 @@ install: pairplan
 clean:
 	rm -rf $(B) pairplan
 
-.PHONY: all deps test-deps demo units san-units cli san-cli schema-check \
-	completion-check man-check check fuzz bench install clean
+.PHONY: all deps test-deps demo units san-units cli san-cli \
+	schema-check completion-check man-check check \
+	$(addprefix check-,$(SUITES)) fuzz bench install clean
