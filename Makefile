@@ -71,6 +71,18 @@ demo: deps
 	@$(MAKE) --no-print-directory pairplan
 	./pairplan validate plans/example.yaml && echo "plans/example.yaml: valid"
 	./pairplan schedule plans/example.yaml
+	@$(MAKE) --no-print-directory demo-next
+
+# What make demo suggests next; tests/readme.sh runs each of these commands.
+demo-next:
+	@echo
+	@echo "next, try:"
+	@echo "  ./pairplan validate tests/readme/demo.yaml                       # a plan with mistakes"
+	@echo "  ./pairplan export --format md -o plan.md plans/example.yaml      # the plan as a document"
+	@echo "  ./pairplan export --format html -o plan.html plans/example.yaml  # a printable page"
+	@echo "  ./pairplan schedule --format ics -o plan.ics plans/example.yaml  # for a calendar"
+	@echo "  ./pairplan rules                                                 # what is checked"
+	@echo "  ./pairplan init > my-plan.yaml                                   # a plan of your own"
 
 # Every test program runs, and the target fails if any of them failed.
 units: $(addprefix $(B)/,$(TESTS))
@@ -84,6 +96,10 @@ cli: pairplan
 
 san-cli: $(B)/san/pairplan
 	@sh tests/cli.sh ./$(B)/san/pairplan && sh tests/hostile.sh ./$(B)/san/pairplan
+
+# Every example of README.md run and compared (see tests/readme.sh).
+readme-check: pairplan
+	@sh tests/readme.sh ./pairplan
 
 # The JSON Schema against the plans and against `pairplan validate`
 # (Debian's python3-jsonschema and python3-yaml).
@@ -105,7 +121,7 @@ man-check:
 # rule that runs it through $(SUITE) NAME NOUN COMMAND, COMMAND ending on
 # a line "NAME: P passed, F failed".
 LOGS	 = $(B)/test-logs
-SUITES	 = units cli hostile schema completion \
+SUITES	 = units cli hostile schema completion readme \
 	   san-units san-cli san-hostile
 SUITE	 = sh tests/suite.sh $(LOGS)
 
@@ -141,6 +157,9 @@ check-schema: pairplan
 check-completion:
 	@$(SUITE) completion cases bash tests/completion.sh || :
 
+check-readme: pairplan
+	@$(SUITE) readme examples sh tests/readme.sh ./pairplan || :
+
 $(B)/fuzz_load: tests/fuzz_load.c $(SRC) $(HDR) | $(B)
 	clang -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -O1 -g \
 	    -fsanitize=fuzzer,address,undefined -DARENA_CHECKED -o $@ tests/fuzz_load.c \
@@ -168,6 +187,6 @@ install: pairplan
 clean:
 	rm -rf $(B) pairplan
 
-.PHONY: all deps test-deps demo units san-units cli san-cli \
-	schema-check completion-check man-check check \
+.PHONY: all deps test-deps demo demo-next units san-units cli san-cli \
+	schema-check completion-check readme-check man-check check \
 	$(addprefix check-,$(SUITES)) fuzz bench install clean
