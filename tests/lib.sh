@@ -179,10 +179,10 @@ expect_golden() {
 # golden_write NEW GOLDEN: replaces GOLDEN by NEW (a rename, so a reader
 # never sees half a file) and says so.
 golden_write() {
-	cp "$1" "$2.tmp$$" && mv "$2.tmp$$" "$2" || {
+	if ! cp "$1" "$2.tmp$$" || ! mv "$2.tmp$$" "$2"; then
 		rm -f "$2.tmp$$"
 		why "cannot update $2"
 		return 1
-	}
+	fi
 	echo "# updated: $2"
 }

@@ -137,6 +137,7 @@ transcript() {
 		print "rc_=$?; printf \047%s\\n\047 \047" q "\047; (exit $rc_)"
 		print cmd
 	}' "$T/b/$1.text" >"$T/b/$1.sh"
+	# shellcheck disable=SC2016 # $1 is the inner sh's
 	(cd "$S" && LC_ALL=C TZ=UTC timeout 60 sh -c 'exec 2>&1; . "$1"' \
 	    sh "$T/b/$1.sh" >"$T/b/$1.got" 2>&1 </dev/null)
 }
@@ -230,7 +231,8 @@ done <"$T/b/list"
 
 # The commands make demo suggests at its end run, exiting 0 or 1 (a plan
 # with mistakes); their output is not compared.
-make -s --no-print-directory demo-next >"$T/next" 2>&1 || why "make demo-next fails"
+MAKEFLAGS= MFLAGS= make -s --no-print-directory demo-next >"$T/next" 2>&1 ||
+    why "make demo-next fails"
 sed -n 's/^  \(\.\/pairplan .*\)$/\1/p' "$T/next" >"$T/next.cmds"
 [ -s "$T/next.cmds" ] || why "make demo-next suggests no ./pairplan command"
 while IFS= read -r cmd; do
@@ -244,6 +246,7 @@ result "make demo: the $(wc -l <"$T/next.cmds") commands of \"next, try\" run"
 # The updates, from the last block up, so line numbers stay right.
 if [ -n "$UPDATES" ]; then
 	cp "$README" "$T/readme"
+	# shellcheck disable=SC2086 # one word per block
 	for u in $(printf '%s\n' $UPDATES | sort -t: -k2,2nr); do
 		IFS=: read -r n first last <<EOF
 $u
