@@ -126,7 +126,7 @@ SUITES	 = units cli hostile schema completion readme \
 SUITE	 = sh tests/suite.sh $(LOGS)
 
 check: test-deps
-	@rm -rf $(LOGS) && mkdir -p $(LOGS)
+	@rm -rf $(LOGS) && mkdir -p $(B)/san $(LOGS)
 	@$(SUITE) build - $(MAKE) --no-print-directory -j2 pairplan \
 	    $(addprefix $(B)/,$(TESTS)) $(B)/san/pairplan \
 	    $(addprefix $(B)/san/,$(TESTS)) || { $(SUITE) --verdict build; exit 1; }
