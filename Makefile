@@ -2,7 +2,8 @@
 #
 #   make          build ./pairplan
 #   make demo     install missing build dependencies, build, validate and schedule the bundled plan
-#   make check    install missing dependencies, build, run every test (also under ASan+UBSan)
+#   make check    install missing dependencies, build, run every test (also under ASan+UBSan):
+#                 one line per suite, each suite's output in build/test-logs/NAME.log
 #   make fuzz     build the libFuzzer target (clang) and run it for FUZZ_SECONDS
 #   make bench    run the benchmarks of bench/
 #   make install  PREFIX=/usr/local DESTDIR=: the binary, man pages, bash completion, schema
@@ -72,19 +73,35 @@ demo: deps
 	@$(MAKE) --no-print-directory pairplan
 	./pairplan validate plans/example.yaml && echo "plans/example.yaml: valid"
 	./pairplan schedule plans/example.yaml
+	@$(MAKE) --no-print-directory demo-next
+
+# What make demo suggests next; tests/readme.sh runs each of these commands.
+demo-next:
+	@echo
+	@echo "next, try:"
+	@echo "  ./pairplan validate tests/readme/demo.yaml                       # a plan with mistakes"
+	@echo "  ./pairplan export --format md -o plan.md plans/example.yaml      # the plan as a document"
+	@echo "  ./pairplan export --format html -o plan.html plans/example.yaml  # a printable page"
+	@echo "  ./pairplan schedule --format ics -o plan.ics plans/example.yaml  # for a calendar"
+	@echo "  ./pairplan rules                                                 # what is checked"
+	@echo "  ./pairplan init > my-plan.yaml                                   # a plan of your own"
 
 # Every test program runs, and the target fails if any of them failed.
 units: $(addprefix $(B)/,$(TESTS))
-	@st=0; for t in $(TESTS); do ./$(B)/$$t || st=1; done; exit $$st
+	@sh tests/units.sh $(B) $(TESTS)
 
 san-units: $(addprefix $(B)/san/,$(TESTS))
-	@st=0; for t in $(TESTS); do ./$(B)/san/$$t || st=1; done; exit $$st
+	@sh tests/units.sh $(B)/san $(TESTS)
 
 cli: pairplan
-	@sh tests/cli.sh ./pairplan
+	@sh tests/cli.sh ./pairplan && sh tests/hostile.sh ./pairplan
 
 san-cli: $(B)/san/pairplan
-	@sh tests/cli.sh ./$(B)/san/pairplan
+	@sh tests/cli.sh ./$(B)/san/pairplan && sh tests/hostile.sh ./$(B)/san/pairplan
+
+# Every example of README.md run and compared (see tests/readme.sh).
+readme-check: pairplan
+	@sh tests/readme.sh ./pairplan
 
 # The JSON Schema against the plans and against `pairplan validate`
 # (Debian's python3-jsonschema and python3-yaml).
@@ -121,16 +138,69 @@ recstore-check: $(B)/recstore_driver
 	@sh tests/recstore_concurrency.sh ./$(B)/recstore_driver
 	@sh tests/recstore_crash.sh ./$(B)/recstore_driver
 
-.PHONY: recstore-check
+# The README and the man pages name every command, rule, kind and format.
+docs-check: pairplan
+	@sh tests/docs.sh ./pairplan
+
+# make check: the build, then each suite of SUITES as one line (check-NAME
+# below; they run in parallel under make -j), then the details of the
+# suites that failed and the verdict, last. Each suite's whole output is
+# in $(LOGS)/NAME.log. A new suite is a name in SUITES and a check-NAME
+# rule that runs it through $(SUITE) NAME NOUN COMMAND, COMMAND ending on
+# a line "NAME: P passed, F failed" (NOUN - when it counts nothing).
+LOGS	 = $(B)/test-logs
+SUITES	 = units cli hostile schema completion readme docs layers cn \
+	   recstore san-units san-cli san-hostile
+SUITE	 = sh tests/suite.sh $(LOGS)
 
 check: test-deps
-	@$(MAKE) --no-print-directory -j2 pairplan $(addprefix $(B)/,$(TESTS)) \
-	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS)) $(B)/cn_dump \
-	    $(B)/recstore_driver
-	@$(MAKE) --no-print-directory units cli schema-check completion-check \
-	    cn-check recstore-check layers
-	@$(MAKE) --no-print-directory san-units san-cli
-	@echo "make check: all tests passed"
+	@rm -rf $(LOGS) && mkdir -p $(B)/san $(LOGS)
+	@$(SUITE) build - $(MAKE) --no-print-directory -j2 pairplan \
+	    $(addprefix $(B)/,$(TESTS)) $(B)/san/pairplan \
+	    $(addprefix $(B)/san/,$(TESTS)) $(B)/cn_dump \
+	    $(B)/recstore_driver || { $(SUITE) --verdict build; exit 1; }
+	@$(MAKE) --no-print-directory $(addprefix check-,$(SUITES))
+	@$(SUITE) --verdict build $(SUITES)
+
+check-units: $(addprefix $(B)/,$(TESTS))
+	@$(SUITE) units programs sh tests/units.sh $(B) $(TESTS) || :
+
+check-san-units: $(addprefix $(B)/san/,$(TESTS))
+	@$(SUITE) san-units programs sh tests/units.sh $(B)/san $(TESTS) || :
+
+check-cli: pairplan
+	@$(SUITE) cli cases sh tests/cli.sh ./pairplan || :
+
+check-san-cli: $(B)/san/pairplan
+	@$(SUITE) san-cli cases sh tests/cli.sh ./$(B)/san/pairplan || :
+
+check-hostile: pairplan
+	@$(SUITE) hostile cases sh tests/hostile.sh ./pairplan || :
+
+check-san-hostile: $(B)/san/pairplan
+	@$(SUITE) san-hostile cases sh tests/hostile.sh ./$(B)/san/pairplan || :
+
+check-schema: pairplan
+	@$(SUITE) schema cases /usr/bin/python3 tests/schema_check.py ./pairplan || :
+
+check-completion: pairplan
+	@$(SUITE) completion cases bash tests/completion.sh ./pairplan || :
+
+check-readme: pairplan
+	@$(SUITE) readme examples sh tests/readme.sh ./pairplan || :
+
+check-docs: pairplan
+	@$(SUITE) docs cases sh tests/docs.sh ./pairplan || :
+
+check-layers: pairplan
+	@$(SUITE) layers - sh scripts/layers.sh $(B) || :
+
+check-cn: $(B)/cn_dump
+	@$(SUITE) cn checks /usr/bin/python3 tests/cn_check.py ./$(B)/cn_dump \
+	    $(B)/npm || :
+
+check-recstore: $(B)/recstore_driver
+	@$(SUITE) recstore - $(MAKE) --no-print-directory recstore-check || :
 
 $(B)/fuzz_load: tests/fuzz_load.c $(SRC) $(HDR) | $(B)
 	clang -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -O1 -g \
@@ -159,5 +229,7 @@ install: pairplan
 clean:
 	rm -rf $(B) pairplan
 
-.PHONY: all deps test-deps demo units san-units cli san-cli schema-check \
-	completion-check layers man-check cn-check check fuzz bench install clean
+.PHONY: all deps test-deps demo demo-next units san-units cli san-cli \
+	schema-check completion-check readme-check docs-check layers \
+	man-check cn-check recstore-check check $(addprefix check-,$(SUITES)) \
+	fuzz bench install clean

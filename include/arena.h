@@ -48,7 +48,7 @@ void	*arena_realloc_owned(struct arena *, void *, size_t);
  * Its memory is the arena's (arena_realloc_owned) and is freed with it.
  * AVEC_PUSH(a, v, n, cap) appends to a typed array T *v and gives the
  * new, uninitialised item &v[n++]; struct avec is the same for an array
- * of any type.
+ * of any type, whose avec_push gives a zeroed item.
  */
 void	*avec_grow(struct arena *, void *v, size_t *cap, size_t n,
 	    size_t itemsz);

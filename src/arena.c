@@ -129,6 +129,8 @@ arena_alloc(struct arena *a, size_t sz)
 	return arena_checked(a, sz);
 #endif
 
+	if (sz > SIZE_MAX - (ARENA_ALIGN - 1))
+		arena_oom();
 	sz = (sz + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (sz == 0)
 		sz = ARENA_ALIGN;
@@ -277,6 +279,10 @@ avec_grow(struct arena *a, void *v, size_t *cap, size_t n, size_t itemsz)
 void *
 avec_push(struct arena *a, struct avec *v, size_t itemsz)
 {
+	char *it;
+
 	v->v = avec_grow(a, v->v, &v->cap, v->n, itemsz);
-	return (char *)v->v + itemsz * v->n++;
+	it = (char *)v->v + itemsz * v->n++;
+	memset(it, 0, itemsz);
+	return it;
 }

@@ -5,38 +5,17 @@
 #
 # POSIX sh and Debian coreutils (plus grep, sed, diff). Prints one
 # "ok - NAME" or "not ok - NAME" per case, then "cli: N passed, M failed",
-# and exits non-zero when a case failed. Then runs tests/hostile.sh, when
-# it exists, as one more case.
+# and exits non-zero when a case failed. The harness is tests/lib.sh;
+# GOLDEN_UPDATE=1 rewrites the golden files (tests/diag/*.err,
+# tests/golden/NAME.FORMAT) that differ instead of failing. The hostile
+# inputs are a suite of their own, tests/hostile.sh.
 
-LC_ALL=C
-export LC_ALL
-unset NO_COLOR
-
-if [ $# -ne 1 ]; then
-	echo "usage: sh tests/cli.sh PATH/TO/pairplan" >&2
-	exit 2
-fi
-BIN=$1
-case $BIN in
-*/*)	;;
-*)	BIN=./$BIN ;;
-esac
-if [ ! -x "$BIN" ]; then
-	echo "cli: $BIN is not an executable" >&2
-	exit 2
-fi
+. tests/lib.sh
+lib_start cli "$@"
 if [ ! -d tests/diag ] || [ ! -d plans ]; then
 	echo "cli: run from the repository root" >&2
 	exit 2
 fi
-
-T=$(mktemp -d) || exit 2
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' INT HUP TERM
-
-PASSED=0
-FAILED=0
-WHY=
 
 # Every rule id of §7 of the contract.
 RULE_IDS="yaml-syntax encoding duplicate-key unknown-key type required
@@ -48,65 +27,7 @@ calendar-coverage no-leader"
 ESC=$(printf '\033')
 
 # ---- helpers ----------------------------------------------------------
-
-# run ARGS...: runs the binary, stdout to $T/out, stderr to $T/err, the
-# exit status to $RC. Standard input is whatever the caller redirects.
-run() {
-	"$BIN" "$@" >"$T/out" 2>"$T/err"
-	RC=$?
-}
-
-# why TEXT: notes why the current case fails (the first reason counts).
-why() {
-	[ -n "$WHY" ] || WHY=$1
-}
-
-# result NAME: prints ok or not ok with the reason, and the files.
-result() {
-	if [ -z "$WHY" ]; then
-		PASSED=$((PASSED + 1))
-		echo "ok - $1"
-	else
-		FAILED=$((FAILED + 1))
-		echo "not ok - $1"
-		echo "#   $WHY"
-		if [ -s "$T/diff" ]; then
-			sed 's/^/#   /' "$T/diff"
-		else
-			sed -n '1,8s/^/#   stdout: /p' "$T/out"
-			sed -n '1,8s/^/#   stderr: /p' "$T/err"
-		fi
-	fi
-	WHY=
-	: >"$T/diff"
-}
-
-expect_rc() {
-	[ "$RC" -eq "$1" ] || why "exit status $RC, expected $1"
-}
-
-expect_no_stdout() {
-	[ ! -s "$T/out" ] || why "unexpected output on stdout"
-}
-
-expect_no_stderr() {
-	[ ! -s "$T/err" ] || why "unexpected output on stderr"
-}
-
-# expect_in FILE TEXT: FILE (out or err) holds the fixed string TEXT.
-expect_in() {
-	grep -F -q -e "$2" "$T/$1" || why "$1 lacks: $2"
-}
-
-expect_not_in() {
-	! grep -F -q -e "$2" "$T/$1" || why "$1 has: $2"
-}
-
-# expect_lines FILE N: FILE (out or err) has N lines.
-expect_lines() {
-	n=$(wc -l <"$T/$1")
-	[ "$n" -eq "$2" ] || why "$1 has $n lines, expected $2"
-}
+# (run, why, result and the expect_* helpers are in tests/lib.sh)
 
 # expect_json_object: stdout is one JSON object, braces and brackets
 # balanced outside strings, nothing after it.
@@ -142,17 +63,10 @@ expect_json_object() {
 for y in tests/diag/*.yaml; do
 	name=${y%.yaml}
 	e=$name.err
-	if [ ! -f "$e" ]; then
-		why "$e is missing"
-		result "diag $(basename "$name")"
-		continue
-	fi
 	NO_COLOR=1 run validate "$y"
-	if ! diff -u "$e" "$T/err" >"$T/diff"; then
-		why "stderr differs from $e"
-	fi
+	expect_golden "$e" err
 	expect_no_stdout
-	if grep -q ': error: ' "$e"; then
+	if grep -q ': error: ' "$T/err"; then
 		expect_rc 1
 	else
 		expect_rc 0
@@ -181,10 +95,7 @@ for y in tests/golden/*.yaml; do
 			SOURCE_DATE_EPOCH=1700000000 run schedule --format "$f" "$y"
 			expect_rc "$want" ;;
 		esac
-		if ! cmp -s "$name.$f" "$T/out"; then
-			diff -u "$name.$f" "$T/out" | head -n 20 >"$T/diff"
-			why "stdout differs from $name.$f"
-		fi
+		expect_golden "$name.$f" out
 		result "golden $(basename "$name").$f"
 	done
 done
@@ -339,7 +250,7 @@ NO_COLOR=1 run validate - <tests/diag/typo-key.yaml
 expect_rc 1
 expect_no_stdout
 sed 's|^tests/diag/typo-key\.yaml:|-:|' tests/diag/typo-key.err >"$T/want"
-diff -u "$T/want" "$T/err" >"$T/diff" || why "stdin diagnostics differ"
+expect_same "$T/want" err "stdin diagnostics differ"
 result "stdin: a bad plan, named -"
 
 run validate -- plans/example.yaml
@@ -351,7 +262,7 @@ run validate tests/diag/clean.yaml tests/diag/warnings-only.yaml
 expect_rc 0
 expect_no_stdout
 cat tests/diag/clean.err tests/diag/warnings-only.err >"$T/want"
-diff -u "$T/want" "$T/err" >"$T/diff" || why "diagnostics of two files differ"
+expect_same "$T/want" err "diagnostics of two files differ"
 result "two files, warnings only: exit 0"
 
 NO_COLOR=1 run validate tests/diag/clean.yaml tests/diag/version.yaml \
@@ -359,8 +270,8 @@ NO_COLOR=1 run validate tests/diag/clean.yaml tests/diag/version.yaml \
 expect_rc 1
 expect_no_stdout
 cat tests/diag/version.err tests/diag/warnings-only.err >"$T/want"
-diff -u "$T/want" "$T/err" >"$T/diff" ||
-    why "diagnostics of three files differ or are out of order"
+expect_same "$T/want" err \
+    "diagnostics of three files differ or are out of order"
 result "three files, one with errors: exit 1, file order"
 
 run validate tests/diag/version.yaml tests/diag/no-such-plan.yaml
@@ -378,8 +289,7 @@ run validate --strict tests/diag/warnings-only.yaml
 expect_rc 1
 expect_no_stdout
 sed 's/: warning: /: error: /' tests/diag/warnings-only.err >"$T/want"
-diff -u "$T/want" "$T/err" >"$T/diff" ||
-    why "--strict does not print the warnings as errors"
+expect_same "$T/want" err "--strict does not print the warnings as errors"
 result "--strict on warnings only: exit 1"
 
 run validate --strict tests/diag/clean.yaml
@@ -571,8 +481,7 @@ result "schedule: no files: exit 2"
 NO_COLOR=1 run schedule tests/diag/version.yaml
 expect_rc 1
 expect_no_stdout
-diff -u tests/diag/version.err "$T/err" >"$T/diff" ||
-    why "diagnostics differ from validate"
+expect_same tests/diag/version.err err "diagnostics differ from validate"
 result "schedule: a plan with errors: diagnostics, exit 1, no schedule"
 
 run schedule - <plans/example.yaml
@@ -780,8 +689,7 @@ result "export -o into a read-only directory (/proc): exit 2"
 mkdir "$T/ro"
 chmod 555 "$T/ro"
 if [ -w "$T/ro" ]; then
-	PASSED=$((PASSED + 1))
-	echo "ok - export -o into a read-only directory # SKIP writable by this user"
+	skip "export -o into a read-only directory" "writable by this user"
 else
 	run export --format svg -o "$T/ro/plan.svg" plans/example.yaml
 	expect_rc 2
@@ -795,8 +703,7 @@ echo old >"$T/keep"
 NO_COLOR=1 run export --format md -o "$T/keep" tests/diag/version.yaml
 expect_rc 1
 expect_no_stdout
-diff -u tests/diag/version.err "$T/err" >"$T/diff" ||
-    why "diagnostics differ from validate"
+expect_same tests/diag/version.err err "diagnostics differ from validate"
 [ "$(cat "$T/keep")" = old ] || why "a plan with errors touched the output"
 result "export: a plan with errors: diagnostics, exit 1, nothing written"
 
@@ -878,17 +785,4 @@ expect_in out "export"
 expect_in out "init"
 result "--help lists export and init"
 
-# ---- (d) hostile inputs -------------------------------------------------
-
-if [ -f tests/hostile.sh ]; then
-	if sh tests/hostile.sh "$BIN"; then
-		PASSED=$((PASSED + 1))
-		echo "ok - hostile.sh"
-	else
-		FAILED=$((FAILED + 1))
-		echo "not ok - hostile.sh"
-	fi
-fi
-
-echo "cli: $PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+lib_finish

@@ -3,28 +3,14 @@
 #
 #   sh tests/hostile.sh PATH/TO/pairplan
 #
-# POSIX sh and coreutils only (plus grep). For each case: the exit status,
-# the rule id in brackets (and where given its line:col), the form of every
-# stderr line, no signal, no timeout, and the time taken: under 2 s, or
-# 5 s for a sanitizer build (HOSTILE_MAX_MS overrides).
+# POSIX sh and coreutils only (plus grep); the harness is tests/lib.sh.
+# For each case: the exit status, the rule id in brackets (and where given
+# its line:col), the form of every stderr line, no signal, no timeout, and
+# the time taken: under 2 s, or 5 s for a sanitizer build (HOSTILE_MAX_MS
+# overrides).
 
-LC_ALL=C
-export LC_ALL
-unset NO_COLOR
-
-if [ $# -ne 1 ]; then
-	echo "usage: sh tests/hostile.sh PATH/TO/pairplan" >&2
-	exit 2
-fi
-BIN=$1
-case $BIN in
-*/*)	;;
-*)	BIN=./$BIN ;;
-esac
-if [ ! -x "$BIN" ]; then
-	echo "hostile: $BIN is not an executable" >&2
-	exit 2
-fi
+. tests/lib.sh
+lib_start hostile "$@"
 if [ -n "${HOSTILE_MAX_MS:-}" ]; then
 	MAX_MS=$HOSTILE_MAX_MS
 elif grep -q AddressSanitizer "$BIN" 2>/dev/null; then
@@ -32,23 +18,6 @@ elif grep -q AddressSanitizer "$BIN" 2>/dev/null; then
 else
 	MAX_MS=2000
 fi
-
-T=$(mktemp -d) || exit 2
-trap 'rm -rf "$T"' EXIT
-trap 'exit 130' INT HUP TERM
-
-PASSED=0
-FAILED=0
-
-ok() {
-	PASSED=$((PASSED + 1))
-	echo "ok - $1"
-}
-
-notok() {
-	FAILED=$((FAILED + 1))
-	echo "not ok - $1: $2"
-}
 
 # check NAME RC RULE POS FILE MODE [OPTION...]
 #   RC    expected exit status (0, 1 or 2)
@@ -373,5 +342,4 @@ check "nonexistent file" 2 - - "$T/no/such/plan.yaml" file
 mkdir "$T/dir.yaml"
 check "a directory" 2 - - "$T/dir.yaml" file
 
-echo "hostile: $PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+lib_finish
