@@ -42,7 +42,8 @@ validate_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 		else if (strcmp(v, "text") == 0)
 			va->json = false;
 		else {
-			cli_usage_error(c, "unknown format '%s'", v);
+			cli_usage_error(c, "unknown format '%s' (one of: text, "
+			    "json)", v);
 			return OPT_FAILED;
 		}
 	} else
