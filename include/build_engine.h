@@ -22,12 +22,11 @@ struct bctx {
 	struct plan	*p;
 	struct avec	 refs;		/* struct refsite: unresolved only */
 	struct avec	 dups;		/* struct dup_id */
-	/* ids and names of people and organisations, for references */
-	struct strmap	 pid, pname, oid, oname;
-	bool		 orgs_ready, people_ready;
-	/* the object the key table fills */
-	struct phase	*phase;
-	struct when	*when;
+	/* ids and names of people, organisations and activities */
+	struct strmap	 pid, pname, oid, oname, actid, acttitle;
+	bool		 orgs_ready, people_ready, acts_ready;
+	/* the title of the activity being read, named in its messages */
+	const char	*activity;
 };
 
 typedef void	(*keyfn)(struct bctx *, const struct ynode *, void *);
@@ -45,6 +44,8 @@ enum keytype {
 	KT_PARTNERS,	/* "all" (bool in aux) or a struct reflist */
 	KT_WEEKDAYS,	/* uint8_t mask, left alone when none is good */
 	KT_CHOICE,	/* one of words[], its index as an int of width bytes */
+	KT_NUM,		/* double, a number of at least min */
+	KT_BOOL,	/* bool: true or false */
 };
 
 /*
@@ -63,7 +64,11 @@ struct keydef {
 	uint8_t			 pass;		/* bld_map_pass */
 	size_t			 field, aux, node, pos, seen, has;
 	int64_t			 min, max;	/* KT_INT */
-	const char *const	*words;		/* KT_CHOICE, NULL-terminated */
+	/*
+	 * KT_CHOICE, NULL-terminated; a word may list its synonyms after
+	 * bars ("year|每年|年"), and messages name the first.
+	 */
+	const char *const	*words;
 	keyfn			 fn;		/* KT_FN */
 };
 
@@ -94,6 +99,12 @@ struct diag *bld_diag(struct bctx *, const struct ynode *n, enum rule_id,
  * in messages.
  */
 const char *bld_text(struct bctx *, const struct ynode *, const char *key);
+/* A number of at least min (amounts in yuan, figures of targets). */
+bool	 bld_num(struct bctx *, const struct ynode *, const char *key,
+	    double min, double *out);
+/* A word of words[] (as KT_CHOICE): its index, or -1 after reporting. */
+int	 bld_word(struct bctx *, const struct ynode *, const char *key,
+	    const char *const *words);
 /* A whole number in [min, max]. */
 bool	 bld_int(struct bctx *, const struct ynode *, const char *key,
 	    int64_t min, int64_t max, int64_t *out);

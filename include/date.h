@@ -43,7 +43,7 @@ size_t	 date_count_upto(const void *base, size_t n, size_t stride,
 	    day_t day);
 /* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void	 date_format(day_t, char *buf);
-/* Index of "mon".."sun" (or -1). */
+/* Index of "mon".."sun", 周一..周日 or 星期一..星期日 (or -1). */
 int	 date_weekday_from_name(const char *);
 extern const char *const date_weekday_names[7];
 
@@ -55,11 +55,14 @@ enum date_err {
 
 /*
  * Parses one of the span forms of a plan (§3 of the contract):
- *   YYYY-MM-DD                the day
- *   YYYY-MM                   the whole month
- *   YYYY-MM early|mid|late    days 1-10, 11-20, 21-end (also 上旬|中旬|下旬)
- *   A..B                      A and B days or months (months expand to whole
- *                             months); spaces around ".." are allowed
+ *   YYYY-MM-DD                the day (also 2024年11月5日)
+ *   YYYY-MM                   the whole month (also 2024年11月)
+ *   YYYY                      the whole year (also 2024年)
+ *   YYYY-MM early|mid|late    days 1-10, 11-20, 21-end (also 上旬|中旬|下旬,
+ *                             2024年11月中旬)
+ *   A..B                      A and B days, months or years (months and
+ *                             years expand whole); spaces around ".."
+ *                             are allowed; 至 is the same as ".."
  * The order of A and B is not checked here (rule range-order does).
  * On success *out is filled and *is_day says whether the text was one day.
  */

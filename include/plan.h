@@ -33,7 +33,7 @@ struct ref {
 };
 
 /* What a reference names. */
-enum ns { NS_PERSON, NS_ORG, NS_PARTNER, NS__COUNT };
+enum ns { NS_PERSON, NS_ORG, NS_PARTNER, NS_ACTIVITY, NS__COUNT };
 #define REF_UNKNOWN	(-1)
 #define REF_AMBIGUOUS	(-2)
 #define REF_PENDING	(-3)	/* while building only */
@@ -43,11 +43,19 @@ struct reflist {
 	uint32_t	 n;
 };
 
+/* What a partner is (§10): kindergartens, and the villages, households
+ * and units of a responsibility pairing. */
+enum org_type { ORG_KINDERGARTEN, ORG_VILLAGE, ORG_HOUSEHOLD, ORG_UNIT };
+
 /* Host and partners: plan->orgs[0] is the host, partners follow. */
 struct org {
 	const char		*id, *name;
 	const char		*level;		/* host only */
 	const char		*kind;		/* partners only */
+	const char		*head;		/* a household's 户主 */
+	struct ref		 village;	/* a household's village */
+	bool			 has_village;
+	uint8_t			 type;		/* enum org_type */
 	int64_t			 classes, children, teachers, staff; /* -1: absent */
 	const char	       **needs;
 	uint32_t		 nneeds;
@@ -78,16 +86,26 @@ struct kind_info {
 };
 extern const struct kind_info plan_kinds[K__COUNT];
 
-enum at { AT_HOST, AT_PARTNER, AT_ONLINE, AT_ORG };
+/*
+ * Where an activity is held. AT_OWN (本园) and AT_OTHER (结对园) are
+ * read from the writer's side once the plan's author is known, and
+ * become one of the others.
+ */
+enum at { AT_HOST, AT_PARTNER, AT_ONLINE, AT_ORG, AT_OWN, AT_OTHER };
 
-enum every { EV_NONE, EV_WEEK, EV_MONTH, EV_WEEKS, EV_DAYS };
+enum every {
+	EV_NONE, EV_WEEK, EV_MONTH, EV_WEEKS, EV_DAYS,
+	EV_MONTHS,		/* N months from the window start */
+	EV_YEAR,		/* years from the window start */
+	EV_SEMESTER,		/* 6 months from the window start */
+};
 
 /* The scheduling keys shared by activities and mentorship meetings. */
 struct when {
 	struct ref		 at_org;	/* AT_ORG: index into orgs */
 	struct span		 window;	/* when, else the phase/period */
 	uint32_t		 times;		/* default 1 */
-	uint32_t		 every_n;	/* EV_WEEKS, EV_DAYS */
+	uint32_t		 every_n;	/* EV_WEEKS, EV_DAYS, EV_MONTHS */
 	uint32_t		 days;		/* default 1 */
 	struct pos		 when_pos, times_pos, every_pos;
 	uint8_t			 at;		/* enum at */
@@ -104,20 +122,29 @@ struct activity {
 	const char		*note;
 	struct reflist		 partners;	/* index into orgs */
 	struct reflist		 owners, people;/* index into people */
+	struct reflist		 after;		/* plan_activity() indexes */
 	struct when		 w;
-	struct pos		 pos, id_pos, kind_pos, date_pos;
+	struct pos		 pos, id_pos, kind_pos, date_pos, title_pos;
 	day_t			 date;
 	uint32_t		 phase;		/* index into phases */
 	uint32_t		 order;		/* 1-based position in its phase */
+	uint32_t		 gap;		/* working days after `after` */
+	int32_t			 publicity_days;/* -1: the plan's (aid) */
 	uint8_t			 kind;		/* enum kind */
 	bool			 all_partners;	/* partners: all (default) */
 	bool			 has_date;
+	bool			 shared;	/* site: shared, takes no room */
+	bool			 id_given;	/* id written, not generated */
 };
 
-/* Activities as the loader hands them over, one list per phase. */
+/*
+ * Activities as the loader hands them over, one list per phase; a list
+ * that an alias repeats is copied for each further phase (owned).
+ */
 struct actlist {
 	struct activity	*v;
 	uint32_t	 n, cap;
+	bool		 owned;
 };
 
 struct phase {
@@ -139,18 +166,41 @@ struct mentorship {
 
 enum cmp { CMP_AT_LEAST, CMP_AT_MOST, CMP_EQUALS };
 
+/* A yearly figure of a target (by-year: {2016: 223, ...}). */
+struct year_value {
+	int32_t			 year;
+	double			 value;
+	struct pos		 pos;
+};
+
+/*
+ * A target. Its threshold is cmp and value (has_value); at-least with
+ * at-most is a range, value the least and max the most. A target with
+ * total or by-year and no comparison holds them as minimums.
+ */
 struct target {
 	const char		*name;
+	const char		*unit;		/* 所, 人次, %, 元, ... */
 	enum cmp		 cmp;
 	double			 value;
+	bool			 has_value;
 	bool			 percent;
+	bool			 has_max;	/* a range: at-least .. at-most */
+	double			 max;
+	bool			 approx;	/* 左右 */
+	bool			 cumulative;	/* by-year figures are running totals */
+	bool			 per_year;	/* to reach every year */
+	bool			 has_baseline, has_total;
+	double			 baseline, total;
+	struct year_value	*by_year;	/* in year order as written */
+	uint32_t		 nby_year;
 	bool			 all_partners;
 	struct reflist		 partners;
 	bool			 has_by;
 	struct span		 by;
 	const struct ynode	*node, *value_node;
-	const struct ynode	*extra_cmp_node;	/* a second comparison */
-	const struct ynode	*by_node;
+	const struct ynode	*extra_cmp_node;	/* equals with another */
+	const struct ynode	*by_node, *total_node, *by_year_node;
 };
 
 enum quota_group {
@@ -162,9 +212,65 @@ struct quota {
 	enum quota_group	 group;
 	struct reflist		 people;	/* QG_LIST */
 	const struct ynode	*people_node;
-	int64_t			 visits;
+	int64_t			 visits;	/* -1: only days */
+	int64_t			 days;		/* -1: only visits */
 	enum per		 per;
 	const struct ynode	*node, *visits_node;
+};
+
+/*
+ * One person assigned to one partner (§10 pairings: 挂点, 包村, 包户,
+ * 园长对园长), v1, v2, ... by position. With visits, a series of visits
+ * to the partner per period; days asks for working days spent there.
+ */
+struct pairing {
+	const char		*id;		/* "v1" */
+	struct ref		 person, partner;
+	const char		*role;
+	int64_t			 visits, days;	/* -1: absent */
+	enum per		 per;
+	struct span		 window;	/* the plan period */
+	const struct ynode	*node;
+};
+
+/* A section of the document that is not dated (工作内容, 基本原则, ...). */
+enum place { PLACE_AFTER_PHASES, PLACE_BEFORE_GOALS, PLACE_BEFORE_PHASES };
+
+struct section {
+	const char		*title, *text;
+	const char	       **items;
+	uint32_t		 nitems;
+	uint8_t			 place;		/* enum place */
+	struct section		*subs;		/* (一) ... one level deep */
+	uint32_t		 nsubs;
+	const struct ynode	*node;
+};
+
+/* A category of financial aid (资助对象与标准). */
+struct aid_standard {
+	const char		*category;
+	double			 amount;	/* yuan, per `per` */
+	enum per		 per;
+	int64_t			 children;	/* -1: not stated */
+	const char	       **proofs;
+	uint32_t		 nproofs;
+	bool			 amount_at_least;	/* 不低于 */
+	const struct ynode	*node, *amount_node;
+};
+
+struct aid {
+	struct aid_standard	*standards;
+	uint32_t		 nstandards;
+	bool			 has_budget;
+	double			 budget;
+	int64_t			 publicity_days;	/* default 5 */
+	const struct ynode	*node, *budget_node;
+};
+
+/* Who wrote the plan, and what kind of document it is (§10). */
+enum author { AUTHOR_HOST, AUTHOR_PARTNER };
+enum plan_kind {
+	PK_PAIRING, PK_MENTORSHIP, PK_AID, PK_RESPONSIBILITY, PK_PROGRAMME
 };
 
 struct plan {
@@ -172,8 +278,16 @@ struct plan {
 	const struct ynode	*root;
 	int64_t			 version;
 	const char		*title, *lang, *guiding;
+	const char		*issuer, *preamble, *closing;
 	const char	       **goals;
 	uint32_t		 ngoals;
+	const char	       **confirm;	/* who signs a record card */
+	uint32_t		 nconfirm;
+	uint8_t			 author;	/* enum author */
+	uint8_t			 kind;		/* enum plan_kind */
+	struct ref		 writer;	/* author: partner */
+	bool			 has_writer;
+	int64_t			 pairings_per_person;	/* -1: no limit */
 	struct span		 period;
 	bool			 has_period;
 	struct org		*orgs;		/* [0] host, then partners */
@@ -191,6 +305,15 @@ struct plan {
 	uint32_t		 ntargets;
 	struct quota		*quotas;
 	uint32_t		 nquotas;
+	struct pairing		*pairings;
+	uint32_t		 npairings;
+	struct section		*sections;
+	uint32_t		 nsections;
+	bool			 has_aid;
+	struct aid		 aid;
+	/* Every activity in phase order, for after and lookups by id. */
+	struct activity	       **acts;
+	uint32_t		 nacts;
 	struct calendar		 cal;
 	struct workmap		 wm;		/* over the plan period */
 	bool			 has_wm;
@@ -200,7 +323,8 @@ struct plan {
 	uint32_t		 nclosed_raw;
 	const struct ynode	*version_node, *period_node, *lang_node,
 				*plan_node, *leadership_node, *calendar_node,
-				*holidays_node;
+				*holidays_node, *kind_node, *author_node,
+				*partners_node, *pairings_per_person_node;
 	/* Pairs of nodes holding the same id (duplicate-id), second first. */
 	struct dup_id {
 		struct pos	 second, first;
@@ -237,9 +361,9 @@ day_t	 plan_occupied_end(const struct plan *, day_t d, uint32_t days);
 /* A kind's label (enum kind, or -1 for unknown: other), and its colour. */
 const char *plan_kind_label(int kind, bool en);
 const char *plan_kind_colour(int kind);
-/* The names of the kinds, for suggestions, in the arena. */
+/* The names of the kinds, then their Chinese labels, for suggestions. */
 const char **plan_kind_names(struct arena *, size_t *n);
-/* Index of a kind's name, or -1. */
+/* Index of a kind by its name or either label, or -1. */
 int	 plan_kind_from_name(const char *);
 /* The id of what ref points at, or the text as written. */
 const char *plan_ref_text(const struct ref *);

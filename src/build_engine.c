@@ -1,4 +1,6 @@
 /* build_engine.c - reads a mapping through a table of its keys, and its values by type, for the model builder. */
+#include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,11 @@ bld_diag(struct bctx *b, const struct ynode *n, enum rule_id r,
 	va_start(ap, fmt);
 	g = diag_vadd(b->d, r, n->line, n->col, fmt, ap);
 	va_end(ap);
+	/* Inside an activity, say which: its id may be generated. */
+	if (b->activity != NULL && (r == R_TYPE || r == R_BAD_NUMBER ||
+	    r == R_BAD_DATE))
+		g->msg = arena_printf(b->a, "activity '%s': %s", b->activity,
+		    g->msg);
 	return g;
 }
 
@@ -96,6 +103,82 @@ bld_int(struct bctx *b, const struct ynode *v, const char *key,
 bad:
 	bld_diag(b, v, R_TYPE, "'%s' must be a whole number, not '%s'", key, s);
 	return false;
+}
+
+bool
+bld_num(struct bctx *b, const struct ynode *v, const char *key, double min,
+    double *out)
+{
+	const char *s = v->u.str;
+	char *end;
+	double x;
+
+	if (v->kind != YN_SCALAR || v->quoted) {
+		bld_diag(b, v, R_TYPE, "'%s' must be a number, not a %s", key,
+		    v->kind == YN_SCALAR ? "quoted string" :
+		    ynode_kind_name(v));
+		return false;
+	}
+	errno = 0;
+	x = strtod(s, &end);
+	if (end == s || *end != '\0' || strchr("+-.0123456789", s[0]) ==
+	    NULL || errno == ERANGE || !isfinite(x)) {
+		bld_diag(b, v, R_TYPE, "'%s' must be a number, not '%s'", key,
+		    s);
+		return false;
+	}
+	if (x < min) {
+		bld_diag(b, v, R_BAD_NUMBER, "'%s' must be at least %g, not %s",
+		    key, min, s);
+		return false;
+	}
+	*out = x;
+	return true;
+}
+
+/* Is s word w or one of its synonyms ("year|每年|年")? */
+static bool
+word_is(const char *w, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (;;) {
+		const char *bar = strchr(w, '|');
+		size_t len = bar != NULL ? (size_t)(bar - w) : strlen(w);
+
+		if (len == n && memcmp(w, s, n) == 0)
+			return true;
+		if (bar == NULL)
+			return false;
+		w = bar + 1;
+	}
+}
+
+int
+bld_word(struct bctx *b, const struct ynode *v, const char *key,
+    const char *const *words)
+{
+	const char *s, *hint, *firsts[16];
+	struct sbuf list = { 0 };
+	size_t i, n;
+
+	if ((s = bld_text(b, v, key)) == NULL)
+		return -1;
+	for (n = 0; words[n] != NULL; n++)
+		if (word_is(words[n], s))
+			return (int)n;
+	for (i = 0; i < n && i < 16; i++) {
+		size_t len = strcspn(words[i], "|");
+
+		sbuf_printf(&list, "%s%.*s", i == 0 ? "" : i + 1 < n ? ", " :
+		    " or ", (int)len, words[i]);
+		firsts[i] = arena_strndup(b->a, words[i], len);
+	}
+	hint = suggest(s, firsts, i);
+	bld_diag(b, v, R_TYPE, "'%s' must be %s, not '%s'" SUGGEST_FMT, key,
+	    list.p, s, SUGGEST_ARGS(hint));
+	sbuf_free(&list);
+	return -1;
 }
 
 bool
@@ -182,12 +265,15 @@ bld_resolve(struct bctx *b, struct ref *r, enum ns ns)
 	struct refsite *rs;
 	size_t len = strlen(r->text);
 
-	if (!(ns == NS_PERSON ? b->people_ready : b->orgs_ready)) {
+	if (!(ns == NS_PERSON ? b->people_ready : ns == NS_ACTIVITY ?
+	    b->acts_ready : b->orgs_ready)) {
 		r->idx = REF_PENDING;
 		return;
 	}
 	if (ns == NS_PERSON)
 		r->idx = lookup(&b->pid, &b->pname, r->text, len);
+	else if (ns == NS_ACTIVITY)
+		r->idx = lookup(&b->actid, &b->acttitle, r->text, len);
 	else {
 		r->idx = lookup(&b->oid, &b->oname, r->text, len);
 		if (ns == NS_PARTNER && r->idx == 0)
@@ -285,7 +371,7 @@ bld_weekdays(struct bctx *b, const struct ynode *v, const char *key)
 			const char *hint = suggest(s, date_weekday_names, 7);
 
 			bld_diag(b, it, R_TYPE, "'%s' is not a weekday: use "
-			    "mon, tue, wed, thu, fri, sat or sun" SUGGEST_FMT,
+			    "mon .. sun or 周一 .. 周日" SUGGEST_FMT,
 			    it->kind == YN_SCALAR ? s : ynode_kind_name(it),
 			    SUGGEST_ARGS(hint));
 			continue;
@@ -326,31 +412,7 @@ store_int(void *at, uint8_t width, int64_t x)
 	}
 }
 
-/* "'per' must be year, semester or month, not 'x' (did you mean ...)". */
-static bool
-read_choice(struct bctx *b, const struct ynode *v, const struct keydef *k,
-    int64_t *out)
-{
-	const char *s, *hint;
-	struct sbuf list = { 0 };
-	size_t i, n;
-
-	if ((s = bld_text(b, v, k->key)) == NULL)
-		return false;
-	for (n = 0; k->words[n] != NULL; n++)
-		if (strcmp(s, k->words[n]) == 0) {
-			*out = (int64_t)n;
-			return true;
-		}
-	for (i = 0; i < n; i++)
-		sbuf_printf(&list, "%s%s", i == 0 ? "" : i + 1 < n ? ", " :
-		    " or ", k->words[i]);
-	hint = suggest(s, k->words, n);
-	bld_diag(b, v, R_TYPE, "'%s' must be %s, not '%s'" SUGGEST_FMT, k->key,
-	    list.p, s, SUGGEST_ARGS(hint));
-	sbuf_free(&list);
-	return false;
-}
+static const char *const bool_words[] = { "false|no|否", "true|yes|是", NULL };
 
 /* Reads value v of key k into obj. */
 static void
@@ -403,8 +465,15 @@ read_value(struct bctx *b, const struct keydef *k, const struct ynode *v,
 			*(uint8_t *)f = mask;
 		break;
 	case KT_CHOICE:
-		if ((ok = read_choice(b, v, k, &n)))
+		if ((ok = (n = bld_word(b, v, k->key, k->words)) >= 0))
 			store_int(f, k->width, n);
+		break;
+	case KT_NUM:
+		ok = bld_num(b, v, k->key, (double)k->min, (double *)f);
+		break;
+	case KT_BOOL:
+		if ((ok = (n = bld_word(b, v, k->key, bool_words)) >= 0))
+			*(bool *)f = n == 1;
 		break;
 	}
 	if (!ok)

@@ -16,6 +16,10 @@
 #include "suggest.h"
 #include "yload.h"
 
+static const char *const org_types[] = {	/* enum org_type */
+	"kindergarten|幼儿园", "village|村", "household|户", "unit|单位", NULL
+};
+
 #define O struct org
 static const struct keydef host_keys[] = {
 	{ KEY("id", KT_TEXT, O, id), .node = KEYOFF(O, id_node) },
@@ -34,6 +38,10 @@ static const struct keydef partner_keys[] = {
 	{ KEY_INT("teachers", O, teachers, 0, INT32_MAX) },
 	{ KEY_INT("staff", O, staff, 0, INT32_MAX) },
 	{ KEY("needs", KT_TEXTS, O, needs), .aux = KEYOFF(O, nneeds) },
+	{ KEY("type", KT_CHOICE, O, type), .width = 1, .words = org_types },
+	{ KEY("village", KT_REF, O, village), .ns = NS_PARTNER,
+	    .has = KEYOFF(O, has_village) },
+	{ KEY("head", KT_TEXT, O, head) },
 };
 #undef O
 
@@ -54,11 +62,9 @@ build_partners(struct bctx *b, const struct ynode *v, void *unused)
 	(void)unused;
 	if (bld_items(b, v, "partners", 1, &n) == NULL)
 		return;
-	if (n == 0) {
-		bld_diag(b, v, R_REQUIRED, "'partners' is empty: a plan needs at "
-		    "least one partner");
-		return;
-	}
+	p->partners_node = v;
+	if (n == 0)
+		return;		/* required for some kinds of plan: see below */
 	orgs = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*orgs));
 	orgs[0] = p->orgs[0];
 	for (i = 0; i < n; i++) {
@@ -132,12 +138,32 @@ when_at(struct bctx *b, const struct ynode *v, void *o)
 		w->at = AT_HOST;
 	else if (strcmp(s, "partner") == 0)
 		w->at = AT_PARTNER;
-	else if (strcmp(s, "online") == 0)
+	else if (strcmp(s, "online") == 0 || strcmp(s, "线上") == 0)
 		w->at = AT_ONLINE;
+	else if (strcmp(s, "本园") == 0)
+		w->at = AT_OWN;		/* by the author: fix_sides */
+	else if (strcmp(s, "结对园") == 0)
+		w->at = AT_OTHER;
 	else {
 		w->at = AT_ORG;
 		bld_add_ref(b, &w->at_org, v, NS_ORG);
 	}
+}
+
+/* The English of a Chinese `every`: 每周 week, 每月 month, ... or NULL. */
+static const char *
+every_word(const char *s)
+{
+	static const char *const zh[][2] = {
+		{ "每周", "week" }, { "每月", "month" }, { "每学期", "semester" },
+		{ "每年", "year" }, { "每天", "1 days" }, { "每日", "1 days" },
+	};
+	size_t i;
+
+	for (i = 0; i < NKEYS(zh); i++)
+		if (strcmp(s, zh[i][0]) == 0)
+			return zh[i][1];
+	return NULL;
 }
 
 static void
@@ -151,6 +177,8 @@ when_every(struct bctx *b, const struct ynode *v, void *o)
 	if ((s = bld_text(b, v, "every")) == NULL)
 		return;
 	w->every_pos = bld_pos(v);
+	if ((unit = every_word(s)) != NULL)	/* 每周, 每学期, ... */
+		s = unit;
 	unit = s;
 	if (*s >= '0' && *s <= '9') {
 		errno = 0;
@@ -168,9 +196,16 @@ when_every(struct bctx *b, const struct ynode *v, void *o)
 		w->every = EV_WEEK;
 	else if (unit == s && strcmp(unit, "month") == 0)
 		w->every = EV_MONTH;
+	else if (unit == s && strcmp(unit, "year") == 0)
+		w->every = EV_YEAR;
+	else if (unit == s && strcmp(unit, "semester") == 0)
+		w->every = EV_SEMESTER;
 	else if (unit != s && n == 1 && (strcmp(unit, "month") == 0 ||
 	    strcmp(unit, "months") == 0))
 		w->every = EV_MONTH;
+	else if (unit != s &&
+	    (strcmp(unit, "month") == 0 || strcmp(unit, "months") == 0))
+		w->every = EV_MONTHS;
 	else if (unit != s &&
 	    (strcmp(unit, "week") == 0 || strcmp(unit, "weeks") == 0))
 		w->every = EV_WEEKS;
@@ -178,8 +213,8 @@ when_every(struct bctx *b, const struct ynode *v, void *o)
 	    (strcmp(unit, "day") == 0 || strcmp(unit, "days") == 0))
 		w->every = EV_DAYS;
 	else {
-		bld_diag(b, v, R_TYPE, "'every' must be week, month, 'N weeks' or "
-		    "'N days', not '%s'", s);
+		bld_diag(b, v, R_TYPE, "'every' must be week, month, semester, "
+		    "year, 'N weeks', 'N days' or 'N months', not '%s'", s);
 		return;
 	}
 	if (n == 0) {
@@ -229,10 +264,15 @@ act_kind(struct bctx *b, const struct ynode *v, void *o)
 	x->kind = k < 0 ? K_OTHER : (enum kind)k;
 }
 
+/* `site:` of an activity; shared takes no room at its site. */
+static const char *const site_words[] = { "own", "shared|共用", NULL };
+
 #define A struct activity
 static const struct keydef activity_keys[] = {
-	{ KEY("title", KT_TEXT, A, title), .required = true },
-	{ KEY("id", KT_TEXT, A, id), .pos = KEYOFF(A, id_pos) },
+	{ KEY("title", KT_TEXT, A, title), .required = true,
+	    .pos = KEYOFF(A, title_pos) },
+	{ KEY("id", KT_TEXT, A, id), .pos = KEYOFF(A, id_pos),
+	    .has = KEYOFF(A, id_given) },
 	{ KEY_FN("kind", act_kind) },
 	{ KEY_FN("at", when_at), .field = KEYOFF(A, w) },
 	{ KEY("partners", KT_PARTNERS, A, partners),
@@ -243,6 +283,11 @@ static const struct keydef activity_keys[] = {
 	    .has = KEYOFF(A, has_date) },
 	WHEN_KEYS(A, w),
 	{ KEY("note", KT_TEXT, A, note) },
+	{ KEY("after", KT_REFS, A, after), .ns = NS_ACTIVITY },
+	{ KEY_INT("gap", A, gap, 0, 10000) },
+	{ KEY("site", KT_CHOICE, A, shared), .width = 1,
+	    .words = site_words },
+	{ KEY_INT("publicity-days", A, publicity_days, 0, 1000) },
 };
 #undef A
 
@@ -253,7 +298,24 @@ act_init(struct activity *a, const struct ynode *v, uint32_t pos)
 	a->order = pos;
 	a->kind = K_OTHER;
 	a->all_partners = true;
+	a->publicity_days = -1;
 	when_init(&a->w);
+}
+
+/* Builds activity a from mapping v, its title named in its messages. */
+static void
+build_activity(struct bctx *b, struct activity *a, const struct ynode *v,
+    uint32_t pos)
+{
+	const struct ynode *t = v->kind == YN_MAP ? ynode_get(v, "title") :
+	    NULL;
+
+	act_init(a, v, pos);
+	b->activity = t != NULL && t->kind == YN_SCALAR ? t->u.str : NULL;
+	bld_map(b, v, activity_keys, NKEYS(activity_keys), a,
+	    b->activity != NULL ? arena_printf(b->a, "activity '%s'",
+	    b->activity) : "an activity");
+	b->activity = NULL;
 }
 
 /* The activities of a phase, unless the loader handed them over already. */
@@ -266,25 +328,30 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 	if (v->kind == YN_BUILT) {
 		struct actlist *l = v->u.ext;
 
-		if (l != NULL && l->n < l->cap) {	/* give back the slack */
+		if (l == NULL)
+			return;
+		if (l->n < l->cap) {	/* give back the slack */
 			l->v = arena_realloc_owned(b->a, l->v,
 			    (size_t)l->n * sizeof(*l->v));
 			l->cap = l->n;
 		}
-		x->acts = l != NULL ? l->v : NULL;
-		x->nacts = l != NULL ? l->n : 0;
+		x->nacts = l->n;
+		if (!l->owned) {
+			l->owned = true;
+			x->acts = l->v;
+			return;
+		}
+		/* An alias of a whole list: a copy, in its own place (§10). */
+		x->acts = arena_alloc(b->a, (l->n ? l->n : 1) *
+		    sizeof(*x->acts));
+		memcpy(x->acts, l->v, l->n * sizeof(*x->acts));
 		return;
 	}
 	if ((x->acts = bld_items(b, v, "activities", sizeof(*x->acts),
 	    &x->nacts)) == NULL)
 		return;
-	for (i = 0; i < x->nacts; i++) {
-		struct activity *a = &x->acts[i];
-
-		act_init(a, &v->u.kids[i], i + 1);
-		bld_map(b, &v->u.kids[i], activity_keys,
-		    NKEYS(activity_keys), a, "an activity");
-	}
+	for (i = 0; i < x->nacts; i++)
+		build_activity(b, &x->acts[i], &v->u.kids[i], i + 1);
 }
 
 #define P struct phase
@@ -309,9 +376,6 @@ build_phases(struct bctx *b, const struct ynode *v, void *unused)
 	if ((p->phases = bld_items(b, v, "phases", sizeof(*p->phases),
 	    &p->nphases)) == NULL)
 		return;
-	if (p->nphases == 0)
-		bld_diag(b, v, R_REQUIRED, "'phases' is empty: a plan needs at "
-		    "least one phase");
 	for (i = 0; i < p->nphases; i++) {
 		p->phases[i].node = &v->u.kids[i];
 		bld_map(b, &v->u.kids[i], phase_keys, NKEYS(phase_keys),
@@ -367,44 +431,88 @@ build_mentorships(struct bctx *b, const struct ynode *v, void *unused)
 	}
 }
 
-static void
-target_value(struct bctx *b, const struct ynode *v, struct target *t,
-    enum cmp cmp, const char *key)
+/* A number or a percentage of a target; false after reporting. */
+static bool
+target_number(struct bctx *b, const struct ynode *v, const char *key,
+    double *out, bool *percent)
 {
 	const char *s;
 	char *end;
 	size_t len;
 	double x;
+	bool pc;
 
-	if (t->value_node != NULL) {
-		t->extra_cmp_node = v;
-		return;
-	}
-	t->value_node = v;
-	t->cmp = cmp;
 	if (v->kind != YN_SCALAR) {
-		bld_diag(b, v, R_TYPE, "'%s' must be a number or a percentage, not "
-		    "a %s", key, ynode_kind_name(v));
-		return;
+		bld_diag(b, v, R_TYPE, "'%s' must be a number or a percentage, "
+		    "not a %s", key, ynode_kind_name(v));
+		return false;
 	}
 	s = v->u.str;
 	len = v->n;
-	t->percent = len > 0 && s[len - 1] == '%';
+	pc = len > 0 && s[len - 1] == '%';
 	errno = 0;
 	x = strtod(s, &end);
-	if (end == s || (size_t)(end - s) != len - (t->percent ? 1 : 0) ||
+	if (end == s || (size_t)(end - s) != len - (pc ? 1 : 0) ||
 	    strchr("+-.0123456789", s[0]) == NULL || errno == ERANGE ||
 	    !isfinite(x)) {
-		bld_diag(b, v, R_TYPE, "'%s' must be a number or a percentage, not "
-		    "'%s'", key, s);
-		return;
+		bld_diag(b, v, R_TYPE, "'%s' must be a number or a percentage, "
+		    "not '%s'", key, s);
+		return false;
 	}
-	if (x < 0 || (t->percent && x > 100)) {
+	if (x < 0 || (pc && x > 100)) {
 		bld_diag(b, v, R_BAD_NUMBER, "'%s' %s is outside %s", key, s,
-		    t->percent ? "0%-100%" : "the numbers from 0 up");
+		    pc ? "0%-100%" : "the numbers from 0 up");
+		return false;
+	}
+	*out = x;
+	if (percent != NULL)
+		*percent = pc;
+	return true;
+}
+
+/*
+ * at-least, at-most, equals: one of them, or at-least with at-most for a
+ * range (1-2项); equals with another is exclusive-keys.
+ */
+static void
+target_value(struct bctx *b, const struct ynode *v, struct target *t,
+    enum cmp cmp, const char *key)
+{
+	bool range = t->value_node != NULL && cmp != CMP_EQUALS &&
+	    t->cmp != CMP_EQUALS && t->cmp != cmp && !t->has_max;
+	double x;
+	bool pc;
+
+	if (t->value_node != NULL && !range) {
+		t->extra_cmp_node = v;
 		return;
 	}
-	t->value = x;
+	if (!range) {
+		t->value_node = v;
+		t->cmp = cmp;
+	}
+	if (!target_number(b, v, key, &x, &pc))
+		return;
+	if (!range) {
+		t->value = x;
+		t->percent = pc;
+		t->has_value = true;
+		return;
+	}
+	if (!t->has_value)
+		return;
+	t->has_max = true;
+	if (cmp == CMP_AT_MOST)
+		t->max = x;
+	else {
+		t->max = t->value;
+		t->value = x;
+		t->cmp = CMP_AT_LEAST;
+	}
+	if (t->value > t->max)
+		bld_diag(b, v, R_BAD_NUMBER, "the range of target '%s' is "
+		    "empty: 'at-least' %g is more than 'at-most' %g",
+		    t->name != NULL ? t->name : "", t->value, t->max);
 }
 
 static void
@@ -425,6 +533,58 @@ target_equals(struct bctx *b, const struct ynode *v, void *o)
 	target_value(b, v, o, CMP_EQUALS, "equals");
 }
 
+static void
+target_baseline(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct target *t = o;
+
+	t->has_baseline = target_number(b, v, "baseline", &t->baseline, NULL);
+}
+
+static void
+target_total(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct target *t = o;
+
+	t->total_node = v;
+	t->has_total = target_number(b, v, "total", &t->total, NULL);
+}
+
+/* by-year: {2016: 223, 2017: 210}, its keys calendar years. */
+static void
+target_by_year(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct target *t = o;
+	uint32_t i;
+
+	t->by_year_node = v;
+	if (v->kind != YN_MAP) {
+		bld_diag(b, v, R_TYPE, "'by-year' must be a mapping of years to "
+		    "figures, not a %s", ynode_kind_name(v));
+		return;
+	}
+	t->by_year = arena_alloc(b->a, (v->n ? v->n : 1) *
+	    sizeof(*t->by_year));
+	t->nby_year = 0;
+	for (i = 0; i < v->n; i++) {
+		const struct ynode *k = &v->u.kids[2 * i];
+		struct year_value *y = &t->by_year[t->nby_year];
+		int64_t year;
+
+		if (k->kind != YN_SCALAR || !bld_int(b, k, "by-year", 1901,
+		    2099, &year))
+			continue;
+		if (!target_number(b, &v->u.kids[2 * i + 1], "by-year",
+		    &y->value, NULL))
+			continue;
+		y->year = (int32_t)year;
+		y->pos = bld_pos(k);
+		t->nby_year++;
+	}
+}
+
+static const char *const target_per_words[] = { "year|每年", NULL };
+
 #define T struct target
 static const struct keydef target_keys[] = {
 	{ KEY("name", KT_TEXT, T, name), .required = true },
@@ -435,6 +595,14 @@ static const struct keydef target_keys[] = {
 	    .aux = KEYOFF(T, all_partners) },
 	{ KEY("by", KT_SPAN, T, by), .node = KEYOFF(T, by_node),
 	    .has = KEYOFF(T, has_by) },
+	{ KEY("unit", KT_TEXT, T, unit) },
+	{ KEY("approx", KT_BOOL, T, approx) },
+	{ KEY_FN("baseline", target_baseline) },
+	{ KEY_FN("total", target_total) },
+	{ KEY_FN("by-year", target_by_year) },
+	{ KEY("cumulative", KT_BOOL, T, cumulative) },
+	{ KEY("per", KT_CHOICE, T, per_year), .width = 1,
+	    .words = target_per_words },
 };
 #undef T
 
@@ -455,9 +623,11 @@ build_targets(struct bctx *b, const struct ynode *v, void *unused)
 		t->all_partners = true;
 		bld_map(b, t->node, target_keys, NKEYS(target_keys), t,
 		    "a target");
-		if (t->node->kind == YN_MAP && t->value_node == NULL)
+		if (t->node->kind == YN_MAP && t->value_node == NULL &&
+		    t->total_node == NULL && t->by_year_node == NULL)
 			bld_diag(b, t->node, R_REQUIRED, "a target has no "
-			    "'at-least', 'at-most' or 'equals'");
+			    "'at-least', 'at-most', 'equals', 'total' or "
+			    "'by-year'");
 	}
 }
 
@@ -482,15 +652,16 @@ quota_people(struct bctx *b, const struct ynode *v, void *o)
 	bld_refs(b, v, "people", NS_PERSON, &q->people);
 }
 
-static const char *const per_words[] = {
-	"year", "semester", "month", NULL	/* enum per */
+static const char *const per_words[] = {	/* enum per */
+	"year|每年|年", "semester|每学期|学期", "month|每月|月", NULL
 };
 
 #define Q struct quota
 static const struct keydef quota_keys[] = {
 	{ KEY_FN("people", quota_people), .required = true },
-	{ KEY_INT("visits", Q, visits, 0, 100000), .required = true,
+	{ KEY_INT("visits", Q, visits, 0, 100000),
 	    .node = KEYOFF(Q, visits_node) },
+	{ KEY_INT("days", Q, days, 0, 100000) },
 	{ KEY("per", KT_CHOICE, Q, per), .width = sizeof(enum per),
 	    .words = per_words },
 };
@@ -507,9 +678,16 @@ build_quotas(struct bctx *b, const struct ynode *v, void *unused)
 	    &p->nquotas)) == NULL)
 		return;
 	for (i = 0; i < p->nquotas; i++) {
-		p->quotas[i].node = &v->u.kids[i];
-		bld_map(b, &v->u.kids[i], quota_keys, NKEYS(quota_keys),
-		    &p->quotas[i], "a quota");
+		struct quota *q = &p->quotas[i];
+
+		q->node = &v->u.kids[i];
+		q->visits = q->days = -1;
+		bld_map(b, q->node, quota_keys, NKEYS(quota_keys), q,
+		    "a quota");
+		if (q->node->kind == YN_MAP && ynode_get(q->node, "visits") ==
+		    NULL && ynode_get(q->node, "days") == NULL)
+			bld_diag(b, q->node, R_REQUIRED, "a quota has no "
+			    "'visits' or 'days'");
 	}
 }
 
@@ -618,6 +796,15 @@ plan_lang(struct bctx *b, const struct ynode *v, void *o)
 		bld_diag(b, v, R_TYPE, "'lang' must be zh or en, not '%s'", s);
 }
 
+static const char *const author_words[] = {	/* enum author */
+	"host|帮扶园", "partner|受援园|结对园", NULL
+};
+
+static const char *const plan_kind_words[] = {	/* enum plan_kind */
+	"pairing|结对帮扶", "mentorship|师徒结对", "aid|资助",
+	"responsibility|挂点包村", "programme|行动计划", NULL
+};
+
 static const struct keydef plan_keys[] = {
 	{ KEY("title", KT_TEXT, P, title), .required = true },
 	{ KEY_FN("host", plan_host), .required = true },
@@ -626,8 +813,167 @@ static const struct keydef plan_keys[] = {
 	{ KEY_FN("lang", plan_lang) },
 	{ KEY("guiding", KT_TEXT, P, guiding) },
 	{ KEY("goals", KT_TEXTS, P, goals), .aux = KEYOFF(P, ngoals) },
+	{ KEY("kind", KT_CHOICE, P, kind), .width = 1,
+	    .words = plan_kind_words, .node = KEYOFF(P, kind_node) },
+	{ KEY("author", KT_CHOICE, P, author), .width = 1,
+	    .words = author_words, .node = KEYOFF(P, author_node) },
+	{ KEY("writer", KT_REF, P, writer), .ns = NS_PARTNER,
+	    .has = KEYOFF(P, has_writer) },
+	{ KEY("issuer", KT_TEXT, P, issuer) },
+	{ KEY("preamble", KT_TEXT, P, preamble) },
+	{ KEY("closing", KT_TEXT, P, closing) },
+	{ KEY("confirm", KT_TEXTS, P, confirm), .aux = KEYOFF(P, nconfirm) },
+	{ KEY_INT("pairings-per-person", P, pairings_per_person, 1, 1000),
+	    .node = KEYOFF(P, pairings_per_person_node) },
 };
 #undef P
+
+/* ---- sections, pairings, aid --------------------------------------- */
+
+static const char *const place_words[] = {	/* enum place */
+	"after-phases", "before-goals", "before-phases", NULL
+};
+
+static void section_subs(struct bctx *, const struct ynode *, void *);
+
+#define S struct section
+static const struct keydef section_keys[] = {
+	{ KEY("title", KT_TEXT, S, title), .required = true },
+	{ KEY("text", KT_TEXT, S, text) },
+	{ KEY("items", KT_TEXTS, S, items), .aux = KEYOFF(S, nitems) },
+	{ KEY("place", KT_CHOICE, S, place), .width = 1,
+	    .words = place_words },
+	{ KEY_FN("sections", section_subs) },
+};
+
+/* Numbered sub-sections (（一）...): one level deep, no place of their own. */
+static const struct keydef subsection_keys[] = {
+	{ KEY("title", KT_TEXT, S, title), .required = true },
+	{ KEY("text", KT_TEXT, S, text) },
+	{ KEY("items", KT_TEXTS, S, items), .aux = KEYOFF(S, nitems) },
+};
+#undef S
+
+static void
+section_subs(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct section *x = o;
+	uint32_t i;
+
+	if ((x->subs = bld_items(b, v, "sections", sizeof(*x->subs),
+	    &x->nsubs)) == NULL)
+		return;
+	for (i = 0; i < x->nsubs; i++) {
+		x->subs[i].node = &v->u.kids[i];
+		bld_map(b, &v->u.kids[i], subsection_keys,
+		    NKEYS(subsection_keys), &x->subs[i], "a sub-section");
+	}
+}
+
+static void
+build_sections(struct bctx *b, const struct ynode *v, void *unused)
+{
+	struct plan *p = b->p;
+	uint32_t i;
+
+	(void)unused;
+	if ((p->sections = bld_items(b, v, "sections", sizeof(*p->sections),
+	    &p->nsections)) == NULL)
+		return;
+	for (i = 0; i < p->nsections; i++) {
+		p->sections[i].node = &v->u.kids[i];
+		bld_map(b, &v->u.kids[i], section_keys, NKEYS(section_keys),
+		    &p->sections[i], "a section");
+	}
+}
+
+#define V struct pairing
+static const struct keydef pairing_keys[] = {
+	{ KEY("person", KT_REF, V, person), .required = true,
+	    .ns = NS_PERSON },
+	{ KEY("partner", KT_REF, V, partner), .required = true,
+	    .ns = NS_PARTNER },
+	{ KEY("role", KT_TEXT, V, role) },
+	{ KEY_INT("visits", V, visits, 0, 100000) },
+	{ KEY("per", KT_CHOICE, V, per), .width = sizeof(enum per),
+	    .words = per_words },
+	{ KEY_INT("days", V, days, 0, 100000) },
+};
+#undef V
+
+static void
+build_pairings(struct bctx *b, const struct ynode *v, void *unused)
+{
+	struct plan *p = b->p;
+	uint32_t i;
+
+	(void)unused;
+	if ((p->pairings = bld_items(b, v, "pairings", sizeof(*p->pairings),
+	    &p->npairings)) == NULL)
+		return;
+	for (i = 0; i < p->npairings; i++) {
+		struct pairing *x = &p->pairings[i];
+
+		x->node = &v->u.kids[i];
+		x->id = arena_printf(b->a, "v%u", i + 1);
+		x->visits = x->days = -1;
+		x->person.idx = x->partner.idx = REF_UNKNOWN;
+		bld_map(b, x->node, pairing_keys, NKEYS(pairing_keys), x,
+		    "a pairing");
+	}
+}
+
+#define D struct aid_standard
+static const struct keydef standard_keys[] = {
+	{ KEY("category", KT_TEXT, D, category), .required = true },
+	{ KEY("amount", KT_NUM, D, amount), .required = true,
+	    .node = KEYOFF(D, amount_node) },
+	{ KEY("per", KT_CHOICE, D, per), .width = sizeof(enum per),
+	    .words = per_words },
+	{ KEY_INT("children", D, children, 0, INT32_MAX) },
+	{ KEY("proofs", KT_TEXTS, D, proofs), .aux = KEYOFF(D, nproofs) },
+	{ KEY("amount-at-least", KT_BOOL, D, amount_at_least) },
+};
+#undef D
+
+static void
+aid_standards(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct aid *x = o;
+	uint32_t i;
+
+	if ((x->standards = bld_items(b, v, "standards",
+	    sizeof(*x->standards), &x->nstandards)) == NULL)
+		return;
+	for (i = 0; i < x->nstandards; i++) {
+		struct aid_standard *d = &x->standards[i];
+
+		d->node = &v->u.kids[i];
+		d->children = -1;
+		bld_map(b, d->node, standard_keys, NKEYS(standard_keys), d,
+		    "an aid standard");
+	}
+}
+
+#define X struct aid
+static const struct keydef aid_keys[] = {
+	{ KEY_FN("standards", aid_standards) },
+	{ KEY("budget", KT_NUM, X, budget), .node = KEYOFF(X, budget_node),
+	    .has = KEYOFF(X, has_budget) },
+	{ KEY_INT("publicity-days", X, publicity_days, 0, 1000) },
+};
+#undef X
+
+static void
+build_aid(struct bctx *b, const struct ynode *v, void *unused)
+{
+	struct plan *p = b->p;
+
+	(void)unused;
+	p->has_aid = true;
+	p->aid.node = v;
+	bld_map(b, v, aid_keys, NKEYS(aid_keys), &p->aid, "'aid'");
+}
 
 static void
 build_version(struct bctx *b, const struct ynode *v, void *o)
@@ -660,14 +1006,17 @@ build_plan(struct bctx *b, const struct ynode *v, void *o)
 static const struct keydef top_keys[] = {
 	{ KEY_FN("pairplan", build_version), .required = true, .pass = 2 },
 	{ KEY_FN("plan", build_plan), .required = true, .pass = 0 },
-	{ KEY_FN("partners", build_partners), .required = true, .pass = 0 },
+	{ KEY_FN("partners", build_partners), .pass = 0 },
 	{ KEY_FN("people", build_people), .pass = 1 },
 	{ KEY_FN("leadership", build_leadership), .pass = 2 },
-	{ KEY_FN("phases", build_phases), .required = true, .pass = 2 },
+	{ KEY_FN("phases", build_phases), .pass = 2 },
 	{ KEY_FN("mentorships", build_mentorships), .pass = 2 },
 	{ KEY_FN("targets", build_targets), .pass = 2 },
 	{ KEY_FN("quotas", build_quotas), .pass = 2 },
 	{ KEY_FN("calendar", build_calendar), .pass = 2 },
+	{ KEY_FN("sections", build_sections), .pass = 2 },
+	{ KEY_FN("pairings", build_pairings), .pass = 2 },
+	{ KEY_FN("aid", build_aid), .pass = 2 },
 };
 
 /* ---- defaults and references --------------------------------------- */
@@ -820,6 +1169,11 @@ fill_defaults(struct bctx *b)
 		if (!m->meet.has_when)
 			m->meet.window = m->period;
 	}
+	for (i = 0; i < p->npairings; i++)
+		p->pairings[i].window = p->period;
+	if (p->has_aid && p->aid.node != NULL &&
+	    ynode_get(p->aid.node, "publicity-days") == NULL)
+		p->aid.publicity_days = 5;
 	if (p->lang == NULL)
 		p->lang = "zh";
 	if (p->title == NULL)
@@ -851,9 +1205,7 @@ stream_activity(void *ctx, void *list, const struct ynode *item)
 	}
 	a = &l->v[l->n++];
 	memset(a, 0, sizeof(*a));
-	act_init(a, item, l->n);
-	bld_map(b, item, activity_keys, NKEYS(activity_keys), a,
-	    "an activity");
+	build_activity(b, a, item, l->n);
 	return l;
 }
 
@@ -910,6 +1262,106 @@ resolve_pending(struct bctx *b)
 			if (a->w.at == AT_ORG && a->w.at_org.idx == REF_PENDING)
 				bld_resolve(b, &a->w.at_org, NS_ORG);
 		}
+	if (p->has_writer && p->writer.idx == REF_PENDING)
+		bld_resolve(b, &p->writer, NS_PARTNER);
+	for (i = 1; i < p->norgs; i++)
+		if (p->orgs[i].has_village &&
+		    p->orgs[i].village.idx == REF_PENDING)
+			bld_resolve(b, &p->orgs[i].village, NS_PARTNER);
+}
+
+/*
+ * Every activity in phase order (plan->acts), indexed by id and by title
+ * for `after`, whose references are resolved then.
+ */
+static void
+index_activities(struct bctx *b)
+{
+	struct plan *p = b->p;
+	uint32_t i, j, k, n = 0;
+	int32_t *slot;
+	bool existed;
+
+	for (i = 0; i < p->nphases; i++)
+		n += p->phases[i].nacts;
+	p->acts = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*p->acts));
+	strmap_init(&b->actid, b->a);
+	strmap_init(&b->acttitle, b->a);
+	strmap_reserve(&b->actid, n);
+	for (i = 0; i < p->nphases; i++)
+		for (j = 0; j < p->phases[i].nacts; j++) {
+			struct activity *a = &p->phases[i].acts[j];
+
+			slot = strmap_put(&b->actid, a->id, strlen(a->id),
+			    &existed);
+			if (!existed)
+				*slot = (int32_t)p->nacts;
+			if (a->title[0] != '\0') {
+				slot = strmap_put(&b->acttitle, a->title,
+				    strlen(a->title), &existed);
+				*slot = existed ? REF_AMBIGUOUS :
+				    (int32_t)p->nacts;
+			}
+			p->acts[p->nacts++] = a;
+		}
+	b->acts_ready = true;
+	for (i = 0; i < p->nacts; i++)
+		for (k = 0; k < p->acts[i]->after.n; k++)
+			if (p->acts[i]->after.v[k].idx == REF_PENDING)
+				bld_resolve(b, &p->acts[i]->after.v[k],
+				    NS_ACTIVITY);
+}
+
+/*
+ * 本园 and 结对园 read from the writer's side (§10): with author: host,
+ * the host and the partners; with author: partner, the writer and the
+ * host. The writer is the only partner when not named.
+ */
+static void
+fix_sides(struct bctx *b)
+{
+	struct plan *p = b->p;
+	int32_t writer = -1;
+	uint32_t i;
+
+	if (p->author == AUTHOR_PARTNER) {
+		if (p->has_writer)
+			writer = p->writer.idx;
+		else if (p->norgs == 2)
+			writer = 1;
+		else if (p->author_node != NULL)
+			bld_diag(b, p->author_node, R_REQUIRED, "'author: "
+			    "partner' needs 'writer': the plan has %u partners",
+			    p->norgs - 1);
+	}
+	for (i = 0; i < p->nacts; i++) {
+		struct when *w = &p->acts[i]->w;
+
+		if (w->at == AT_OWN && p->author == AUTHOR_PARTNER &&
+		    writer > 0) {
+			w->at = AT_ORG;
+			w->at_org.idx = writer;
+			w->at_org.text = p->orgs[writer].id;
+		} else if (w->at == AT_OWN)
+			w->at = AT_HOST;
+		else if (w->at == AT_OTHER)
+			w->at = p->author == AUTHOR_PARTNER ? AT_HOST :
+			    AT_PARTNER;
+	}
+	for (i = 0; i < p->nmentorships; i++) {
+		struct when *w = &p->mentorships[i].meet;
+
+		if (w->at == AT_OWN && p->author == AUTHOR_PARTNER &&
+		    writer > 0) {
+			w->at = AT_ORG;
+			w->at_org.idx = writer;
+			w->at_org.text = p->orgs[writer].id;
+		} else if (w->at == AT_OWN)
+			w->at = AT_HOST;
+		else if (w->at == AT_OTHER)
+			w->at = p->author == AUTHOR_PARTNER ? AT_HOST :
+			    AT_PARTNER;
+	}
 }
 
 struct plan *
@@ -940,6 +1392,8 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	p->norgs = 1;
 	org_init(&p->orgs[0], root);
 	cal_init(&p->cal);
+	p->pairings_per_person = -1;
+	p->aid.publicity_days = 5;
 	bld_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
 	    0);
 	index_orgs(&b);
@@ -959,6 +1413,16 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	cal_normalise(&p->cal);
 	fill_defaults(&b);
 	index_ids(&b);
+	index_activities(&b);
+	fix_sides(&b);
+	if (p->norgs < 2 && (p->kind == PK_PAIRING ||
+	    p->kind == PK_RESPONSIBILITY))
+		bld_diag(&b, p->partners_node != NULL ? p->partners_node : root,
+		    R_REQUIRED, p->partners_node != NULL ? "'partners' is "
+		    "empty: a %s plan needs at least one partner" :
+		    "the plan file has no 'partners': a %s plan needs at "
+		    "least one partner", p->kind == PK_PAIRING ? "pairing" :
+		    "responsibility");
 	p->refs = b.refs.v;
 	p->nrefs = (uint32_t)b.refs.n;
 	p->dups = b.dups.v;

@@ -104,6 +104,10 @@ date_format(day_t day, char *buf)
 int
 date_weekday_from_name(const char *s)
 {
+	static const char *const zh[7] = {
+		"一", "二", "三", "四", "五", "六", "日"
+	};
+	const char *rest;
 	int i;
 
 	if (s == NULL)
@@ -111,7 +115,17 @@ date_weekday_from_name(const char *s)
 	for (i = 0; i < 7; i++)
 		if (strcmp(s, date_weekday_names[i]) == 0)
 			return i;
-	return -1;
+	/* 周一 .. 周日, 星期一 .. 星期日 (and 天 for 日) */
+	if (strncmp(s, "周", strlen("周")) == 0)
+		rest = s + strlen("周");
+	else if (strncmp(s, "星期", strlen("星期")) == 0)
+		rest = s + strlen("星期");
+	else
+		return -1;
+	for (i = 0; i < 7; i++)
+		if (strcmp(rest, zh[i]) == 0)
+			return i;
+	return strcmp(rest, "天") == 0 ? WD_SUN : -1;
 }
 
 /* A cursor over the unterminated input. */
@@ -119,10 +133,10 @@ struct cur {
 	const char	*p, *e;
 };
 
-/* One date as written: a month or a day. */
+/* One date as written: a year, a month or a day. */
 struct atom {
 	int	y, m, d;
-	bool	is_day;
+	bool	is_day, is_year;
 };
 
 static bool
@@ -165,14 +179,54 @@ cur_digits(struct cur *c, int n, int *out)
 	return true;
 }
 
-/* YYYY-MM or YYYY-MM-DD; a digit straight after it is left for the caller. */
+/* One or two ASCII digits. */
+static bool
+cur_number(struct cur *c, int *out)
+{
+	if (!cur_digits(c, 1, out))
+		return false;
+	if (c->p < c->e && *c->p >= '0' && *c->p <= '9')
+		*out = *out * 10 + (*c->p++ - '0');
+	return true;
+}
+
+/*
+ * YYYY-MM, YYYY-MM-DD, or as Chinese writes them 2024年11月, 2024年11月5日;
+ * or a whole year, YYYY or 2024年. A digit straight after it is left for
+ * the caller.
+ */
 static bool
 cur_atom(struct cur *c, struct atom *a)
 {
+	a->m = 1;
 	a->d = 1;
-	a->is_day = false;
-	if (!cur_digits(c, 4, &a->y) || !cur_lit(c, "-") ||
-	    !cur_digits(c, 2, &a->m))
+	a->is_day = a->is_year = false;
+	if (!cur_digits(c, 4, &a->y))
+		return false;
+	if (cur_lit(c, "年")) {
+		const char *save = c->p;
+
+		if (!cur_number(c, &a->m) || !cur_lit(c, "月")) {
+			c->p = save;
+			a->m = 1;
+			a->is_year = true;
+			return true;
+		}
+		save = c->p;
+		if (cur_number(c, &a->d) &&
+		    (cur_lit(c, "日") || cur_lit(c, "号")))
+			a->is_day = true;
+		else {
+			c->p = save;
+			a->d = 1;
+		}
+		return true;
+	}
+	if (!cur_lit(c, "-")) {
+		a->is_year = true;
+		return true;
+	}
+	if (!cur_digits(c, 2, &a->m))
 		return false;
 	if (cur_lit(c, "-")) {
 		if (!cur_digits(c, 2, &a->d))
@@ -198,6 +252,8 @@ atom_first(const struct atom *a)
 static day_t
 atom_last(const struct atom *a)
 {
+	if (a->is_year)
+		return date_from_civil(a->y, 12, 31);
 	return date_from_civil(a->y, a->m,
 	    a->is_day ? a->d : date_days_in_month(a->y, a->m));
 }
@@ -246,7 +302,7 @@ date_parse_span(const char *s, size_t len, struct span *out, bool *is_day)
 	}
 
 	sp = cur_spaces(&c);
-	if (cur_lit(&c, "..")) {
+	if (cur_lit(&c, "..") || cur_lit(&c, "至")) {
 		cur_spaces(&c);
 		if (!cur_atom(&c, &b) || c.p != c.e)
 			return DATE_SYNTAX;
@@ -259,7 +315,8 @@ date_parse_span(const char *s, size_t len, struct span *out, bool *is_day)
 		return DATE_OK;
 	}
 
-	if (a.is_day || (third = cur_third(&c, sp > 0)) < 0 || c.p != c.e)
+	if (a.is_day || a.is_year || (third = cur_third(&c, sp > 0)) < 0 ||
+	    c.p != c.e)
 		return DATE_SYNTAX;
 	if (!atom_valid(&a))
 		return DATE_INVALID;

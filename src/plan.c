@@ -33,12 +33,14 @@ plan_kind_colour(int kind)
 const char **
 plan_kind_names(struct arena *a, size_t *n)
 {
-	const char **v = arena_alloc(a, K__COUNT * sizeof(*v));
+	const char **v = arena_alloc(a, 2 * K__COUNT * sizeof(*v));
 	size_t i;
 
-	for (i = 0; i < K__COUNT; i++)
+	for (i = 0; i < K__COUNT; i++) {
 		v[i] = plan_kinds[i].name;
-	*n = K__COUNT;
+		v[K__COUNT + i] = plan_kinds[i].zh;
+	}
+	*n = 2 * K__COUNT;
 	return v;
 }
 
@@ -48,8 +50,9 @@ plan_kind_from_name(const char *s)
 	int i;
 
 	for (i = 0; i < K__COUNT; i++)
-		if (plan_kinds[i].name[0] == s[0] &&
-		    strcmp(plan_kinds[i].name, s) == 0)
+		if (strcmp(plan_kinds[i].name, s) == 0 ||
+		    strcmp(plan_kinds[i].zh, s) == 0 ||
+		    strcmp(plan_kinds[i].en, s) == 0)
 			return i;
 	return -1;
 }

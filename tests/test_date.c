@@ -349,6 +349,9 @@ test_parse_invalid(void **state)
 	expect_err("0000-01", DATE_INVALID);
 	expect_err("2024-13", DATE_INVALID);
 	expect_err("2024-00", DATE_INVALID);
+	expect_err("2024年0月", DATE_INVALID);
+	expect_err("2024年2月30日", DATE_INVALID);
+	expect_err("0000年", DATE_INVALID);
 	expect_err("2024-01-00", DATE_INVALID);
 	expect_err("2024-01-32", DATE_INVALID);
 	expect_err("2024-04-31", DATE_INVALID);
@@ -368,7 +371,10 @@ test_parse_syntax(void **state)
 	expect_err("2024-01-5", DATE_SYNTAX);
 	expect_err("24-01-05", DATE_SYNTAX);
 	expect_err("02024-01-05", DATE_SYNTAX);
-	expect_err("2024", DATE_SYNTAX);
+	expect_err("2024 mid", DATE_SYNTAX);
+	expect_err("2024年中旬", DATE_SYNTAX);
+	expect_err("2024年11月5", DATE_SYNTAX);
+	expect_err("2024年111月", DATE_SYNTAX);
 	expect_err("2024-", DATE_SYNTAX);
 	expect_err("2024-03-", DATE_SYNTAX);
 	expect_err("2024-03-01..", DATE_SYNTAX);
@@ -448,10 +454,50 @@ test_count_upto(void **state)
 	assert_int_equal(date_count_upto(days, 5, sizeof(days[0]), 9), 5);
 }
 
+/* The forms a Chinese plan writes, and whole years (§10). */
+static void
+test_parse_chinese(void **state)
+{
+	struct span s;
+	bool is_day;
+
+	(void)state;
+	assert_int_equal(span("2024年11月5日", &s, &is_day), DATE_OK);
+	assert_int_equal(s.from, D(2024, 11, 5));
+	assert_int_equal(s.to, D(2024, 11, 5));
+	assert_true(is_day);
+	assert_int_equal(span("2024年1月", &s, &is_day), DATE_OK);
+	assert_int_equal(s.from, D(2024, 1, 1));
+	assert_int_equal(s.to, D(2024, 1, 31));
+	assert_false(is_day);
+	assert_int_equal(span("2024年11月中旬", &s, NULL), DATE_OK);
+	assert_int_equal(s.from, D(2024, 11, 11));
+	assert_int_equal(s.to, D(2024, 11, 20));
+	assert_int_equal(span("2024年2月下旬", &s, NULL), DATE_OK);
+	assert_int_equal(s.to, D(2024, 2, 29));
+	assert_int_equal(span("2024年9月..2025年1月", &s, NULL), DATE_OK);
+	assert_int_equal(s.from, D(2024, 9, 1));
+	assert_int_equal(s.to, D(2025, 1, 31));
+	assert_int_equal(span("2024-09至2024-12", &s, NULL), DATE_OK);
+	assert_int_equal(s.to, D(2024, 12, 31));
+	assert_int_equal(span("2012", &s, &is_day), DATE_OK);
+	assert_int_equal(s.from, D(2012, 1, 1));
+	assert_int_equal(s.to, D(2012, 12, 31));
+	assert_false(is_day);
+	assert_int_equal(span("2012年..2013年", &s, NULL), DATE_OK);
+	assert_int_equal(s.to, D(2013, 12, 31));
+	assert_int_equal(date_weekday_from_name("周三"), WD_WED);
+	assert_int_equal(date_weekday_from_name("星期日"), WD_SUN);
+	assert_int_equal(date_weekday_from_name("星期天"), WD_SUN);
+	assert_int_equal(date_weekday_from_name("周八"), -1);
+	assert_int_equal(date_weekday_from_name("星期"), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_chinese),
 		cmocka_unit_test(test_count_upto),
 		cmocka_unit_test(test_known_day_numbers),
 		cmocka_unit_test(test_to_civil_known),

@@ -307,7 +307,7 @@ test_unknown_key(void **state)
 	(void)state;
 	load("        owner: liu\n", "        ower: liu\n", END);
 	expect_only(R_UNKNOWN_KEY, 31, 9,
-	    "unknown key 'ower' in an activity (did you mean 'owner'?)");
+	    "unknown key 'ower' in activity '送教下乡' (did you mean 'owner'?)");
 	unload();
 	load("  period: 2024-09..2025-01\n",
 	    "  period: 2024-09..2025-01\n  budget: 3万元\n", END);
@@ -386,8 +386,17 @@ test_bad_date(void **state)
 	load("        date: 2024-09-10\n", "        date: 2024-09-31\n", END);
 	expect_only(R_BAD_DATE, 24, 15, "'2024-09-31' is not a real date");
 	unload();
-	load("        when: 2024-10\n", "        when: 2024年10月\n", END);
-	expect_only(R_BAD_DATE, 29, 15, "'2024年10月' is not a date");
+	load("        when: 2024-10\n", "        when: 2024年13月\n", END);
+	expect_only(R_BAD_DATE, 29, 15, "activity '送教下乡': '2024年13月' is "
+	    "not a real date");
+	unload();
+	load("        when: 2024-10\n", "        when: 2024/10\n", END);
+	expect_only(R_BAD_DATE, 29, 15, "'2024/10' is not a date");
+	unload();
+	load("        when: 2024-10\n", "        when: 2024年10月中旬\n", END);
+	expect_clean();
+	assert_int_equal(pd.plan->phases[0].acts[1].w.window.from,
+	    date_from_civil(2024, 10, 11));
 	unload();
 	load("        date: 2024-09-10\n", "        date: 2024-10\n", END);
 	expect_only(R_BAD_DATE, 24, 15, "write YYYY-MM-DD");
@@ -614,9 +623,16 @@ test_exclusive_keys(void **state)
 	expect_only(R_EXCLUSIVE_KEYS, 25, 16, "also 'every'");
 	unload();
 	load("    at-least: 30%\n",
-	    "    at-least: 30%\n    at-most: 80%\n", END);
-	expect_only(R_EXCLUSIVE_KEYS, 44, 14,
+	    "    at-least: 30%\n    equals: 80%\n", END);
+	expect_only(R_EXCLUSIVE_KEYS, 44, 13,
 	    "a target takes one of 'at-least', 'at-most' and 'equals'");
+	unload();
+	/* at-least with at-most is a range (§10). */
+	load("    at-least: 30%\n",
+	    "    at-least: 30%\n    at-most: 80%\n", END);
+	expect_clean();
+	assert_true(pd.plan->targets[0].has_max);
+	assert_true(pd.plan->targets[0].max == 80);
 	unload();
 	load("        date: 2024-09-10\n",
 	    "        date: 2024-09-10\n        days: 2\n", END);
@@ -762,9 +778,22 @@ test_unknown_kind(void **state)
 	    "unknown kind 'teaching-vist' (did you mean 'teaching-visit'?)");
 	assert_int_equal(pd.plan->phases[0].acts[1].kind, K_OTHER);
 	unload();
-	load("        kind: teaching-visit\n", "        kind: 送教下乡\n", END);
+	load("        kind: teaching-visit\n", "        kind: 送教下多\n", END);
 	expect_only(R_UNKNOWN_KIND, 27, 15,
-	    "unknown kind '送教下乡', taken as 'other'");
+	    "unknown kind '送教下多' (did you mean '送教下乡'?)");
+	unload();
+	load("        kind: teaching-visit\n", "        kind: 跳舞\n", END);
+	expect_only(R_UNKNOWN_KIND, 27, 15,
+	    "unknown kind '跳舞', taken as 'other'");
+	unload();
+	/* The labels the exports print are kinds too (§10). */
+	load("        kind: teaching-visit\n", "        kind: 送教下乡\n", END);
+	expect_clean();
+	assert_int_equal(pd.plan->phases[0].acts[1].kind, K_TEACHING_VISIT);
+	unload();
+	load("        kind: teaching-visit\n", "        kind: 公示\n", END);
+	expect_clean();
+	assert_int_equal(pd.plan->phases[0].acts[1].kind, K_PUBLICITY);
 	unload();
 	load("        kind: teaching-visit\n",
 	    "        kind: study-visit\n", END);
@@ -1150,7 +1179,7 @@ load_many(void)
 	    "        kind: teaching-visit\n", "        kind: teaching-vist\n",
 	    "        owner: liu\n", "        owner: lui\n",
 	    "    period: 2024-11..2025-01\n", "    period: 2024-10..2025-01\n",
-	    "    at-least: 30%\n", "    at-least: 30%\n    at-most: 80%\n",
+	    "    at-least: 30%\n", "    at-least: 30%\n    equals: 80%\n",
 	    END);
 }
 
@@ -1169,7 +1198,7 @@ test_sorted_by_position(void **state)
 	expect_at(2, R_UNKNOWN_KIND, 26, 15, "teaching-vist");
 	expect_at(3, R_UNKNOWN_REF, 30, 16, "'lui'");
 	expect_at(4, R_PHASE_OVERLAP, 34, 13, "overlaps");
-	expect_at(5, R_EXCLUSIVE_KEYS, 43, 14, "one of 'at-least'");
+	expect_at(5, R_EXCLUSIVE_KEYS, 43, 13, "one of 'at-least'");
 	for (i = 1; i < pd.diags.n; i++) {
 		a = &pd.diags.v[i - 1];
 		b = &pd.diags.v[i];
