@@ -7,7 +7,7 @@ struct ynode;
 
 /*
  * Reports template text in the scalars of a subtree (rule placeholder):
- * 20xx, 20XX, 20__, XXX and 某某 anywhere, xx, XX and __ in names. The
+ * 20xx, 20XX, 20__, XXX, xxx, xx, __ and 某某 anywhere, XX in names. The
  * pipeline runs it on each activity as the loader hands it over, and on
  * the rest of the tree once it is read.
  */

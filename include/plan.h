@@ -230,6 +230,7 @@ struct pairing {
 	int64_t			 visits, days;	/* -1: absent */
 	enum per		 per;
 	struct span		 window;	/* the plan period */
+	struct when		 w;		/* the visits as a series */
 	const struct ynode	*node;
 };
 
@@ -347,6 +348,10 @@ struct plan {
  */
 day_t	 plan_period_first(const struct when *);
 day_t	 plan_period_next(const struct when *, day_t start);
+/* The day n months after d, on the same day of the month or its last. */
+day_t	 plan_add_months(day_t d, int n);
+/* Months of a quota's or pairing's period: 12, 6 or 1. */
+int	 plan_per_months(enum per);
 
 /*
  * Working days as the schedule sees them: the plan's workmap inside the

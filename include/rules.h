@@ -32,6 +32,11 @@ struct pos rules_npos(const struct ynode *);
 /* A diagnostic at pos, or at 1:1 when pos is nowhere. */
 struct diag *rules_report(struct diags *, enum rule_id, struct pos,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/*
+ * "activity 'p1.2' (送教下乡)": an activity as messages name it, with its
+ * title when its id is generated.
+ */
+const char *rules_act(struct diags *, const struct activity *);
 /* "2024-03-01..2024-07-31", or one day, in the diagnostics' arena. */
 const char *rules_span_text(struct diags *, struct span);
 

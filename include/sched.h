@@ -12,16 +12,18 @@
 struct plan;
 struct activity;
 struct mentorship;
+struct pairing;
 
 /*
  * One series: an activity, or one partner's share of an `at: partner`
- * activity, or a mentorship's meetings. Every event, unplaced occurrence
- * and skipped period points at its series.
+ * activity, or a mentorship's meetings, or a pairing's visits. Every
+ * event, unplaced occurrence and skipped period points at its series.
  */
 struct sched_series {
 	uint32_t		 plan;		/* index into the plans given */
-	const struct activity	*act;		/* NULL for a mentorship */
-	const struct mentorship	*ment;		/* NULL for an activity */
+	const struct activity	*act;		/* one of these three */
+	const struct mentorship	*ment;
+	const struct pairing	*pair;
 	const char		*activity;	/* "p2.1", or "m1" */
 	const char		*id;		/* "p2.1#shaliang" or "p2.1" */
 	const char		*title;		/* 师徒结对 for mentorships */
@@ -33,6 +35,8 @@ struct sched_series {
 	uint32_t		 npeople;	/* owners first, then people */
 	uint32_t		 of;		/* occurrences in all */
 	uint32_t		 order;		/* file order among all series */
+	uint32_t		 layer;		/* 0, or one above its `after` */
+	bool			 shared;	/* takes no room at its site */
 };
 
 struct sched_event {
@@ -55,11 +59,20 @@ struct sched_skipped {
 	const char		*reason;
 };
 
+enum quota_unit { QU_VISITS, QU_DAYS };
+
+/*
+ * A quota's count in one period: visits (events at partner sites the
+ * person attends) or working days spent at partner sites; a pairing's
+ * days count only the days at its partner.
+ */
 struct sched_quota {
 	uint32_t		 plan;
 	int32_t			 person;	/* index in its plan */
+	int32_t			 partner;	/* org index, or -1: any */
 	struct span		 period;
 	uint32_t		 required, got;
+	uint8_t			 unit;		/* enum quota_unit */
 };
 
 /* The schedule of one or more plans; all memory is in the arena. */

@@ -17,7 +17,7 @@ stages='
 4 calendar cn_holidays lunar cal
 5 model    plan
 6 build    build_engine build_plan
-7 rules    rules_util rules_ref rules_time rules_conflict rules_content rules
+7 rules    rules_util rules_ref rules_time rules_conflict rules_content rules_order rules_aid rules
 8 pipeline plandoc
 9 schedule sched sched_filter
 10 formats l10n render_util json_sched json_plan render_doc render_svg render_table render_csv render_json render_ics render_md render_html init

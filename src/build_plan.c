@@ -1169,8 +1169,19 @@ fill_defaults(struct bctx *b)
 		if (!m->meet.has_when)
 			m->meet.window = m->period;
 	}
-	for (i = 0; i < p->npairings; i++)
-		p->pairings[i].window = p->period;
+	for (i = 0; i < p->npairings; i++) {
+		struct pairing *x = &p->pairings[i];
+
+		/* N visits in each period of the plan, at that partner. */
+		x->window = p->period;
+		when_init(&x->w);
+		x->w.window = p->period;
+		x->w.every = x->per == PER_YEAR ? EV_YEAR :
+		    x->per == PER_SEMESTER ? EV_SEMESTER : EV_MONTHS;
+		x->w.times = x->visits > 0 ? (uint32_t)x->visits : 0;
+		x->w.at = AT_ORG;
+		x->w.at_org = x->partner;
+	}
 	if (p->has_aid && p->aid.node != NULL &&
 	    ynode_get(p->aid.node, "publicity-days") == NULL)
 		p->aid.publicity_days = 5;

@@ -110,9 +110,15 @@ json_quota(FILE *fp, const struct schedule *s, const struct sched_quota *q)
 	fputs(", \"person\": ", fp);
 	jw_str(fp, q->person >= 0 && (uint32_t)q->person < p->npeople ?
 	    p->people[q->person].id : NULL);
+	if (q->partner >= 0) {
+		fputs(", \"partner\": ", fp);
+		jw_str(fp, (uint32_t)q->partner < p->norgs ?
+		    p->orgs[q->partner].id : NULL);
+	}
 	fputs(", \"period\": ", fp);
 	jw_span(fp, q->period);
-	fprintf(fp, ", \"required\": %u, \"got\": %u}", q->required, q->got);
+	fprintf(fp, ", \"required\": %u, \"got\": %u, \"unit\": \"%s\"}",
+	    q->required, q->got, q->unit == QU_DAYS ? "days" : "visits");
 }
 
 /*

@@ -1,4 +1,4 @@
-/* placeholder.c - template text left in a plan (20xx, XXX, 某某): a scan of the node tree. */
+/* placeholder.c - template text left in a plan (20xx, XXX, xx, __, 某某): a scan of the node tree. */
 #include <stdbool.h>
 #include <string.h>
 
@@ -7,7 +7,7 @@
 #include "placeholder.h"
 #include "yload.h"
 
-/* Keys whose values are names, where xx and __ also mark a template. */
+/* Keys whose values are names, where XX also marks a template. */
 static bool
 is_name_key(const char *k)
 {
@@ -28,9 +28,9 @@ static const char *
 placeholder_in(const char *s, const struct ynode *key)
 {
 	static const char *const anywhere[] = {
-		"20xx", "20XX", "20__", "XXX", "某某",
+		"20xx", "20XX", "20__", "XXX", "xxx", "某某", "xx", "__",
 	};
-	static const char *const in_names[] = { "xx", "XX", "__" };
+	static const char *const in_names[] = { "XX" };
 	size_t i;
 
 	/* Every pattern holds x, X, _ or the first byte of 某: most text has none. */

@@ -64,6 +64,33 @@ plan_ref_text(const struct ref *r)
 }
 
 day_t
+plan_add_months(day_t d, int months)
+{
+	int y, m, dd, dim;
+
+	date_to_civil(d, &y, &m, &dd);
+	m += months;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	dim = date_days_in_month(y, m);
+	return date_from_civil(y, m, dd > dim ? dim : dd);
+}
+
+int
+plan_per_months(enum per per)
+{
+	return per == PER_YEAR ? 12 : per == PER_SEMESTER ? 6 : 1;
+}
+
+/* Months in a period of every N months, semester or year. */
+static int
+every_months(const struct when *w)
+{
+	return w->every == EV_YEAR ? 12 : w->every == EV_SEMESTER ? 6 :
+	    (int)w->every_n;
+}
+
+day_t
 plan_period_first(const struct when *w)
 {
 	day_t s = w->window.from;
@@ -84,9 +111,21 @@ plan_period_first(const struct when *w)
 day_t
 plan_period_next(const struct when *w, day_t start)
 {
-	int y, m, d;
+	int y, m, d, y1, m1, d1, k;
 
 	switch (w->every) {
+	case EV_MONTHS:
+	case EV_YEAR:
+	case EV_SEMESTER:
+		/*
+		 * Counted from the window's start, each from there (not from
+		 * the last), so that 31 January gives 29 February, 31 March.
+		 */
+		date_to_civil(w->window.from, &y1, &m1, &d1);
+		date_to_civil(start, &y, &m, &d);
+		k = ((y - y1) * 12 + (m - m1)) / every_months(w);
+		return plan_add_months(w->window.from, (k + 1) *
+		    every_months(w));
 	case EV_WEEK:
 		return start + 7;
 	case EV_WEEKS:

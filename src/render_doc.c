@@ -840,13 +840,22 @@ doc_quotas(struct doc *d)
 			ref_names(d, l);
 			sbuf_puts(&d->b, L(d, "）", ")"));
 		}
-		if (d->en)
+		if (d->en && q->visits >= 0)
 			sbuf_printf(&d->b, ": at least %lld visit%s to "
 			    "partner kindergartens a %s", (long long)q->visits,
 			    q->visits == 1 ? "" : "s", per_en[q->per]);
-		else
+		else if (q->visits >= 0)
 			sbuf_printf(&d->b, "每%s到结对园不少于%lld次",
 			    per_zh[q->per], (long long)q->visits);
+		if (d->en && q->days >= 0)
+			sbuf_printf(&d->b, "%s at least %lld working day%s at "
+			    "partner sites a %s", q->visits >= 0 ? "," : ":",
+			    (long long)q->days, q->days == 1 ? "" : "s",
+			    per_en[q->per]);
+		else if (q->days >= 0)
+			sbuf_printf(&d->b, "%s每%s在结对园不少于%lld个工作日",
+			    q->visits >= 0 ? "，" : "", per_zh[q->per],
+			    (long long)q->days);
 		flush(d);
 		d->o->item_end(d->ctx);
 	}

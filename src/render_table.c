@@ -194,7 +194,10 @@ print_quotas(FILE *fp, const struct schedule *s,
 				fprintf(fp, "%s ", pe->id);
 		}
 		print_span(fp, q->period);
-		fprintf(fp, ": %u visit%s, %u required", q->got,
+		if (q->partner > 0 && (uint32_t)q->partner < p->norgs)
+			fprintf(fp, "at %s ", p->orgs[q->partner].id);
+		fprintf(fp, ": %u %s%s, %u required", q->got,
+		    q->unit == QU_DAYS ? "day" : "visit",
 		    q->got == 1 ? "" : "s", q->required);
 		if (q->got < q->required)
 			fprintf(fp, ", short by %u", q->required - q->got);

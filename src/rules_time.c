@@ -104,6 +104,10 @@ check_outside_phase(const struct plan *p, struct diags *d)
 
 		if (ph->period_node == NULL || !span_ok(ph->period))
 			continue;
+		/* A phase outside the plan is one error (outside-plan). */
+		if (p->has_period && span_ok(p->period) &&
+		    !span_inside(ph->period, p->period))
+			continue;
 		for (j = 0; j < ph->nacts; j++) {
 			const struct activity *a = &ph->acts[j];
 

@@ -45,3 +45,11 @@ rules_span_text(struct diags *d, struct span s)
 	date_format(s.to, b);
 	return arena_printf(d->arena, "%s..%s", a, b);
 }
+
+const char *
+rules_act(struct diags *d, const struct activity *a)
+{
+	if (a->id_given || a->title == NULL || a->title[0] == '\0')
+		return arena_printf(d->arena, "activity '%s'", a->id);
+	return arena_printf(d->arena, "activity '%s' (%s)", a->id, a->title);
+}

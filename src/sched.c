@@ -98,6 +98,12 @@ struct occ {
 	bool		 placed;
 };
 
+/* What a series waits for (after): its predecessors and the gap. */
+struct deps {
+	uint32_t		*pred;		/* series indexes */
+	uint32_t		 npred;
+};
+
 struct sstate {
 	struct arena		*a;
 	struct schedule		*s;
@@ -109,6 +115,10 @@ struct sstate {
 	struct occmap		 busy, visits;
 	struct avec		 series, occs, events, unplaced, skipped,
 				 quotas;
+	struct deps		*deps;		/* per series */
+	day_t			*last_end;	/* per series: its last day */
+	uint32_t		*nunplaced;	/* per series */
+	uint32_t		 nlayers;
 	uint8_t			*counted;	/* bit per global person in a quota */
 };
 
@@ -203,7 +213,8 @@ new_series(struct sstate *st, uint32_t plan)
 static const struct when *
 when_of(const struct sched_series *r)
 {
-	return r->act != NULL ? &r->act->w : &r->ment->meet;
+	return r->act != NULL ? &r->act->w : r->ment != NULL ?
+	    &r->ment->meet : &r->pair->w;
 }
 
 /*
@@ -367,16 +378,30 @@ expand_series(struct sstate *st, uint32_t si)
 	r->of = number;
 }
 
-static void
-make_series(struct sstate *st)
-{
-	uint32_t pi, i, j, k;
+/*
+ * The series of each activity of each plan: first[pi][k] and count[pi][k]
+ * for activity k of plan->acts, so that after can find its predecessors.
+ */
+struct actseries {
+	uint32_t	**first, **count;
+};
 
+static void
+make_series(struct sstate *st, struct actseries *as)
+{
+	uint32_t pi, i, j, k, ai;
+
+	as->first = arena_alloc(st->a, st->s->nplans * sizeof(*as->first));
+	as->count = arena_alloc(st->a, st->s->nplans * sizeof(*as->count));
 	for (pi = 0; pi < st->s->nplans; pi++) {
 		const struct plan *p = st->plans[pi];
 
-		for (i = 0; i < p->nphases; i++)
-			for (j = 0; j < p->phases[i].nacts; j++) {
+		as->first[pi] = arena_alloc(st->a, ((size_t)p->nacts + 1) *
+		    sizeof(uint32_t));
+		as->count[pi] = arena_alloc(st->a, ((size_t)p->nacts + 1) *
+		    sizeof(uint32_t));
+		for (i = ai = 0; i < p->nphases; i++)
+			for (j = 0; j < p->phases[i].nacts; j++, ai++) {
 				const struct activity *a = &p->phases[i].acts[j];
 				uint32_t np, n = 1;
 				const int32_t *ppl = people_of(st, &a->owners,
@@ -385,6 +410,7 @@ make_series(struct sstate *st)
 				if (a->w.at == AT_PARTNER)
 					n = a->all_partners ? p->norgs - 1 :
 					    a->partners.n;
+				as->first[pi][ai] = (uint32_t)st->series.n;
 				for (k = 0; k < n; k++) {
 					struct sched_series *r;
 					int32_t partner = -1;
@@ -398,6 +424,7 @@ make_series(struct sstate *st)
 					}
 					r = new_series(st, pi);
 					r->act = a;
+					r->shared = a->shared;
 					r->activity = a->id;
 					r->title = a->title;
 					r->kind = a->kind_text != NULL &&
@@ -428,6 +455,8 @@ make_series(struct sstate *st)
 						break;
 					}
 				}
+				as->count[pi][ai] = (uint32_t)st->series.n -
+				    as->first[pi][ai];
 			}
 		for (i = 0; i < p->nmentorships; i++) {
 			const struct mentorship *m = &p->mentorships[i];
@@ -466,9 +495,109 @@ make_series(struct sstate *st)
 			if (r->site > 0)
 				r->partner = r->site;
 		}
+		/* Pairings with visits: v1, v2, ... at their partner (§10). */
+		for (i = 0; i < p->npairings; i++) {
+			const struct pairing *x = &p->pairings[i];
+			struct sched_series *r;
+			struct reflist a = { (struct ref *)&x->person, 1 };
+
+			if (x->visits <= 0 || x->partner.idx < 1 ||
+			    x->person.idx < 0)
+				continue;
+			r = new_series(st, pi);
+			r->pair = x;
+			r->activity = r->id = x->id;
+			r->title = "结对走访";
+			r->kind = "visit";
+			r->people = people_of(st, &a, NULL, &r->npeople);
+			r->site = r->partner = x->partner.idx;
+		}
 	}
 	for (i = 0; i < st->series.n; i++)
 		expand_series(st, i);
+}
+
+/*
+ * The predecessors of each series (after), partner by partner between
+ * two `at: partner` activities (a partner the predecessor does not reach
+ * is not held back), and the layers of §10: 0 without predecessors, else
+ * one above the highest predecessor.
+ */
+static void
+link_series(struct sstate *st, const struct actseries *as)
+{
+	struct sched_series *v = st->series.v;
+	size_t n = st->series.n, i;
+	uint32_t k, j, *indeg, *queue, *succ_n, **succ, head = 0, tail = 0;
+
+	st->deps = arena_alloc(st->a, (n + 1) * sizeof(*st->deps));
+	indeg = arena_alloc(st->a, (n + 1) * sizeof(*indeg));
+	succ_n = arena_alloc(st->a, (n + 1) * sizeof(*succ_n));
+	for (i = 0; i < n; i++) {
+		const struct activity *b = v[i].act;
+		const struct plan *p = st->plans[v[i].plan];
+		struct avec pv = { 0 };
+
+		if (b == NULL || b->after.n == 0)
+			continue;
+		for (k = 0; k < b->after.n; k++) {
+			int32_t ai = b->after.v[k].idx;
+			const struct activity *a;
+			uint32_t f, c;
+
+			if (ai < 0 || (uint32_t)ai >= p->nacts)
+				continue;
+			a = p->acts[ai];
+			f = as->first[v[i].plan][ai];
+			c = as->count[v[i].plan][ai];
+			for (j = f; j < f + c; j++) {
+				if (a->w.at == AT_PARTNER &&
+				    b->w.at == AT_PARTNER &&
+				    v[j].partner != v[i].partner)
+					continue;
+				*(uint32_t *)avec_push(st->a, &pv,
+				    sizeof(uint32_t)) = j;
+				succ_n[j]++;
+			}
+		}
+		st->deps[i].pred = pv.v;
+		st->deps[i].npred = (uint32_t)pv.n;
+		indeg[i] = (uint32_t)pv.n;
+	}
+	succ = arena_alloc(st->a, (n + 1) * sizeof(*succ));
+	for (i = 0; i < n; i++) {
+		succ[i] = arena_alloc(st->a, ((size_t)succ_n[i] + 1) *
+		    sizeof(uint32_t));
+		succ_n[i] = 0;
+	}
+	for (i = 0; i < n; i++)
+		for (k = 0; k < st->deps[i].npred; k++) {
+			j = st->deps[i].pred[k];
+			succ[j][succ_n[j]++] = (uint32_t)i;
+		}
+	queue = arena_alloc(st->a, (n + 1) * sizeof(*queue));
+	for (i = 0; i < n; i++)
+		if (indeg[i] == 0)
+			queue[tail++] = (uint32_t)i;
+	while (head < tail) {
+		uint32_t x = queue[head++];
+
+		if (v[x].layer + 1 > st->nlayers)
+			st->nlayers = v[x].layer + 1;
+		for (k = 0; k < succ_n[x]; k++) {
+			j = succ[x][k];
+			if (v[x].layer + 1 > v[j].layer)
+				v[j].layer = v[x].layer + 1;
+			if (--indeg[j] == 0)
+				queue[tail++] = j;
+		}
+	}
+	/* A cycle (validate reports it) leaves its series for a last layer. */
+	for (i = 0; i < n; i++)
+		if (indeg[i] > 0)
+			v[i].layer = st->nlayers;
+	if (tail < n)
+		st->nlayers++;
 }
 
 /* ---- placement ----------------------------------------------------- */
@@ -533,7 +662,7 @@ blocker(const struct sstate *st, const struct sched_series *r, day_t d,
 		for (i = 0; i < r->npeople; i++)
 			if (person_busy(st, st->pgid[r->plan][r->people[i]], x))
 				return p->people[r->people[i]].id;
-		if (r->site >= 0 && occ_get(&st->visits,
+		if (r->site > 0 && !r->shared && occ_get(&st->visits,
 		    site_key(st->sgid[r->plan][r->site], x)) >=
 		    p->cal.visits_per_day)
 			return p->orgs[r->site].id;
@@ -553,7 +682,7 @@ take(struct sstate *st, const struct sched_series *r, day_t d, day_t e)
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			person_take(st, st->pgid[r->plan][r->people[i]], x);
-		if (r->site >= 0)
+		if (r->site > 0 && !r->shared)	/* partner sites only (§10) */
 			++*occ_slot(&st->visits, st->a,
 			    site_key(st->sgid[r->plan][r->site], x));
 	}
@@ -670,30 +799,110 @@ collect_events(struct sstate *st, uint32_t *idx, uint32_t *tmp)
 	free(key);
 }
 
+/* The day after n more working days of p after day d. */
+static day_t
+working_after(const struct plan *p, day_t d, uint32_t n)
+{
+	uint32_t k = 0;
+	day_t x = d;
+
+	do {
+		if (++x - d > 4 * 366)
+			return INT32_MAX;
+		if (plan_is_working(p, x))
+			k++;
+	} while (k <= n);
+	return x;
+}
+
 /*
- * Fixed dates first, as written (§5.3); then the rest greedily in order of
- * slice end, slice length and file order (§5.4), each on the earliest day
- * of its slice where every constraint holds.
+ * The first day an occurrence of series si may start given what it comes
+ * after (§10): a working day after the last occurrence of each
+ * predecessor has ended, and gap more. INT32_MAX with *waits set when a
+ * predecessor is unplaced; *waits also names the predecessor that sets
+ * the day.
+ */
+static day_t
+earliest(struct sstate *st, uint32_t si, const char **waits)
+{
+	const struct sched_series *v = st->series.v, *r = &v[si];
+	const struct deps *dp = &st->deps[si];
+	day_t best = INT32_MIN, x;
+	uint32_t k;
+
+	*waits = NULL;
+	for (k = 0; k < dp->npred; k++) {
+		uint32_t j = dp->pred[k];
+
+		if (st->nunplaced[j] > 0) {
+			*waits = v[j].activity;
+			return INT32_MAX;
+		}
+		if (st->last_end[j] == INT32_MIN)
+			continue;	/* nothing of it was held */
+		x = working_after(plan_of(st, r), st->last_end[j],
+		    r->act != NULL ? r->act->gap : 0);
+		if (x > best) {
+			best = x;
+			*waits = v[j].activity;
+		}
+	}
+	return best;
+}
+
+static void
+placed(struct sstate *st, struct occ *o, day_t d, day_t e)
+{
+	o->date = d;
+	o->end = e;
+	o->placed = true;
+	if (e > st->last_end[o->series])
+		st->last_end[o->series] = e;
+}
+
+static void
+not_placed(struct sstate *st, const struct occ *o, const char *reason)
+{
+	struct span win = { o->from, o->to };
+
+	add_unplaced(st, o->series, o->number, win, reason);
+	st->nunplaced[o->series]++;
+}
+
+/*
+ * Fixed dates first, as written (§5.3); then the rest layer by layer of
+ * `after` (§10), within a layer greedily in order of slice end, slice
+ * length and file order (§5.4), each on the earliest day of its slice,
+ * and after what it comes after, where every constraint holds.
  */
 static void
 place(struct sstate *st)
 {
 	struct occ *v = st->occs.v;
-	size_t i, n = st->occs.n, k;
-	uint32_t *idx, *tmp;
+	size_t i, n = st->occs.n, k, ns = st->series.n;
+	uint32_t *idx, *tmp, layer;
 	day_t *key, lo, hi;
 
+	st->last_end = arena_alloc(st->a, (ns + 1) * sizeof(*st->last_end));
+	st->nunplaced = arena_alloc(st->a, (ns + 1) *
+	    sizeof(*st->nunplaced));
+	for (i = 0; i < ns; i++)
+		st->last_end[i] = INT32_MIN;
+	/* occurrences unplaced while they were cut count for after */
+	for (i = 0; i < st->unplaced.n; i++)
+		st->nunplaced[(uintptr_t)((struct sched_unplaced *)
+		    st->unplaced.v)[i].series]++;
 	for (i = 0; i < n; i++) {
 		const struct sched_series *r;
+		day_t e;
 
 		if (!v[i].fixed)
 			continue;
 		r = &((struct sched_series *)st->series.v)[v[i].series];
-		v[i].date = v[i].from;
-		v[i].end = end_of(plan_of(st, r), when_of(r), v[i].from);
-		if (v[i].end == INT32_MAX)
-			v[i].end = v[i].date;	/* no working day follows */
-		v[i].placed = true;
+		e = end_of(plan_of(st, r), when_of(r), v[i].from);
+		if (e == INT32_MAX)
+			e = v[i].from;	/* no working day follows */
+		placed(st, &v[i], v[i].from, e);
 		take(st, r, v[i].date, v[i].end);
 	}
 	if (n == 0)
@@ -701,42 +910,57 @@ place(struct sstate *st)
 	if ((idx = malloc(n * sizeof(*idx))) == NULL ||
 	    (tmp = malloc(n * sizeof(*tmp))) == NULL)
 		arena_oom();
-	/* v[] is in file order: sorting stably by length, then end, keeps it */
-	for (i = k = 0; i < n; i++)
-		if (!v[i].fixed)
-			idx[k++] = (uint32_t)i;
-	key = keys_of(v, n, true, &lo, &hi);
-	csort(idx, tmp, k, key, lo, hi);
-	free(key);
-	key = keys_of(v, n, false, &lo, &hi);
-	csort(idx, tmp, k, key, lo, hi);
-	free(key);
-	for (i = 0; i < k; i++) {
-		struct occ *o = &v[idx[i]];
-		const struct sched_series *r;
-		const struct plan *p;
-		const struct when *w;
-		day_t d, e;
+	for (layer = 0; layer < (st->nlayers ? st->nlayers : 1); layer++) {
+		const struct sched_series *sv = st->series.v;
 
-		r = &((struct sched_series *)st->series.v)[o->series];
-		p = plan_of(st, r);
-		w = when_of(r);
-		for (d = o->from; d <= o->to; d++) {
-			if (!can_start(p, w, d, &e))
-				continue;
-			if (blocker(st, r, d, e) != NULL)
-				continue;
-			take(st, r, d, e);
-			o->date = d;
-			o->end = e;
-			o->placed = true;
-			break;
-		}
-		if (!o->placed) {
-			struct span win = { o->from, o->to };
+		/* v[] is in file order: sorting stably by length, then end,
+		 * keeps it */
+		for (i = k = 0; i < n; i++)
+			if (!v[i].fixed && sv[v[i].series].layer == layer)
+				idx[k++] = (uint32_t)i;
+		if (k == 0)
+			continue;
+		key = keys_of(v, n, true, &lo, &hi);
+		csort(idx, tmp, k, key, lo, hi);
+		free(key);
+		key = keys_of(v, n, false, &lo, &hi);
+		csort(idx, tmp, k, key, lo, hi);
+		free(key);
+		for (i = 0; i < k; i++) {
+			struct occ *o = &v[idx[i]];
+			const struct sched_series *r;
+			const struct plan *p;
+			const struct when *w;
+			const char *waits = NULL;
+			day_t d, e, from = o->from;
 
-			add_unplaced(st, o->series, o->number, win,
-			    unplaced_reason(st, r, o));
+			r = &sv[o->series];
+			p = plan_of(st, r);
+			w = when_of(r);
+			if (st->deps[o->series].npred > 0) {
+				day_t first = earliest(st, o->series, &waits);
+
+				if (first == INT32_MAX || first > o->to) {
+					not_placed(st, o, arena_printf(st->a,
+					    "waits for '%s'", waits));
+					continue;
+				}
+				if (first > from)
+					from = first;
+			}
+			for (d = from; d <= o->to; d++) {
+				if (!can_start(p, w, d, &e))
+					continue;
+				if (blocker(st, r, d, e) != NULL)
+					continue;
+				take(st, r, d, e);
+				placed(st, o, d, e);
+				break;
+			}
+			if (!o->placed)
+				not_placed(st, o, from > o->from ?
+				    arena_printf(st->a, "waits for '%s'",
+				    waits) : unplaced_reason(st, r, o));
 		}
 	}
 	collect_events(st, idx, tmp);
@@ -744,20 +968,7 @@ place(struct sstate *st)
 	free(tmp);
 }
 
-/* ---- quotas -------------------------------------------------------- */
-
-static day_t
-add_months(day_t d, int months)
-{
-	int y, m, dd, dim;
-
-	date_to_civil(d, &y, &m, &dd);
-	m += months;
-	y += (m - 1) / 12;
-	m = (m - 1) % 12 + 1;
-	dim = date_days_in_month(y, m);
-	return date_from_civil(y, m, dd > dim ? dim : dd);
-}
+/* ---- quotas ------------------------------------------------------- */
 
 static void
 quota_people(const struct plan *p, const struct quota *q,
@@ -785,10 +996,15 @@ quota_people(const struct plan *p, const struct quota *q,
 	}
 }
 
-/* A visit: an event at a partner site, and one person who attends it. */
+/*
+ * A visit: an event at a partner site, and one person who attends it,
+ * with the working days it occupies there.
+ */
 struct visit {
 	uint32_t	 person;	/* global */
-	day_t		 date;
+	uint32_t	 site;		/* global */
+	day_t		 date, end;
+	uint32_t	 plan;		/* of its series, for its calendar */
 };
 
 static int
@@ -801,7 +1017,7 @@ visit_cmp(const void *x, const void *y)
 	return a->date < b->date ? -1 : a->date > b->date;
 }
 
-/* Every visit, sorted by person then date, for counting by search. */
+/* Every visit of a person some quota names, sorted by person then date. */
 static struct visit *
 list_visits(struct sstate *st, size_t *n)
 {
@@ -822,7 +1038,10 @@ list_visits(struct sstate *st, size_t *n)
 				continue;	/* no quota names them */
 			x = avec_push(st->a, &v, sizeof(*x));
 			x->person = gp;
+			x->site = st->sgid[r->plan][r->site];
 			x->date = st->s->events[i].date;
+			x->end = st->s->events[i].end;
+			x->plan = r->plan;
 		}
 	}
 	if (v.n > 1)
@@ -848,11 +1067,80 @@ visit_lower(const struct visit *v, size_t n, uint32_t person, day_t date)
 	return lo;
 }
 
+/*
+ * What person gp did in per: visits that start in it, or the working
+ * days of visits that fall in it; at one site only when site is not
+ * UINT32_MAX. An event may start before per and last into it: the days
+ * are counted from a year back.
+ */
 static uint32_t
-visits(const struct visit *v, size_t n, uint32_t gp, struct span per)
+count_done(struct sstate *st, const struct visit *v, size_t n, uint32_t gp,
+    struct span per, enum quota_unit unit, uint32_t site)
 {
-	return (uint32_t)(visit_lower(v, n, gp, per.to + 1) -
-	    visit_lower(v, n, gp, per.from));
+	size_t i, lo = visit_lower(v, n, gp, unit == QU_DAYS ?
+	    per.from - 366 : per.from);
+	size_t hi = visit_lower(v, n, gp, per.to + 1);
+	uint32_t got = 0;
+	day_t d;
+
+	for (i = lo; i < hi; i++) {
+		if (site != UINT32_MAX && v[i].site != site)
+			continue;
+		if (unit == QU_VISITS) {
+			got++;
+			continue;
+		}
+		for (d = v[i].date; d <= v[i].end; d++)
+			if (d >= per.from && d <= per.to && (d == v[i].date ||
+			    plan_is_working(st->plans[v[i].plan], d)))
+				got++;
+	}
+	return got;
+}
+
+/* The rows of one quota of one person: one per period of the plan. */
+static void
+quota_rows(struct sstate *st, const struct visit *vv, size_t nv, uint32_t pi,
+    int32_t who, int32_t partner, enum per per, int64_t need,
+    enum quota_unit unit)
+{
+	const struct plan *p = st->plans[pi];
+	int months = plan_per_months(per), n;
+	day_t start = p->period.from, next;
+	uint32_t site = partner > 0 ? st->sgid[pi][partner] : UINT32_MAX;
+
+	for (n = 1; start <= p->period.to; start = next, n++) {
+		struct sched_quota *sq;
+		struct span span;
+		day_t full;
+
+		next = plan_add_months(p->period.from, months * n);
+		full = next - start;
+		span.from = start;
+		span.to = next - 1 > p->period.to ? p->period.to : next - 1;
+		sq = avec_push(st->a, &st->quotas, sizeof(*sq));
+		sq->plan = pi;
+		sq->person = who;
+		sq->partner = partner;
+		sq->period = span;
+		sq->unit = (uint8_t)unit;
+		/* the last partial period prorated, rounded down */
+		sq->required = (uint32_t)((uint64_t)need *
+		    (uint64_t)(span.to - span.from + 1) / (uint64_t)full);
+		sq->got = count_done(st, vv, nv, st->pgid[pi][who], span,
+		    unit, site);
+	}
+}
+
+static void
+mark_counted(struct sstate *st, uint32_t pi, int32_t who)
+{
+	uint32_t gp;
+
+	if (who < 0)
+		return;
+	gp = st->pgid[pi][who];
+	st->counted[gp / 8] |= (uint8_t)(1u << (gp % 8));
 }
 
 static void
@@ -870,17 +1158,14 @@ count_quotas(struct sstate *st)
 		for (i = 0; i < p->nquotas; i++) {
 			quota_people(p, &p->quotas[i], lists, &ng);
 			for (g = 0; g < ng; g++)
-				for (k = 0; k < lists[g]->n; k++) {
-					int32_t who = lists[g]->v[k].idx;
-					uint32_t gp;
-
-					if (who < 0)
-						continue;
-					gp = st->pgid[pi][who];
-					st->counted[gp / 8] |=
-					    (uint8_t)(1u << (gp % 8));
-				}
+				for (k = 0; k < lists[g]->n; k++)
+					mark_counted(st, (uint32_t)pi,
+					    lists[g]->v[k].idx);
 		}
+		for (i = 0; i < p->npairings; i++)
+			if (p->pairings[i].days >= 0)
+				mark_counted(st, (uint32_t)pi,
+				    p->pairings[i].person.idx);
 	}
 	vv = list_visits(st, &nv);
 
@@ -890,43 +1175,34 @@ count_quotas(struct sstate *st)
 		for (i = 0; i < p->nquotas; i++) {
 			const struct quota *q = &p->quotas[i];
 			const struct reflist *lists[3];
-			int months = q->per == PER_YEAR ? 12 :
-			    q->per == PER_SEMESTER ? 6 : 1;
 
 			quota_people(p, q, lists, &ng);
 			for (g = 0; g < ng; g++)
 				for (k = 0; k < lists[g]->n; k++) {
 					int32_t who = lists[g]->v[k].idx;
-					day_t start = p->period.from, next;
-					int n;
 
 					if (who < 0)
 						continue;
-					for (n = 1; start <= p->period.to;
-					    start = next, n++) {
-						struct sched_quota *sq;
-						struct span per;
-						day_t full;
-
-						next = add_months(p->period.from,
-						    months * n);
-						full = next - start;
-						per.from = start;
-						per.to = next - 1 > p->period.to ?
-						    p->period.to : next - 1;
-						sq = avec_push(st->a, &st->quotas,
-						    sizeof(*sq));
-						sq->plan = (uint32_t)pi;
-						sq->person = who;
-						sq->period = per;
-						sq->required = (uint32_t)
-						    ((uint64_t)q->visits *
-						    (uint64_t)(per.to - per.from +
-						    1) / (uint64_t)full);
-						sq->got = visits(vv, nv,
-						    st->pgid[pi][who], per);
-					}
+					if (q->visits >= 0)
+						quota_rows(st, vv, nv,
+						    (uint32_t)pi, who, -1,
+						    q->per, q->visits,
+						    QU_VISITS);
+					if (q->days >= 0)
+						quota_rows(st, vv, nv,
+						    (uint32_t)pi, who, -1,
+						    q->per, q->days, QU_DAYS);
 				}
+		}
+		/* A pairing's days: at its partner (驻村, §10). */
+		for (i = 0; i < p->npairings; i++) {
+			const struct pairing *x = &p->pairings[i];
+
+			if (x->days >= 0 && x->person.idx >= 0 &&
+			    x->partner.idx > 0)
+				quota_rows(st, vv, nv, (uint32_t)pi,
+				    x->person.idx, x->partner.idx, x->per,
+				    x->days, QU_DAYS);
 		}
 	}
 }
@@ -949,6 +1225,7 @@ sched_run(struct schedule *s, const struct plan *const *plans,
     size_t nplans, struct arena *a)
 {
 	struct sstate st;
+	struct actseries as;
 	struct sched_series *series;
 	size_t i;
 
@@ -960,7 +1237,8 @@ sched_run(struct schedule *s, const struct plan *const *plans,
 	st.s = s;
 	st.plans = plans;
 	index_globals(&st);
-	make_series(&st);
+	make_series(&st, &as);
+	link_series(&st, &as);
 	place(&st);
 
 	/* Series indexes become pointers now that the array stays put. */

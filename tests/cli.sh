@@ -22,7 +22,8 @@ RULE_IDS="yaml-syntax encoding duplicate-key unknown-key type required
 version bad-date range-order duplicate-id unknown-ref outside-plan
 outside-phase exclusive-keys bad-number limit unknown-kind placeholder
 phase-overlap empty-phase partner-unvisited non-working-date conflict
-calendar-coverage no-leader"
+calendar-coverage no-leader dependency-cycle budget publicity-short
+duplicate-name phase-order pairing-limit target-sum"
 
 ESC=$(printf '\033')
 
@@ -181,7 +182,7 @@ result "validate FILE --help"
 run rules
 expect_rc 0
 expect_no_stderr
-expect_lines out 25
+expect_lines out "$(grep -cE '^(RULE|CHECK)\(' include/rules.def)"
 expect_not_in out "["
 expect_in out "unknown-ref"
 for id in $RULE_IDS; do
@@ -547,7 +548,7 @@ run schedule --format json "$T/short.yaml"
 expect_rc 1
 expect_json_object
 expect_in out '"activity": "p1.2", "partner": "a", "occurrence": 1, "window": ["2024-04-22", "2024-04-22"], "reason": '
-expect_in out '"required": 2, "got": 0}'
+expect_in out '"required": 2, "got": 0, "unit": "visits"}'
 result "schedule: unplaced and a short quota: printed, exit 1"
 
 run schedule --help

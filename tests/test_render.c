@@ -128,10 +128,10 @@ setup(void **state)
 	    { D(2024, 5, 1), D(2024, 5, 15) }, "liu is busy every day" };
 	f->skipped[0] = (struct sched_skipped){ &sr[3],
 	    { D(2024, 7, 1), D(2024, 7, 31) }, "no working day" };
-	f->quotas[0] = (struct sched_quota){ 0, 0,
-	    { D(2024, 3, 1), D(2024, 12, 31) }, 3, 1 };
-	f->quotas[1] = (struct sched_quota){ 0, 1,
-	    { D(2024, 3, 1), D(2024, 12, 31) }, 1, 2 };
+	f->quotas[0] = (struct sched_quota){ 0, 0, -1,
+	    { D(2024, 3, 1), D(2024, 12, 31) }, 3, 1, QU_VISITS };
+	f->quotas[1] = (struct sched_quota){ 0, 1, -1,
+	    { D(2024, 3, 1), D(2024, 12, 31) }, 1, 2, QU_VISITS };
 	f->s = (struct schedule){ f->plans, 1, f->series, 4, f->events, 4,
 	    f->unplaced, 1, f->skipped, 1, f->quotas, 2 };
 	*state = f;
@@ -248,10 +248,10 @@ test_json(void **state)
 	    " \"quotas\": [\n"
 	    "  {\"plan\": \"plans/测试.yaml\", \"person\": \"liu\", "
 	    "\"period\": [\"2024-03-01\", \"2024-12-31\"], "
-	    "\"required\": 3, \"got\": 1},\n"
+	    "\"required\": 3, \"got\": 1, \"unit\": \"visits\"},\n"
 	    "  {\"plan\": \"plans/测试.yaml\", \"person\": \"bob\", "
 	    "\"period\": [\"2024-03-01\", \"2024-12-31\"], "
-	    "\"required\": 1, \"got\": 2}]}\n");
+	    "\"required\": 1, \"got\": 2, \"unit\": \"visits\"}]}\n");
 }
 
 static void

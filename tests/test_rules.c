@@ -553,13 +553,16 @@ test_unknown_ref_ambiguous(void **state)
 	load("  - {name: 穆红, org: shaliang}\n",
 	    "  - {id: mu, name: 刘丽, org: shaliang}\n",
 	    "        people: [穆红]\n", "        people: [刘丽]\n", END);
-	expect_only(R_UNKNOWN_REF, 32, 18,
+	expect_count(2);
+	expect_at(0, R_DUPLICATE_NAME, 13, 5, "has the name of person 'liu'");
+	expect_at(1, R_UNKNOWN_REF, 32, 18,
 	    "'刘丽' is the name of more than one person: use an id");
 	unload();
 	load("  - {name: 穆红, org: shaliang}\n",
 	    "  - {id: mu, name: 刘丽, org: shaliang}\n",
 	    "        people: [穆红]\n", "        people: [mu]\n", END);
-	expect_clean();
+	expect_only(R_DUPLICATE_NAME, 13, 5, "person 'mu' has the name of "
+	    "person 'liu' ('刘丽')");
 	unload();
 }
 
@@ -825,9 +828,18 @@ test_placeholder(void **state)
 	    "        people: [穆红]\n", "        people: [mu]\n", END);
 	expect_only(R_PLACEHOLDER, 13, 20, "template text 'xx'");
 	unload();
-	/* xx outside a name, and a real year, are not templates. */
+	/* Lower-case xx and __ are templates in any text too (§10). */
 	load("  - {name: 穆红, org: shaliang}\n",
-	    "  - {name: 穆红, org: shaliang, duty: 负责xx班}\n",
+	    "  - {name: 穆红, org: shaliang, duty: 负责xx班}\n", END);
+	expect_only(R_PLACEHOLDER, 13, 37, "template text 'xx'");
+	unload();
+	load("  - {name: 穆红, org: shaliang}\n",
+	    "  - {name: 穆红, org: shaliang, duty: 负责__班}\n", END);
+	expect_only(R_PLACEHOLDER, 13, 37, "template text '__'");
+	unload();
+	/* XX outside a name, and a real year, are not. */
+	load("  - {name: 穆红, org: shaliang}\n",
+	    "  - {name: 穆红, org: shaliang, duty: 负责XX班}\n",
 	    "  title: 实验", "  title: 2024年实验", END);
 	expect_clean();
 	unload();
@@ -1103,6 +1115,11 @@ static const struct {
 	{ "partner-unvisited", SEV_WARNING },
 	{ "non-working-date", SEV_WARNING }, { "conflict", SEV_WARNING },
 	{ "calendar-coverage", SEV_WARNING }, { "no-leader", SEV_WARNING },
+	/* added by §10 */
+	{ "dependency-cycle", SEV_ERROR }, { "budget", SEV_ERROR },
+	{ "publicity-short", SEV_ERROR }, { "duplicate-name", SEV_WARNING },
+	{ "phase-order", SEV_WARNING }, { "pairing-limit", SEV_WARNING },
+	{ "target-sum", SEV_WARNING },
 };
 
 static void
