@@ -107,6 +107,43 @@ series_id(struct diags *d, const struct plan *p, const struct claim *c)
 	    p->orgs[c->partner].id);
 }
 
+/*
+ * A fixed activity that comes after another (after) is placed as written;
+ * it breaks the order when it starts before the predecessor can have
+ * ended: a fixed predecessor's end, a flexible one's earliest.
+ */
+static void
+fixed_out_of_order(const struct plan *p, struct diags *d)
+{
+	uint32_t i, k;
+	char day[11];
+
+	for (i = 0; i < p->nacts; i++) {
+		const struct activity *b = p->acts[i];
+
+		if (!b->has_date)
+			continue;
+		for (k = 0; k < b->after.n; k++) {
+			const struct activity *a;
+			day_t end;
+
+			if (b->after.v[k].idx < 0)
+				continue;
+			a = p->acts[b->after.v[k].idx];
+			end = plan_occupied_end(p, a->has_date ? a->date :
+			    a->w.window.from, a->w.days);
+			if (b->date > end)
+				continue;
+			date_format(b->date, day);
+			rules_report(d, R_CONFLICT, b->date_pos, "%s is fixed "
+			    "on %s, but it comes after '%s', which %s",
+			    rules_act(d, b), day, a->id, a->has_date ?
+			    "has not ended by then" : "cannot have ended by "
+			    "then");
+		}
+	}
+}
+
 void
 check_conflict(const struct plan *p, struct diags *d)
 {
@@ -115,6 +152,7 @@ check_conflict(const struct plan *p, struct diags *d)
 	size_t i, j;
 	char day[11];
 
+	fixed_out_of_order(p, d);
 	fixed_claims(p, d->arena, &v);
 	c = v.v;
 	if (v.n < 2)
