@@ -119,6 +119,7 @@ struct sstate {
 	day_t			*last_end;	/* per series: its last day */
 	uint32_t		*nunplaced;	/* per series */
 	uint32_t		 nlayers;
+	day_t			 longest;	/* the longest visit, in days */
 	uint8_t			*counted;	/* bit per global person in a quota */
 };
 
@@ -1042,6 +1043,8 @@ list_visits(struct sstate *st, size_t *n)
 			x->date = st->s->events[i].date;
 			x->end = st->s->events[i].end;
 			x->plan = r->plan;
+			if (x->end - x->date > st->longest)
+				st->longest = x->end - x->date;
 		}
 	}
 	if (v.n > 1)
@@ -1070,15 +1073,15 @@ visit_lower(const struct visit *v, size_t n, uint32_t person, day_t date)
 /*
  * What person gp did in per: visits that start in it, or the working
  * days of visits that fall in it; at one site only when site is not
- * UINT32_MAX. An event may start before per and last into it: the days
- * are counted from a year back.
+ * UINT32_MAX. An event may start before per and last into it: days are
+ * counted from the longest event's length back.
  */
 static uint32_t
 count_done(struct sstate *st, const struct visit *v, size_t n, uint32_t gp,
     struct span per, enum quota_unit unit, uint32_t site)
 {
 	size_t i, lo = visit_lower(v, n, gp, unit == QU_DAYS ?
-	    per.from - 366 : per.from);
+	    per.from - st->longest : per.from);
 	size_t hi = visit_lower(v, n, gp, per.to + 1);
 	uint32_t got = 0;
 	day_t d;
