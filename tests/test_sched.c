@@ -656,10 +656,10 @@ test_shared_owner(void **state)
 }
 
 /*
- * Three unattended activities at the host over 11-11..12: with
+ * Three unattended activities at a partner over 11-11..12: with
  * visits-per-day 2 the first two share 11-11 and the third gets 11-12;
  * with the default of 1 they take 11-11, 11-12, and the third finds the
- * host full on both days.
+ * site full on both days. At the host, only people limit them (§10).
  */
 static void
 test_visits_per_day(void **state)
@@ -667,9 +667,9 @@ test_visits_per_day(void **state)
 	struct run r;
 
 #define THREE_AT_HOST							\
-	"      - {title: 甲, when: 2024-11-11..2024-11-12}\n"		\
-	"      - {title: 乙, when: 2024-11-11..2024-11-12}\n"		\
-	"      - {title: 丙, at: shiyan, when: 2024-11-11..2024-11-12}\n"
+	"      - {title: 甲, at: shaliang, when: 2024-11-11..2024-11-12}\n"	\
+	"      - {title: 乙, at: shaliang, when: 2024-11-11..2024-11-12}\n"	\
+	"      - {title: 丙, at: 沙梁幼儿园, when: 2024-11-11..2024-11-12}\n"
 	(void)state;
 	run_one(&r, HEAD("2024-11..2024-11")
 	    "calendar: {visits-per-day: 2}\n"
@@ -685,8 +685,18 @@ test_visits_per_day(void **state)
 	    "2024-11-11 p1.1/1 of 1\n"
 	    "2024-11-12 p1.2/1 of 1\n"
 	    "unplaced p1.3/1 2024-11-11..2024-11-12\n");
-	expect_unplaced_reason(&r, "'shiyan'", NULL);
+	expect_unplaced_reason(&r, "'shaliang'", NULL);
 	assert_true(sched_incomplete(&r.s));
+	run_done(&r);
+	/* The same three at the host all take 11-11. */
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 甲, when: 2024-11-11..2024-11-12}\n"
+	    "      - {title: 乙, when: 2024-11-11..2024-11-12}\n"
+	    "      - {title: 丙, at: shiyan, when: 2024-11-11..2024-11-12}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1/1 of 1\n"
+	    "2024-11-11 p1.2/1 of 1\n"
+	    "2024-11-11 p1.3/1 of 1\n");
 	run_done(&r);
 #undef THREE_AT_HOST
 }
@@ -1839,7 +1849,9 @@ x_fits(const struct xsched *x, const struct xseries *s, day_t d)
 			if (*x_cell(x, x->pbusy[0], s->ppl[k], occ[i]) +
 			    *x_cell(x, x->pbusy[1], s->ppl[k], occ[i]) > 0)
 				return false;
-		if (s->site >= 0 && *x_cell(x, x->sbusy[0], s->site, occ[i]) +
+		/* visits-per-day: partner sites only (§10), not the host */
+		if (s->site >= 0 && s->site % GMAXORG != 0 &&
+		    *x_cell(x, x->sbusy[0], s->site, occ[i]) +
 		    *x_cell(x, x->sbusy[1], s->site, occ[i]) >=
 		    s->gp->cal.visits_per_day)
 			return false;
@@ -2245,7 +2257,7 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 				    ds(x.base + (day_t)j), f, g);
 		}
 	for (i = 0; i < XSITES; i++)
-		for (j = 0; j < x.ndays; j++) {
+		for (j = 0; i % GMAXORG != 0 && j < x.ndays; j++) {
 			unsigned f = x.sbusy[0][i * x.ndays + j];
 			unsigned g = x.sbusy[1][i * x.ndays + j];
 
