@@ -13,6 +13,7 @@
 
 struct diags;
 struct diag;
+struct holfile_cache;
 struct ynode;
 
 /* The state of one build: the plan being built and what resolves references. */
@@ -28,6 +29,8 @@ struct bctx {
 	/* the object the key table fills */
 	struct phase	*phase;
 	struct when	*when;
+	/* holiday files shared by the plans being read, or NULL */
+	struct holfile_cache *holidays;
 };
 
 typedef void	(*keyfn)(struct bctx *, const struct ynode *, void *);

@@ -14,7 +14,7 @@ stages='
 1 catalog  catalog
 2 diag     diag
 3 load     yload placeholder
-4 calendar cn_holidays lunar cal
+4 calendar cn_holidays lunar cal holfile
 5 model    plan
 6 build    build_engine build_plan
 7 rules    rules_util rules_ref rules_time rules_conflict rules_content rules

@@ -208,29 +208,31 @@ when_of(const struct sched_series *r)
 
 /*
  * An eligible day (§5.1): in the window, a working day of the series'
- * plan, on an allowed weekday. Slices are cut from these.
+ * own site calendar (§13: its site's, or for an online series its
+ * people's kindergartens'), on an allowed weekday. Slices are cut from
+ * these.
  */
 static bool
-eligible(const struct plan *p, const struct when *w, day_t d)
+eligible(const struct sitecal *c, const struct when *w, day_t d)
 {
 	return d >= w->window.from && d <= w->window.to &&
-	    (w->weekdays & (1u << date_weekday(d))) && plan_is_working(p, d);
+	    (w->weekdays & (1u << date_weekday(d))) && sitecal_is_working(c, d);
 }
 
 /* The last day an occurrence of w starting on d occupies. */
 static day_t
-end_of(const struct plan *p, const struct when *w, day_t d)
+end_of(const struct sitecal *c, const struct when *w, day_t d)
 {
-	return plan_occupied_end(p, d, w->days);
+	return sitecal_occupied_end(c, d, w->days);
 }
 
 /* A flexible occurrence may start on d: eligible, and it fits the window. */
 static bool
-can_start(const struct plan *p, const struct when *w, day_t d, day_t *end)
+can_start(const struct sitecal *c, const struct when *w, day_t d, day_t *end)
 {
-	if (!eligible(p, w, d))
+	if (!eligible(c, w, d))
 		return false;
-	*end = end_of(p, w, d);
+	*end = end_of(c, w, d);
 	return *end <= w->window.to;
 }
 
@@ -272,7 +274,7 @@ slice_period(struct sstate *st, uint32_t si, struct span per,
 {
 	const struct sched_series *r = &((struct sched_series *)
 	    st->series.v)[si];
-	const struct plan *p = plan_of(st, r);
+	const struct sitecal *c = r->cal;
 	const struct when *w = when_of(r);
 	day_t *d;
 	size_t k = 0, cap = 64;
@@ -282,7 +284,7 @@ slice_period(struct sstate *st, uint32_t si, struct span per,
 	if (d == NULL)
 		arena_oom();
 	for (day_t x = per.from; x <= per.to; x++)
-		if (eligible(p, w, x)) {
+		if (eligible(c, w, x)) {
 			if (k == cap) {
 				day_t *nd = realloc(d, (cap *= 2) * sizeof(*d));
 
@@ -322,6 +324,7 @@ expand_series(struct sstate *st, uint32_t si)
 	struct span per;
 	day_t start, next;
 
+	r->cal = plan_site_cal(plan_of(st, r), r->site, w);
 	if (r->act != NULL && r->act->has_date) {
 		struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
 
@@ -528,7 +531,7 @@ blocker(const struct sstate *st, const struct sched_series *r, day_t d,
 	day_t x;
 
 	for (x = d; x <= e; x++) {
-		if (x != d && !plan_is_working(p, x))
+		if (x != d && !sitecal_is_working(r->cal, x))
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			if (person_busy(st, st->pgid[r->plan][r->people[i]], x))
@@ -544,12 +547,11 @@ blocker(const struct sstate *st, const struct sched_series *r, day_t d,
 static void
 take(struct sstate *st, const struct sched_series *r, day_t d, day_t e)
 {
-	const struct plan *p = plan_of(st, r);
 	uint32_t i;
 	day_t x;
 
 	for (x = d; x <= e; x++) {
-		if (x != d && !plan_is_working(p, x))
+		if (x != d && !sitecal_is_working(r->cal, x))
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			person_take(st, st->pgid[r->plan][r->people[i]], x);
@@ -586,7 +588,7 @@ unplaced_reason(struct sstate *st, const struct sched_series *r,
 	for (d = o->from; d <= o->to; d++) {
 		day_t e;
 
-		if (!can_start(p, w, d, &e))
+		if (!can_start(r->cal, w, d, &e))
 			continue;
 		b = blocker(st, r, d, e);
 		if (b == NULL)
@@ -690,7 +692,7 @@ place(struct sstate *st)
 			continue;
 		r = &((struct sched_series *)st->series.v)[v[i].series];
 		v[i].date = v[i].from;
-		v[i].end = end_of(plan_of(st, r), when_of(r), v[i].from);
+		v[i].end = end_of(r->cal, when_of(r), v[i].from);
 		if (v[i].end == INT32_MAX)
 			v[i].end = v[i].date;	/* no working day follows */
 		v[i].placed = true;
@@ -714,15 +716,13 @@ place(struct sstate *st)
 	for (i = 0; i < k; i++) {
 		struct occ *o = &v[idx[i]];
 		const struct sched_series *r;
-		const struct plan *p;
 		const struct when *w;
 		day_t d, e;
 
 		r = &((struct sched_series *)st->series.v)[o->series];
-		p = plan_of(st, r);
 		w = when_of(r);
 		for (d = o->from; d <= o->to; d++) {
-			if (!can_start(p, w, d, &e))
+			if (!can_start(r->cal, w, d, &e))
 				continue;
 			if (blocker(st, r, d, e) != NULL)
 				continue;

@@ -43,7 +43,7 @@ RULE_IDS="yaml-syntax encoding duplicate-key unknown-key type required
 version bad-date range-order duplicate-id unknown-ref outside-plan
 outside-phase exclusive-keys bad-number limit unknown-kind placeholder
 phase-overlap empty-phase partner-unvisited non-working-date conflict
-calendar-coverage no-leader"
+calendar-coverage no-leader holiday-file"
 
 ESC=$(printf '\033')
 
@@ -270,7 +270,7 @@ result "validate FILE --help"
 run rules
 expect_rc 0
 expect_no_stderr
-expect_lines out 25
+expect_lines out 26
 expect_not_in out "["
 expect_in out "unknown-ref"
 for id in $RULE_IDS; do
