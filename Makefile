@@ -22,7 +22,7 @@ SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 FUZZ_SECONDS ?= 60
 
 SRC	 = $(filter-out src/main.c,$(wildcard src/*.c))
-HDR	 = $(wildcard include/*.h)
+HDR	 = $(wildcard include/*.h include/*.def)
 TESTS	 = $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 
 B	 = build

@@ -91,9 +91,15 @@ enum cn_status cal_holiday(const struct calendar *, day_t, const char **name,
 /*
  * Whether a day is working, and why: the rule that decides it against an
  * ordinary Monday-Friday week. A closed or open day that would be so
- * anyway keeps its holiday or weekday reason; the names of the plan's own
- * reasons are "closed", "open" and "workdays".
+ * anyway keeps its holiday or weekday reason. The plan's own reasons
+ * (CAL_PLAN) are named CAL_NAME_CLOSED (a closed day), CAL_NAME_OPEN (an
+ * open day), CAL_NAME_WORKDAY (a weekend day in workdays) and
+ * CAL_NAME_RESTDAY (a weekday not in workdays).
  */
+#define CAL_NAME_CLOSED		"闭园"
+#define CAL_NAME_OPEN		"开园"
+#define CAL_NAME_WORKDAY	"工作日"
+#define CAL_NAME_RESTDAY	"休息日"
 struct cal_why {
 	bool		 working;
 	enum cal_source	 source;	/* CAL_ORDINARY: nothing special */

@@ -257,19 +257,19 @@ cal_explain(const struct calendar *c, day_t day, struct cal_why *w)
 		w->working = (c->workdays >> wd) & 1;
 		if (w->working != ordinary) {
 			w->source = CAL_PLAN;
-			w->name = "workdays";
+			w->name = w->working ? CAL_NAME_WORKDAY : CAL_NAME_RESTDAY;
 		}
 	}
 	if (c->nclosed > 0 && cal_in_closed(c, day)) {
 		if (w->working) {
 			w->source = CAL_PLAN;
-			w->name = "closed";
+			w->name = CAL_NAME_CLOSED;
 		}
 		w->working = false;
 	} else if (c->nopen > 0 && cal_in_open(c, day)) {
 		if (!w->working) {
 			w->source = CAL_PLAN;
-			w->name = "open";
+			w->name = CAL_NAME_OPEN;
 		}
 		w->working = true;
 	}
@@ -298,8 +298,8 @@ cal_rows(const struct calendar *c, const struct calendar *base,
 		r->day = (day_t)d;
 		r->working = w.working;
 		r->source = w.source;
-		r->name = w.name != NULL ? w.name : w.working ? "workdays" :
-		    "closed";
+		r->name = w.name != NULL ? w.name : w.working ?
+		    CAL_NAME_WORKDAY : CAL_NAME_RESTDAY;
 		r->at = at;
 		r->nat = nat;
 		added++;
