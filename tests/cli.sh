@@ -744,11 +744,23 @@ run schedule --format csv plans/example.yaml
 cmp -s "$T/first" "$T/out" || why "export --format csv differs from schedule"
 result "export --format csv: the whole schedule"
 
+# export --format ics: the whole schedule, then the working-day calendar
+# of the plan period (§14) as all-day transparent events.
 SOURCE_DATE_EPOCH=1700000000 run export --format ics plans/example.yaml
 cp "$T/out" "$T/first"
 SOURCE_DATE_EPOCH=1700000000 run schedule --format ics plans/example.yaml
-cmp -s "$T/first" "$T/out" || why "export --format ics differs from schedule"
-result "export --format ics: the whole schedule"
+sed '$d' "$T/out" >"$T/events"
+head -c "$(wc -c <"$T/events")" "$T/first" | cmp -s - "$T/events" ||
+    why "export --format ics does not start with the schedule's events"
+grep -q 'SUMMARY:国庆节（休）' "$T/first" || why "no 国庆节 in export ics"
+grep -q 'SUMMARY:开园（班） chengguan' "$T/first" ||
+    why "no host open day in export ics"
+grep -q '^TRANSP:TRANSPARENT' "$T/first" || why "holiday rows not transparent"
+run schedule --format json plans/example.yaml
+n=$(( $(grep -c '"occurrence"' "$T/out") + $(grep -c '^UID:day-' "$T/first") ))
+/usr/bin/python3 tests/ics_check.py "$T/first" "$n" >"$T/diff" 2>&1 ||
+    why "icalendar rejects export --format ics"
+result "export --format ics: the whole schedule and the working-day calendar"
 
 run export --format md - <plans/example.yaml
 expect_rc 0
