@@ -807,8 +807,11 @@ site_calendar(struct bctx *b, const uint32_t *ent, uint32_t n)
 			nc += p->site_entries[ent[i]].nspans;
 	c->closed = arena_alloc(b->a, (nc + 1) * sizeof(*c->closed));
 	c->open = arena_alloc(b->a, (no + 1) * sizeof(*c->open));
-	memcpy(c->closed, p->cal.closed, p->cal.nclosed * sizeof(*c->closed));
-	memcpy(c->open, p->cal.open, p->cal.nopen * sizeof(*c->open));
+	if (p->cal.nclosed > 0)
+		memcpy(c->closed, p->cal.closed, p->cal.nclosed *
+		    sizeof(*c->closed));
+	if (p->cal.nopen > 0)
+		memcpy(c->open, p->cal.open, p->cal.nopen * sizeof(*c->open));
 	for (i = 0; i < n; i++) {
 		const struct site_entry *e = &p->site_entries[ent[i]];
 
