@@ -134,7 +134,9 @@ class Run:
             why = "the schema rejects it:\n" + "\n".join(errs)
         else:
             rc, rules = self.validate(path, True)
-            if rc != 0:
+            # A plan that reaches a year whose holidays are only computed
+            # (2027 on) warns calendar-coverage by design (§13).
+            if rc != 0 and set(rules) != {"calendar-coverage"}:
                 why = "validate --strict: exit status %d, %s" % (rc, rules)
         self.result(name, why)
 
