@@ -50,7 +50,7 @@ struct calendar {
 	/*
 	 * Holiday files: the years they give (sorted, unique), whose days
 	 * replace the built-in or computed ones whether or not cn is set,
-	 * and those days (sorted, unique). cal_add_file_year fills them.
+	 * and those days (sorted, unique). cal_add_file_years fills them.
 	 */
 	int		*fyears;
 	size_t		 nfyears;
@@ -69,13 +69,15 @@ void	 cal_normalise(struct calendar *);
 bool	 cal_is_working(const struct calendar *, day_t);
 
 /*
- * Gives year the n days (any order, all in year, no day twice) of a
- * holiday file: they replace what the calendar had for year, built-in or
- * from an earlier file. Memory from the arena.
+ * Gives the nyears years (sorted, unique) of a holiday file its n days
+ * (any order, each in one of the years, no day twice): they replace what
+ * the calendar had for those years, built-in or from an earlier file.
+ * Memory from the arena.
  */
 struct arena;
-void	 cal_add_file_year(struct calendar *, struct arena *, int year,
-	    const struct cal_fday *days, size_t n);
+void	 cal_add_file_years(struct calendar *, struct arena *,
+	    const int *years, size_t nyears, const struct cal_fday *days,
+	    size_t n);
 /* Whether a holiday file gives year. */
 bool	 cal_file_covers_year(const struct calendar *, int year);
 

@@ -772,6 +772,12 @@ calendar_finish(struct bctx *b)
 	cal_normalise(&b->p->cal);
 }
 
+/*
+ * Days of workmaps the site calendars may have between them (about 29
+ * bytes a day); the calendars past it answer from their dates, slower.
+ */
+#define SITECAL_WM_BUDGET	2000000
+
 /* A new site calendar of the ncals calendars c, working when all do. */
 static uint32_t
 sitecal_add(struct bctx *b, struct avec *v, const struct calendar *const *c,
@@ -779,11 +785,12 @@ sitecal_add(struct bctx *b, struct avec *v, const struct calendar *const *c,
 {
 	struct plan *p = b->p;
 	struct sitecal *sc = avec_push(b->a, v, sizeof(*sc));
+	int64_t days = p->has_wm ? (int64_t)p->wm.ndays : 0;
 
 	memset(sc, 0, sizeof(*sc));
 	sc->cals = c;
 	sc->ncals = ncals;
-	if (p->has_wm) {
+	if (p->has_wm && (int64_t)(v->n - 1) * days <= SITECAL_WM_BUDGET) {
 		workmap_init_all(&sc->wm, b->a, c, ncals, p->period);
 		sc->has_wm = true;
 	}

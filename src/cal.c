@@ -143,34 +143,42 @@ year_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-bool
-cal_file_covers_year(const struct calendar *c, int year)
+/* Whether y is one of the n sorted years. */
+static bool
+cal_year_in(const int *years, size_t n, int y)
 {
-	size_t lo = 0, hi = c->nfyears, mid;
+	size_t lo = 0, hi = n, mid;
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (c->fyears[mid] < year)
+		if (years[mid] < y)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < c->nfyears && c->fyears[lo] == year;
+	return lo < n && years[lo] == y;
+}
+
+bool
+cal_file_covers_year(const struct calendar *c, int year)
+{
+	return cal_year_in(c->fyears, c->nfyears, year);
 }
 
 void
-cal_add_file_year(struct calendar *c, struct arena *a, int year,
-    const struct cal_fday *days, size_t n)
+cal_add_file_years(struct calendar *c, struct arena *a, const int *years,
+    size_t nyears, const struct cal_fday *days, size_t n)
 {
 	struct cal_fday *nd;
 	size_t i, k = 0;
 	int y, m, d;
 	int *ny;
 
+	/* the days of other years stay, then the new ones, sorted */
 	nd = arena_alloc(a, (c->nfdays + n + 1) * sizeof(*nd));
 	for (i = 0; i < c->nfdays; i++) {
 		date_to_civil(c->fdays[i].day, &y, &m, &d);
-		if (y != year)
+		if (!cal_year_in(years, nyears, y))
 			nd[k++] = c->fdays[i];
 	}
 	if (n > 0)
@@ -179,14 +187,17 @@ cal_add_file_year(struct calendar *c, struct arena *a, int year,
 	qsort(nd, k, sizeof(*nd), fday_cmp);
 	c->fdays = nd;
 	c->nfdays = k;
-	if (cal_file_covers_year(c, year))
-		return;
-	ny = arena_alloc(a, (c->nfyears + 1) * sizeof(*ny));
+	/* the union of the years */
+	ny = arena_alloc(a, (c->nfyears + nyears + 1) * sizeof(*ny));
 	if (c->nfyears > 0)
 		memcpy(ny, c->fyears, c->nfyears * sizeof(*ny));
-	ny[c->nfyears++] = year;
-	qsort(ny, c->nfyears, sizeof(*ny), year_cmp);
+	k = c->nfyears;
+	for (i = 0; i < nyears; i++)
+		if (!cal_year_in(c->fyears, c->nfyears, years[i]))
+			ny[k++] = years[i];
+	qsort(ny, k, sizeof(*ny), year_cmp);
 	c->fyears = ny;
+	c->nfyears = k;
 }
 
 enum cn_status

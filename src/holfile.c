@@ -20,6 +20,7 @@
 #include "yload.h"
 
 #define HF_MAX_YEAR	9999
+#define HF_MAX_YEARS	1000	/* years one file may give (rule limit) */
 
 struct holfile {
 	struct holfile	*next;
@@ -52,6 +53,8 @@ struct hf_parse {
 	struct holfile	*hf;
 	struct hf_year	**byyear;	/* [HF_MAX_YEAR + 1], calloc'd */
 	uint32_t	 nentry;
+	uint32_t	 nyears;	/* tables made */
+	bool		 too_many;	/* reported: more than HF_MAX_YEARS */
 };
 
 static struct diag *
@@ -170,6 +173,7 @@ hf_add(struct hf_parse *hp, const struct ynode *v, int year, struct span s,
 {
 	struct hf_year *t;
 	day_t jan1 = date_from_civil(year, 1, 1), d;
+	bool reported = false;
 	char day[11];
 	int y, m, dd;
 	size_t i;
@@ -181,14 +185,26 @@ hf_add(struct hf_parse *hp, const struct ynode *v, int year, struct span s,
 		    "its entry", day, year);
 		return;
 	}
-	if ((t = hp->byyear[year]) == NULL &&
-	    (t = hp->byyear[year] = calloc(1, sizeof(*t))) == NULL)
-		arena_oom();
+	if ((t = hp->byyear[year]) == NULL) {
+		if (hp->nyears == HF_MAX_YEARS) {
+			if (!hp->too_many)
+				hf_diag(hp, v, R_LIMIT, "a holiday file may give "
+				    "at most %d years", HF_MAX_YEARS);
+			hp->too_many = true;
+			return;
+		}
+		if ((t = hp->byyear[year] = calloc(1, sizeof(*t))) == NULL)
+			arena_oom();
+		hp->nyears++;
+	}
 	for (d = s.from; d <= s.to; d++) {
 		i = (size_t)(d - jan1);
 		if (t->status[i] != CN_NONE) {
 			struct diag *g;
 
+			if (reported)
+				continue;	/* one diagnostic a range */
+			reported = true;
 			date_format(d, day);
 			g = hf_diag(hp, v, R_HOLIDAY_FILE, t->status[i] !=
 			    status ? "%s is both off and work" :
@@ -525,8 +541,7 @@ holfile_apply(const struct holfile *hf, struct calendar *cal,
 	struct diag *x;
 	struct cal_fday *v;
 	const char *last = NULL, *copy = NULL;
-	size_t i, j, k;
-	int y, m, dd;
+	size_t i;
 
 	for (i = 0; i < hf->diags.n; i++) {
 		g = &hf->diags.v[i];
@@ -545,14 +560,6 @@ holfile_apply(const struct holfile *hf, struct calendar *cal,
 		}
 		v[i].name = copy;
 	}
-	for (i = j = 0; i < hf->nyears; i++) {
-		for (k = j; k < hf->ndays; k++) {
-			date_to_civil(v[k].day, &y, &m, &dd);
-			if (y != hf->years[i])
-				break;
-		}
-		cal_add_file_year(cal, a, hf->years[i], v + j, k - j);
-		j = k;
-	}
+	cal_add_file_years(cal, a, hf->years, hf->nyears, v, hf->ndays);
 	return hf->diags.count[SEV_ERROR];
 }
