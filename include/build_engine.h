@@ -13,6 +13,7 @@
 
 struct diags;
 struct diag;
+struct holfile_cache;
 struct ynode;
 
 /* The state of one build: the plan being built and what resolves references. */
@@ -27,6 +28,8 @@ struct bctx {
 	bool		 orgs_ready, people_ready, acts_ready;
 	/* the title of the activity being read, named in its messages */
 	const char	*activity;
+	/* holiday files shared by the plans being read, or NULL */
+	struct holfile_cache *holidays;
 };
 
 typedef void	(*keyfn)(struct bctx *, const struct ynode *, void *);

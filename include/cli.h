@@ -10,6 +10,7 @@
 #include "yload.h"
 
 struct diag_out;
+struct holfile_cache;
 struct plan;
 struct plandoc;
 struct schedule;
@@ -63,6 +64,14 @@ struct cli_plan_args {
 int	 cli_parse_plan_args(const struct cmd_struct *, int argc, char **argv,
 	    struct cli_plan_args *, cli_opt_fn own, const char *const *valued,
 	    void *ctx);
+
+/*
+ * The holiday files (holfile.h) of the plans a command reads, shared so
+ * that each is read once; cli_parse_plan_args puts it in opts.holidays.
+ * Thread-safe once made; main calls cli_release when the command is done.
+ */
+struct holfile_cache *cli_holidays(void);
+void	 cli_release(void);
 
 /* Flushes standard output: EXIT_OK, or EXIT_USAGE after a message. */
 int	 cli_flush_stdout(void);

@@ -107,6 +107,7 @@ struct when {
 	uint32_t		 times;		/* default 1 */
 	uint32_t		 every_n;	/* EV_WEEKS, EV_DAYS, EV_MONTHS */
 	uint32_t		 days;		/* default 1 */
+	uint32_t		 cal;		/* AT_ONLINE: index into sitecals */
 	struct pos		 when_pos, times_pos, every_pos;
 	uint8_t			 at;		/* enum at */
 	uint8_t			 every;		/* enum every */
@@ -274,6 +275,28 @@ enum plan_kind {
 	PK_PAIRING, PK_MENTORSHIP, PK_AID, PK_RESPONSIBILITY, PK_PROGRAMME
 };
 
+/*
+ * The working days of one site, or of the kindergartens of an online
+ * event's people: a day works when every one of cals works. The workmap
+ * covers the plan period (when has_wm); cals answer outside it.
+ */
+struct sitecal {
+	const struct calendar *const *cals;
+	uint32_t		 ncals;
+	bool			 has_wm;
+	struct workmap		 wm;
+};
+
+/* A closed or open entry that names its sites: {dates, at} (§13). */
+struct site_entry {
+	struct span		*spans;		/* dates as written */
+	const struct ynode     **span_nodes;
+	uint32_t		 nspans;
+	struct reflist		 at;		/* orgs; "host" is orgs[0] */
+	bool			 open;
+	const struct ynode	*node;
+};
+
 struct plan {
 	const char		*file;
 	const struct ynode	*root;
@@ -318,7 +341,23 @@ struct plan {
 	struct calendar		 cal;
 	struct workmap		 wm;		/* over the plan period */
 	bool			 has_wm;
-	/* closed ranges as written, for range-order */
+	/*
+	 * Calendars per site (§13): sitecals[0] is the plan-wide one (cal
+	 * and wm), then one per distinct set of site entries that some
+	 * organisation has, then one per distinct set of kindergartens of
+	 * online events' people. org_cal[i] indexes org i's calendar,
+	 * when.cal an online series'.
+	 */
+	struct sitecal		*sitecals;
+	uint32_t		 nsitecals;
+	uint32_t		*org_cal;
+	struct site_entry	*site_entries;
+	uint32_t		 nsite_entries;
+	/* calendar.holidays as written: the files, relative to the plan */
+	const char	       **holiday_files;
+	const struct ynode     **holiday_file_nodes;
+	uint32_t		 nholiday_files;
+	/* closed ranges as written (site entries too), for range-order */
 	struct span		*closed_raw;
 	const struct ynode     **closed_nodes;
 	uint32_t		 nclosed_raw;
@@ -362,6 +401,39 @@ int	 plan_per_months(enum per);
  */
 bool	 plan_is_working(const struct plan *, day_t);
 day_t	 plan_occupied_end(const struct plan *, day_t d, uint32_t days);
+
+/*
+ * The same on one calendar of sitecals: its workmap inside the plan
+ * period, its calendars outside.
+ */
+bool	 sitecal_is_working(const struct sitecal *, day_t);
+day_t	 sitecal_occupied_end(const struct sitecal *, day_t d, uint32_t days);
+/* Eligible days (§5.1): working days in [s] on a weekday of mask. */
+int32_t	 sitecal_count(const struct sitecal *, struct span s, uint8_t mask);
+
+/*
+ * The calendar of a series: of its site (an org index), or, for an
+ * online series (site < 0), of its people's kindergartens (w->cal).
+ */
+const struct sitecal *plan_site_cal(const struct plan *, int32_t site,
+	    const struct when *w);
+/*
+ * The site of a series as §5.1 expands it: partner for `at: partner`
+ * activities (one series per partner), the host, the org of `at: ORG`,
+ * the apprentice's kindergarten for a mentorship meeting `at: partner`,
+ * or -1 online.
+ */
+int32_t	 plan_series_site(const struct plan *, const struct when *,
+	    int32_t partner, const struct mentorship *);
+
+/*
+ * The days of [s] that differ from an ordinary Monday-Friday week on the
+ * plan-wide calendar, then for each site calendar the days on which it
+ * differs from the plan-wide one, with the ids of its sites in at; by
+ * date, the plan-wide row first. Memory from the arena.
+ */
+struct cal_row *plan_calendar_rows(const struct plan *, struct span s,
+	    struct arena *, size_t *n);
 
 /* A kind's label (enum kind, or -1 for unknown: other), and its colour. */
 const char *plan_kind_label(int kind, bool en);

@@ -13,6 +13,7 @@ struct plan;
 struct activity;
 struct mentorship;
 struct pairing;
+struct sitecal;
 
 /*
  * One series: an activity, or one partner's share of an `at: partner`
@@ -31,6 +32,7 @@ struct sched_series {
 	int32_t			 phase;		/* index into phases, or -1 */
 	int32_t			 partner;	/* org index in its plan, or -1 */
 	int32_t			 site;		/* org index in its plan, -1 online */
+	const struct sitecal	*cal;		/* its working days (§13) */
 	const int32_t		*people;	/* person indexes in its plan: */
 	uint32_t		 npeople;	/* owners first, then people */
 	uint32_t		 of;		/* occurrences in all */

@@ -9,6 +9,7 @@
 
 struct arena;
 struct diags;
+struct holfile_cache;
 
 /*
  * YN_BUILT is a list whose items went to yload_opts.stream as they were
@@ -56,6 +57,12 @@ struct yload_opts {
 	struct arena		*scratch;	/* for streamed items; owned
 						   by the caller, who releases
 						   it with the tree */
+	/*
+	 * Not the loader's: the holiday files of the plans being read
+	 * (holfile.h), shared so that each is read once; NULL: every plan
+	 * reads its own.
+	 */
+	struct holfile_cache	*holidays;
 };
 
 /*

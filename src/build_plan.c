@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "date.h"
 #include "diag.h"
+#include "holfile.h"
 #include "plan.h"
 #include "strmap.h"
 #include "suggest.h"
@@ -691,62 +692,237 @@ build_quotas(struct bctx *b, const struct ynode *v, void *unused)
 	}
 }
 
+/* ---- calendar ------------------------------------------------------ */
+
+/*
+ * A holiday file's path: relative to the plan's directory, or to the
+ * working directory for standard input; an absolute path as it is.
+ */
+static const char *
+holiday_path(struct bctx *b, const char *f)
+{
+	const char *plan = b->p->file, *slash;
+
+	if (f[0] == '/' || plan == NULL || strcmp(plan, "-") == 0 ||
+	    (slash = strrchr(plan, '/')) == NULL)
+		return f;
+	return arena_printf(b->a, "%.*s/%s", (int)(slash - plan), plan, f);
+}
+
+/*
+ * Reads a holiday file (through the cache the plans share, or a cache of
+ * its own) and gives its years to the plan-wide calendar; a file that
+ * cannot be read is reported at its name in the plan.
+ */
+static void
+holiday_file(struct bctx *b, const struct ynode *v)
+{
+	struct holfile_cache *cache = b->holidays, *own = NULL;
+	const struct holfile *hf;
+	const char *path = holiday_path(b, v->u.str), *why;
+
+	if (cache == NULL)
+		cache = own = holfile_cache_new();
+	if ((hf = holfile_get(cache, path, &why)) == NULL)
+		bld_diag(b, v, R_HOLIDAY_FILE, "cannot read holiday file '%s': "
+		    "%s", path, why);
+	else
+		holfile_apply(hf, &b->p->cal, b->a, b->d, path);
+	holfile_cache_free(own);
+}
+
+/* holidays: cn | none | [cn, FILE...] (a list without cn: files only). */
 static void
 cal_holidays(struct bctx *b, const struct ynode *v, void *o)
 {
 	struct plan *p = o;
-	const char *s;
+	const struct ynode *it;
+	uint32_t i;
+	bool cn = false;
 
-	if ((s = bld_text(b, v, "holidays")) == NULL)
-		return;
 	p->holidays_node = v;
-	if (strcmp(s, "cn") == 0)
-		p->cal.cn = true;
-	else if (strcmp(s, "none") == 0)
-		p->cal.cn = false;
-	else
-		bld_diag(b, v, R_TYPE, "'holidays' must be cn or none, not '%s'", s);
+	if (v->kind == YN_SCALAR) {
+		if (strcmp(v->u.str, "cn") == 0)
+			p->cal.cn = true;
+		else if (strcmp(v->u.str, "none") == 0)
+			p->cal.cn = false;
+		else
+			bld_diag(b, v, R_TYPE, "'holidays' must be cn, none or a "
+			    "list [cn, FILE...], not '%s'", v->u.str);
+		return;
+	}
+	if (v->kind != YN_SEQ) {
+		bld_diag(b, v, R_TYPE, "'holidays' must be cn, none or a list "
+		    "[cn, FILE...], not a %s", ynode_kind_name(v));
+		return;
+	}
+	p->nholiday_files = 0;
+	p->holiday_files = arena_alloc(b->a, (v->n + 1) *
+	    sizeof(*p->holiday_files));
+	p->holiday_file_nodes = arena_alloc(b->a, (v->n + 1) *
+	    sizeof(*p->holiday_file_nodes));
+	for (i = 0; i < v->n; i++) {
+		it = &v->u.kids[i];
+		if (it->kind != YN_SCALAR)
+			bld_diag(b, it, R_TYPE, "an item of 'holidays' must be cn "
+			    "or a file name, not a %s", ynode_kind_name(it));
+		else if (it->u.str[0] == '\0')
+			bld_diag(b, it, R_TYPE, "an item of 'holidays' must be cn "
+			    "or a file name, not empty text");
+		else if (strcmp(it->u.str, "cn") == 0)
+			cn = true;
+		else if (strcmp(it->u.str, "none") == 0)
+			bld_diag(b, it, R_TYPE, "'none' cannot be an item of a "
+			    "list of holidays: leave cn out of the list for no "
+			    "built-in holidays");
+		else {
+			p->holiday_file_nodes[p->nholiday_files] = it;
+			p->holiday_files[p->nholiday_files++] = it->u.str;
+		}
+	}
+	p->cal.cn = cn;
+	for (i = 0; i < p->nholiday_files; i++)
+		holiday_file(b, p->holiday_file_nodes[i]);
+}
+
+/* The items of a list, or one value as a list of one. */
+static const struct ynode *
+cal_items(const struct ynode *v, uint32_t *n)
+{
+	if (v->kind == YN_SEQ) {
+		*n = v->n;
+		return v->u.kids;
+	}
+	*n = 1;
+	return v;
+}
+
+/* dates: D | A..B | [..] of a {dates, at} entry. */
+static void
+entry_dates(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct site_entry *e = o;
+	const struct ynode *items;
+	uint32_t i, n;
+
+	items = cal_items(v, &n);
+	e->nspans = 0;
+	e->spans = arena_alloc(b->a, (n + 1) * sizeof(*e->spans));
+	e->span_nodes = arena_alloc(b->a, (n + 1) * sizeof(*e->span_nodes));
+	for (i = 0; i < n; i++)
+		if (bld_span(b, &items[i], "dates", e->open,
+		    &e->spans[e->nspans]))
+			e->span_nodes[e->nspans++] = &items[i];
+}
+
+/* at: host | ORG | [..] of a {dates, at} entry: "host" is orgs[0]. */
+static void
+entry_at(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct site_entry *e = o;
+	const struct ynode *items;
+	uint32_t i, n;
+
+	items = cal_items(v, &n);
+	e->at.n = 0;
+	e->at.v = arena_alloc(b->a, (n + 1) * sizeof(*e->at.v));
+	for (i = 0; i < n; i++) {
+		struct ref *r = &e->at.v[e->at.n];
+
+		if (items[i].kind == YN_SCALAR &&
+		    strcmp(items[i].u.str, "host") == 0) {
+			r->text = items[i].u.str;
+			r->pos = bld_pos(&items[i]);
+			r->idx = 0;
+			e->at.n++;
+		} else if (bld_ref(b, &items[i], "at", NS_ORG, r))
+			e->at.n++;
+	}
+}
+
+static const struct keydef site_entry_keys[] = {
+	{ KEY_FN("dates", entry_dates), .required = true },
+	{ KEY_FN("at", entry_at), .required = true },
+};
+
+/*
+ * closed or open: dates and ranges for every site, and {dates, at}
+ * entries for some. Every closed range goes to closed_raw for
+ * range-order; the plain ones to the plan-wide calendar.
+ */
+static void
+cal_entries(struct bctx *b, const struct ynode *v, struct plan *p, bool open)
+{
+	const char *key = open ? "open" : "closed";
+	const struct ynode *items;
+	struct site_entry *se;
+	uint32_t i, j, n, nmaps = 0, nspans = 0;
+	struct span s;
+
+	items = cal_items(v, &n);
+	for (i = 0; i < n; i++)
+		if (items[i].kind == YN_MAP) {
+			const struct ynode *d = ynode_get(&items[i], "dates");
+
+			nmaps++;
+			nspans += d != NULL && d->kind == YN_SEQ ? d->n : 1;
+		} else
+			nspans++;
+	se = arena_alloc(b->a, (p->nsite_entries + nmaps + 1) * sizeof(*se));
+	if (p->nsite_entries > 0)
+		memcpy(se, p->site_entries, p->nsite_entries * sizeof(*se));
+	p->site_entries = se;
+	if (open) {
+		p->cal.nopen = 0;
+		p->cal.open = arena_alloc(b->a, (n + 1) * sizeof(day_t));
+	} else {
+		p->nclosed_raw = 0;
+		p->closed_raw = arena_alloc(b->a, (nspans + 1) *
+		    sizeof(*p->closed_raw));
+		p->closed_nodes = arena_alloc(b->a, (nspans + 1) *
+		    sizeof(*p->closed_nodes));
+		p->cal.nclosed = 0;
+		p->cal.closed = arena_alloc(b->a, (n + 1) *
+		    sizeof(*p->cal.closed));
+	}
+	for (i = 0; i < n; i++) {
+		if (items[i].kind == YN_MAP) {
+			se = &p->site_entries[p->nsite_entries++];
+			memset(se, 0, sizeof(*se));
+			se->open = open;
+			se->node = &items[i];
+			bld_map(b, &items[i], site_entry_keys,
+			    NKEYS(site_entry_keys), se, open ?
+			    "an open entry" : "a closed entry");
+			for (j = 0; !open && j < se->nspans; j++) {
+				p->closed_nodes[p->nclosed_raw] =
+				    se->span_nodes[j];
+				p->closed_raw[p->nclosed_raw++] = se->spans[j];
+			}
+			continue;
+		}
+		if (!bld_span(b, &items[i], key, open, &s))
+			continue;
+		if (open)
+			p->cal.open[p->cal.nopen++] = s.from;
+		else {
+			p->closed_nodes[p->nclosed_raw] = &items[i];
+			p->closed_raw[p->nclosed_raw++] = s;
+			p->cal.closed[p->cal.nclosed++] = s;
+		}
+	}
 }
 
 static void
 cal_closed(struct bctx *b, const struct ynode *v, void *o)
 {
-	struct plan *p = o;
-	const struct ynode *items = v;
-	uint32_t i, n = 1;
-
-	if (v->kind == YN_SEQ) {
-		items = v->u.kids;
-		n = v->n;
-	}
-	p->nclosed_raw = 0;
-	p->closed_raw = arena_alloc(b->a, (n ? n : 1) *
-	    sizeof(*p->closed_raw));
-	p->closed_nodes = arena_alloc(b->a, (n ? n : 1) *
-	    sizeof(*p->closed_nodes));
-	for (i = 0; i < n; i++)
-		if (bld_span(b, &items[i], "closed", false,
-		    &p->closed_raw[p->nclosed_raw]))
-			p->closed_nodes[p->nclosed_raw++] = &items[i];
+	cal_entries(b, v, o, false);
 }
 
 static void
 cal_open(struct bctx *b, const struct ynode *v, void *o)
 {
-	struct plan *p = o;
-	const struct ynode *items = v;
-	uint32_t i, n = 1;
-	struct span s;
-
-	if (v->kind == YN_SEQ) {
-		items = v->u.kids;
-		n = v->n;
-	}
-	p->cal.nopen = 0;
-	p->cal.open = arena_alloc(b->a, (n ? n : 1) * sizeof(day_t));
-	for (i = 0; i < n; i++)
-		if (bld_span(b, &items[i], "open", true, &s))
-			p->cal.open[p->cal.nopen++] = s.from;
+	cal_entries(b, v, o, true);
 }
 
 #define P struct plan
@@ -765,6 +941,246 @@ build_calendar(struct bctx *b, const struct ynode *v, void *unused)
 	b->p->calendar_node = v;
 	bld_map(b, v, calendar_keys, NKEYS(calendar_keys), b->p,
 	    "'calendar'");
+}
+
+/* The plan-wide calendar, once every key is read: sorted and merged. */
+static void
+calendar_finish(struct bctx *b)
+{
+	cal_normalise(&b->p->cal);
+}
+
+/*
+ * Days of workmaps the site calendars may have between them (about 29
+ * bytes a day); the calendars past it answer from their dates, slower.
+ */
+#define SITECAL_WM_BUDGET	2000000
+
+/* A new site calendar of the ncals calendars c, working when all do. */
+static uint32_t
+sitecal_add(struct bctx *b, struct avec *v, const struct calendar *const *c,
+    uint32_t ncals)
+{
+	struct plan *p = b->p;
+	struct sitecal *sc = avec_push(b->a, v, sizeof(*sc));
+	int64_t days = p->has_wm ? (int64_t)p->wm.ndays : 0;
+
+	memset(sc, 0, sizeof(*sc));
+	sc->cals = c;
+	sc->ncals = ncals;
+	if (p->has_wm && (int64_t)(v->n - 1) * days <= SITECAL_WM_BUDGET) {
+		workmap_init_all(&sc->wm, b->a, c, ncals, p->period);
+		sc->has_wm = true;
+	}
+	return (uint32_t)v->n - 1;
+}
+
+/* The plan-wide calendar with a site's entries (indexes into site_entries). */
+static const struct calendar *
+site_calendar(struct bctx *b, const uint32_t *ent, uint32_t n)
+{
+	struct plan *p = b->p;
+	struct calendar *c = arena_alloc(b->a, sizeof(*c));
+	size_t nc = p->cal.nclosed, no = p->cal.nopen;
+	uint32_t i, j;
+
+	*c = p->cal;
+	for (i = 0; i < n; i++)
+		if (p->site_entries[ent[i]].open)
+			no += p->site_entries[ent[i]].nspans;
+		else
+			nc += p->site_entries[ent[i]].nspans;
+	c->closed = arena_alloc(b->a, (nc + 1) * sizeof(*c->closed));
+	c->open = arena_alloc(b->a, (no + 1) * sizeof(*c->open));
+	if (p->cal.nclosed > 0)
+		memcpy(c->closed, p->cal.closed, p->cal.nclosed *
+		    sizeof(*c->closed));
+	if (p->cal.nopen > 0)
+		memcpy(c->open, p->cal.open, p->cal.nopen * sizeof(*c->open));
+	for (i = 0; i < n; i++) {
+		const struct site_entry *e = &p->site_entries[ent[i]];
+
+		for (j = 0; j < e->nspans; j++)
+			if (e->open)
+				c->open[c->nopen++] = e->spans[j].from;
+			else
+				c->closed[c->nclosed++] = e->spans[j];
+	}
+	cal_normalise(c);
+	return c;
+}
+
+/* The calendars of the sites with entries of their own: org_cal. */
+static void
+site_calendars(struct bctx *b, struct avec *v)
+{
+	struct plan *p = b->p;
+	uint32_t *count, *start, *ent, i, j, k, o, total = 0;
+	const struct calendar **one;
+	struct strmap seen;
+	int32_t *slot;
+	bool existed;
+
+	count = arena_alloc(b->a, ((size_t)p->norgs + 1) * sizeof(*count));
+	start = arena_alloc(b->a, ((size_t)p->norgs + 1) * sizeof(*start));
+	for (i = 0; i < p->nsite_entries; i++)
+		for (j = 0; j < p->site_entries[i].at.n; j++)
+			if ((o = (uint32_t)p->site_entries[i].at.v[j].idx) <
+			    p->norgs) {
+				count[o]++;
+				total++;
+			}
+	for (o = 0; o < p->norgs; o++)
+		start[o + 1] = start[o] + count[o];
+	ent = arena_alloc(b->a, ((size_t)total + 1) * sizeof(*ent));
+	memset(count, 0, p->norgs * sizeof(*count));
+	for (i = 0; i < p->nsite_entries; i++)
+		for (j = 0; j < p->site_entries[i].at.n; j++)
+			if ((o = (uint32_t)p->site_entries[i].at.v[j].idx) <
+			    p->norgs && (count[o] == 0 ||
+			    ent[start[o] + count[o] - 1] != i))
+				ent[start[o] + count[o]++] = i;
+	strmap_init(&seen, b->a);
+	for (o = 0; o < p->norgs; o++) {
+		if ((k = count[o]) == 0)
+			continue;
+		slot = strmap_put(&seen, (const char *)(ent + start[o]),
+		    k * sizeof(*ent), &existed);
+		if (!existed) {
+			one = arena_alloc(b->a, sizeof(*one));
+			one[0] = site_calendar(b, ent + start[o], k);
+			*slot = (int32_t)sitecal_add(b, v, one, 1);
+		}
+		p->org_cal[o] = (uint32_t)*slot;
+	}
+}
+
+static int
+u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* What online_cal needs across calls. */
+struct online {
+	struct strmap	 seen;		/* sets of site calendars */
+	uint32_t	*mark;		/* [site calendar]: stamp */
+	uint32_t	*set;
+	uint32_t	 stamp, nsite;
+};
+
+static void
+online_add(const struct plan *p, struct online *ol, const struct reflist *l,
+    uint32_t *n)
+{
+	uint32_t i, c;
+	int32_t who, org;
+
+	for (i = 0; l != NULL && i < l->n; i++) {
+		if ((who = l->v[i].idx) < 0 || (uint32_t)who >= p->npeople)
+			continue;
+		org = p->people[who].has_org ? p->people[who].org.idx : 0;
+		if (org < 0 || (uint32_t)org >= p->norgs)
+			continue;
+		c = p->org_cal[org];
+		if (ol->mark[c] != ol->stamp) {
+			ol->mark[c] = ol->stamp;
+			ol->set[(*n)++] = c;
+		}
+	}
+}
+
+/*
+ * An online series' calendar (§13): the days when every one of its
+ * people's kindergartens works (the host for people without org, and
+ * for a series without people).
+ */
+static uint32_t
+online_cal(struct bctx *b, struct avec *v, struct online *ol,
+    const struct reflist *l1, const struct reflist *l2)
+{
+	struct plan *p = b->p;
+	const struct calendar **cals;
+	const struct sitecal *sc;
+	uint32_t i, n = 0, *key;
+	int32_t *slot;
+	bool existed;
+
+	ol->stamp++;
+	online_add(p, ol, l1, &n);
+	online_add(p, ol, l2, &n);
+	if (n == 0)
+		return p->org_cal[0];
+	if (n == 1)
+		return ol->set[0];
+	qsort(ol->set, n, sizeof(*ol->set), u32_cmp);
+	key = arena_alloc(b->a, n * sizeof(*key));
+	memcpy(key, ol->set, n * sizeof(*key));
+	slot = strmap_put(&ol->seen, (const char *)key, n * sizeof(*key),
+	    &existed);
+	if (!existed) {
+		cals = arena_alloc(b->a, n * sizeof(*cals));
+		for (i = 0; i < n; i++) {
+			sc = &((const struct sitecal *)v->v)[key[i]];
+			cals[i] = sc->cals[0];
+		}
+		*slot = (int32_t)sitecal_add(b, v, cals, n);
+	}
+	return (uint32_t)*slot;
+}
+
+/*
+ * The calendars per site (§13): the plan-wide one, one per distinct set
+ * of site entries, one per distinct set of kindergartens of the people of
+ * online series. Most plans have just the first.
+ */
+static void
+build_site_calendars(struct bctx *b)
+{
+	struct plan *p = b->p;
+	const struct calendar **wide;
+	struct avec v = { 0 };
+	struct online ol;
+	struct sitecal *sc;
+	uint32_t i, j;
+
+	p->org_cal = arena_alloc(b->a, ((size_t)p->norgs + 1) *
+	    sizeof(*p->org_cal));
+	wide = arena_alloc(b->a, sizeof(*wide));
+	wide[0] = &p->cal;
+	sc = avec_push(b->a, &v, sizeof(*sc));
+	memset(sc, 0, sizeof(*sc));
+	sc->cals = wide;
+	sc->ncals = 1;
+	sc->has_wm = p->has_wm;
+	sc->wm = p->wm;
+	if (p->nsite_entries > 0)
+		site_calendars(b, &v);
+	memset(&ol, 0, sizeof(ol));
+	strmap_init(&ol.seen, b->a);
+	ol.nsite = (uint32_t)v.n;
+	ol.mark = arena_alloc(b->a, ((size_t)ol.nsite + 1) * sizeof(*ol.mark));
+	ol.set = arena_alloc(b->a, ((size_t)ol.nsite + 1) * sizeof(*ol.set));
+	for (i = 0; i < p->nphases; i++)
+		for (j = 0; j < p->phases[i].nacts; j++) {
+			struct activity *a = &p->phases[i].acts[j];
+
+			if (a->w.at == AT_ONLINE)
+				a->w.cal = ol.nsite == 1 ? 0 : online_cal(b, &v,
+				    &ol, &a->owners, &a->people);
+		}
+	for (i = 0; i < p->nmentorships; i++) {
+		struct mentorship *m = &p->mentorships[i];
+		struct reflist l1 = { &m->mentor, 1 }, l2 = { &m->apprentice, 1 };
+
+		if (m->has_meet && m->meet.at == AT_ONLINE)
+			m->meet.cal = ol.nsite == 1 ? 0 : online_cal(b, &v, &ol,
+			    &l1, &l2);
+	}
+	p->sitecals = v.v;
+	p->nsitecals = (uint32_t)v.n;
 }
 
 static void
@@ -1245,6 +1661,7 @@ plan_builder_stream(struct plan_builder *pb, struct yload_opts *o,
 	o->stream = stream_activity;
 	o->stream_ctx = &pb->b;
 	o->scratch = scratch;
+	pb->b.holidays = o->holidays;
 }
 
 /* References of activities read before the people they name. */
@@ -1388,7 +1805,6 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	struct arena *a = bp->a;
 	struct diags *d = bp->d;
 	struct plan *p;
-	uint32_t i;
 
 #define b (*bp)
 	if (root->kind != YN_MAP) {
@@ -1416,12 +1832,7 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	bld_map_pass(&b, root, top_keys, NKEYS(top_keys), p, "the plan file",
 	    2);
 	resolve_pending(&b);
-	p->cal.closed = arena_alloc(a, (p->nclosed_raw + 1) *
-	    sizeof(*p->cal.closed));
-	for (i = 0; i < p->nclosed_raw; i++)
-		if (p->closed_raw[i].from <= p->closed_raw[i].to)
-			p->cal.closed[p->cal.nclosed++] = p->closed_raw[i];
-	cal_normalise(&p->cal);
+	calendar_finish(&b);
 	fill_defaults(&b);
 	index_ids(&b);
 	index_activities(&b);
@@ -1448,6 +1859,7 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 			p->has_wm = true;
 		}
 	}
+	build_site_calendars(&b);
 	return p;
 #undef b
 }

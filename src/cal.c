@@ -1,8 +1,9 @@
-/* cal.c - the working-day calendar: workdays, China's holidays, closed, open. */
+/* cal.c - the working-day calendar: workdays, China's holidays, holiday files, closed, open. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "arena.h"
 #include "cal.h"
@@ -33,7 +34,26 @@ cal_init(struct calendar *c)
 	c->nclosed = 0;
 	c->open = NULL;
 	c->nopen = 0;
+	c->fyears = NULL;
+	c->nfyears = 0;
+	c->fdays = NULL;
+	c->nfdays = 0;
 	c->visits_per_day = 1;
+}
+
+const char *
+cal_source_name(enum cal_source s)
+{
+	static const char *const names[] = {
+		[CAL_ORDINARY] = "ordinary",
+		[CAL_OFFICIAL] = "official",
+		[CAL_COMPUTED] = "computed",
+		[CAL_FILE] = "file",
+		[CAL_PLAN] = "plan",
+	};
+
+	return (unsigned)s < sizeof(names) / sizeof(names[0]) ?
+	    names[s] : "ordinary";
 }
 
 static int
@@ -107,16 +127,126 @@ cal_in_open(const struct calendar *c, day_t day)
 	return k > 0 && c->open[k - 1] == day;
 }
 
+static int
+fday_cmp(const void *a, const void *b)
+{
+	const struct cal_fday *x = a, *y = b;
+
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+static int
+year_cmp(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Whether y is one of the n sorted years. */
+static bool
+cal_year_in(const int *years, size_t n, int y)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (years[mid] < y)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && years[lo] == y;
+}
+
+bool
+cal_file_covers_year(const struct calendar *c, int year)
+{
+	return cal_year_in(c->fyears, c->nfyears, year);
+}
+
+void
+cal_add_file_years(struct calendar *c, struct arena *a, const int *years,
+    size_t nyears, const struct cal_fday *days, size_t n)
+{
+	struct cal_fday *nd;
+	size_t i, k = 0;
+	int y, m, d;
+	int *ny;
+
+	/* the days of other years stay, then the new ones, sorted */
+	nd = arena_alloc(a, (c->nfdays + n + 1) * sizeof(*nd));
+	for (i = 0; i < c->nfdays; i++) {
+		date_to_civil(c->fdays[i].day, &y, &m, &d);
+		if (!cal_year_in(years, nyears, y))
+			nd[k++] = c->fdays[i];
+	}
+	if (n > 0)
+		memcpy(nd + k, days, n * sizeof(*days));
+	k += n;
+	qsort(nd, k, sizeof(*nd), fday_cmp);
+	c->fdays = nd;
+	c->nfdays = k;
+	/* the union of the years */
+	ny = arena_alloc(a, (c->nfyears + nyears + 1) * sizeof(*ny));
+	if (c->nfyears > 0)
+		memcpy(ny, c->fyears, c->nfyears * sizeof(*ny));
+	k = c->nfyears;
+	for (i = 0; i < nyears; i++)
+		if (!cal_year_in(c->fyears, c->nfyears, years[i]))
+			ny[k++] = years[i];
+	qsort(ny, k, sizeof(*ny), year_cmp);
+	c->fyears = ny;
+	c->nfyears = k;
+}
+
+enum cn_status
+cal_holiday(const struct calendar *c, day_t day, const char **name,
+    enum cal_source *src)
+{
+	enum cn_source cs = CN_NO_SOURCE;
+	enum cn_status st = CN_NONE;
+	const char *nm = NULL;
+	int y, m, d;
+	size_t k;
+
+	if (c->nfyears > 0) {
+		date_to_civil(day, &y, &m, &d);
+		if (cal_file_covers_year(c, y)) {
+			k = date_count_upto(c->fdays, c->nfdays,
+			    sizeof(*c->fdays), day);
+			if (k > 0 && c->fdays[k - 1].day == day) {
+				st = (enum cn_status)c->fdays[k - 1].status;
+				nm = c->fdays[k - 1].name;
+			}
+			if (name != NULL)
+				*name = nm;
+			if (src != NULL)
+				*src = st == CN_NONE ? CAL_ORDINARY : CAL_FILE;
+			return st;
+		}
+	}
+	if (c->cn)
+		st = cn_status(day, &nm, &cs);
+	if (name != NULL)
+		*name = st == CN_NONE ? NULL : nm;
+	if (src != NULL)
+		*src = st == CN_NONE ? CAL_ORDINARY : cs == CN_OFFICIAL ?
+		    CAL_OFFICIAL : CAL_COMPUTED;
+	return st;
+}
+
 bool
 cal_is_working(const struct calendar *c, day_t day)
 {
 	enum cn_status st;
 
-	if (cal_in_closed(c, day))
+	if (c->nclosed > 0 && cal_in_closed(c, day))
 		return false;
-	if (cal_in_open(c, day))
+	if (c->nopen > 0 && cal_in_open(c, day))
 		return true;
-	st = c->cn ? cal_cn_status(day, NULL) : CN_NONE;
+	st = c->cn || c->nfyears > 0 ? cal_holiday(c, day, NULL, NULL) :
+	    CN_NONE;
 	if (st == CN_WORK)
 		return true;
 	if (st == CN_OFF)
@@ -125,8 +255,91 @@ cal_is_working(const struct calendar *c, day_t day)
 }
 
 void
+cal_explain(const struct calendar *c, day_t day, struct cal_why *w)
+{
+	int wd = date_weekday(day);
+	bool ordinary = wd < WD_SAT;
+	enum cn_status st;
+
+	st = cal_holiday(c, day, &w->name, &w->source);
+	if (st != CN_NONE)
+		w->working = st == CN_WORK;
+	else {
+		w->working = (c->workdays >> wd) & 1;
+		if (w->working != ordinary) {
+			w->source = CAL_PLAN;
+			w->name = w->working ? CAL_NAME_WORKDAY : CAL_NAME_RESTDAY;
+		}
+	}
+	if (c->nclosed > 0 && cal_in_closed(c, day)) {
+		if (w->working) {
+			w->source = CAL_PLAN;
+			w->name = CAL_NAME_CLOSED;
+		}
+		w->working = false;
+	} else if (c->nopen > 0 && cal_in_open(c, day)) {
+		if (!w->working) {
+			w->source = CAL_PLAN;
+			w->name = CAL_NAME_OPEN;
+		}
+		w->working = true;
+	}
+	if (w->source == CAL_ORDINARY)
+		w->name = NULL;
+}
+
+size_t
+cal_rows(const struct calendar *c, const struct calendar *base,
+    struct span s, const char *const *at, uint32_t nat, struct arena *a,
+    struct cal_row **rows, size_t *n, size_t *cap)
+{
+	struct cal_why w;
+	struct cal_row *r;
+	size_t added = 0;
+	int64_t d;
+	bool other;
+
+	for (d = s.from; d <= s.to; d++) {
+		cal_explain(c, (day_t)d, &w);
+		other = base != NULL ? cal_is_working(base, (day_t)d) :
+		    date_weekday((day_t)d) < WD_SAT;
+		if (w.working == other)
+			continue;
+		r = AVEC_PUSH(a, *rows, *n, *cap);
+		r->day = (day_t)d;
+		r->working = w.working;
+		r->source = w.source;
+		r->name = w.name != NULL ? w.name : w.working ?
+		    CAL_NAME_WORKDAY : CAL_NAME_RESTDAY;
+		r->at = at;
+		r->nat = nat;
+		added++;
+	}
+	return added;
+}
+
+/* Working on every one of n calendars. */
+static bool
+cal_all_working(const struct calendar *const *c, size_t n, day_t day)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!cal_is_working(c[i], day))
+			return false;
+	return true;
+}
+
+void
 workmap_init(struct workmap *wm, struct arena *a, const struct calendar *c,
     struct span s)
+{
+	workmap_init_all(wm, a, &c, 1, s);
+}
+
+void
+workmap_init_all(struct workmap *wm, struct arena *a,
+    const struct calendar *const *c, size_t nc, struct span s)
 {
 	int64_t n;
 	int32_t i, *p;
@@ -144,7 +357,7 @@ workmap_init(struct workmap *wm, struct arena *a, const struct calendar *c,
 
 	wd = date_weekday(s.from);
 	for (i = 0; i < wm->ndays; i++) {
-		wm->working[i] = cal_is_working(c, s.from + i);
+		wm->working[i] = cal_all_working(c, nc, s.from + i);
 		for (w = 0; w < 7; w++)
 			wm->prefix[w][i + 1] = wm->prefix[w][i] +
 			    (w == wd && wm->working[i]);

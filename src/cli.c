@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "date.h"
 #include "diag.h"
+#include "holfile.h"
 #include "plan.h"
 #include "plandoc.h"
 #include "sched.h"
@@ -144,7 +145,30 @@ cli_parse_plan_args(const struct cmd_struct *c, int argc, char **argv,
 	}
 	if (a->nfiles == 0)
 		return cli_usage_error(c, "no plan file given");
+	a->opts.holidays = cli_holidays();
 	return EXIT_OK;
+}
+
+/*
+ * The holiday files of every plan one command reads, each read once. The
+ * cache locks itself, so plans may be loaded on several threads; made on
+ * the main thread before any plan is read, freed by cli_release.
+ */
+static struct holfile_cache *cli_holiday_cache;
+
+struct holfile_cache *
+cli_holidays(void)
+{
+	if (cli_holiday_cache == NULL)
+		cli_holiday_cache = holfile_cache_new();
+	return cli_holiday_cache;
+}
+
+void
+cli_release(void)
+{
+	holfile_cache_free(cli_holiday_cache);
+	cli_holiday_cache = NULL;
 }
 
 /* Usage error, worse than plan errors, worse than success. */

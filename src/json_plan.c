@@ -380,26 +380,77 @@ json_plan_quota(FILE *fp, const struct plan *p, const struct quota *q)
 	    (long long)q->visits, pers[q->per]);
 }
 
+/* The {dates, at} entries of closed (open false) or open. */
 static void
-json_calendar(FILE *fp, const struct calendar *c)
+json_site_entries(FILE *fp, const struct plan *p, bool open, bool first)
 {
+	uint32_t i, j;
+
+	for (i = 0; i < p->nsite_entries; i++) {
+		const struct site_entry *e = &p->site_entries[i];
+
+		if (e->open != open)
+			continue;
+		fputs(first ? "{\"dates\": [" : ", {\"dates\": [", fp);
+		first = false;
+		for (j = 0; j < e->nspans; j++) {
+			if (j > 0)
+				fputs(", ", fp);
+			if (open)
+				jw_date(fp, e->spans[j].from);
+			else
+				jw_span(fp, e->spans[j]);
+		}
+		fputs("], \"at\": [", fp);
+		for (j = 0; j < e->at.n; j++) {
+			if (j > 0)
+				fputs(", ", fp);
+			jw_str(fp, e->at.v[j].idx >= 0 ? p->orgs[e->at.v[j].idx].id :
+			    e->at.v[j].text);
+		}
+		fputs("]}", fp);
+	}
+}
+
+/*
+ * The calendar: holidays "cn" or "none", or the list [cn, FILE...] as
+ * written; closed and open with the plan-wide days first, then the
+ * entries for some sites as {dates, at}.
+ */
+static void
+json_calendar(FILE *fp, const struct plan *p)
+{
+	const struct calendar *c = &p->cal;
 	size_t i;
 
 	fputs("{\"workdays\": ", fp);
 	jweekdays(fp, c->workdays);
-	fprintf(fp, ", \"holidays\": \"%s\", \"closed\": [",
-	    c->cn ? "cn" : "none");
+	if (p->nholiday_files == 0)
+		fprintf(fp, ", \"holidays\": \"%s\"", c->cn ? "cn" : "none");
+	else {
+		fputs(c->cn ? ", \"holidays\": [\"cn\"" : ", \"holidays\": [",
+		    fp);
+		for (i = 0; i < p->nholiday_files; i++) {
+			if (i > 0 || c->cn)
+				fputs(", ", fp);
+			jw_str(fp, p->holiday_files[i]);
+		}
+		putc(']', fp);
+	}
+	fputs(", \"closed\": [", fp);
 	for (i = 0; i < c->nclosed; i++) {
 		if (i > 0)
 			fputs(", ", fp);
 		jw_span(fp, c->closed[i]);
 	}
+	json_site_entries(fp, p, false, c->nclosed == 0);
 	fputs("], \"open\": [", fp);
 	for (i = 0; i < c->nopen; i++) {
 		if (i > 0)
 			fputs(", ", fp);
 		jw_date(fp, c->open[i]);
 	}
+	json_site_entries(fp, p, true, c->nopen == 0);
 	fprintf(fp, "], \"visits-per-day\": %u}", c->visits_per_day);
 }
 
@@ -466,6 +517,6 @@ json_plan(FILE *fp, const struct plan *p)
 		json_plan_quota(fp, p, &p->quotas[i]);
 	}
 	fputs("],\n  \"calendar\": ", fp);
-	json_calendar(fp, &p->cal);
+	json_calendar(fp, p);
 	putc('}', fp);
 }

@@ -64,7 +64,7 @@ int
 main(int argc, char **argv)
 {
 	const struct cmd_struct *c;
-	int i;
+	int i, status;
 
 	if (argc < 2)
 		return usage_error("no command given");
@@ -88,5 +88,7 @@ main(int argc, char **argv)
 			fputs(c->usage, stdout);
 			return cli_flush_stdout();
 		}
-	return c->fn(c, argc - 1, argv + 1);
+	status = c->fn(c, argc - 1, argv + 1);
+	cli_release();
+	return status;
 }

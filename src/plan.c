@@ -1,6 +1,7 @@
 /* plan.c - questions about a built plan that every later stage asks, and the one table of activity kinds. */
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -141,6 +142,49 @@ plan_period_next(const struct when *w, day_t start)
 }
 
 bool
+sitecal_is_working(const struct sitecal *c, day_t d)
+{
+	uint32_t i;
+
+	if (c->has_wm && d >= c->wm.base && d - c->wm.base < c->wm.ndays)
+		return workmap_is_working(&c->wm, d);
+	for (i = 0; i < c->ncals; i++)
+		if (!cal_is_working(c->cals[i], d))
+			return false;
+	return true;
+}
+
+day_t
+sitecal_occupied_end(const struct sitecal *c, day_t d, uint32_t days)
+{
+	uint32_t k = 1;
+	day_t e = d;
+
+	while (k < days) {
+		if (++e - d > 4 * 366)
+			return INT32_MAX;
+		if (sitecal_is_working(c, e))
+			k++;
+	}
+	return e;
+}
+
+int32_t
+sitecal_count(const struct sitecal *c, struct span s, uint8_t mask)
+{
+	int32_t n = 0;
+	int64_t d;
+
+	if (c->has_wm && s.from >= c->wm.base &&
+	    (int64_t)s.to - c->wm.base < c->wm.ndays)
+		return workmap_count(&c->wm, s, mask);
+	for (d = s.from; d <= s.to; d++)
+		n += ((mask >> date_weekday((day_t)d)) & 1) &&
+		    sitecal_is_working(c, (day_t)d);
+	return n;
+}
+
+bool
 plan_is_working(const struct plan *p, day_t d)
 {
 	if (p->has_wm && d >= p->wm.base && d - p->wm.base < p->wm.ndays)
@@ -161,4 +205,81 @@ plan_occupied_end(const struct plan *p, day_t d, uint32_t days)
 			k++;
 	}
 	return e;
+}
+
+const struct sitecal *
+plan_site_cal(const struct plan *p, int32_t site, const struct when *w)
+{
+	uint32_t i;
+
+	if (site >= 0 && (uint32_t)site < p->norgs)
+		i = p->org_cal[site];
+	else
+		i = w != NULL ? w->cal : 0;
+	return &p->sitecals[i < p->nsitecals ? i : 0];
+}
+
+int32_t
+plan_series_site(const struct plan *p, const struct when *w, int32_t partner,
+    const struct mentorship *m)
+{
+	int32_t a;
+
+	switch (w->at) {
+	case AT_HOST:
+		return 0;
+	case AT_ORG:
+		return w->at_org.idx >= 0 ? w->at_org.idx : 0;
+	case AT_PARTNER:
+		if (m == NULL)
+			return partner;
+		a = m->apprentice.idx;
+		return a >= 0 && p->people[a].has_org &&
+		    p->people[a].org.idx >= 0 ? p->people[a].org.idx : 0;
+	default:
+		return -1;
+	}
+}
+
+static int
+row_cmp(const void *x, const void *y)
+{
+	const struct cal_row *a = x, *b = y;
+
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	if ((a->at == NULL) != (b->at == NULL))
+		return a->at == NULL ? -1 : 1;
+	if (a->at != NULL && a->nat > 0 && b->nat > 0)
+		return strcmp(a->at[0], b->at[0]);
+	return 0;
+}
+
+struct cal_row *
+plan_calendar_rows(const struct plan *p, struct span s, struct arena *a,
+    size_t *n)
+{
+	struct cal_row *rows = NULL;
+	size_t cap = 0;
+	const char **at;
+	uint32_t i, j, k;
+
+	*n = 0;
+	cal_rows(&p->cal, NULL, s, NULL, 0, a, &rows, n, &cap);
+	for (i = 1; i < p->nsitecals; i++) {
+		const struct sitecal *c = &p->sitecals[i];
+
+		for (j = k = 0; j < p->norgs; j++)
+			k += p->org_cal[j] == i;
+		if (k == 0 || c->ncals != 1)
+			continue;	/* an online combination */
+		at = arena_alloc(a, k * sizeof(*at));
+		for (j = k = 0; j < p->norgs; j++)
+			if (p->org_cal[j] == i)
+				at[k++] = p->orgs[j].id;
+		cal_rows(c->cals[0], &p->cal, s, at, k, a, &rows, n, &cap);
+	}
+	if (*n > 1)
+		qsort(rows, *n, sizeof(*rows), row_cmp);
+	return rows;
 }

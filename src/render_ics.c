@@ -1,11 +1,14 @@
-/* render_ics.c - the events of a schedule as an RFC 5545 calendar of all-day events. */
+/* render_ics.c - the events of a schedule as an RFC 5545 calendar of all-day events; the export adds the working-day calendar. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+#include "cal.h"
 #include "date.h"
+#include "ics.h"
 #include "plan.h"
 #include "render.h"
 #include "render_util.h"
@@ -13,135 +16,15 @@
 #include "sched.h"
 #include "sched_filter.h"
 
-#define ICS_FOLD	75		/* octets a line, without CRLF */
-#define ICS_MAX_EPOCH	253402300799LL	/* 9999-12-31T23:59:59Z */
-
 /*
- * Writes one content line, folded (RFC 5545 §3.1): at most 75 octets a
- * line, continuation lines starting with a space, never inside a UTF-8
- * character.
+ * DTSTAMP: SOURCE_DATE_EPOCH when it is set and valid, else midnight UTC
+ * of the first plan's first day.
  */
 static void
-ics_emit(FILE *fp, const char *s, size_t len)
+ics_schedule_stamp(char *buf, size_t size, const struct schedule *s)
 {
-	size_t room = ICS_FOLD, cut;
-
-	for (;;) {
-		if (len <= room) {
-			fwrite(s, 1, len, fp);
-			fputs("\r\n", fp);
-			return;
-		}
-		cut = room;
-		while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-			cut--;
-		if (cut == 0)		/* not UTF-8: cut where it must */
-			cut = room;
-		fwrite(s, 1, cut, fp);
-		fputs("\r\n ", fp);
-		s += cut;
-		len -= cut;
-		room = ICS_FOLD - 1;
-	}
-}
-
-/* TEXT (RFC 5545 §3.3.11): backslash, semicolon, comma and newline escaped. */
-static void
-ics_text(struct sbuf *b, const char *s)
-{
-	const unsigned char *p;
-
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '\\':
-		case ';':
-		case ',':
-			sbuf_putc(b, '\\');
-			sbuf_putc(b, (char)*p);
-			break;
-		case '\r':
-			if (p[1] == '\n')
-				p++;
-			/* FALLTHROUGH */
-		case '\n':
-			sbuf_puts(b, "\\n");
-			break;
-		default:
-			/* Control characters are not allowed in TEXT. */
-			if (*p >= 0x20 && *p != 0x7F)
-				sbuf_putc(b, (char)*p);
-			else if (*p == '\t')
-				sbuf_putc(b, ' ');
-		}
-	}
-}
-
-static void
-ics_prop(FILE *fp, struct sbuf *b, const char *name, const char *text)
-{
-	sbuf_clear(b);
-	sbuf_puts(b, name);
-	sbuf_putc(b, ':');
-	ics_text(b, text);
-	ics_emit(fp, b->p, b->n);
-}
-
-static void
-ics_date(char *buf, size_t size, day_t d)
-{
-	int y, m, dd;
-
-	date_to_civil(d, &y, &m, &dd);
-	snprintf(buf, size, "%04d%02d%02d", y, m, dd);
-}
-
-/* FNV-1a, 32 bits: a short stable tag of the plan's file name. */
-static uint32_t
-fnv1a(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s != '\0'; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
-	}
-	return h;
-}
-
-/*
- * DTSTAMP: SOURCE_DATE_EPOCH (seconds since the epoch, UTC) when it is
- * set and valid, else midnight UTC of the first plan's first day: never
- * the clock, so that the same input gives the same bytes.
- */
-static void
-ics_stamp(char *buf, size_t size, const struct schedule *s)
-{
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	long long t = -1;
-	const char *p;
-	int y, m, d;
-	day_t day;
-
-	if (env != NULL && *env != '\0') {
-		for (t = 0, p = env; *p >= '0' && *p <= '9'; p++) {
-			t = t * 10 + (*p - '0');
-			if (t > ICS_MAX_EPOCH)
-				break;
-		}
-		if (*p != '\0' || t > ICS_MAX_EPOCH)
-			t = -1;
-	}
-	if (t >= 0) {
-		day = (day_t)(t / 86400);
-		t %= 86400;
-	} else {
-		day = s->nplans > 0 && s->plans[0]->has_period ?
-		    s->plans[0]->period.from : 0;
-		t = 0;
-	}
-	date_to_civil(day, &y, &m, &d);
-	snprintf(buf, size, "%04d%02d%02dT%02d%02d%02dZ", y, m, d,
-	    (int)(t / 3600), (int)(t / 60 % 60), (int)(t % 60));
+	ics_stamp(buf, size, s->nplans > 0 && s->plans[0]->has_period ?
+	    s->plans[0]->period.from : 0);
 }
 
 static void
@@ -155,7 +38,7 @@ ics_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
 	fputs("BEGIN:VEVENT\r\n", fp);
 	sbuf_clear(v);
 	sbuf_printf(v, "%s/%u@%08x.pairplan", sr->id, e->occurrence,
-	    fnv1a(p->file));
+	    ics_tag(p->file));
 	ics_prop(fp, b, "UID", v->p);
 	fprintf(fp, "DTSTAMP:%s\r\n", stamp);
 	ics_date(day, sizeof(day), e->date);
@@ -175,26 +58,64 @@ ics_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
 	fputs("END:VEVENT\r\n", fp);
 }
 
+static void
+ics_events(FILE *fp, const struct schedule *s, const struct sched_filter *f,
+    const char *stamp, struct sbuf *b, struct sbuf *v)
+{
+	size_t i;
+
+	for (i = 0; i < s->nevents; i++)
+		if (f == NULL || sched_filter_match(f, s, &s->events[i]))
+			ics_event(fp, s, &s->events[i], stamp, b, v);
+}
+
 static bool
 ics_schedule(FILE *fp, const struct schedule *s,
     const struct sched_filter *f)
 {
 	struct sbuf b = { 0 }, v = { 0 };
 	char stamp[32];
-	size_t i;
 
-	ics_stamp(stamp, sizeof(stamp), s);
-	fputs("BEGIN:VCALENDAR\r\n"
-	    "VERSION:2.0\r\n"
-	    "PRODID:-//pairplan//pairplan 0.1//EN\r\n"
-	    "CALSCALE:GREGORIAN\r\n", fp);
-	for (i = 0; i < s->nevents; i++)
-		if (sched_filter_match(f, s, &s->events[i]))
-			ics_event(fp, s, &s->events[i], stamp, &b, &v);
-	fputs("END:VCALENDAR\r\n", fp);
+	ics_schedule_stamp(stamp, sizeof(stamp), s);
+	ics_begin(fp);
+	ics_events(fp, s, f, stamp, &b, &v);
+	ics_end(fp);
 	sbuf_free(&b);
 	sbuf_free(&v);
 	return fflush(fp) == 0 && !ferror(fp);
 }
 
-const struct renderer render_ics = { "ics", ics_schedule, NULL };
+/*
+ * export --format ics (§14): every event, then the days of the plan
+ * period that differ from an ordinary Monday-Friday week (holidays,
+ * make-up working days, the plan's closed and open days, with the sites
+ * of those that apply to some only), so that a calendar program shows the
+ * working-day calendar beside the events.
+ */
+static bool
+ics_export(FILE *fp, const struct plan *p, const struct schedule *s,
+    const char *lang)
+{
+	struct sbuf b = { 0 }, v = { 0 };
+	struct cal_row *rows;
+	struct arena a;
+	char stamp[32];
+	size_t n = 0;
+
+	(void)lang;
+	ics_schedule_stamp(stamp, sizeof(stamp), s);
+	ics_begin(fp);
+	ics_events(fp, s, NULL, stamp, &b, &v);
+	if (p->has_period && span_ok(p->period)) {
+		arena_init(&a);
+		rows = plan_calendar_rows(p, p->period, &a, &n);
+		ics_day_rows(fp, rows, n, stamp, ics_tag(p->file), &b, &v);
+		arena_release(&a);
+	}
+	ics_end(fp);
+	sbuf_free(&b);
+	sbuf_free(&v);
+	return fflush(fp) == 0 && !ferror(fp);
+}
+
+const struct renderer render_ics = { "ics", ics_schedule, ics_export };

@@ -30,17 +30,18 @@ claim_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* The days a fixed series occupies are working days of its site (§13). */
 static void
-claim_add(struct arena *ar, struct avec *v, const struct plan *p,
+claim_add(struct arena *ar, struct avec *v, const struct sitecal *cal,
     const struct activity *a, int32_t who, uint32_t seq, int32_t partner)
 {
 	struct claim *c;
-	day_t day, end = plan_occupied_end(p, a->date, a->w.days);
+	day_t day, end = sitecal_occupied_end(cal, a->date, a->w.days);
 
 	if (end == INT32_MAX)
 		end = a->date;	/* as the schedule does */
 	for (day = a->date; day <= end; day++) {
-		if (day != a->date && !plan_is_working(p, day))
+		if (day != a->date && !sitecal_is_working(cal, day))
 			continue;
 		c = avec_push(ar, v, sizeof(*c));
 		c->day = day;
@@ -83,14 +84,16 @@ fixed_claims(const struct plan *p, struct arena *ar, struct avec *v)
 					    a->partners.v[s].idx;
 				int32_t series = a->w.at == AT_PARTNER ?
 				    site : -1;
+				const struct sitecal *cal = plan_site_cal(p,
+				    site, &a->w);
 
 				if (site >= 0)
-					claim_add(ar, v, p, a, -1 - site, seq,
+					claim_add(ar, v, cal, a, -1 - site, seq,
 					    series);
 				for (l = 0; l < 2; l++)
 					for (k = 0; k < lists[l]->n; k++)
 						if (lists[l]->v[k].idx >= 0)
-							claim_add(ar, v, p, a,
+							claim_add(ar, v, cal, a,
 							    lists[l]->v[k].idx,
 							    seq, series);
 			}

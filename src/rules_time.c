@@ -157,13 +157,14 @@ check_exclusive_keys(const struct plan *p, struct diags *d)
 }
 
 /*
- * Eligible days: working days of the plan calendar on an allowed weekday.
- * With every, the most any one period of the window offers.
+ * Eligible days: working days of a series' own site calendar (§13) on an
+ * allowed weekday. With every, the most any one period of the window
+ * offers.
  */
 #define MAX_PERIODS	1000
 
 static int32_t
-eligible_days(const struct plan *p, const struct when *w)
+eligible_days(const struct sitecal *c, const struct when *w)
 {
 	struct span per;
 	int32_t best = 0, k;
@@ -171,7 +172,7 @@ eligible_days(const struct plan *p, const struct when *w)
 	uint32_t n;
 
 	if (w->every == EV_NONE)
-		return workmap_count(&p->wm, w->window, w->weekdays);
+		return sitecal_count(c, w->window, w->weekdays);
 	/*
 	 * A window of many short periods need not be searched to its end:
 	 * after MAX_PERIODS periods the best seen so far stands.
@@ -181,7 +182,7 @@ eligible_days(const struct plan *p, const struct when *w)
 		next = plan_period_next(w, start);
 		per.from = start < w->window.from ? w->window.from : start;
 		per.to = next - 1 > w->window.to ? w->window.to : next - 1;
-		if ((k = workmap_count(&p->wm, per, w->weekdays)) > best)
+		if ((k = sitecal_count(c, per, w->weekdays)) > best)
 			best = k;
 		if ((uint32_t)best >= w->times)
 			break;	/* enough: no need to look further */
@@ -189,31 +190,73 @@ eligible_days(const struct plan *p, const struct when *w)
 	return best;
 }
 
-void
-check_times(const struct plan *p, struct diags *d, const struct when *w,
-    const char *what, const char *id)
+/*
+ * times and days against the eligible days of one series, on the
+ * calendar of its site; site names the site when its calendar is not the
+ * plan-wide one. False when it reported.
+ */
+static bool
+check_series_times(const struct plan *p, struct diags *d,
+    const struct when *w, const char *what, const char *id, int32_t site)
 {
+	const struct sitecal *c = plan_site_cal(p, site, w);
+	const char *at = "";
 	int32_t k;
+
+	if (c != &p->sitecals[0])
+		at = site >= 0 ? arena_printf(d->arena, " at '%s'",
+		    p->orgs[site].id) : " on the days its people's "
+		    "kindergartens all work";
+	if (w->days > 1 && (k = sitecal_count(c, w->window, 0x7F)) <
+	    (int32_t)w->days) {
+		rules_report(d, R_BAD_NUMBER, w->when_pos.line ? w->when_pos :
+		    w->times_pos, "%s '%s' lasts %u working days but its "
+		    "window has only %d%s", what, id, w->days, k, at);
+		return true;
+	}
+	k = eligible_days(c, w);
+	if ((uint32_t)k >= w->times)
+		return false;
+	rules_report(d, R_BAD_NUMBER, w->times_pos.line ? w->times_pos :
+	    w->when_pos, "%s '%s' wants %u time%s %sbut %s only %d eligible "
+	    "day%s%s", what, id, w->times, w->times == 1 ? "" : "s",
+	    w->every != EV_NONE ? "a period " : "",
+	    w->every != EV_NONE ? "a period has" : "its window has", k,
+	    k == 1 ? "" : "s", at);
+	return true;
+}
+
+/*
+ * Each series of an activity or a mentorship's meetings (one per partner
+ * for `at: partner`), each site calendar once: the first that is short
+ * is reported.
+ */
+static void
+check_times(const struct plan *p, struct diags *d, const struct when *w,
+    const char *what, const char *id, const struct activity *a,
+    const struct mentorship *m)
+{
+	const struct sitecal *done = NULL, *c;
+	uint32_t i, n = 1;
+	int32_t site;
 
 	if (!p->has_wm || !span_ok(w->window) ||
 	    w->window.from < p->period.from || w->window.to > p->period.to)
 		return;
-	if (w->days > 1 && (k = workmap_count(&p->wm, w->window, 0x7F)) <
-	    (int32_t)w->days) {
-		rules_report(d, R_BAD_NUMBER, w->when_pos.line ? w->when_pos :
-		    w->times_pos, "%s '%s' lasts %u working days but its "
-		    "window has only %d", what, id, w->days, k);
-		return;
+	if (a != NULL && w->at == AT_PARTNER)
+		n = a->all_partners ? p->norgs - 1 : a->partners.n;
+	for (i = 0; i < n; i++) {
+		site = plan_series_site(p, w, a == NULL || w->at != AT_PARTNER ?
+		    -1 : a->all_partners ? (int32_t)i + 1 :
+		    a->partners.v[i].idx, m);
+		if (a != NULL && w->at == AT_PARTNER && site < 1)
+			continue;
+		if ((c = plan_site_cal(p, site, w)) == done)
+			continue;
+		done = c;
+		if (check_series_times(p, d, w, what, id, site))
+			return;
 	}
-	k = eligible_days(p, w);
-	if ((uint32_t)k >= w->times)
-		return;
-	rules_report(d, R_BAD_NUMBER, w->times_pos.line ? w->times_pos :
-	    w->when_pos, "%s '%s' wants %u time%s %sbut %s only %d eligible "
-	    "day%s", what, id, w->times, w->times == 1 ? "" : "s",
-	    w->every != EV_NONE ? "a period " : "",
-	    w->every != EV_NONE ? "a period has" : "its window has", k,
-	    k == 1 ? "" : "s");
 }
 
 void
@@ -226,12 +269,14 @@ check_bad_number(const struct plan *p, struct diags *d)
 			const struct activity *a = &p->phases[i].acts[j];
 
 			if (!a->has_date)
-				check_times(p, d, &a->w, "activity", a->id);
+				check_times(p, d, &a->w, "activity", a->id, a,
+				    NULL);
 		}
 	for (i = 0; i < p->nmentorships; i++)
 		if (p->mentorships[i].has_meet)
 			check_times(p, d, &p->mentorships[i].meet,
-			    "mentorship", arena_printf(d->arena, "m%u", i + 1));
+			    "mentorship", arena_printf(d->arena, "m%u", i + 1),
+			    NULL, &p->mentorships[i]);
 }
 
 /* The most occurrences a plan may expand to (§5.1), so schedule stays bounded. */
@@ -310,59 +355,145 @@ check_limit(const struct plan *p, struct diags *d)
 		    "than %u occurrences to schedule", MAX_OCCURRENCES);
 }
 
-/* Why day is not a working day, for a message. */
+/* Why day is not a working day at a site, for a message. */
 static const char *
-why_not_working(const struct calendar *c, day_t day)
+why_not_working(const struct sitecal *c, day_t day)
 {
 	static const char *const names[7] = {
 		"a Monday", "a Tuesday", "a Wednesday", "a Thursday",
 		"a Friday", "a Saturday", "a Sunday"
 	};
 	const char *holiday = NULL;
-	size_t i;
+	uint32_t i;
+	size_t k;
 
-	if (c->cn && cal_cn_status(day, &holiday) == CN_OFF)
-		return holiday;
-	for (i = 0; i < c->nclosed; i++)
-		if (day >= c->closed[i].from && day <= c->closed[i].to)
-			return "the kindergarten is closed";
+	for (i = 0; i < c->ncals; i++) {
+		const struct calendar *cal = c->cals[i];
+
+		if (cal_is_working(cal, day))
+			continue;
+		if (cal_holiday(cal, day, &holiday, NULL) == CN_OFF)
+			return holiday;
+		for (k = 0; k < cal->nclosed; k++)
+			if (day >= cal->closed[k].from &&
+			    day <= cal->closed[k].to)
+				return "the kindergarten is closed";
+		break;
+	}
 	return names[date_weekday(day)];
+}
+
+/* The calendar of a fixed activity's first site that does not work on d. */
+static const struct sitecal *
+fixed_off_site(const struct plan *p, const struct activity *a, int32_t *site)
+{
+	const struct sitecal *c;
+	uint32_t i, n = 1;
+
+	if (a->w.at == AT_PARTNER)
+		n = a->all_partners ? p->norgs - 1 : a->partners.n;
+	for (i = 0; i < n; i++) {
+		*site = plan_series_site(p, &a->w, a->w.at != AT_PARTNER ? -1 :
+		    a->all_partners ? (int32_t)i + 1 : a->partners.v[i].idx,
+		    NULL);
+		if (a->w.at == AT_PARTNER && *site < 1)
+			continue;
+		c = plan_site_cal(p, *site, &a->w);
+		if (!sitecal_is_working(c, a->date))
+			return c;
+	}
+	return NULL;
 }
 
 void
 check_non_working_date(const struct plan *p, struct diags *d)
 {
+	const struct sitecal *c;
 	uint32_t i, j;
+	int32_t site;
 
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			const struct activity *a = &p->phases[i].acts[j];
 			char day[11];
 
-			if (!a->has_date || cal_is_working(&p->cal, a->date))
+			if (!a->has_date ||
+			    (c = fixed_off_site(p, a, &site)) == NULL)
 				continue;
 			date_format(a->date, day);
 			rules_report(d, R_NON_WORKING_DATE, a->date_pos, "activity "
-			    "'%s' is fixed on %s, which is not a working day "
-			    "(%s)", a->id, day, why_not_working(&p->cal,
-			    a->date));
+			    "'%s' is fixed on %s, which is not a working day%s "
+			    "(%s)", a->id, day, c == &p->sitecals[0] ? "" :
+			    site >= 0 ? arena_printf(d->arena, " at '%s'",
+			    p->orgs[site].id) : " of all its people's "
+			    "kindergartens", why_not_working(c, a->date));
 		}
+}
+
+/* "2027", "2027-2029", "2027, 2029-2030", in the diagnostics' arena. */
+static const char *
+years_text(struct diags *d, const bool *in, int y1, int y2)
+{
+	const char *s = "";
+	int y, e;
+
+	for (y = y1; y <= y2; y = e + 1) {
+		if (!in[y - y1]) {
+			e = y;
+			continue;
+		}
+		for (e = y; e < y2 && in[e + 1 - y1]; e++)
+			;
+		s = e == y ? arena_printf(d->arena, "%s%s%d", s, *s ? ", " : "",
+		    y) : arena_printf(d->arena, "%s%s%d-%d", s, *s ? ", " : "",
+		    y, e);
+	}
+	return s;
 }
 
 void
 check_calendar_coverage(const struct plan *p, struct diags *d)
 {
-	int y1, y2, m, dd;
+	bool computed[PLAN_MAX_DAYS / 365 + 3], unknown[PLAN_MAX_DAYS / 365 + 3];
+	bool any_computed = false, any_unknown = false;
+	int y1, y2, y, m, dd, first_c = 0, first_u = 0;
+	struct pos at;
 
 	if (!p->cal.cn || !p->has_period || !span_ok(p->period))
 		return;
 	date_to_civil(p->period.from, &y1, &m, &dd);
 	date_to_civil(p->period.to, &y2, &m, &dd);
-	if (y1 >= CN_FIRST_YEAR && y2 <= CN_LAST_YEAR)
-		return;
-	rules_report(d, R_CALENDAR_COVERAGE, rules_npos(p->holidays_node != NULL ?
-	    p->holidays_node : p->period_node), "the built-in China holiday "
-	    "table covers %d-%d; the plan runs %d-%d, and the years outside "
-	    "the table are taken to have no holidays", CN_FIRST_YEAR,
-	    CN_LAST_YEAR, y1, y2);
+	if (y2 - y1 + 1 > (int)(sizeof(computed) / sizeof(computed[0])))
+		return;		/* rule limit reports the period */
+	for (y = y1; y <= y2; y++) {
+		enum cn_source src = cn_year_source(y);
+
+		computed[y - y1] = unknown[y - y1] = false;
+		if (cal_file_covers_year(&p->cal, y) || src == CN_OFFICIAL)
+			continue;
+		if (src == CN_COMPUTED) {
+			any_computed = computed[y - y1] = true;
+			first_c = first_c ? first_c : y;
+		} else {
+			any_unknown = unknown[y - y1] = true;
+			first_u = first_u ? first_u : y;
+		}
+	}
+	at = rules_npos(p->holidays_node != NULL ? p->holidays_node :
+	    p->period_node);
+	if (any_computed)
+		rules_report(d, R_CALENDAR_COVERAGE, at, "the holidays of %s "
+		    "are China's statutory days only, computed by the rules in "
+		    "force since 2025, without the bridging days and make-up "
+		    "working days the State Council announces each year; add "
+		    "them with a holiday file, e.g. 'holidays: [cn, "
+		    "holidays-%d.yaml]'", years_text(d, computed, y1, y2),
+		    first_c);
+	if (any_unknown)
+		rules_report(d, R_CALENDAR_COVERAGE, at, "no holidays are known "
+		    "for %s (the built-in calendar covers %d-%d), so every "
+		    "weekday there counts as a working day; give them in a "
+		    "holiday file, e.g. 'holidays: [cn, holidays-%d.yaml]'",
+		    years_text(d, unknown, y1, y2), CN_FIRST_YEAR,
+		    CN_COMPUTED_LAST, first_u);
 }

@@ -220,29 +220,31 @@ when_of(const struct sched_series *r)
 
 /*
  * An eligible day (§5.1): in the window, a working day of the series'
- * plan, on an allowed weekday. Slices are cut from these.
+ * own site calendar (§13: its site's, or for an online series its
+ * people's kindergartens'), on an allowed weekday. Slices are cut from
+ * these.
  */
 static bool
-eligible(const struct plan *p, const struct when *w, day_t d)
+eligible(const struct sitecal *c, const struct when *w, day_t d)
 {
 	return d >= w->window.from && d <= w->window.to &&
-	    (w->weekdays & (1u << date_weekday(d))) && plan_is_working(p, d);
+	    (w->weekdays & (1u << date_weekday(d))) && sitecal_is_working(c, d);
 }
 
 /* The last day an occurrence of w starting on d occupies. */
 static day_t
-end_of(const struct plan *p, const struct when *w, day_t d)
+end_of(const struct sitecal *c, const struct when *w, day_t d)
 {
-	return plan_occupied_end(p, d, w->days);
+	return sitecal_occupied_end(c, d, w->days);
 }
 
 /* A flexible occurrence may start on d: eligible, and it fits the window. */
 static bool
-can_start(const struct plan *p, const struct when *w, day_t d, day_t *end)
+can_start(const struct sitecal *c, const struct when *w, day_t d, day_t *end)
 {
-	if (!eligible(p, w, d))
+	if (!eligible(c, w, d))
 		return false;
-	*end = end_of(p, w, d);
+	*end = end_of(c, w, d);
 	return *end <= w->window.to;
 }
 
@@ -284,7 +286,7 @@ slice_period(struct sstate *st, uint32_t si, struct span per,
 {
 	const struct sched_series *r = &((struct sched_series *)
 	    st->series.v)[si];
-	const struct plan *p = plan_of(st, r);
+	const struct sitecal *c = r->cal;
 	const struct when *w = when_of(r);
 	day_t *d;
 	size_t k = 0, cap = 64;
@@ -294,7 +296,7 @@ slice_period(struct sstate *st, uint32_t si, struct span per,
 	if (d == NULL)
 		arena_oom();
 	for (day_t x = per.from; x <= per.to; x++)
-		if (eligible(p, w, x)) {
+		if (eligible(c, w, x)) {
 			if (k == cap) {
 				day_t *nd = realloc(d, (cap *= 2) * sizeof(*d));
 
@@ -334,6 +336,7 @@ expand_series(struct sstate *st, uint32_t si)
 	struct span per;
 	day_t start, next;
 
+	r->cal = plan_site_cal(plan_of(st, r), r->site, w);
 	if (r->act != NULL && r->act->has_date) {
 		struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
 
@@ -658,7 +661,7 @@ blocker(const struct sstate *st, const struct sched_series *r, day_t d,
 	day_t x;
 
 	for (x = d; x <= e; x++) {
-		if (x != d && !plan_is_working(p, x))
+		if (x != d && !sitecal_is_working(r->cal, x))
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			if (person_busy(st, st->pgid[r->plan][r->people[i]], x))
@@ -674,12 +677,11 @@ blocker(const struct sstate *st, const struct sched_series *r, day_t d,
 static void
 take(struct sstate *st, const struct sched_series *r, day_t d, day_t e)
 {
-	const struct plan *p = plan_of(st, r);
 	uint32_t i;
 	day_t x;
 
 	for (x = d; x <= e; x++) {
-		if (x != d && !plan_is_working(p, x))
+		if (x != d && !sitecal_is_working(r->cal, x))
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			person_take(st, st->pgid[r->plan][r->people[i]], x);
@@ -716,7 +718,7 @@ unplaced_reason(struct sstate *st, const struct sched_series *r,
 	for (d = o->from; d <= o->to; d++) {
 		day_t e;
 
-		if (!can_start(p, w, d, &e))
+		if (!can_start(r->cal, w, d, &e))
 			continue;
 		b = blocker(st, r, d, e);
 		if (b == NULL)
@@ -800,9 +802,9 @@ collect_events(struct sstate *st, uint32_t *idx, uint32_t *tmp)
 	free(key);
 }
 
-/* The day after n more working days of p after day d. */
+/* The day after n more working days of calendar c after day d. */
 static day_t
-working_after(const struct plan *p, day_t d, uint32_t n)
+working_after(const struct sitecal *c, day_t d, uint32_t n)
 {
 	uint32_t k = 0;
 	day_t x = d;
@@ -810,7 +812,7 @@ working_after(const struct plan *p, day_t d, uint32_t n)
 	do {
 		if (++x - d > 4 * 366)
 			return INT32_MAX;
-		if (plan_is_working(p, x))
+		if (sitecal_is_working(c, x))
 			k++;
 	} while (k <= n);
 	return x;
@@ -841,7 +843,7 @@ earliest(struct sstate *st, uint32_t si, const char **waits)
 		}
 		if (st->last_end[j] == INT32_MIN)
 			continue;	/* nothing of it was held */
-		x = working_after(plan_of(st, r), st->last_end[j],
+		x = working_after(r->cal, st->last_end[j],
 		    r->act != NULL ? r->act->gap : 0);
 		if (x > best) {
 			best = x;
@@ -900,7 +902,7 @@ place(struct sstate *st)
 		if (!v[i].fixed)
 			continue;
 		r = &((struct sched_series *)st->series.v)[v[i].series];
-		e = end_of(plan_of(st, r), when_of(r), v[i].from);
+		e = end_of(r->cal, when_of(r), v[i].from);
 		if (e == INT32_MAX)
 			e = v[i].from;	/* no working day follows */
 		placed(st, &v[i], v[i].from, e);
@@ -930,13 +932,11 @@ place(struct sstate *st)
 		for (i = 0; i < k; i++) {
 			struct occ *o = &v[idx[i]];
 			const struct sched_series *r;
-			const struct plan *p;
 			const struct when *w;
 			const char *waits = NULL;
 			day_t d, e, from = o->from;
 
 			r = &sv[o->series];
-			p = plan_of(st, r);
 			w = when_of(r);
 			if (st->deps[o->series].npred > 0) {
 				day_t first = earliest(st, o->series, &waits);
@@ -950,7 +950,7 @@ place(struct sstate *st)
 					from = first;
 			}
 			for (d = from; d <= o->to; d++) {
-				if (!can_start(p, w, d, &e))
+				if (!can_start(r->cal, w, d, &e))
 					continue;
 				if (blocker(st, r, d, e) != NULL)
 					continue;
@@ -1005,7 +1005,7 @@ struct visit {
 	uint32_t	 person;	/* global */
 	uint32_t	 site;		/* global */
 	day_t		 date, end;
-	uint32_t	 plan;		/* of its series, for its calendar */
+	const struct sitecal *cal;	/* of its series */
 };
 
 static int
@@ -1042,7 +1042,7 @@ list_visits(struct sstate *st, size_t *n)
 			x->site = st->sgid[r->plan][r->site];
 			x->date = st->s->events[i].date;
 			x->end = st->s->events[i].end;
-			x->plan = r->plan;
+			x->cal = r->cal;
 			if (x->end - x->date > st->longest)
 				st->longest = x->end - x->date;
 		}
@@ -1095,7 +1095,7 @@ count_done(struct sstate *st, const struct visit *v, size_t n, uint32_t gp,
 		}
 		for (d = v[i].date; d <= v[i].end; d++)
 			if (d >= per.from && d <= per.to && (d == v[i].date ||
-			    plan_is_working(st->plans[v[i].plan], d)))
+			    sitecal_is_working(v[i].cal, d)))
 				got++;
 	}
 	return got;

@@ -23,7 +23,7 @@ version bad-date range-order duplicate-id unknown-ref outside-plan
 outside-phase exclusive-keys bad-number limit unknown-kind placeholder
 phase-overlap empty-phase partner-unvisited non-working-date conflict
 calendar-coverage no-leader dependency-cycle budget publicity-short
-duplicate-name phase-order pairing-limit target-sum"
+duplicate-name phase-order pairing-limit target-sum holiday-file"
 
 ESC=$(printf '\033')
 
@@ -117,6 +117,98 @@ n=$(grep -c '"occurrence"' "$T/out")
 /usr/bin/python3 tests/ics_check.py "$T/all.ics" "$n" >"$T/diff" 2>&1 ||
     why "icalendar rejects the schedule of every bundled plan"
 result "every bundled plan as ICS, read by icalendar"
+
+# tests/golden/calendar-YEAR.FORMAT is `calendar YEAR --format FORMAT`;
+# calendar-YEAR-NAME.FORMAT the same with --plan tests/golden/NAME.yaml.
+for g in tests/golden/calendar-*.*; do
+	base=$(basename "$g")
+	fmt=${base##*.}
+	rest=${base%.*}
+	rest=${rest#calendar-}
+	year=${rest%%-*}
+	if [ "$rest" = "$year" ]; then
+		SOURCE_DATE_EPOCH=1700000000 run calendar "$year" --format "$fmt"
+	else
+		SOURCE_DATE_EPOCH=1700000000 run calendar "$year" \
+		    --plan "tests/golden/${rest#*-}.yaml" --format "$fmt"
+	fi
+	expect_rc 0
+	if ! cmp -s "$g" "$T/out"; then
+		diff -u "$g" "$T/out" | head -n 20 >"$T/diff"
+		why "stdout differs from $g"
+	fi
+	if [ "$fmt" = ics ]; then
+		/usr/bin/python3 tests/ics_check.py "$g" \
+		    "$(grep -c '^BEGIN:VEVENT' "$g")" >"$T/diff" 2>&1 ||
+		    why "icalendar rejects $g"
+	fi
+	result "golden $base"
+done
+
+# ---- (a3) pairplan calendar ---------------------------------------------
+
+run calendar 2027 --format json
+expect_rc 0
+expect_no_stderr
+expect_json_object
+expect_in out '{"date": "2027-02-05", "status": "off", "name": "春节", "source": "computed"}'
+expect_in out '{"date": "2027-02-08", "status": "off", "name": "春节", "source": "computed"}'
+expect_not_in out '"2027-02-06"'
+result "calendar 2027: 春节 on the weekdays of 2027-02-05..08, computed"
+
+run calendar 2026
+expect_rc 0
+expect_in out "2026-02-14  Sat  work    春节"
+expect_in out "official"
+result "calendar 2026: official, with the make-up Saturday"
+
+run calendar 1950 --format json
+expect_rc 0
+expect_in out '{"year": 1950, "days": []}'
+result "calendar 1950: nothing known, nothing listed"
+
+for bad in 1900 2100 0 20x7 ""; do
+	run calendar "$bad"
+	expect_rc 2
+	expect_no_stdout
+	expect_in err "usage: pairplan calendar"
+	result "calendar '$bad': usage error"
+done
+run calendar
+expect_rc 2
+expect_in err "no YEAR given"
+result "calendar without a year: usage error"
+run calendar 2027 2028
+expect_rc 2
+result "calendar with two years: usage error"
+run calendar 2027 --format csv
+expect_rc 2
+expect_in err "unknown format 'csv'"
+result "calendar --format csv: usage error"
+run calendar 2027 --plan tests/diag/no-such-plan.yaml
+expect_rc 2
+expect_no_stdout
+result "calendar --plan of a missing file: exit 2"
+run calendar 2027 --plan tests/diag/holiday-file.yaml
+expect_rc 1
+expect_no_stdout
+expect_in err "tests/diag/holiday-files/bad-2027.yaml:7:33: error:"
+result "calendar --plan of a plan with errors: its diagnostics, exit 1"
+run calendar 2024 --plan plans/example.yaml --format json
+expect_rc 0
+expect_in out '{"date": "2024-11-16", "status": "work", "name": "开园", "source": "plan", "at": ["chengguan"]}'
+expect_in out '{"date": "2024-10-01", "status": "off", "name": "国庆节", "source": "official"}'
+expect_in out '"name": "闭园", "source": "plan"}'
+result "calendar --plan: the plan's closures, a host-only open day with at"
+run calendar 2027 --format ics -o "$T/cal.ics"
+expect_rc 0
+expect_no_stdout
+grep -q 'SUMMARY:清明节（休）' "$T/cal.ics" || why "no 清明节 in $T/cal.ics"
+result "calendar -o: written to the file"
+run calendar --help
+expect_rc 0
+expect_in out "usage: pairplan calendar YEAR"
+result "calendar --help"
 
 # ---- (b) the bundled plans ----------------------------------------------
 
@@ -699,11 +791,23 @@ run schedule --format csv plans/example.yaml
 cmp -s "$T/first" "$T/out" || why "export --format csv differs from schedule"
 result "export --format csv: the whole schedule"
 
+# export --format ics: the whole schedule, then the working-day calendar
+# of the plan period (§14) as all-day transparent events.
 SOURCE_DATE_EPOCH=1700000000 run export --format ics plans/example.yaml
 cp "$T/out" "$T/first"
 SOURCE_DATE_EPOCH=1700000000 run schedule --format ics plans/example.yaml
-cmp -s "$T/first" "$T/out" || why "export --format ics differs from schedule"
-result "export --format ics: the whole schedule"
+sed '$d' "$T/out" >"$T/events"
+head -c "$(wc -c <"$T/events")" "$T/first" | cmp -s - "$T/events" ||
+    why "export --format ics does not start with the schedule's events"
+grep -q 'SUMMARY:国庆节（休）' "$T/first" || why "no 国庆节 in export ics"
+grep -q 'SUMMARY:开园（班） chengguan' "$T/first" ||
+    why "no host open day in export ics"
+grep -q '^TRANSP:TRANSPARENT' "$T/first" || why "holiday rows not transparent"
+run schedule --format json plans/example.yaml
+n=$(( $(grep -c '"occurrence"' "$T/out") + $(grep -c '^UID:day-' "$T/first") ))
+/usr/bin/python3 tests/ics_check.py "$T/first" "$n" >"$T/diff" 2>&1 ||
+    why "icalendar rejects export --format ics"
+result "export --format ics: the whole schedule and the working-day calendar"
 
 run export --format md - <plans/example.yaml
 expect_rc 0

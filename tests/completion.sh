@@ -53,13 +53,15 @@ expect() {
 	fi
 }
 
-expect "export help init kinds rules schedule validate" pairplan ""
+expect "calendar export help init kinds rules schedule validate" pairplan ""
 expect "schedule" pairplan sch
 expect "--help --version" pairplan --
-expect "export init kinds rules schedule validate" pairplan help ""
+expect "calendar export init kinds rules schedule validate" pairplan help ""
 expect "--format --help --max-size --strict" pairplan validate --
 expect "json text" pairplan validate --format ""
 expect "json" pairplan validate --format j
+expect "--format --help --max-size --output --plan" pairplan calendar --
+expect "ics json table" pairplan calendar --format ""
 expect "csv ics json table" pairplan schedule --format ""
 expect "csv html ics json md svg" pairplan export --format ""
 expect "csv html ics json md svg" pairplan export --format = ""

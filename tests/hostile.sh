@@ -19,6 +19,8 @@ else
 	MAX_MS=2000
 fi
 
+# A second file whose diagnostics may appear (a plan's holiday file).
+ALSO=
 # check NAME RC RULE POS FILE MODE [OPTION...]
 #   RC    expected exit status (0, 1 or 2)
 #   RULE  rule id expected in brackets, or - for none
@@ -90,6 +92,9 @@ check() {
 		case $line in
 		"$shown":*)
 			printf '%s\n' "${line#"$shown":}"
+			;;
+		"${ALSO:-/nonexistent/}":*)
+			printf '%s\n' "${line#"$ALSO":}"
 			;;
 		*)
 			printf 'not the file: %s\n' "$line"
@@ -336,6 +341,56 @@ check "plan period from year 0" 1 bad-date - "$T/year0p.yaml" file
 replace '        times: 2' '        times: 100000' times.yaml
 check "times: 100000 in a one-week window" 1 bad-number 19:16 \
     "$T/times.yaml" file
+
+# ---- holiday files (§13): the same input, in a file the plan names ------
+# hol CASE-NAME RULE CONTENT-FILE: base.yaml naming CONTENT-FILE as its
+# holiday file; the diagnostics may be in either file.
+hol() {
+	replace '  period: 2024-03..2024-06' "  period: 2024-03..2024-06
+calendar: {holidays: [cn, $3]}" hol.yaml
+	ALSO=$3
+	check "holiday file: $1" 1 "$2" - "$T/hol.yaml" file
+	ALSO=
+}
+hol "binary data" encoding "$T/elf.yaml"
+hol "invalid UTF-8" encoding "$T/ff.yaml"
+hol "a NUL byte" encoding "$T/nul.yaml"
+hol "not YAML" yaml-syntax "$T/notyaml.yaml"
+hol "only comments" required "$T/comments.yaml"
+hol "a plan, not a list" type "$T/base.yaml"
+hol "/dev/zero" limit /dev/zero
+hol "/dev/null" required /dev/null
+hol "a directory" holiday-file "$T"
+hol "missing" holiday-file "$T/no/such/holidays.yaml"
+repeat 100 '[' >"$T/deephol.yaml"
+hol "nesting 100 deep" limit "$T/deephol.yaml"
+{
+	echo '- &a {year: 2027, off: [2027-01-01, 2027-01-02]}'
+	echo '- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]'
+	echo '- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]'
+	echo '- &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'
+	echo '- &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]'
+	echo '- [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]'
+} >"$T/aliashol.yaml"
+hol "alias expansion" limit "$T/aliashol.yaml"
+{
+	echo '- year: 2027'
+	printf '  off: ['
+	repeat 30000 '2027-01-01..2027-12-31, '
+	echo '2027-01-01]'
+} >"$T/bighol.yaml"
+hol "30000 whole-year ranges" holiday-file "$T/bighol.yaml"
+{
+	echo '- year: 2027'
+	echo '  off: 0001-01-01..9999-12-31'
+} >"$T/widehol.yaml"
+hol "a range of 10000 years" holiday-file "$T/widehol.yaml"
+y=1
+while [ $y -le 9999 ]; do
+	printf -- '- {year: %d, off: %04d-01-01}\n' $y $y
+	y=$((y + 1))
+done >"$T/yearshol.yaml"
+hol "9999 years, one entry each" limit "$T/yearshol.yaml"
 
 # ---- unreadable -------------------------------------------------------
 check "nonexistent file" 2 - - "$T/no/such/plan.yaml" file

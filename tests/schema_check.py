@@ -145,10 +145,12 @@ class Run:
         if errs:
             why = "the schema rejects it:\n" + "\n".join(errs)
         else:
-            rc, rules = self.validate(path, not allowed)
+            # A plan that reaches a year whose holidays are only computed
+            # (2027 on) warns calendar-coverage by design (§13).
+            allowed = allowed | {"calendar-coverage"}
+            rc, rules = self.validate(path, False)
             if rc != 0 or set(rules) - allowed:
-                why = "validate%s: exit status %d, %s" % (
-                    "" if allowed else " --strict", rc, rules)
+                why = "validate: exit status %d, %s" % (rc, rules)
         self.result(name, why)
 
     def invalid(self, name, text, rule):
@@ -260,6 +262,12 @@ VARIANTS = [
        "  holidays: none\n  workdays: [mon, tue, wed, thu, fri, sat]\n"
        "  closed: 2024-07..2024-08\n  open: 2024-09-29\n"
        "  visits-per-day: 2\n")]),
+    ("calendar: site entries, a list of holidays",
+     [("  holidays: cn\n",
+       "  holidays: [cn]\n  closed:\n    - 2024-07..2024-08\n"
+       "    - {dates: 2024-10-14..2024-10-18, at: hexi}\n"
+       "    - {dates: [2024-11-04, 2024-11 late], at: [host, hexi]}\n"
+       "  open: [2024-09-29, {dates: 2024-10-12, at: cg}]\n")]),
     ("weekday one or a list, at an org, partners one",
      [("        owner: liu\n      - title: 签订协议",
        "        owner: liu\n        weekday: tue\n"
@@ -331,6 +339,16 @@ INVALID = [
      [("        when: 2024-04\n", "        when: 2024-04 上旬..2024-05\n")]),
     ("an open day that is a range", "bad-date",
      [("  holidays: cn\n", "  holidays: cn\n  open: [2024-09..2024-10]\n")]),
+    ("an open entry with a range", "bad-date",
+     [("  holidays: cn\n", "  holidays: cn\n  open: [{dates: 2024-10..2024-11, "
+       "at: host}]\n")]),
+    ("a site entry without at", "required",
+     [("  holidays: cn\n", "  holidays: cn\n  closed: [{dates: 2024-10-14}]\n")]),
+    ("unknown key in a site entry", "unknown-key",
+     [("  holidays: cn\n", "  holidays: cn\n  closed: [{dates: 2024-10-14, "
+       "site: host}]\n")]),
+    ("none in a list of holidays", "type",
+     [("  holidays: cn\n", "  holidays: [cn, none]\n")]),
     ("unknown kind", "unknown-kind",
      [("kind: teaching-visit", "kind: teaching-visits")]),
     ("lang fr", "type",
@@ -384,6 +402,7 @@ TABLES = {
     "pairing_keys": "definitions/pairing",
     "standard_keys": "definitions/standard",
     "aid_keys": "properties/aid",
+    "site_entry_keys": "definitions/siteEntry",
 }
 
 

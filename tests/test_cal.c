@@ -690,6 +690,198 @@ test_workmap_huge_span(void **state)
 	arena_release(&a);
 }
 
+/* ---- why a day is what it is, and the rows of `pairplan calendar` ---- */
+
+static void
+test_source_names(void **state)
+{
+	(void)state;
+	assert_string_equal(cal_source_name(CAL_ORDINARY), "ordinary");
+	assert_string_equal(cal_source_name(CAL_OFFICIAL), "official");
+	assert_string_equal(cal_source_name(CAL_COMPUTED), "computed");
+	assert_string_equal(cal_source_name(CAL_FILE), "file");
+	assert_string_equal(cal_source_name(CAL_PLAN), "plan");
+}
+
+static void
+explain_at(int line, const struct calendar *c, day_t d, bool working,
+    enum cal_source src, const char *name)
+{
+	struct cal_why w;
+
+	cal_explain(c, d, &w);
+	if (w.working != working || w.source != src)
+		fail_msg("line %d: working %d source %d", line, w.working,
+		    w.source);
+	assert_int_equal(w.working, working);
+	assert_int_equal(w.working, cal_is_working(c, d));
+	assert_int_equal(w.source, src);
+	if (name == NULL)
+		assert_null(w.name);
+	else
+		assert_string_equal(w.name, name);
+}
+#define explain(...)	explain_at(__LINE__, __VA_ARGS__)
+
+static void
+test_explain(void **state)
+{
+	struct span closed[1] = { { D(2024, 9, 30), D(2024, 10, 4) } };
+	day_t open[2] = { D(2024, 10, 6), D(2024, 10, 13) };
+	struct calendar c;
+
+	(void)state;
+	cal_init(&c);
+	explain(&c, D(2024, 10, 8), true, CAL_ORDINARY, NULL);
+	explain(&c, D(2024, 10, 19), false, CAL_ORDINARY, NULL);	/* Sat */
+	explain(&c, D(2024, 10, 1), false, CAL_OFFICIAL, "国庆节");
+	explain(&c, D(2024, 9, 29), true, CAL_OFFICIAL, "国庆节");	/* 调休 */
+	explain(&c, D(2027, 2, 5), false, CAL_COMPUTED, "春节");
+	c.closed = closed;
+	c.nclosed = 1;
+	c.open = open;
+	c.nopen = 2;
+	/* closed on a working Monday: the plan's; on 国庆: the holiday's */
+	explain(&c, D(2024, 9, 30), false, CAL_PLAN, CAL_NAME_CLOSED);
+	explain(&c, D(2024, 10, 2), false, CAL_OFFICIAL, "国庆节");
+	/* open on a Sunday: the plan's */
+	explain(&c, D(2024, 10, 13), true, CAL_PLAN, CAL_NAME_OPEN);
+	/* open on a day that is a holiday */
+	explain(&c, D(2024, 10, 6), true, CAL_PLAN, CAL_NAME_OPEN);
+	/* a Monday outside workdays; a Saturday inside them */
+	c.workdays = 0x1E;		/* Tuesday to Friday */
+	explain(&c, D(2024, 10, 14), false, CAL_PLAN, CAL_NAME_RESTDAY);
+	c.workdays = 0x3F;
+	explain(&c, D(2024, 10, 19), true, CAL_PLAN, CAL_NAME_WORKDAY);
+	explain(&c, D(2024, 10, 21), true, CAL_ORDINARY, NULL);
+}
+
+/* `pairplan calendar 2027`: the computed statutory days on weekdays. */
+static void
+test_rows_2027(void **state)
+{
+	static const struct {
+		int		 m, d;
+		const char	*name;
+	} want[] = {
+		{ 1, 1, "元旦" }, { 2, 5, "春节" }, { 2, 8, "春节" },
+		{ 4, 5, "清明节" }, { 6, 9, "端午节" }, { 9, 15, "中秋节" },
+		{ 10, 1, "国庆节" },
+	};
+	struct span y = { D(2027, 1, 1), D(2027, 12, 31) };
+	struct cal_row *rows = NULL;
+	struct calendar c;
+	struct arena a;
+	size_t n = 0, cap = 0, i;
+
+	(void)state;
+	arena_init(&a);
+	cal_init(&c);
+	assert_int_equal(cal_rows(&c, NULL, y, NULL, 0, &a, &rows, &n, &cap),
+	    sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < n; i++) {
+		assert_int_equal(rows[i].day, D(2027, want[i].m, want[i].d));
+		assert_false(rows[i].working);
+		assert_int_equal(rows[i].source, CAL_COMPUTED);
+		assert_string_equal(rows[i].name, want[i].name);
+		assert_null(rows[i].at);
+	}
+	arena_release(&a);
+}
+
+/* 2026: official, with its make-up Saturdays and Sundays. */
+static void
+test_rows_2026(void **state)
+{
+	struct span y = { D(2026, 1, 1), D(2026, 12, 31) };
+	struct cal_row *rows = NULL;
+	struct calendar c;
+	struct arena a;
+	size_t n = 0, cap = 0, i, work = 0;
+	const char *const at[1] = { "hexi" };
+
+	(void)state;
+	arena_init(&a);
+	cal_init(&c);
+	cal_rows(&c, NULL, y, NULL, 0, &a, &rows, &n, &cap);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(rows[i].source, CAL_OFFICIAL);
+		assert_int_equal(rows[i].working,
+		    date_weekday(rows[i].day) >= WD_SAT);
+		work += rows[i].working;
+	}
+	/* 01-04, 02-14, 02-28, 05-09, 09-20, 10-10 */
+	assert_int_equal(work, 6);
+	assert_int_equal(rows[0].day, D(2026, 1, 1));
+	assert_string_equal(rows[0].name, "元旦");
+	/* against another calendar: only what differs from it, with at */
+	{
+		struct calendar site = c;
+		struct span cl[1] = { { D(2026, 3, 2), D(2026, 3, 8) } };
+		size_t k = n;
+
+		site.closed = cl;
+		site.nclosed = 1;
+		assert_int_equal(cal_rows(&site, &c, y, at, 1, &a, &rows, &n,
+		    &cap), 5);
+		assert_int_equal(rows[k].day, D(2026, 3, 2));
+		assert_string_equal(rows[k].name, CAL_NAME_CLOSED);
+		assert_int_equal(rows[k].source, CAL_PLAN);
+		assert_int_equal(rows[k].nat, 1);
+		assert_string_equal(rows[k].at[0], "hexi");
+	}
+	arena_release(&a);
+}
+
+/* A year without a source: nothing differs. */
+static void
+test_rows_unknown_year(void **state)
+{
+	struct span y = { D(1950, 1, 1), D(1950, 12, 31) };
+	struct cal_row *rows = NULL;
+	struct calendar c;
+	struct arena a;
+	size_t n = 0, cap = 0;
+
+	(void)state;
+	arena_init(&a);
+	cal_init(&c);
+	assert_int_equal(cal_rows(&c, NULL, y, NULL, 0, &a, &rows, &n, &cap),
+	    0);
+	arena_release(&a);
+}
+
+/* The workmap of several calendars: working when every one works. */
+static void
+test_workmap_all(void **state)
+{
+	struct span m = { D(2024, 9, 1), D(2024, 12, 31) };
+	struct span c1[1] = { { D(2024, 10, 14), D(2024, 10, 18) } };
+	day_t o2[1] = { D(2024, 11, 16) };
+	struct calendar a, b;
+	const struct calendar *both[2] = { &a, &b };
+	struct workmap wm;
+	struct arena ar;
+	day_t d;
+
+	(void)state;
+	arena_init(&ar);
+	cal_init(&a);
+	cal_init(&b);
+	a.closed = c1;
+	a.nclosed = 1;
+	b.open = o2;
+	b.nopen = 1;
+	workmap_init_all(&wm, &ar, both, 2, m);
+	for (d = m.from; d <= m.to; d++)
+		assert_int_equal(workmap_is_working(&wm, d),
+		    cal_is_working(&a, d) && cal_is_working(&b, d));
+	assert_false(workmap_is_working(&wm, D(2024, 10, 15)));
+	assert_false(workmap_is_working(&wm, D(2024, 11, 16)));
+	assert_int_equal(workmap_count(&wm, c1[0], 0x7f), 0);
+	arena_release(&ar);
+}
+
 int
 main(void)
 {
@@ -717,6 +909,12 @@ main(void)
 		cmocka_unit_test(test_workmap_reversed_map),
 		cmocka_unit_test(test_workmap_single_day),
 		cmocka_unit_test(test_workmap_huge_span),
+		cmocka_unit_test(test_source_names),
+		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_rows_2027),
+		cmocka_unit_test(test_rows_2026),
+		cmocka_unit_test(test_rows_unknown_year),
+		cmocka_unit_test(test_workmap_all),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

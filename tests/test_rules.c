@@ -1057,16 +1057,20 @@ static void
 test_calendar_coverage(void **state)
 {
 	(void)state;
+	/* 2027 is computed: statutory days only */
 	load("  period: 2024-09..2025-01\n",
 	    "  period: 2024-09..2027-01\n", END);
 	expect_only(R_CALENDAR_COVERAGE, 5, 11,
-	    "the built-in China holiday table covers 2004-2026; the plan "
-	    "runs 2024-2027");
+	    "the holidays of 2027 are China's statutory days only, computed "
+	    "by the rules in force since 2025, without the bridging days and "
+	    "make-up working days the State Council announces each year; add "
+	    "them with a holiday file, e.g. 'holidays: [cn, "
+	    "holidays-2027.yaml]'");
 	unload();
 	load("  period: 2024-09..2025-01\n", "  period: 2024-09..2027-01\n",
 	    "    at-least: 30%\n", "    at-least: 30%\ncalendar:\n"
 	    "  holidays: cn\n", END);
-	expect_only(R_CALENDAR_COVERAGE, 45, 13, "covers 2004-2026");
+	expect_only(R_CALENDAR_COVERAGE, 45, 13, "the holidays of 2027 are");
 	unload();
 	load("  period: 2024-09..2025-01\n",
 	    "  period: 2024-09..2026-12\n", END);
@@ -1076,6 +1080,24 @@ test_calendar_coverage(void **state)
 	    "    at-least: 30%\n", "    at-least: 30%\ncalendar:\n"
 	    "  holidays: none\n", END);
 	expect_clean();
+	unload();
+	/* years in a row are one range */
+	load("  period: 2024-09..2025-01\n",
+	    "  period: 2026-09..2029-01\n", "2024-09..2024-10", "2026-09..2026-10",
+	    "2024-11..2025-01", "2026-11..2027-01", "2024-10\n", "2026-10\n",
+	    "2024-09-10", "2026-09-10", "2025-01-10", "2027-01-11", END);
+	expect_only(R_CALENDAR_COVERAGE, 5, 11, "the holidays of 2027-2029 "
+	    "are");
+	unload();
+	/* before the official table nothing is known */
+	load("  period: 2024-09..2025-01\n",
+	    "  period: 2003-09..2004-06\n", "2024-09..2024-10", "2003-09..2003-10",
+	    "2024-11..2025-01", "2003-11..2004-01", "2024-10\n", "2003-10\n",
+	    "2024-09-10", "2003-09-10", "2025-01-10", "2004-01-09", END);
+	expect_only(R_CALENDAR_COVERAGE, 5, 11, "no holidays are known for "
+	    "2003 (the built-in calendar covers 2004-2099), so every weekday "
+	    "there counts as a working day; give them in a holiday file, e.g. "
+	    "'holidays: [cn, holidays-2003.yaml]'");
 	unload();
 }
 
@@ -1120,6 +1142,8 @@ static const struct {
 	{ "publicity-short", SEV_ERROR }, { "duplicate-name", SEV_WARNING },
 	{ "phase-order", SEV_WARNING }, { "pairing-limit", SEV_WARNING },
 	{ "target-sum", SEV_WARNING },
+	/* added by §13 */
+	{ "holiday-file", SEV_ERROR },
 };
 
 static void
@@ -1168,6 +1192,7 @@ test_catalogue_checks(void **state)
 	static const enum rule_id loaded[] = {
 		R_YAML_SYNTAX, R_ENCODING, R_DUPLICATE_KEY, R_UNKNOWN_KEY,
 		R_TYPE, R_REQUIRED, R_VERSION, R_BAD_DATE, R_PLACEHOLDER,
+		R_HOLIDAY_FILE,
 	};
 	size_t i, j;
 	bool is_loaded;

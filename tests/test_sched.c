@@ -1027,6 +1027,7 @@ chance(struct rng *r, uint32_t pct)
 #define GMAXPPL		10
 #define GMAXACT		16
 #define GMAXPHASE	3
+#define GMAXSENT	3	/* closed and open entries {dates, at} */
 
 struct gwhen {
 	struct span	 win;
@@ -1049,14 +1050,28 @@ struct gact {
 	bool		 ment;
 };
 
+/* A closed or open entry for some sites only (§13). */
+struct gsent {
+	bool		 open;
+	struct span	 dates;		/* open: one day */
+	uint8_t		 at;		/* bit per org index */
+};
+
 struct gplan {
 	int		 no;		/* org ids differ between plans */
 	char		 org[GMAXORG][8];
 	int		 norgs, npeople;
+	int		 porg[GMAXPPL];	/* each person's org index */
 	struct span	 period;
 	struct calendar	 cal;
 	struct span	 closed[2];
 	day_t		 open[1];
+	/* site entries, and each site's calendar: cal with its entries */
+	struct gsent	 sent[GMAXSENT];
+	int		 nsent;
+	struct calendar	 scal[GMAXORG];
+	struct span	 sclosed[GMAXORG][2 + GMAXSENT];
+	day_t		 sopen[GMAXORG][1 + GMAXSENT];
 	struct gact	 acts[GMAXACT];
 	int		 nacts;
 	bool		 quota;
@@ -1095,17 +1110,43 @@ put_span(struct buf *b, struct span s)
 	put_day(b, s.to);
 }
 
+/*
+ * A working day of the sites in mask (a bit per org index): each site
+ * works on it by its own calendar (§13). A series at a site has that
+ * site's bit; an online one the bits of its people's kindergartens.
+ */
 static bool
-g_working(const struct gplan *gp, day_t d)
+g_working(const struct gplan *gp, uint8_t mask, day_t d)
 {
-	return cal_is_working(&gp->cal, d);
+	int o;
+
+	for (o = 0; o < gp->norgs; o++)
+		if ((mask >> o & 1) && !cal_is_working(&gp->scal[o], d))
+			return false;
+	return true;
 }
 
 static bool
-g_eligible(const struct gplan *gp, const struct gwhen *w, day_t d)
+g_eligible(const struct gplan *gp, uint8_t mask, const struct gwhen *w,
+    day_t d)
 {
 	return d >= w->win.from && d <= w->win.to &&
-	    (w->wd >> date_weekday(d) & 1) && g_working(gp, d);
+	    (w->wd >> date_weekday(d) & 1) && g_working(gp, mask, d);
+}
+
+/* The sites of the people of an online series: the host when none. */
+static uint8_t
+g_people_mask(const struct gplan *gp, const int *a, int na, const int *b,
+    int nb)
+{
+	uint8_t m = 0;
+	int i;
+
+	for (i = 0; i < na; i++)
+		m |= (uint8_t)(1u << gp->porg[a[i]]);
+	for (i = 0; i < nb; i++)
+		m |= (uint8_t)(1u << gp->porg[b[i]]);
+	return m != 0 ? m : 1;
 }
 
 /* The periods of §5.1 met by the window; at most max. */
@@ -1159,13 +1200,14 @@ g_periods(const struct gwhen *w, struct span *out, size_t max)
 }
 
 static uint32_t
-g_count(const struct gplan *gp, const struct gwhen *w, struct span s)
+g_count(const struct gplan *gp, uint8_t mask, const struct gwhen *w,
+    struct span s)
 {
 	uint32_t k = 0;
 	day_t d;
 
 	for (d = s.from; d <= s.to; d++)
-		k += g_eligible(gp, w, d);
+		k += g_eligible(gp, mask, w, d);
 	return k;
 }
 
@@ -1173,14 +1215,28 @@ g_count(const struct gplan *gp, const struct gwhen *w, struct span s)
 
 /* The most eligible days one period offers (the window without every). */
 static uint32_t
-g_best(const struct gplan *gp, const struct gwhen *w)
+g_best(const struct gplan *gp, uint8_t mask, const struct gwhen *w)
 {
 	static struct span per[GMAXPER];
 	size_t i, n = g_periods(w, per, GMAXPER);
 	uint32_t best = 0, k;
 
 	for (i = 0; i < n; i++)
-		if ((k = g_count(gp, w, per[i])) > best)
+		if ((k = g_count(gp, mask, w, per[i])) > best)
+			best = k;
+	return best;
+}
+
+/* The least of g_best over the series of an activity (masks). */
+static uint32_t
+g_best_all(const struct gplan *gp, const uint8_t *masks, int n,
+    const struct gwhen *w)
+{
+	uint32_t best = UINT32_MAX, k;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if ((k = g_best(gp, masks[i], w)) < best)
 			best = k;
 	return best;
 }
@@ -1194,7 +1250,7 @@ g_working_day(struct rng *r, const struct gplan *gp, struct span s)
 
 	for (i = 0; i < 30; i++) {
 		d = s.from + (day_t)rnd(r, (uint32_t)(s.to - s.from + 1));
-		if (g_working(gp, d))
+		if (g_working(gp, 1, d))
 			return d;
 	}
 	return -1;
@@ -1292,7 +1348,7 @@ g_window(struct rng *r, struct span ph, char *when, size_t whensz)
 /* Random every, weekday, days and times for w; false: nothing fits. */
 static bool
 g_sched_keys(struct rng *r, const struct gplan *gp, struct gwhen *w,
-    bool allow_days)
+    bool allow_days, const uint8_t *masks, int nmasks)
 {
 	uint32_t best, cap;
 
@@ -1328,12 +1384,12 @@ g_sched_keys(struct rng *r, const struct gplan *gp, struct gwhen *w,
 		all.every = EV_NONE;
 		all.wd = 0x7F;
 		w->days = 2 + rnd(r, 2);
-		if (g_best(gp, &all) < w->days)
+		if (g_best_all(gp, masks, nmasks, &all) < w->days)
 			w->days = 1;
 	}
-	if ((best = g_best(gp, w)) == 0) {
+	if ((best = g_best_all(gp, masks, nmasks, w)) == 0) {
 		w->wd = 0x7F;
-		if ((best = g_best(gp, w)) == 0)
+		if ((best = g_best_all(gp, masks, nmasks, w)) == 0)
 			return false;
 	}
 	cap = w->every == EV_NONE ? 5 : 3;
@@ -1390,7 +1446,8 @@ g_activities(struct rng *r, struct gplan *gp, int phase, struct span ph)
 	for (i = 0; i < n && gp->nacts < GMAXACT - 1; i++) {
 		struct gact *a = &gp->acts[gp->nacts];
 		struct buf line = { NULL, 0, 0 };
-		int np = 0;
+		uint8_t masks[GMAXORG];
+		int np = 0, nm = 0;
 
 		memset(a, 0, sizeof(*a));
 		a->phase = phase;
@@ -1432,6 +1489,21 @@ g_activities(struct rng *r, struct gplan *gp, int phase, struct span ph)
 		g_people(r, gp, a->ppl, &a->nppl, 2, a->own, a->nown);
 		g_list(&line, "owner", a->own, a->nown);
 		g_list(&line, "people", a->ppl, a->nppl);
+		switch (a->at) {
+		case AT_PARTNER:
+			for (k = 1; k < gp->norgs; k++)
+				if (a->parts >> k & 1)
+					masks[nm++] = (uint8_t)(1u << k);
+			break;
+		case AT_ONLINE:
+			masks[nm++] = g_people_mask(gp, a->own, a->nown,
+			    a->ppl, a->nppl);
+			break;
+		default:
+			masks[nm++] = (uint8_t)(1u << (a->at == AT_ORG ?
+			    a->org : 0));
+			break;
+		}
 		if (chance(r, 15) && (a->date = g_working_day(r, gp, ph)) >= 0) {
 			a->fixed = true;
 			a->w.win.from = a->w.win.to = a->date;
@@ -1444,10 +1516,11 @@ g_activities(struct rng *r, struct gplan *gp, int phase, struct span ph)
 				bprintf(&line, ", days: %u", a->w.days);
 		} else {
 			a->w.win = g_window(r, ph, when, sizeof(when));
-			if (!g_sched_keys(r, gp, &a->w, true)) {
+			if (!g_sched_keys(r, gp, &a->w, true, masks, nm)) {
 				a->w.win = ph;
 				when[0] = '\0';
-				if (!g_sched_keys(r, gp, &a->w, true)) {
+				if (!g_sched_keys(r, gp, &a->w, true, masks,
+				    nm)) {
 					free(line.p);
 					continue;	/* all closed */
 				}
@@ -1509,6 +1582,28 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 	}
 	gp->cal.open = gp->open;
 	gp->cal.visits_per_day = 1 + rnd(r, 2);
+	/* entries for some sites only (§13) */
+	if (chance(r, 45)) {
+		gp->nsent = 1 + (int)rnd(r, GMAXSENT);
+		for (i = 0; i < gp->nsent; i++) {
+			struct gsent *e = &gp->sent[i];
+
+			e->open = chance(r, 30);
+			e->at = (uint8_t)(1 + rnd(r, (1u << gp->norgs) - 1));
+			d = gp->period.from + (day_t)rnd(r, ndays);
+			if (e->open) {
+				d += (WD_SAT - date_weekday(d) + 7) % 7;
+				if (d > gp->period.to)
+					d -= 7;
+				e->dates.from = e->dates.to = d;
+			} else {
+				e->dates.from = d;
+				e->dates.to = d + 1 + (day_t)rnd(r, 20);
+				if (e->dates.to > gp->period.to)
+					e->dates.to = gp->period.to;
+			}
+		}
+	}
 
 	bprintf(b, "pairplan: 1\nplan:\n  title: 随机计划%d\n", no);
 	bprintf(b, "  host: {id: %s, name: 示范园%d}\n", gp->org[0], no);
@@ -1522,8 +1617,11 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 	for (i = 0; i < gp->npeople; i++) {
 		k = (int)rnd(r, (uint32_t)gp->norgs + 2);
 		bprintf(b, "  - {id: u%d, name: 人员%d号%d", i, i, no);
-		if (k > 0 && k < gp->norgs)
+		gp->porg[i] = 0;
+		if (k > 0 && k < gp->norgs) {
 			bprintf(b, ", org: %s", gp->org[k]);
+			gp->porg[i] = k;
+		}
 		bprintf(b, "}\n");
 	}
 	bprintf(b, "leadership: {leader: u0}\n");
@@ -1532,23 +1630,64 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 		bprintf(b, "  workdays: [mon, tue, wed, thu, fri, sat]\n");
 	if (!gp->cal.cn)
 		bprintf(b, "  holidays: none\n");
-	if (gp->cal.nclosed > 0) {
-		bprintf(b, "  closed: [");
-		for (i = 0; i < (int)gp->cal.nclosed; i++) {
-			if (i)
-				bprintf(b, ", ");
-			put_span(b, gp->closed[i]);
+	for (k = 0; k < 2; k++) {	/* closed, then open */
+		int n = 0;
+
+		for (i = 0; i < (k ? (int)gp->cal.nopen : (int)gp->cal.nclosed);
+		    i++) {
+			bprintf(b, n++ ? ", " : k ? "  open: [" : "  closed: [");
+			if (k)
+				put_day(b, gp->open[0]);
+			else
+				put_span(b, gp->closed[i]);
 		}
-		bprintf(b, "]\n");
-	}
-	if (gp->cal.nopen > 0) {
-		bprintf(b, "  open: [");
-		put_day(b, gp->open[0]);
-		bprintf(b, "]\n");
+		for (i = 0; i < gp->nsent; i++) {
+			const struct gsent *e = &gp->sent[i];
+			int o, m = 0;
+
+			if (e->open != (k == 1))
+				continue;
+			bprintf(b, n++ ? ", " : k ? "  open: [" : "  closed: [");
+			bprintf(b, "{dates: ");
+			if (k)
+				put_day(b, e->dates.from);
+			else
+				put_span(b, e->dates);
+			bprintf(b, ", at: [");
+			for (o = 0; o < gp->norgs; o++)
+				if (e->at >> o & 1)
+					bprintf(b, "%s%s", m++ ? ", " : "",
+					    o == 0 && (i & 1) ? "host" :
+					    gp->org[o]);
+			bprintf(b, "]}");
+		}
+		if (n > 0)
+			bprintf(b, "]\n");
 	}
 	bprintf(b, "  visits-per-day: %u\n", gp->cal.visits_per_day);
 	/* cal_normalise sorts and merges in place: the checker's copy */
 	cal_normalise(&gp->cal);
+	/* each site's calendar: the plan's with the site's own entries */
+	for (k = 0; k < gp->norgs; k++) {
+		struct calendar *c = &gp->scal[k];
+
+		*c = gp->cal;
+		c->closed = gp->sclosed[k];
+		c->open = gp->sopen[k];
+		memcpy(c->closed, gp->cal.closed, gp->cal.nclosed *
+		    sizeof(*c->closed));
+		memcpy(c->open, gp->cal.open, gp->cal.nopen *
+		    sizeof(*c->open));
+		for (i = 0; i < gp->nsent; i++) {
+			if (!(gp->sent[i].at >> k & 1))
+				continue;
+			if (gp->sent[i].open)
+				c->open[c->nopen++] = gp->sent[i].dates.from;
+			else
+				c->closed[c->nclosed++] = gp->sent[i].dates;
+		}
+		cal_normalise(c);
+	}
 
 	/* phases: consecutive runs of months */
 	nph = 1 + (int)rnd(r, GMAXPHASE);
@@ -1594,6 +1733,7 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 	if (gp->npeople >= 2 && chance(r, 35)) {
 		struct gact *a = &gp->acts[gp->nacts];
 		struct span per = gp->period;
+		uint8_t mmask;
 		char when[8];
 
 		memset(a, 0, sizeof(*a));
@@ -1606,7 +1746,9 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 		a->at = chance(r, 70) ? AT_HOST : AT_ONLINE;
 		a->w.win = per;
 		when[0] = '\0';
-		if (g_sched_keys(r, gp, &a->w, false)) {
+		mmask = a->at == AT_HOST ? 1 : g_people_mask(gp, a->own, 1,
+		    a->ppl, 1);
+		if (g_sched_keys(r, gp, &a->w, false, &mmask, 1)) {
 			bprintf(b, "mentorships:\n  - {mentor: u%d, apprentice: "
 			    "u%d, meet: {at: %s, ", a->own[0], a->ppl[0],
 			    a->at == AT_HOST ? "host" : "online");
@@ -1669,6 +1811,7 @@ struct tally {
 	unsigned	 n[C__COUNT];
 	unsigned	 plans, invalid, rounds;
 	unsigned	 events, unplaced, skipped, fixed, quotas, refplaced;
+	unsigned	 siteevents;	/* at a site with entries of its own */
 };
 
 static struct tally tally;
@@ -1708,6 +1851,7 @@ struct xseries {
 	const struct gact *ga;
 	char		 id[32];
 	int		 site;		/* global site, -1 online */
+	uint8_t		 mask;		/* whose calendars: g_working */
 	int		 ppl[4], nppl;	/* person numbers: one namespace */
 	day_t		*d;		/* eligible days of its periods */
 	uint32_t	 nd;
@@ -1774,7 +1918,7 @@ xs_expand(struct xsched *x, uint32_t si)
 	for (i = 0; i < n; i++) {
 		first = s->nd;
 		for (dd = per[i].from; dd <= per[i].to; dd++)
-			if (g_eligible(s->gp, w, dd))
+			if (g_eligible(s->gp, s->mask, w, dd))
 				s->d[s->nd++] = dd;
 		k = s->nd - first;
 		if (k == 0) {
@@ -1793,7 +1937,8 @@ xs_expand(struct xsched *x, uint32_t si)
  * working days. Returns their number.
  */
 static uint32_t
-x_occupied(const struct gplan *gp, day_t d, uint32_t days, day_t *out)
+x_occupied(const struct gplan *gp, uint8_t mask, day_t d, uint32_t days,
+    day_t *out)
 {
 	uint32_t n = 0;
 	day_t e = d;
@@ -1801,7 +1946,7 @@ x_occupied(const struct gplan *gp, day_t d, uint32_t days, day_t *out)
 
 	out[n++] = d;
 	while (n < days && guard++ < 400)
-		if (g_working(gp, ++e))
+		if (g_working(gp, mask, ++e))
 			out[n++] = e;
 	return n;
 }
@@ -1820,7 +1965,7 @@ static void
 x_take(struct xsched *x, const struct xseries *s, day_t d, bool fixed)
 {
 	day_t occ[400];
-	uint32_t i, n = x_occupied(s->gp, d, s->ga->w.days, occ);
+	uint32_t i, n = x_occupied(s->gp, s->mask, d, s->ga->w.days, occ);
 	int k;
 
 	for (i = 0; i < n; i++) {
@@ -1839,9 +1984,9 @@ x_fits(const struct xsched *x, const struct xseries *s, day_t d)
 	uint32_t i, n;
 	int k;
 
-	if (!g_eligible(s->gp, &s->ga->w, d))
+	if (!g_eligible(s->gp, s->mask, &s->ga->w, d))
 		return false;
-	n = x_occupied(s->gp, d, s->ga->w.days, occ);
+	n = x_occupied(s->gp, s->mask, d, s->ga->w.days, occ);
 	if (occ[n - 1] > s->ga->w.win.to)
 		return false;
 	for (i = 0; i < n; i++) {
@@ -1920,6 +2065,10 @@ xs_build(struct xsched *x, struct gplan *const *gps, size_t n)
 					    a->phase, a->pos);
 				s->site = orgs[k] < 0 ? -1 :
 				    (int)pi * GMAXORG + orgs[k];
+				s->mask = orgs[k] >= 0 ?
+				    (uint8_t)(1u << orgs[k]) :
+				    g_people_mask(gp, a->own, a->nown, a->ppl,
+				    a->nppl);
 				for (j = 0; j < a->nown; j++)
 					s->ppl[s->nppl++] = a->own[j];
 				for (j = 0; j < a->nppl; j++)
@@ -2018,11 +2167,11 @@ x_greedy(struct xsched *x)
 
 /* The (days-1)th working day after d. */
 static day_t
-x_end(const struct gplan *gp, day_t d, uint32_t days)
+x_end(const struct xseries *s, day_t d, uint32_t days)
 {
 	day_t occ[400];
 
-	return occ[x_occupied(gp, d, days, occ) - 1];
+	return occ[x_occupied(s->gp, s->mask, d, days, occ) - 1];
 }
 
 /* A day as text for a message; four buffers in turn. */
@@ -2202,7 +2351,7 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 		if (ev->fixed != xs->ga->fixed)
 			violation(C_FIXED, seed, "%s/%u fixed %d", xs->id,
 			    ev->occurrence, ev->fixed);
-		if (ev->end != x_end(xs->gp, ev->date, w->days))
+		if (ev->end != x_end(xs, ev->date, w->days))
 			violation(C_END, seed, "%s/%u %s..%s, days %u", xs->id,
 			    ev->occurrence, ds(ev->date), ds(ev->end),
 			    w->days);
@@ -2227,7 +2376,13 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 			continue;
 		}
 		placed++;
-		if (!g_working(xs->gp, ev->date))
+		for (j = 0; j < (uint32_t)xs->gp->nsent; j++)
+			if (xs->gp->sent[j].at & xs->mask) {
+				tally.siteevents++;
+				break;
+			}
+		/* a working day of its own site (§13), or of its people's */
+		if (!g_working(xs->gp, xs->mask, ev->date))
 			violation(C_WORKING, seed, "%s/%u on %s", xs->id,
 			    ev->occurrence, ds(ev->date));
 		if (!(w->wd >> date_weekday(ev->date) & 1))
@@ -2308,7 +2463,8 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 
 			if (sk->series != &s->series[i])
 				continue;
-			if (g_count(x.s[i].gp, &x.s[i].ga->w, sk->period) != 0)
+			if (g_count(x.s[i].gp, x.s[i].mask, &x.s[i].ga->w,
+			    sk->period) != 0)
 				violation(C_SKIPPED, seed, "%s skips %s..%s, "
 				    "which has eligible days", x.s[i].id,
 				    ds(sk->period.from), ds(sk->period.to));
@@ -2457,10 +2613,11 @@ test_random_plans(void **state)
 	}
 	print_message("  random: %u plans (%u invalid), %u rounds checked: "
 	    "%u events (%u fixed), %u unplaced, %u skipped periods, %u "
-	    "quota rows; the reference greedy placed %u flexible\n",
+	    "quota rows; the reference greedy placed %u flexible; %u events "
+	    "at sites with calendar entries of their own\n",
 	    tally.plans, tally.invalid, tally.rounds, tally.events,
 	    tally.fixed, tally.unplaced, tally.skipped, tally.quotas,
-	    tally.refplaced);
+	    tally.refplaced, tally.siteevents);
 	for (c = 0; c < C__COUNT; c++)
 		if (tally.n[c] > 0) {
 			print_message("  VIOLATION %s: %u\n", check_names[c],
@@ -2471,7 +2628,7 @@ test_random_plans(void **state)
 	assert_true(tally.invalid * 10 <= tally.plans);
 	assert_true(tally.events > 1000);
 	assert_true(tally.unplaced > 0 && tally.skipped > 0 &&
-	    tally.fixed > 0 && tally.quotas > 0);
+	    tally.fixed > 0 && tally.quotas > 0 && tally.siteevents > 100);
 	assert_false(bad);
 }
 
