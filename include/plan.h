@@ -174,6 +174,8 @@ struct plan {
 	const char		*title, *lang, *guiding;
 	const char	       **goals;
 	uint32_t		 ngoals;
+	const char	       **confirm;	/* who signs a held record */
+	uint32_t		 nconfirm;
 	struct span		 period;
 	bool			 has_period;
 	struct org		*orgs;		/* [0] host, then partners */

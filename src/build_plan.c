@@ -626,6 +626,7 @@ static const struct keydef plan_keys[] = {
 	{ KEY_FN("lang", plan_lang) },
 	{ KEY("guiding", KT_TEXT, P, guiding) },
 	{ KEY("goals", KT_TEXTS, P, goals), .aux = KEYOFF(P, ngoals) },
+	{ KEY("confirm", KT_TEXTS, P, confirm), .aux = KEYOFF(P, nconfirm) },
 };
 #undef P
 

@@ -270,7 +270,7 @@ result "validate FILE --help"
 run rules
 expect_rc 0
 expect_no_stderr
-expect_lines out 25
+expect_lines out 28
 expect_not_in out "["
 expect_in out "unknown-ref"
 for id in $RULE_IDS; do
