@@ -386,7 +386,7 @@ check_record(struct diags *d, const struct plan *p, struct records *rs,
 		    "SERIES/N, as `pairplan schedule` prints them", r->event);
 		r->bad = true;
 	}
-	if (!r->has_date && r->status != REC_CANCELLED) {
+	if (!r->has_date && r->status != REC_CANCELLED && !r->bad) {
 		rdiag(d, r->pos, R_REQUIRED, "a %s record has no 'date'",
 		    records_status_name(r->status));
 		r->bad = true;
@@ -429,7 +429,7 @@ check_record(struct diags *d, const struct plan *p, struct records *rs,
 		find_activity(d, p, r);
 	check_values(d, p, r);
 	check_dates(d, p, r);
-	if (p->nconfirm > 0 && r->status == REC_HELD &&
+	if (p->nconfirm > 0 && r->status == REC_HELD && !r->bad &&
 	    r->nconfirmed_by < p->nconfirm)
 		rdiag(d, r->pos, R_RECORDS_UNCONFIRMED, "a held record is "
 		    "signed by %u of the %u names plan.confirm asks for",

@@ -40,12 +40,15 @@ rectrack_add_fixes(struct avec *fixes, const struct records *rs,
 	}
 }
 
+/* A diagnostic in the records file, unless d is that file's own. */
 static struct diag *
-at(struct diags *d, struct pos p, enum rule_id rule, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+at(struct diags *d, const struct records *rs, struct pos p,
+    enum rule_id rule, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 static struct diag *
-at(struct diags *d, struct pos p, enum rule_id rule, const char *fmt, ...)
+at(struct diags *d, const struct records *rs, struct pos p,
+    enum rule_id rule, const char *fmt, ...)
 {
 	struct diag *g;
 	va_list ap;
@@ -54,6 +57,9 @@ at(struct diags *d, struct pos p, enum rule_id rule, const char *fmt, ...)
 	g = diag_vadd(d, rule, p.line ? p.line : 1, p.line ? p.col : 1, fmt,
 	    ap);
 	va_end(ap);
+	if (rs->file != NULL && (d->file == NULL ||
+	    strcmp(d->file, rs->file) != 0))
+		g->file = rs->file;
 	return g;
 }
 
@@ -69,7 +75,6 @@ find_event(struct records *rs, struct record *r, const struct schedule *s,
 
 	if (!records_split_event(d->arena, r->event, &series, &occ))
 		return;		/* reported by records_load */
-	(void)rs;
 	si = strmap_get(ids, series, strlen(series));
 	if (si >= 0 && occ <= s->series[si].of) {
 		r->series = si;
@@ -78,7 +83,7 @@ find_event(struct records *rs, struct record *r, const struct schedule *s,
 	}
 	r->bad = true;
 	if (si >= 0) {
-		at(d, r->event_pos, R_UNKNOWN_REF, "unknown event '%s': '%s' has "
+		at(d, rs, r->event_pos, R_UNKNOWN_REF, "unknown event '%s': '%s' has "
 		    "%u occurrence%s", r->event, series, s->series[si].of,
 		    s->series[si].of == 1 ? "" : "s");
 		return;
@@ -90,7 +95,7 @@ find_event(struct records *rs, struct record *r, const struct schedule *s,
 			    s->series[i].id, occ <= s->series[i].of ? occ :
 			    s->series[i].of);
 	hint = suggest(r->event, cands, n);
-	at(d, r->event_pos, R_UNKNOWN_REF, "unknown event '%s'" SUGGEST_FMT,
+	at(d, rs, r->event_pos, R_UNKNOWN_REF, "unknown event '%s'" SUGGEST_FMT,
 	    r->event, SUGGEST_ARGS(hint));
 }
 
@@ -128,7 +133,7 @@ rectrack_check(struct records *rs, const struct schedule *s, uint32_t plan,
 			    q->occurrence != r->occurrence ||
 			    q->status != REC_HELD)
 				continue;
-			g = at(d, r->pos, R_RECORDS_DUPLICATE, "event '%s' is "
+			g = at(d, rs, r->pos, R_RECORDS_DUPLICATE, "event '%s' is "
 			    "already recorded as held by record %lld: a "
 			    "correction says 'replaces: %lld'", r->event,
 			    (long long)q->n, (long long)q->n);
