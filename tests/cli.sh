@@ -193,6 +193,87 @@ for y in tests/golden/*.yaml; do
 	done
 done
 
+# ---- (a3) records: status and summary ----------------------------------
+# tests/records/NAME.yaml with NAME.records.yaml beside it: status in every
+# format and the summary, as of 2024-11-30, against golden files.
+
+ON=2024-11-30
+for y in tests/records/*.yaml; do
+	case $y in *.records.yaml) continue ;; esac
+	name=${y%.yaml}
+	for f in table json csv html; do
+		[ -f "$name.status.$f" ] || continue
+		run status --on $ON --format $f "$y"
+		expect_rc 1	# something is overdue on that day
+		if ! cmp -s "$name.status.$f" "$T/out"; then
+			diff -u "$name.status.$f" "$T/out" | head -n 20 >"$T/diff"
+			why "stdout differs from $name.status.$f"
+		fi
+		result "records $(basename "$name").status.$f"
+	done
+	for f in md json html en.md; do
+		[ -f "$name.summary.$f" ] || continue
+		case $f in
+		en.md)	run summary --on $ON --lang en "$y" ;;
+		*)	run summary --on $ON --format $f "$y" ;;
+		esac
+		expect_rc 0
+		expect_no_stderr
+		if ! cmp -s "$name.summary.$f" "$T/out"; then
+			diff -u "$name.summary.$f" "$T/out" | head -n 20 >"$T/diff"
+			why "stdout differs from $name.summary.$f"
+		fi
+		result "records $(basename "$name").summary.$f"
+	done
+	# Valid CommonMark with GFM tables: cmark-gfm makes tables of them.
+	if command -v cmark-gfm >/dev/null 2>&1; then
+		for f in "$name".summary*.md; do
+			cmark-gfm -e table "$f" >"$T/md.html" 2>"$T/diff" ||
+			    why "cmark-gfm rejects $f"
+			grep -q '<table>' "$T/md.html" || why "$f has no table"
+			result "records $f renders with GFM tables"
+		done
+	fi
+	for f in "$name".status.html "$name".summary.html; do
+		[ -f "$f" ] || continue
+		/usr/bin/python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' \
+		    "$f" >"$T/diff" 2>&1 || why "$f is not well-formed XML"
+		result "records $f parses as XML"
+	done
+	# The counts against the schedule: planned = held + overdue, by phase
+	# and in total; planned = the scheduled events dated up to the day.
+	run status --on $ON --format json "$y"
+	cp "$T/out" "$T/status.json"
+	run schedule --format json "$y"
+	/usr/bin/python3 - "$T/status.json" "$T/out" "$ON" >"$T/diff" 2>&1 <<'PY' ||
+import json, sys
+st = json.load(open(sys.argv[1]))
+sc = json.load(open(sys.argv[2]))
+on = sys.argv[3]
+bad = []
+def check(what, c):
+    if c["planned"] != c["held"] + c["overdue"]:
+        bad.append("%s: planned %d != held %d + overdue %d"
+                   % (what, c["planned"], c["held"], c["overdue"]))
+check("total", st["totals"])
+for ph in st["phases"]:
+    check("phase " + ph["id"], ph)
+    n = sum(1 for e in sc["events"] if e["phase"] == ph["id"] and e["date"] <= on)
+    if n != ph["planned"]:
+        bad.append("phase %s: %d events up to %s, planned %d" % (ph["id"], n, on, ph["planned"]))
+n = sum(1 for e in sc["events"] if e["date"] <= on)
+if n != st["totals"]["planned"]:
+    bad.append("total: %d events up to %s, planned %d" % (n, on, st["totals"]["planned"]))
+if len(st["overdue"]) != st["totals"]["overdue"]:
+    bad.append("the overdue list has %d entries" % len(st["overdue"]))
+if bad:
+    print("; ".join(bad))
+    sys.exit(1)
+PY
+	    why "status counts disagree with the schedule"
+	result "records $(basename "$name"): status counts match the schedule"
+done
+
 # ICS read back by a real client (Debian's python3-icalendar).
 for y in tests/golden/*.yaml; do
 	name=${y%.yaml}
