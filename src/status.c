@@ -38,12 +38,18 @@ ekey_sort(const void *x, const void *y)
 static const struct record *
 last_of(const struct ekey *v, size_t n, uint32_t series, uint32_t occ)
 {
-	struct ekey k = { series, occ, NULL, 0 }, *f;
+	size_t lo = 0, hi = n, mid;
 
-	if (n == 0)
-		return NULL;
-	f = bsearch(&k, v, n, sizeof(*v), ekey_cmp);
-	return f != NULL ? f->last : NULL;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].series < series || (v[mid].series == series &&
+		    v[mid].occ < occ))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].series == series && v[lo].occ == occ ?
+	    v[lo].last : NULL;
 }
 
 /* A record that counts: no error, not replaced. */
