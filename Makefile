@@ -121,14 +121,20 @@ recstore-check: $(B)/recstore_driver
 	@sh tests/recstore_concurrency.sh ./$(B)/recstore_driver
 	@sh tests/recstore_crash.sh ./$(B)/recstore_driver
 
-.PHONY: recstore-check
+# The same through the real command: 50 `pairplan record` at once, and
+# `pairplan record` loops killed with SIGKILL, read back by validate.
+record-check: pairplan
+	@sh tests/record_concurrency.sh ./pairplan
+	@/usr/bin/python3 tests/record_crash.py ./pairplan
+
+.PHONY: recstore-check record-check
 
 check: test-deps
 	@$(MAKE) --no-print-directory -j2 pairplan $(addprefix $(B)/,$(TESTS)) \
 	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS)) $(B)/cn_dump \
 	    $(B)/recstore_driver
 	@$(MAKE) --no-print-directory units cli schema-check completion-check \
-	    cn-check recstore-check layers
+	    cn-check recstore-check record-check layers
 	@$(MAKE) --no-print-directory san-units san-cli
 	@echo "make check: all tests passed"
 

@@ -310,25 +310,31 @@ recorded_now(struct arena *a)
 }
 
 /*
- * The test suite's crash test asks for the line in pieces of this many
- * bytes (PAIRPLAN_TEST_WRITE_BYTES), so that a kill can tear it; nothing
- * else reads it, and the file's content is the same either way.
+ * The test suite's crash test asks for the line in pieces of N bytes with
+ * a pause of U microseconds between them (PAIRPLAN_TEST_WRITE="N U"), so
+ * that a kill can tear it; nothing else reads it, and the file's content
+ * is the same either way.
  */
-static size_t
-test_write_bytes(void)
+static void
+test_write(struct recstore_opts *o)
 {
-	const char *env = getenv("PAIRPLAN_TEST_WRITE_BYTES");
-	int64_t n;
+	const char *env = getenv("PAIRPLAN_TEST_WRITE");
+	unsigned long n = 0, us = 0;
 
-	return env != NULL && parse_count(env, 1, 1 << 20, &n) ? (size_t)n : 0;
+	if (env == NULL || sscanf(env, "%lu %lu", &n, &us) < 1 ||
+	    n > (1ul << 20) || us > 100000)
+		return;
+	o->max_write = (size_t)n;
+	o->pause_us = (unsigned)us;
 }
 
 static int
 append(const char *path, struct recstore_record *rec)
 {
-	struct recstore_opts o = { test_write_bytes(), false };
+	struct recstore_opts o = { 0, false, 0 };
 	struct recstore_err err;
 
+	test_write(&o);
 	switch (recstore_append_opts(path, rec, &o, &err)) {
 	case RECSTORE_OK:
 		printf("recorded %lld in %s\n", (long long)rec->n, path);
