@@ -1074,6 +1074,9 @@ static const struct {
 	{ "partner-unvisited", SEV_WARNING },
 	{ "non-working-date", SEV_WARNING }, { "conflict", SEV_WARNING },
 	{ "calendar-coverage", SEV_WARNING }, { "no-leader", SEV_WARNING },
+	/* §11: the records file */
+	{ "records-duplicate", SEV_WARNING },
+	{ "records-unconfirmed", SEV_WARNING }, { "records-torn", SEV_ERROR },
 };
 
 static void
@@ -1122,6 +1125,8 @@ test_catalogue_checks(void **state)
 	static const enum rule_id loaded[] = {
 		R_YAML_SYNTAX, R_ENCODING, R_DUPLICATE_KEY, R_UNKNOWN_KEY,
 		R_TYPE, R_REQUIRED, R_VERSION, R_BAD_DATE, R_PLACEHOLDER,
+		/* reported by the records' checks */
+		R_RECORDS_DUPLICATE, R_RECORDS_UNCONFIRMED, R_RECORDS_TORN,
 	};
 	size_t i, j;
 	bool is_loaded;
