@@ -138,6 +138,12 @@ recstore-check: $(B)/recstore_driver
 	@sh tests/recstore_concurrency.sh ./$(B)/recstore_driver
 	@sh tests/recstore_crash.sh ./$(B)/recstore_driver
 
+# The same through the real command: 50 `pairplan record` at once, and
+# `pairplan record` loops killed with SIGKILL, read back by validate.
+record-check: pairplan
+	@sh tests/record_concurrency.sh ./pairplan
+	@/usr/bin/python3 tests/record_crash.py ./pairplan
+
 # The README and the man pages name every command, rule, kind and format.
 docs-check: pairplan
 	@sh tests/docs.sh ./pairplan
@@ -150,7 +156,7 @@ docs-check: pairplan
 # a line "NAME: P passed, F failed" (NOUN - when it counts nothing).
 LOGS	 = $(B)/test-logs
 SUITES	 = units cli hostile schema completion readme docs layers cn \
-	   recstore san-units san-cli san-hostile
+	   recstore record san-units san-cli san-hostile
 SUITE	 = sh tests/suite.sh $(LOGS)
 
 check: test-deps
@@ -202,6 +208,9 @@ check-cn: $(B)/cn_dump
 check-recstore: $(B)/recstore_driver
 	@$(SUITE) recstore - $(MAKE) --no-print-directory recstore-check || :
 
+check-record: pairplan
+	@$(SUITE) record - $(MAKE) --no-print-directory record-check || :
+
 $(B)/fuzz_load: tests/fuzz_load.c $(SRC) $(HDR) | $(B)
 	clang -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -O1 -g \
 	    -fsanitize=fuzzer,address,undefined -DARENA_CHECKED -o $@ tests/fuzz_load.c \
@@ -230,6 +239,6 @@ clean:
 	rm -rf $(B) pairplan
 
 .PHONY: all deps test-deps demo demo-next units san-units cli san-cli \
-	schema-check completion-check readme-check docs-check layers \
+	schema-check completion-check readme-check docs-check layers record-check \
 	man-check cn-check recstore-check check $(addprefix check-,$(SUITES)) \
 	fuzz bench install clean

@@ -12,5 +12,12 @@
  * failed.
  */
 bool	 init_print(FILE *, const char *lang);
+/*
+ * The records file of that starter plan (NAME.records.yaml beside it),
+ * with every kind of record: held, moved and then held, cancelled, held
+ * beyond the plan, a correction, a measured target. It validates against
+ * the starter plan of the same lang without a diagnostic.
+ */
+bool	 init_print_records(FILE *, const char *lang);
 
 #endif

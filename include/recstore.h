@@ -97,6 +97,9 @@ struct recstore_opts {
 				   widen the window in which a crash tears a
 				   line and to exercise the short-write loop */
 	bool	 no_reserve;	/* skip reserving the line's disk space */
+	unsigned pause_us;	/* sleep this long between two pieces of a
+				   line (with max_write), to widen the
+				   window further */
 };
 
 /*

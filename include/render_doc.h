@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct plan;
 struct schedule;
@@ -40,5 +41,15 @@ struct doc_ops {
 
 void	 render_doc(const struct doc_ops *, void *ctx, const struct plan *,
 	    const struct schedule *, bool en);
+
+/*
+ * Any document written through the md or html backend: walk calls the
+ * ops with the backend's ctx to write what arg describes (the plan's
+ * document, the year-end summary). False when writing failed.
+ */
+typedef void	(*doc_walk)(const struct doc_ops *, void *ctx, const void *arg,
+		    bool en);
+bool	 render_md_walk(FILE *, doc_walk, const void *arg, bool en);
+bool	 render_html_walk(FILE *, doc_walk, const void *arg, bool en);
 
 #endif

@@ -101,6 +101,31 @@ struct schedule {
 void	 sched_run(struct schedule *, const struct plan *const *plans,
 	    size_t nplans, struct arena *);
 
+/*
+ * What records say of one occurrence (§11): held or moved to days, or
+ * cancelled.
+ */
+struct sched_fix {
+	uint32_t		 plan;		/* index into the plans given */
+	const char		*series;	/* series id: "p2.1#shaliang" */
+	uint32_t		 occurrence;	/* 1-based */
+	bool			 cancelled;	/* dropped from the schedule */
+	struct span		 days;		/* held or moved: from..to; one
+						   day starts an occurrence of
+						   the series' `days` */
+};
+
+/*
+ * sched_run with occurrences fixed or dropped by records: a fixed one is
+ * an event on its days, placed first like a fixed date (§5.3); a
+ * cancelled one is neither an event nor unplaced; every other occurrence
+ * is placed around them. The last fix of an occurrence counts; a fix
+ * that names no occurrence is ignored.
+ */
+void	 sched_run_fixed(struct schedule *, const struct plan *const *plans,
+	    size_t nplans, const struct sched_fix *, size_t nfix,
+	    struct arena *);
+
 /* Something was unplaced or a quota is short: exit status 1. */
 bool	 sched_incomplete(const struct schedule *);
 

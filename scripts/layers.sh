@@ -17,13 +17,15 @@ stages='
 4 calendar cn_holidays lunar cal holfile
 5 model    plan
 6 build    build_engine build_plan
-7 rules    rules_util rules_ref rules_time rules_conflict rules_content rules_order rules_aid rules
-8 pipeline plandoc
-9 schedule sched sched_filter
-10 formats l10n render_util ics json_sched json_plan render_doc render_svg render_table render_csv render_json render_ics render_md render_html init
-11 table   formats
-12 cli     cli
-13 commands cmd_validate cmd_schedule cmd_export cmd_calendar cmd_rules cmd_init cmd_kinds main
+7 records  records
+8 rules    rules_util rules_ref rules_time rules_conflict rules_content rules_order rules_aid rules
+9 pipeline plandoc
+10 schedule sched sched_filter
+11 tracking rectrack status
+12 formats l10n render_util ics json_sched json_plan render_doc render_svg render_table render_csv render_json render_ics render_md render_html init render_status render_summary
+13 table   formats
+14 cli     cli cli_records
+15 commands cmd_validate cmd_schedule cmd_export cmd_calendar cmd_rules cmd_init cmd_kinds cmd_record cmd_status cmd_summary main
 '
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "cli.h"
+#include "cli_records.h"
 #include "commands.h"
 #include "output.h"
 #include "plan.h"
@@ -19,8 +20,9 @@ const char cmd_export_usage[] =
     "                       [-o OUT] [--max-size BYTES] FILE\n"
     "\n"
     "Checks the plan in FILE (- for standard input), schedules it and "
-    "writes\nit whole. A plan with errors gets its diagnostics on "
-    "standard error,\nand nothing is written.\n"
+    "writes\nit whole, its schedule with its records applied "
+    "(NAME.records.yaml\nbeside NAME.yaml). A plan with errors gets its "
+    "diagnostics on standard\nerror, and nothing is written.\n"
     "\n"
     "  --format FORMAT     md: the plan as the document a kindergarten "
     "files\n"
@@ -103,10 +105,7 @@ cmd_export(const struct cmd_struct *c, int argc, char **argv)
 		struct export_args ea;
 	struct diag_out dout = { stderr, false, false };
 	struct cli_plan_args a;
-	struct plandoc pd;
-	const struct plan *plan;
-	struct schedule s;
-	struct arena arena;
+	struct cli_tracked t;
 	struct output out;
 	int status;
 	bool first = true;
@@ -124,24 +123,19 @@ cmd_export(const struct cmd_struct *c, int argc, char **argv)
 	if (cli_output_is_input(ea.out, a.files, a.nfiles))
 		return EXIT_USAGE;
 	dout.color = cli_use_color();
-	status = cli_load_plan(&pd, a.files[0], &a.opts, &dout, false, &first);
-	if (!pd.unreadable && pd.plan == NULL)
-		status = cli_worst(status, EXIT_PLAN);
-	if (status == EXIT_OK) {
-		plan = pd.plan;
-		arena_init(&arena);
-		sched_run(&s, &plan, 1, &arena);
+	status = cli_tracked_load(&t, a.files, 1, NULL, &a.opts, &dout, false,
+	    &first, true, true);
+	if (status == EXIT_OK && t.scheduled) {
 		if (!output_open(&out, ea.out))
 			status = EXIT_USAGE;
-		else if (!export_write(out.fp, &ea, plan, &s)) {
+		else if (!export_write(out.fp, &ea, t.plans[0], &t.s)) {
 			output_fail(&out);
 			status = EXIT_USAGE;
 		} else if (!output_commit(&out))
 			status = EXIT_USAGE;
-		else if (sched_incomplete(&s))
-			cli_report_incomplete(&s);	/* written all the same */
-		arena_release(&arena);
+		else if (sched_incomplete(&t.s))
+			cli_report_incomplete(&t.s);	/* written all the same */
 	}
-	plandoc_release(&pd);
+	cli_tracked_release(&t);
 	return status;
 }

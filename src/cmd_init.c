@@ -1,4 +1,5 @@
 /* cmd_init.c - pairplan init: a commented starter plan. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,16 +8,23 @@
 #include "init.h"
 
 const char cmd_init_usage[] =
-    "usage: pairplan init [--lang zh|en]\n"
+    "usage: pairplan init [--lang zh|en] [--records]\n"
     "\n"
     "Prints a starter plan with comments on standard output, in Chinese "
     "(zh,\nthe default) or English (en), to copy and fill in: "
-    "pairplan init >plan.yaml\n";
+    "pairplan init >plan.yaml\n"
+    "\n"
+    "  --lang zh|en        the language of the plan (default zh)\n"
+    "  --records           print the starter plan's records file instead, "
+    "with\n"
+    "                      every kind of record: pairplan init --records "
+    ">plan.records.yaml\n";
 
 int
 cmd_init(const struct cmd_struct *c, int argc, char **argv)
 {
-		const char *lang = "zh", *v;
+	const char *lang = "zh", *v;
+	bool records = false;
 	int i;
 
 	for (i = 1; i < argc; i++) {
@@ -25,7 +33,9 @@ cmd_init(const struct cmd_struct *c, int argc, char **argv)
 				return cli_usage_error(c, "unknown language '%s' "
 				    "(zh or en)", v);
 			lang = v;
-		} else if (strcmp(argv[i], "--lang") == 0)
+		} else if (strcmp(argv[i], "--records") == 0)
+			records = true;
+		else if (strcmp(argv[i], "--lang") == 0)
 			return cli_usage_error(c, "option '--lang' needs a value");
 		else if (argv[i][0] == '-')
 			return cli_usage_error(c, "unknown option '%s'", argv[i]);
@@ -33,6 +43,9 @@ cmd_init(const struct cmd_struct *c, int argc, char **argv)
 			return cli_usage_error(c, "unexpected argument '%s'",
 			    argv[i]);
 	}
-	init_print(stdout, lang);
+	if (records)
+		init_print_records(stdout, lang);
+	else
+		init_print(stdout, lang);
 	return cli_flush_stdout();
 }

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "cli.h"
+#include "cli_records.h"
 #include "commands.h"
 #include "output.h"
 #include "plan.h"
@@ -18,11 +19,14 @@ const char cmd_schedule_usage[] =
     "usage: pairplan schedule [--phase N|ID] [--from DATE] [--to DATE]\n"
     "                         [--person ID] [--partner ID]\n"
     "                         [--format table|csv|json|ics] [-o OUT]\n"
-    "                         [--max-size BYTES] FILE...\n"
+    "                         [--records FILE] [--max-size BYTES] FILE...\n"
     "\n"
     "Schedules the plans in the FILEs (- for standard input) together "
     "and\nprints their events on working days. A plan with errors gets "
-    "its\ndiagnostics on standard error, and nothing is scheduled.\n"
+    "its\ndiagnostics on standard error, and nothing is scheduled. A "
+    "plan's\nrecords (NAME.records.yaml beside NAME.yaml) are applied: "
+    "held and\nmoved events stay on their recorded dates, cancelled ones "
+    "are dropped,\nand the rest are placed around them.\n"
     "\n"
     "  --phase N|ID        only events of that phase (1-based number or "
     "id)\n"
@@ -36,6 +40,7 @@ const char cmd_schedule_usage[] =
     "  -o, --output OUT    write to OUT, replaced whole, instead of "
     "standard\n"
     "                      output\n"
+    "  --records FILE      the records file of the one plan given\n"
     "  --max-size BYTES    largest file read (default 256M; K, M, G "
     "suffixes)\n"
     "\n"
@@ -51,6 +56,7 @@ struct schedule_args {
 	struct sched_filter	 filter;
 	const struct renderer	*r;
 	const char		*out;		/* -o, or NULL */
+	const char		*records;	/* --records, or NULL */
 };
 
 static enum opt_result
@@ -84,6 +90,8 @@ schedule_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 		}
 	} else if ((v = cli_opt_output(argc, argv, i)) != NULL)
 		sa->out = v;
+	else if ((v = cli_opt_value(argc, argv, i, "--records")) != NULL)
+		sa->records = v;
 	else
 		return OPT_UNKNOWN;
 	if (*v == '\0') {
@@ -101,16 +109,15 @@ int
 cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 {
 	static const char *const valued[] = { "--phase", "--from", "--to",
-	    "--person", "--partner", "--format", "-o", "--output", NULL };
-		struct schedule_args sa;
+	    "--person", "--partner", "--format", "-o", "--output", "--records",
+	    NULL };
+	struct schedule_args sa;
 	struct diag_out dout = { stderr, false, false };
 	struct cli_plan_args a;
-	struct plandoc *pds;
+	struct cli_tracked t;
 	const struct plan **plans;
-	struct schedule s;
-	struct arena arena;
 	struct output out;
-	int i, status;
+	int status;
 	bool first = true;
 
 	memset(&sa, 0, sizeof(sa));
@@ -121,19 +128,15 @@ cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 	if (sa.filter.has_from && sa.filter.has_to &&
 	    sa.filter.from > sa.filter.to)
 		return cli_usage_error(c, "--from is after --to");
+	if (sa.records != NULL && a.nfiles > 1)
+		return cli_usage_error(c, "--records goes with one plan, not %d",
+		    a.nfiles);
 	if (cli_output_is_input(sa.out, a.files, a.nfiles))
 		return EXIT_USAGE;
 	dout.color = cli_use_color();
-	if ((pds = calloc((size_t)a.nfiles, sizeof(*pds))) == NULL ||
-	    (plans = calloc((size_t)a.nfiles, sizeof(*plans))) == NULL)
-		arena_oom();
-	for (i = 0; i < a.nfiles; i++) {
-		status = cli_worst(status, cli_load_plan(&pds[i], a.files[i],
-		    &a.opts, &dout, false, &first));
-		if (!pds[i].unreadable && pds[i].plan == NULL)
-			status = cli_worst(status, EXIT_PLAN);
-		plans[i] = pds[i].plan;
-	}
+	status = cli_tracked_load(&t, a.files, a.nfiles, sa.records, &a.opts,
+	    &dout, false, &first, true, true);
+	plans = t.plans;
 	if (status == EXIT_OK && sa.filter.phase != NULL)
 		status = cli_resolve_phase(sa.filter.phase, plans,
 		    (size_t)a.nfiles);
@@ -143,25 +146,19 @@ cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 	if (status == EXIT_OK && sa.filter.partner != NULL)
 		status = cli_resolve_name(&sa.filter.partner, false, plans,
 		    (size_t)a.nfiles);
-	if (status == EXIT_OK) {
-		arena_init(&arena);
-		sched_run(&s, plans, (size_t)a.nfiles, &arena);
+	if (status == EXIT_OK && t.scheduled) {
 		if (!output_open(&out, sa.out))
 			status = EXIT_USAGE;
-		else if (!sa.r->schedule(out.fp, &s, &sa.filter)) {
+		else if (!sa.r->schedule(out.fp, &t.s, &sa.filter)) {
 			output_fail(&out);
 			status = EXIT_USAGE;
 		} else if (!output_commit(&out))
 			status = EXIT_USAGE;
-		else if (sched_incomplete(&s)) {
-			cli_report_incomplete(&s);
+		else if (sched_incomplete(&t.s)) {
+			cli_report_incomplete(&t.s);
 			status = EXIT_PLAN;
 		}
-		arena_release(&arena);
 	}
-	for (i = 0; i < a.nfiles; i++)
-		plandoc_release(&pds[i]);
-	free(pds);
-	free(plans);
+	cli_tracked_release(&t);
 	return status;
 }

@@ -305,6 +305,47 @@ static const char *const init_en[] = {
 	NULL
 };
 
+
+/* The records file of the starter plan, in its language: every kind of record. */
+static const char *const records_zh[] = {
+	"# 帮扶记录（pairplan 格式 1）：计划 NAME.yaml 的记录放在同一目录的 NAME.records.yaml。",
+	"# 每行一条记录，由 `pairplan record NAME.yaml --event ID ...` 追加，不要改写已有的行；",
+	"# 记错了就再记一条 --replaces N 的更正。event 是 `pairplan schedule` 列出的活动编号，",
+	"# status 为 held（已开展，默认）、moved（改期到 date）或 cancelled（取消）；",
+	"# activity（加 partner）记计划外开展的活动。pairplan validate 检查记录，",
+	"# pairplan status 统计进度，pairplan summary 据此写年度总结。",
+	"- {n: 1, event: \"p1.1/1\", date: \"2025-09-12\", status: \"held\", people: [\"wangfang\", \"sunli\"], participants: 12, note: \"两园园长签订结对帮扶协议，明确双方职责\", confirmed-by: [\"王芳\", \"孙丽\"], recorded: \"2025-09-12T09:30:00Z\", by: \"李静\"}",
+	"- {n: 2, event: \"p1.2#hexi/1\", date: \"2025-09-22\", status: \"held\", participants: 8, note: \"查看班级环境，座谈了解教师需求\", recorded: \"2025-09-22T09:30:00Z\", by: \"李静\"}",
+	"- {n: 3, event: \"p1.2#liulin/1\", date: \"2025-09-30\", status: \"moved\", note: \"柳林村幼儿园迎接检查，改期一周\", recorded: \"2025-09-22T09:31:40Z\", by: \"李静\"}",
+	"- {n: 4, event: \"p1.2#liulin/1\", date: \"2025-09-30\", status: \"held\", participants: 5, note: \"两个班存在小学化倾向，需重点指导\", recorded: \"2025-09-30T09:20:00Z\", by: \"李静\"}",
+	"- {n: 5, event: \"p2.1#hexi/1\", date: \"2025-11-04\", status: \"held\", participants: 15, note: \"示范活动《有趣的影子》并评课\", targets: {\"教师优课率\": 25%}, recorded: \"2025-11-04T23:46:40Z\", by: \"李静\"}",
+	"- {n: 6, event: \"p2.1#liulin/1\", status: \"cancelled\", note: \"暴雨致道路中断，当日停课\", recorded: \"2025-11-06T03:33:20Z\", by: \"李静\"}",
+	"- {n: 7, activity: \"p2.1\", partner: \"liulin\", date: \"2025-11-12\", status: \"held\", participants: 6, note: \"补送一次：指导一日生活常规\", recorded: \"2025-11-11T22:26:40Z\", by: \"李静\"}",
+	"- {n: 8, event: \"m1/1\", date: \"2025-11-03\", status: \"held\", note: \"陈晨听刘洋组织的科学活动并评课\", recorded: \"2025-11-11T22:28:20Z\", by: \"陈晨\"}",
+	"- {n: 9, event: \"m1/1\", date: \"2025-11-03\", status: \"held\", note: \"陈晨听刘洋组织的科学活动并评课，商定下次的观察重点\", replaces: 8, recorded: \"2025-11-11T22:30:00Z\", by: \"陈晨\"}",
+	NULL
+};
+
+static const char *const records_en[] = {
+	"# Records of a plan (pairplan format 1): for NAME.yaml, NAME.records.yaml beside it.",
+	"# One record a line, appended by `pairplan record NAME.yaml --event ID ...`; never edit",
+	"# a line: record a correction with --replaces N instead. event is an event id as",
+	"# `pairplan schedule` lists it; status is held (the default), moved (to date) or",
+	"# cancelled; activity (with partner) records an occurrence held beyond the plan.",
+	"# pairplan validate checks them, pairplan status counts them, pairplan summary",
+	"# writes the year-end summary from them.",
+	"- {n: 1, event: \"p1.1/1\", date: \"2025-09-12\", status: \"held\", people: [\"wang\", \"sun\"], participants: 12, note: \"The two directors signed the pairing agreement\", confirmed-by: [\"Wang Fang\", \"Sun Li\"], recorded: \"2025-09-12T09:30:00Z\", by: \"Li Jing\"}",
+	"- {n: 2, event: \"p1.2#riverside/1\", date: \"2025-09-22\", status: \"held\", participants: 8, note: \"Looked at the classrooms and talked with the teachers\", recorded: \"2025-09-22T09:30:00Z\", by: \"Li Jing\"}",
+	"- {n: 3, event: \"p1.2#willow/1\", date: \"2025-09-30\", status: \"moved\", note: \"Willow had an inspection that day: a week later\", recorded: \"2025-09-22T09:31:40Z\", by: \"Li Jing\"}",
+	"- {n: 4, event: \"p1.2#willow/1\", date: \"2025-09-30\", status: \"held\", participants: 5, note: \"Two classes still drill writing: to follow up\", recorded: \"2025-09-30T09:20:00Z\", by: \"Li Jing\"}",
+	"- {n: 5, event: \"p2.1#riverside/1\", date: \"2025-11-04\", status: \"held\", participants: 15, note: \"Model activity on shadows, then a discussion\", targets: {\"share of good lessons\": 25%}, recorded: \"2025-11-04T23:46:40Z\", by: \"Li Jing\"}",
+	"- {n: 6, event: \"p2.1#willow/1\", status: \"cancelled\", note: \"The road was flooded; the kindergarten closed\", recorded: \"2025-11-06T03:33:20Z\", by: \"Li Jing\"}",
+	"- {n: 7, activity: \"p2.1\", partner: \"willow\", date: \"2025-11-12\", status: \"held\", participants: 6, note: \"An extra visit on daily routines\", recorded: \"2025-11-11T22:26:40Z\", by: \"Li Jing\"}",
+	"- {n: 8, event: \"m1/1\", date: \"2025-11-03\", status: \"held\", note: \"Chen Chen watched Liu Yang's science activity\", recorded: \"2025-11-11T22:28:20Z\", by: \"Chen Chen\"}",
+	"- {n: 9, event: \"m1/1\", date: \"2025-11-03\", status: \"held\", note: \"Chen Chen watched Liu Yang's science activity and set what to watch next\", replaces: 8, recorded: \"2025-11-11T22:30:00Z\", by: \"Chen Chen\"}",
+	NULL
+};
+
 bool
 init_print(FILE *fp, const char *lang)
 {
@@ -314,6 +355,24 @@ init_print(FILE *fp, const char *lang)
 		line = init_zh;
 	else if (strcmp(lang, "en") == 0)
 		line = init_en;
+	else
+		return false;
+	for (; *line != NULL; line++) {
+		fputs(*line, fp);
+		putc('\n', fp);
+	}
+	return fflush(fp) == 0 && !ferror(fp);
+}
+
+bool
+init_print_records(FILE *fp, const char *lang)
+{
+	const char *const *line;
+
+	if (lang == NULL || strcmp(lang, "zh") == 0)
+		line = records_zh;
+	else if (strcmp(lang, "en") == 0)
+		line = records_en;
 	else
 		return false;
 	for (; *line != NULL; line++) {

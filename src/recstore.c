@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <yaml.h>
@@ -746,13 +747,17 @@ reserve(int fd, long long size, size_t len)
  * written; on an error, fewer than len and *e set.
  */
 static size_t
-write_all(int fd, const char *buf, size_t len, size_t max, int *e)
+write_all(int fd, const char *buf, size_t len, size_t max,
+    unsigned pause_us, int *e)
 {
+	struct timespec ts = { 0, (long)pause_us * 1000 };
 	size_t done = 0, chunk;
 	ssize_t w;
 
 	*e = 0;
 	while (done < len) {
+		if (done > 0 && pause_us > 0)
+			nanosleep(&ts, NULL);
 		chunk = len - done;
 		if (max != 0 && chunk > max)
 			chunk = max;
@@ -846,7 +851,7 @@ recstore_append_opts(const char *path, struct recstore_record *rec,
 	 * finds the line without its newline and refuses, as validate
 	 * reports it, until it is removed with the repair printed.
 	 */
-	done = write_all(fd, line, len, opts->max_write, &e);
+	done = write_all(fd, line, len, opts->max_write, opts->pause_us, &e);
 	free(line);
 	if (done < len) {
 		if (done == 0) {

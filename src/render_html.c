@@ -246,16 +246,39 @@ static const struct doc_ops html_ops = {
 	html_timeline
 };
 
-static bool
-html_export(FILE *fp, const struct plan *p, const struct schedule *s,
-    const char *lang)
+bool
+render_html_walk(FILE *fp, doc_walk walk, const void *arg, bool en)
 {
 	struct html h;
 
 	memset(&h, 0, sizeof(h));
 	h.fp = fp;
-	render_doc(&html_ops, &h, p, s, lang != NULL && strcmp(lang, "en") == 0);
+	walk(&html_ops, &h, arg, en);
 	return fflush(fp) == 0 && !ferror(fp);
+}
+
+/* The plan's document: render_doc over the plan and its schedule. */
+struct html_plan {
+	const struct plan	*p;
+	const struct schedule	*s;
+};
+
+static void
+html_plan_walk(const struct doc_ops *o, void *ctx, const void *arg, bool en)
+{
+	const struct html_plan *x = arg;
+
+	render_doc(o, ctx, x->p, x->s, en);
+}
+
+static bool
+html_export(FILE *fp, const struct plan *p, const struct schedule *s,
+    const char *lang)
+{
+	struct html_plan x = { p, s };
+
+	return render_html_walk(fp, html_plan_walk, &x,
+	    lang != NULL && strcmp(lang, "en") == 0);
 }
 
 const struct renderer render_html = { "html", NULL, html_export };

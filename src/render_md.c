@@ -250,16 +250,39 @@ static const struct doc_ops md_ops = {
 	md_cell, md_row_end, md_table_end, NULL
 };
 
-static bool
-md_export(FILE *fp, const struct plan *p, const struct schedule *s,
-    const char *lang)
+bool
+render_md_walk(FILE *fp, doc_walk walk, const void *arg, bool en)
 {
 	struct md m;
 
 	memset(&m, 0, sizeof(m));
 	m.fp = fp;
-	render_doc(&md_ops, &m, p, s, lang != NULL && strcmp(lang, "en") == 0);
+	walk(&md_ops, &m, arg, en);
 	return fflush(fp) == 0 && !ferror(fp);
+}
+
+/* The plan's document: render_doc over the plan and its schedule. */
+struct md_plan {
+	const struct plan	*p;
+	const struct schedule	*s;
+};
+
+static void
+md_plan_walk(const struct doc_ops *o, void *ctx, const void *arg, bool en)
+{
+	const struct md_plan *x = arg;
+
+	render_doc(o, ctx, x->p, x->s, en);
+}
+
+static bool
+md_export(FILE *fp, const struct plan *p, const struct schedule *s,
+    const char *lang)
+{
+	struct md_plan x = { p, s };
+
+	return render_md_walk(fp, md_plan_walk, &x,
+	    lang != NULL && strcmp(lang, "en") == 0);
 }
 
 const struct renderer render_md = { "md", NULL, md_export };

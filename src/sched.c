@@ -96,6 +96,9 @@ struct occ {
 	day_t		 date, end;	/* where it went */
 	bool		 fixed;
 	bool		 placed;
+	bool		 dropped;	/* cancelled by a record */
+	bool		 recorded;	/* fixed by a record on [from, until] */
+	day_t		 until;
 };
 
 /* What a series waits for (after): its predecessors and the gap. */
@@ -261,6 +264,8 @@ add_occ(struct sstate *st, uint32_t series, uint32_t number, day_t from,
 	o->len = len;
 	o->fixed = false;
 	o->placed = false;
+	o->dropped = false;
+	o->recorded = false;
 }
 
 static void
@@ -346,6 +351,8 @@ expand_series(struct sstate *st, uint32_t si)
 		o->len = 1;
 		o->fixed = true;
 		o->placed = false;
+		o->dropped = false;
+		o->recorded = false;
 		r->of = 1;
 		return;
 	}
@@ -602,6 +609,95 @@ link_series(struct sstate *st, const struct actseries *as)
 			v[i].layer = st->nlayers;
 	if (tail < n)
 		st->nlayers++;
+}
+
+/* ---- records: occurrences fixed or dropped (§11) ------------------ */
+
+/* A fix's day span, as the occurrence takes it. */
+static void
+fix_occ(struct sstate *st, struct occ *o, const struct sched_fix *f)
+{
+	const struct sched_series *r = &((struct sched_series *)
+	    st->series.v)[o->series];
+	day_t e;
+
+	if (f->cancelled) {
+		o->dropped = true;
+		return;
+	}
+	o->fixed = true;
+	o->recorded = true;
+	o->from = o->to = f->days.from;
+	o->len = 1;
+	e = f->days.to;
+	if (f->days.to == f->days.from) {	/* a day starts `days` days */
+		e = end_of(r->cal, when_of(r), f->days.from);
+		if (e == INT32_MAX)
+			e = f->days.from;
+	}
+	o->until = e;
+}
+
+/*
+ * Applies the fixes to the occurrences just expanded: an occurrence that
+ * expansion could not slice (unplaced already) becomes placeable when a
+ * record fixes it, and is forgotten when a record cancels it.
+ */
+static void
+apply_fixes(struct sstate *st, const struct sched_fix *fixes, size_t nfix)
+{
+	struct strmap ids;
+	struct occmap at = { 0 };
+	size_t i, k;
+	bool existed;
+
+	if (nfix == 0)
+		return;
+	strmap_init(&ids, st->a);
+	for (i = 0; i < st->series.n; i++) {
+		const struct sched_series *r = &((struct sched_series *)
+		    st->series.v)[i];
+		const char *key = arena_printf(st->a, "%u:%s", r->plan, r->id);
+
+		*strmap_put(&ids, key, strlen(key), &existed) = (int32_t)i;
+	}
+	/* the last fix of an occurrence wins; value: fix index + 1 */
+	for (i = 0; i < nfix; i++) {
+		const char *key = arena_printf(st->a, "%u:%s", fixes[i].plan,
+		    fixes[i].series);
+		int32_t si = strmap_get(&ids, key, strlen(key));
+
+		if (si < 0 || fixes[i].occurrence == 0)
+			continue;
+		*occ_slot(&at, st->a, ((uint64_t)si << 32) |
+		    fixes[i].occurrence) = i + 1;
+	}
+	for (i = 0; i < st->occs.n; i++) {
+		struct occ *o = &((struct occ *)st->occs.v)[i];
+		uint64_t f = occ_get(&at, ((uint64_t)o->series << 32) |
+		    o->number);
+
+		if (f != 0)
+			fix_occ(st, o, &fixes[f - 1]);
+	}
+	for (i = k = 0; i < st->unplaced.n; i++) {
+		struct sched_unplaced *u = &((struct sched_unplaced *)
+		    st->unplaced.v)[i];
+		uint32_t si = (uint32_t)(uintptr_t)u->series;
+		uint64_t f = occ_get(&at, ((uint64_t)si << 32) |
+		    u->occurrence);
+
+		if (f == 0) {
+			((struct sched_unplaced *)st->unplaced.v)[k++] = *u;
+			continue;
+		}
+		if (!fixes[f - 1].cancelled) {
+			add_occ(st, si, u->occurrence, 0, 0, 1);
+			fix_occ(st, &((struct occ *)st->occs.v)[st->occs.n - 1],
+			    &fixes[f - 1]);
+		}
+	}
+	st->unplaced.n = k;
 }
 
 /* ---- placement ----------------------------------------------------- */
@@ -902,7 +998,8 @@ place(struct sstate *st)
 		if (!v[i].fixed)
 			continue;
 		r = &((struct sched_series *)st->series.v)[v[i].series];
-		e = end_of(r->cal, when_of(r), v[i].from);
+		e = v[i].recorded ? v[i].until :
+		    end_of(r->cal, when_of(r), v[i].from);
 		if (e == INT32_MAX)
 			e = v[i].from;	/* no working day follows */
 		placed(st, &v[i], v[i].from, e);
@@ -919,7 +1016,8 @@ place(struct sstate *st)
 		/* v[] is in file order: sorting stably by length, then end,
 		 * keeps it */
 		for (i = k = 0; i < n; i++)
-			if (!v[i].fixed && sv[v[i].series].layer == layer)
+			if (!v[i].fixed && !v[i].dropped &&
+			    sv[v[i].series].layer == layer)
 				idx[k++] = (uint32_t)i;
 		if (k == 0)
 			continue;
@@ -1227,6 +1325,14 @@ void
 sched_run(struct schedule *s, const struct plan *const *plans,
     size_t nplans, struct arena *a)
 {
+	sched_run_fixed(s, plans, nplans, NULL, 0, a);
+}
+
+void
+sched_run_fixed(struct schedule *s, const struct plan *const *plans,
+    size_t nplans, const struct sched_fix *fixes, size_t nfix,
+    struct arena *a)
+{
 	struct sstate st;
 	struct actseries as;
 	struct sched_series *series;
@@ -1241,6 +1347,7 @@ sched_run(struct schedule *s, const struct plan *const *plans,
 	st.plans = plans;
 	index_globals(&st);
 	make_series(&st, &as);
+	apply_fixes(&st, fixes, nfix);
 	link_series(&st, &as);
 	place(&st);
 

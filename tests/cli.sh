@@ -23,9 +23,13 @@ version bad-date range-order duplicate-id unknown-ref outside-plan
 outside-phase exclusive-keys bad-number limit unknown-kind placeholder
 phase-overlap empty-phase partner-unvisited non-working-date conflict
 calendar-coverage no-leader dependency-cycle budget publicity-short
-duplicate-name phase-order pairing-limit target-sum holiday-file"
+duplicate-name phase-order pairing-limit target-sum holiday-file
+records-duplicate records-unconfirmed records-torn"
 
 ESC=$(printf '\033')
+
+# The bundled plans: every plans/*.yaml but the records files beside them.
+PLANS=$(ls plans/*.yaml | grep -v '\.records\.yaml$')
 
 # ---- helpers ----------------------------------------------------------
 # (run, why, result and the expect_* helpers are in tests/lib.sh)
@@ -62,6 +66,7 @@ expect_json_object() {
 # ---- (a) golden diagnostics ---------------------------------------------
 
 for y in tests/diag/*.yaml; do
+	case $y in *.records.yaml) continue ;; esac
 	name=${y%.yaml}
 	e=$name.err
 	NO_COLOR=1 run validate "$y"
@@ -101,6 +106,81 @@ for y in tests/golden/*.yaml; do
 	done
 done
 
+# ---- (a3) records: status and summary ----------------------------------
+# tests/records/NAME.yaml with NAME.records.yaml beside it: status in every
+# format and the summary, as of 2024-11-30, against golden files.
+
+ON=2024-11-30
+for y in tests/records/*.yaml; do
+	case $y in *.records.yaml) continue ;; esac
+	name=${y%.yaml}
+	for f in table json csv html; do
+		[ -f "$name.status.$f" ] || continue
+		run status --on $ON --format $f "$y"
+		expect_rc 1	# something is overdue on that day
+		expect_golden "$name.status.$f" out
+		result "records $(basename "$name").status.$f"
+	done
+	for f in md json html en.md; do
+		[ -f "$name.summary.$f" ] || continue
+		case $f in
+		en.md)	run summary --on $ON --lang en "$y" ;;
+		*)	run summary --on $ON --format $f "$y" ;;
+		esac
+		expect_rc 0
+		expect_no_stderr
+		expect_golden "$name.summary.$f" out
+		result "records $(basename "$name").summary.$f"
+	done
+	# Valid CommonMark with GFM tables: cmark-gfm makes tables of them.
+	if command -v cmark-gfm >/dev/null 2>&1; then
+		for f in "$name".summary*.md; do
+			cmark-gfm -e table "$f" >"$T/md.html" 2>"$T/diff" ||
+			    why "cmark-gfm rejects $f"
+			grep -q '<table>' "$T/md.html" || why "$f has no table"
+			result "records $f renders with GFM tables"
+		done
+	fi
+	for f in "$name".status.html "$name".summary.html; do
+		[ -f "$f" ] || continue
+		/usr/bin/python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' \
+		    "$f" >"$T/diff" 2>&1 || why "$f is not well-formed XML"
+		result "records $f parses as XML"
+	done
+	# The counts against the schedule: planned = held + overdue, by phase
+	# and in total; planned = the scheduled events dated up to the day.
+	run status --on $ON --format json "$y"
+	cp "$T/out" "$T/status.json"
+	run schedule --format json "$y"
+	/usr/bin/python3 - "$T/status.json" "$T/out" "$ON" >"$T/diff" 2>&1 <<'PY' ||
+import json, sys
+st = json.load(open(sys.argv[1]))
+sc = json.load(open(sys.argv[2]))
+on = sys.argv[3]
+bad = []
+def check(what, c):
+    if c["planned"] != c["held"] + c["overdue"]:
+        bad.append("%s: planned %d != held %d + overdue %d"
+                   % (what, c["planned"], c["held"], c["overdue"]))
+check("total", st["totals"])
+for ph in st["phases"]:
+    check("phase " + ph["id"], ph)
+    n = sum(1 for e in sc["events"] if e["phase"] == ph["id"] and e["date"] <= on)
+    if n != ph["planned"]:
+        bad.append("phase %s: %d events up to %s, planned %d" % (ph["id"], n, on, ph["planned"]))
+n = sum(1 for e in sc["events"] if e["date"] <= on)
+if n != st["totals"]["planned"]:
+    bad.append("total: %d events up to %s, planned %d" % (n, on, st["totals"]["planned"]))
+if len(st["overdue"]) != st["totals"]["overdue"]:
+    bad.append("the overdue list has %d entries" % len(st["overdue"]))
+if bad:
+    print("; ".join(bad))
+    sys.exit(1)
+PY
+	    why "status counts disagree with the schedule"
+	result "records $(basename "$name"): status counts match the schedule"
+done
+
 # ICS read back by a real client (Debian's python3-icalendar).
 for y in tests/golden/*.yaml; do
 	name=${y%.yaml}
@@ -110,9 +190,9 @@ for y in tests/golden/*.yaml; do
 	    why "icalendar rejects $name.ics"
 	result "golden $(basename "$name").ics read by icalendar"
 done
-SOURCE_DATE_EPOCH=1700000000 run schedule --format ics plans/*.yaml
+SOURCE_DATE_EPOCH=1700000000 run schedule --format ics $PLANS
 cp "$T/out" "$T/all.ics"
-run schedule --format json plans/*.yaml
+run schedule --format json $PLANS
 n=$(grep -c '"occurrence"' "$T/out")
 /usr/bin/python3 tests/ics_check.py "$T/all.ics" "$n" >"$T/diff" 2>&1 ||
     why "icalendar rejects the schedule of every bundled plan"
@@ -215,7 +295,7 @@ result "calendar --help"
 # A plan may declare the warnings its source document makes true, on a
 # line "# expect-warnings: RULE..." (a seed that names no leader): those
 # rules, each at least once, and no other diagnostic.
-for p in plans/*.yaml; do
+for p in $PLANS; do
 	expected=$(sed -n 's/^# expect-warnings: //p' "$p")
 	if [ -n "$expected" ]; then
 		run validate "$p"
@@ -505,7 +585,7 @@ expect_declared_stderr() {
 	[ ! -s "$T/other" ] || why "stderr: $(cat "$T/other")"
 }
 
-for p in plans/*.yaml; do
+for p in $PLANS; do
 	run schedule "$p"
 	expect_rc 0
 	expect_declared_stderr "$p"
@@ -726,7 +806,7 @@ for y in tests/golden/*.yaml; do
 	result "golden $(basename "$name"): md renders, html and svg parse"
 done
 
-for p in plans/*.yaml; do
+for p in $PLANS; do
 	for f in md html svg json csv ics; do
 		run export --format $f "$p"
 		expect_rc 0
@@ -934,5 +1014,185 @@ run --help
 expect_in out "export"
 expect_in out "init"
 result "--help lists export and init"
+
+# ---- (f) records: record, status, summary, and the records beside a plan --
+
+mkdir "$T/rec"
+cp tests/diag/clean.yaml "$T/rec/p.yaml"
+P=$T/rec/p.yaml
+R=$T/rec/p.records.yaml
+
+for l in zh en; do
+	run init --records --lang $l
+	expect_rc 0
+	cp "$T/out" "$T/rec/init-$l.records.yaml"
+	run init --lang $l
+	cp "$T/out" "$T/rec/init-$l.yaml"
+	run validate --strict "$T/rec/init-$l.yaml"
+	expect_rc 0
+	expect_no_stderr
+	run status --on 2026-07-31 --format json "$T/rec/init-$l.yaml"
+	expect_in out '"cancelled": 1'
+	expect_in out '"extra": 1'
+	result "init --records --lang $l: the starter plan's records validate"
+done
+
+SOURCE_DATE_EPOCH=1728400000 run record "$P" --event 'p1.2#jinqiu/1' \
+    --people gengqj,王静 --participants 30 --note '送教 "下乡"' \
+    --target 'x=1' --by 王静
+expect_rc 1
+expect_in err "unknown target 'x'"
+[ ! -e "$R" ] || why "a record with an error was written"
+result "record: an error writes nothing"
+
+SOURCE_DATE_EPOCH=1728400000 run record "$P" --event 'p1.2#jinqiu/1' \
+    --people gengqj,王静 --participants 30 --note '送教 "下乡"' --by 王静
+expect_rc 0
+expect_no_stderr
+expect_in out "recorded 1 in $R"
+grep -F -q -x -e '- {n: 1, event: "p1.2#jinqiu/1", date: "2024-10-08", status: "held", people: ["gengqj", "王静"], participants: 30, note: "送教 \"下乡\"", recorded: "2024-10-08T15:06:40Z", by: "王静"}' "$R" ||
+    why "the record line is not as expected"
+result "record: the first record, dated as scheduled, stamped with SOURCE_DATE_EPOCH"
+
+run record "$P" --event 'p1.2#jinqu/2'
+expect_rc 1
+expect_in err "unknown event 'p1.2#jinqu/2' (did you mean 'p1.2#jinqiu/2'?)"
+result "record: unknown event, did you mean"
+
+run record "$P" --event 'p1.2#jinqiu/2' --people 王经
+expect_rc 1
+expect_in err "unknown person '王经' (did you mean '王静'?)"
+result "record: unknown person, did you mean"
+
+run record "$P" --activity p1.9 --date 2024-10-10
+expect_rc 1
+expect_in err "unknown activity 'p1.9'"
+result "record: unknown activity"
+
+run record "$P" --event 'p1.2#jinqiu/2' --date 2025-06-01
+expect_rc 1
+expect_in err "outside the plan period"
+result "record: a date outside the plan is an error"
+
+run record "$P" --event 'p1.2#jinqiu/2' --date 2024-10-19
+expect_rc 0
+expect_in err "warning: the record's date 2024-10-19 is not a working day [non-working-date]"
+expect_in out "recorded 2 in"
+result "record: held on a non-working day: a warning, recorded"
+
+run record "$P" --event 'p1.2#jinqiu/2' --date 2024-10-18 --replaces 2
+expect_rc 0
+expect_no_stderr
+expect_in out "recorded 3 in"
+result "record: a correction replaces a record"
+
+run record "$P" --event p1.1/1
+expect_rc 0
+expect_in out "recorded 4 in"
+run record "$P" --event p1.1/1
+expect_rc 0
+expect_in err "event 'p1.1/1' is already recorded as held by record 4"
+expect_in err "[records-duplicate]"
+result "record: held twice: records-duplicate"
+
+run record "$P" --event 'p1.2#bochang/1' --status cancelled --note 停电
+expect_rc 0
+result "record: cancelled"
+
+run record "$P" --event p2.1/1 --status moved
+expect_rc 1
+expect_in err "a moved record has no 'date'"
+result "record: moved needs a date"
+
+run record "$P" --event p1.1/1 --activity p1.2
+expect_rc 2
+expect_in err "give --event or --activity"
+result "record: --event and --activity: exit 2"
+
+run record "$P" --event p1.1/1 --status done
+expect_rc 2
+expect_in err "unknown status 'done'"
+result "record: unknown status: exit 2"
+
+run record "$P" "$P" --event p1.1/1
+expect_rc 2
+result "record: one plan at a time"
+
+run validate "$P"
+expect_rc 0
+expect_in err "$R:2:"
+expect_in err "[non-working-date]"
+result "validate reads the records beside the plan"
+
+cp "$R" "$T/rec/other.yaml"
+printf '%s' '- {n: 9, event: "p1.1/1", da' >>"$T/rec/other.yaml"
+run validate --records "$T/rec/other.yaml" "$P"
+expect_rc 1
+expect_in err "$T/rec/other.yaml:7:1: error: the last line of the records file is incomplete"
+expect_in err "[records-torn]"
+result "validate --records FILE: a torn last line at its line"
+
+run record --records "$T/rec/other.yaml" "$P" --event p1.1/1
+expect_rc 2
+expect_in err "truncate -s "
+result "record refuses a torn file with the repair"
+
+run validate --records "$T/rec/other.yaml" "$P" tests/diag/clean.yaml
+expect_rc 2
+expect_in err "--records goes with one plan"
+result "validate --records with two plans: exit 2"
+
+run schedule --format csv "$P"
+expect_rc 1	# the leader's quota is short, as without records
+expect_in out "p1.2#jinqiu/2,p1.2,送教下乡,teaching-visit,p1,jinqiu,jinqiu,2024-10-18,2024-10-18,fri,gengqj;王静,true,2,2"
+expect_not_in out "p1.2#bochang/1,"
+result "schedule applies the records: fixed, cancelled dropped"
+
+run status --on 2024-10-10 --format json "$P"
+expect_rc 0
+expect_in out '"totals": {"planned": 2, "held": 2, "cancelled": 1, "overdue": 0, "upcoming": 2, "extra": 0}'
+result "status: nothing overdue: exit 0"
+
+run status --on 2024-12-01 --format json "$P"
+expect_rc 1
+expect_json_object
+expect_in out '"overdue": [
+  {"plan": "'
+result "status: overdue: exit 1, json"
+
+run status --on 2024-13-01 "$P"
+expect_rc 2
+result "status --on a bad date: exit 2"
+
+run status --format pdf "$P"
+expect_rc 2
+result "status --format pdf: exit 2"
+
+SOURCE_DATE_EPOCH=1730000000 run status --format json "$P"
+expect_in out '{"on": "2024-10-27",'
+result "status --on defaults to SOURCE_DATE_EPOCH's day"
+
+run summary --on 2024-12-01 "$P"
+expect_rc 0
+expect_in out "# 锦秋幼儿园2024学年城乡手拉手帮扶总结"
+expect_in out "## 一、基本情况"
+expect_in out '送教 "下乡"'
+expect_in out "停电"
+result "summary: the notes of the records"
+
+run summary --on 2024-12-01 "$P" "$P"
+expect_rc 2
+result "summary: one plan"
+
+run summary --format docx "$P"
+expect_rc 2
+result "summary --format docx: exit 2"
+
+for c in record status summary; do
+	run $c --help
+	expect_rc 0
+	expect_in out "usage: pairplan $c"
+	result "$c --help"
+done
 
 lib_finish

@@ -53,11 +53,11 @@ expect() {
 	fi
 }
 
-expect "calendar export help init kinds rules schedule validate" pairplan ""
+expect "calendar export help init kinds record rules schedule status summary validate" pairplan ""
 expect "schedule" pairplan sch
 expect "--help --version" pairplan --
-expect "calendar export init kinds rules schedule validate" pairplan help ""
-expect "--format --help --max-size --strict" pairplan validate --
+expect "calendar export init kinds record rules schedule status summary validate" pairplan help ""
+expect "--format --help --max-size --records --strict" pairplan validate --
 expect "json text" pairplan validate --format ""
 expect "json" pairplan validate --format j
 expect "--format --help --max-size --output --plan" pairplan calendar --
@@ -69,9 +69,12 @@ expect "md" pairplan export --format = m
 expect "--format=md" pairplan export --format=m
 expect "en zh" pairplan export --lang ""
 expect "en zh" pairplan init --lang ""
-expect "--help --lang" pairplan init -
+expect "--help --lang --records" pairplan init -
 expect "--help" pairplan rules --
-expect "--format --from --help --max-size --output --partner --person --phase --to -o" \
+expect "csv html json table" pairplan status --format ""
+expect "html json md" pairplan summary --format ""
+expect "cancelled held moved" pairplan record --status ""
+expect "--format --from --help --max-size --output --partner --person --phase --records --to -o" \
     pairplan schedule -
 expect "--format --help --lang --max-size --output -o" pairplan export -
 expect "a.yaml b.yml plans" pairplan validate ""

@@ -174,7 +174,7 @@ static const char *
 trial(const char *path, size_t chunk, long delay, int *kind)
 {
 	static char why[sizeof(((struct recstore_err *)0)->msg) + 64];
-	struct recstore_opts o = { chunk, false };
+	struct recstore_opts o = { chunk, false, 0 };
 	struct recstore_record r;
 	struct recstore_tail t;
 	struct recstore_err err;

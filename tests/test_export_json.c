@@ -503,6 +503,8 @@ test_bundled_plans(void **state)
 
 		memset(&f, 0, sizeof(f));
 		memset(&f2, 0, sizeof(f2));
+		if (strstr(g.gl_pathv[i], ".records.yaml") != NULL)
+			continue;	/* a plan's records, not a plan */
 		assert_true(load(&f, g.gl_pathv[i], NULL, 0));
 		assert_true(load(&f2, g.gl_pathv[i], NULL, 0));
 		a = export_json(&f);

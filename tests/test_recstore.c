@@ -675,7 +675,7 @@ static void
 test_append_in_pieces(void **state)
 {
 	struct dir *d = *state;
-	struct recstore_opts o = { 1, false };
+	struct recstore_opts o = { 1, false, 0 };
 	struct recstore_record r = held("x");
 	struct recstore_err err;
 

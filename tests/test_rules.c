@@ -1144,6 +1144,9 @@ static const struct {
 	{ "target-sum", SEV_WARNING },
 	/* added by §13 */
 	{ "holiday-file", SEV_ERROR },
+	/* §11: the records file */
+	{ "records-duplicate", SEV_WARNING },
+	{ "records-unconfirmed", SEV_WARNING }, { "records-torn", SEV_ERROR },
 };
 
 static void
@@ -1193,6 +1196,8 @@ test_catalogue_checks(void **state)
 		R_YAML_SYNTAX, R_ENCODING, R_DUPLICATE_KEY, R_UNKNOWN_KEY,
 		R_TYPE, R_REQUIRED, R_VERSION, R_BAD_DATE, R_PLACEHOLDER,
 		R_HOLIDAY_FILE,
+		/* reported by the records' checks */
+		R_RECORDS_DUPLICATE, R_RECORDS_UNCONFIRMED, R_RECORDS_TORN,
 	};
 	size_t i, j;
 	bool is_loaded;

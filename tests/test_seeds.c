@@ -121,6 +121,8 @@ test_every_plan(void **state)
 	for (i = 0; i < g.gl_pathc; i++) {
 		struct run r;
 
+		if (strstr(g.gl_pathv[i], ".records.yaml") != NULL)
+			continue;	/* a plan's records, not a plan */
 		run_plan(&r, g.gl_pathv[i]);
 		for (j = 0; j < r.s.nevents; j++) {
 			const struct sched_event *ev = &r.s.events[j];

@@ -1,0 +1,59 @@
+/* cli_records.h - plans read with their records: the records file beside each plan, checked, applied to the schedule; the day of --on. */
+#ifndef PAIRPLAN_CLI_RECORDS_H
+#define PAIRPLAN_CLI_RECORDS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "arena.h"
+#include "date.h"
+#include "records.h"
+#include "sched.h"
+
+struct diag_out;
+struct plan;
+struct plandoc;
+struct yload_opts;
+
+/* Plans loaded with their records, and their schedule. */
+struct cli_tracked {
+	struct plandoc		*pds;
+	const struct plan	**plans;	/* NULL after a fatal problem */
+	struct records		*recs;
+	struct records		**recp;		/* per plan: &recs[i], or NULL
+						   when it has no records */
+	int			 n;
+	struct arena		 arena;		/* the schedule's */
+	struct schedule		 s;
+	bool			 scheduled;
+};
+
+/*
+ * Loads the plans of files and the records of each: the file `records`
+ * names when set (one plan), else NAME.records.yaml beside the plan when
+ * it exists. Checks the records against their plan and, when every plan
+ * is free of errors and `schedule` is set or some plan has records,
+ * schedules the plans together with the records applied
+ * (sched_run_fixed) and checks the records against that schedule.
+ * Prints every diagnostic, text or json (through out), unless print is
+ * false. Returns the exit status earned: EXIT_USAGE when a file could not
+ * be read, EXIT_PLAN when a plan or its records have errors.
+ */
+int	 cli_tracked_load(struct cli_tracked *, char **files, int nfiles,
+	    const char *records, const struct yload_opts *,
+	    const struct diag_out *out, bool json, bool *first, bool schedule,
+	    bool print);
+void	 cli_tracked_release(struct cli_tracked *);
+
+/*
+ * Now: SOURCE_DATE_EPOCH (seconds, UTC) when it is set, else the clock.
+ * cli_today gives the day: SOURCE_DATE_EPOCH's day in UTC, else today in
+ * local time.
+ */
+time_t	 cli_now(void);
+day_t	 cli_today(void);
+/* --on DATE: a day YYYY-MM-DD; false when it is not one. */
+bool	 cli_parse_day(const char *, day_t *);
+
+#endif

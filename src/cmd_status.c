@@ -1,0 +1,124 @@
+/* cmd_status.c - pairplan status: where the plans stand on a day, from their schedule and records. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "cli.h"
+#include "cli_records.h"
+#include "commands.h"
+#include "diag.h"
+#include "output.h"
+#include "render_status.h"
+#include "status.h"
+
+const char cmd_status_usage[] =
+    "usage: pairplan status [--on DATE] [--format table|json|csv|html] "
+    "[-o OUT]\n"
+    "                       [--records FILE] [--max-size BYTES] PLAN...\n"
+    "\n"
+    "Where the plans stand on DATE, from their schedule with their records\n"
+    "applied (NAME.records.yaml beside NAME.yaml): per phase and in total,\n"
+    "the events planned up to DATE, held, cancelled, overdue (planned, "
+    "not\nheld), upcoming (the 14 days after) and extra (held beyond the "
+    "plan);\nvisits held per partner, events attended per person, quotas "
+    "counted\nfrom held records, and the targets' latest measured values.\n"
+    "\n"
+    "  --on DATE           the day (YYYY-MM-DD); default today\n"
+    "                      (SOURCE_DATE_EPOCH's day when it is set)\n"
+    "  --format FORMAT     table (default), json, csv or html (one "
+    "printable\n"
+    "                      page with progress bars)\n"
+    "  -o, --output OUT    write to OUT, replaced whole, instead of "
+    "standard\n"
+    "                      output\n"
+    "  --records FILE      the records file of the one plan given\n"
+    "  --max-size BYTES    largest file read (default 256M; K, M, G "
+    "suffixes)\n"
+    "\n"
+    "Exit status: 0 on track, 1 errors in a plan or its records, or "
+    "something\nis overdue, a finished period's quota is short or a target "
+    "is missed\nby its date (the status is still printed), 2 usage error, "
+    "unreadable\nfile or output not written.\n";
+
+struct status_args {
+	const char	*format, *out, *records;
+	day_t		 on;
+	bool		 has_on;
+};
+
+static enum opt_result
+status_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
+    void *ctx)
+{
+	struct status_args *sa = ctx;
+	const char *v;
+	size_t k;
+
+	if ((v = cli_opt_value(argc, argv, i, "--on")) != NULL) {
+		if (!cli_parse_day(v, &sa->on)) {
+			cli_usage_error(c, "bad date '%s' (YYYY-MM-DD)", v);
+			return OPT_FAILED;
+		}
+		sa->has_on = true;
+	} else if ((v = cli_opt_value(argc, argv, i, "--format")) != NULL) {
+		for (k = 0; render_status_formats[k] != NULL; k++)
+			if (strcmp(render_status_formats[k], v) == 0)
+				break;
+		if (render_status_formats[k] == NULL) {
+			cli_usage_error(c, "unknown format '%s' (one of: table, "
+			    "json, csv, html)", v);
+			return OPT_FAILED;
+		}
+		sa->format = v;
+	} else if ((v = cli_opt_output(argc, argv, i)) != NULL)
+		sa->out = v;
+	else if ((v = cli_opt_value(argc, argv, i, "--records")) != NULL)
+		sa->records = v;
+	else
+		return OPT_UNKNOWN;
+	return OPT_TAKEN;
+}
+
+int
+cmd_status(const struct cmd_struct *c, int argc, char **argv)
+{
+	static const char *const valued[] = { "--on", "--format", "-o",
+	    "--output", "--records", NULL };
+	struct status_args sa = { "table", NULL, NULL, 0, false };
+	struct diag_out dout = { stderr, false, false };
+	struct cli_plan_args a;
+	struct cli_tracked t;
+	struct status st;
+	struct output out;
+	bool first = true;
+	int status;
+
+	if ((status = cli_parse_plan_args(c, argc, argv, &a, status_opt,
+	    valued, &sa)) != EXIT_OK)
+		return status;
+	if (sa.records != NULL && a.nfiles > 1)
+		return cli_usage_error(c, "--records goes with one plan, not %d",
+		    a.nfiles);
+	if (cli_output_is_input(sa.out, a.files, a.nfiles))
+		return EXIT_USAGE;
+	if (!sa.has_on)
+		sa.on = cli_today();
+	dout.color = cli_use_color();
+	status = cli_tracked_load(&t, a.files, a.nfiles, sa.records, &a.opts,
+	    &dout, false, &first, true, true);
+	if (status == EXIT_OK && t.scheduled) {
+		status_compute(&st, &t.s, t.recp, sa.on, &t.arena);
+		if (!output_open(&out, sa.out))
+			status = EXIT_USAGE;
+		else if (!render_status(out.fp, &st, sa.format)) {
+			output_fail(&out);
+			status = EXIT_USAGE;
+		} else if (!output_commit(&out))
+			status = EXIT_USAGE;
+		else if (status_failing(&st))
+			status = EXIT_PLAN;
+	}
+	cli_tracked_release(&t);
+	return status;
+}
