@@ -1,5 +1,6 @@
 /* cmd_rules.c - pairplan rules: the rule catalogue, one rule a line. */
 #include <stdio.h>
+#include <string.h>
 
 #include "catalog.h"
 #include "cli.h"
@@ -13,13 +14,16 @@ const char cmd_rules_usage[] =
 int
 cmd_rules(const struct cmd_struct *c, int argc, char **argv)
 {
-	size_t i;
+	size_t i, w = 0;
 
 	if (argc > 1)
 		return cli_usage_error(c,
 		    "unexpected argument '%s'", argv[1]);
 	for (i = 0; i < R__COUNT; i++)
-		printf("%-18s %-8s %s\n", rule_catalogue[i].id,
+		if (strlen(rule_catalogue[i].id) > w)
+			w = strlen(rule_catalogue[i].id);
+	for (i = 0; i < R__COUNT; i++)
+		printf("%-*s %-8s %s\n", (int)w, rule_catalogue[i].id,
 		    severity_name(rule_catalogue[i].severity),
 		    rule_catalogue[i].doc);
 	return cli_flush_stdout();
