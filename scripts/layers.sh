@@ -19,11 +19,11 @@ stages='
 6 build    build_engine build_plan
 7 rules    rules_util rules_ref rules_time rules_conflict rules_content rules
 8 pipeline plandoc
-9 schedule sched sched_filter
-10 formats l10n render_util json_sched json_plan render_doc render_svg render_table render_csv render_json render_ics render_md render_html init
+9 schedule sched sched_filter report report_records
+10 formats l10n render_util json_sched json_plan render_doc render_svg render_table render_csv render_json render_ics render_md render_html init report_text report_md report_html report_json report_csv
 11 table   formats
 12 cli     cli
-13 commands cmd_validate cmd_schedule cmd_export cmd_rules cmd_init cmd_kinds main
+13 commands cmd_validate cmd_schedule cmd_export cmd_report cmd_rules cmd_init cmd_kinds main
 '
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

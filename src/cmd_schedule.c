@@ -17,7 +17,7 @@
 const char cmd_schedule_usage[] =
     "usage: pairplan schedule [--phase N|ID] [--from DATE] [--to DATE]\n"
     "                         [--person ID] [--partner ID]\n"
-    "                         [--format table|csv|json|ics] [-o OUT]\n"
+    "                         [--format table|csv|json|ics] [-o OUT] [-j N]\n"
     "                         [--max-size BYTES] FILE...\n"
     "\n"
     "Schedules the plans in the FILEs (- for standard input) together "
@@ -36,6 +36,9 @@ const char cmd_schedule_usage[] =
     "  -o, --output OUT    write to OUT, replaced whole, instead of "
     "standard\n"
     "                      output\n"
+    "  -j, --jobs N        read N files at once (default: the number of "
+    "CPUs);\n"
+    "                      the output is the same for every N\n"
     "  --max-size BYTES    largest file read (default 256M; K, M, G "
     "suffixes)\n"
     "\n"
@@ -51,6 +54,7 @@ struct schedule_args {
 	struct sched_filter	 filter;
 	const struct renderer	*r;
 	const char		*out;		/* -o, or NULL */
+	unsigned		 jobs;		/* -j */
 };
 
 static enum opt_result
@@ -85,7 +89,7 @@ schedule_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 	} else if ((v = cli_opt_output(argc, argv, i)) != NULL)
 		sa->out = v;
 	else
-		return OPT_UNKNOWN;
+		return cli_opt_jobs(c, argc, argv, i, &sa->jobs);
 	if (*v == '\0') {
 		cli_usage_error(c, "empty value for '%.*s'",
 		    (int)strcspn(opt, "="), opt);
@@ -101,10 +105,12 @@ int
 cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 {
 	static const char *const valued[] = { "--phase", "--from", "--to",
-	    "--person", "--partner", "--format", "-o", "--output", NULL };
+	    "--person", "--partner", "--format", "-o", "--output", "-j",
+	    "--jobs", NULL };
 		struct schedule_args sa;
 	struct diag_out dout = { stderr, false, false };
 	struct cli_plan_args a;
+	struct cli_load l;
 	struct plandoc *pds;
 	const struct plan **plans;
 	struct schedule s;
@@ -115,6 +121,7 @@ cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 
 	memset(&sa, 0, sizeof(sa));
 	sa.r = render_find("table");
+	sa.jobs = cli_default_jobs();
 	if ((status = cli_parse_plan_args(c, argc, argv, &a, schedule_opt,
 	    valued, &sa)) != EXIT_OK)
 		return status;
@@ -127,9 +134,17 @@ cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 	if ((pds = calloc((size_t)a.nfiles, sizeof(*pds))) == NULL ||
 	    (plans = calloc((size_t)a.nfiles, sizeof(*plans))) == NULL)
 		arena_oom();
+	memset(&l, 0, sizeof(l));
+	l.files = a.files;
+	l.nfiles = a.nfiles;
+	l.opts = &a.opts;
+	l.jobs = sa.jobs;
+	l.out = &dout;
+	l.format = CLI_DIAG_TEXT;
+	l.first = &first;
+	l.keep = pds;
+	status = cli_load_plans(&l);
 	for (i = 0; i < a.nfiles; i++) {
-		status = cli_worst(status, cli_load_plan(&pds[i], a.files[i],
-		    &a.opts, &dout, false, &first));
 		if (!pds[i].unreadable && pds[i].plan == NULL)
 			status = cli_worst(status, EXIT_PLAN);
 		plans[i] = pds[i].plan;

@@ -6,17 +6,22 @@
 #include "cli.h"
 #include "commands.h"
 #include "plandoc.h"
+#include "version.h"
 
 const char cmd_validate_usage[] =
-    "usage: pairplan validate [--strict] [--format text|json] "
-    "[--max-size BYTES] FILE...\n"
+    "usage: pairplan validate [--strict] [--format text|json|sarif] [-j N]\n"
+    "                         [--max-size BYTES] FILE...\n"
     "\n"
     "Checks each FILE (- for standard input) and prints diagnostics as\n"
     "FILE:LINE:COL: SEVERITY: MESSAGE [RULE] on standard error, or one\n"
-    "JSON object on standard output with --format json.\n"
+    "JSON object (or a SARIF 2.1.0 log) on standard output.\n"
     "\n"
     "  --strict            treat warnings as errors\n"
-    "  --format text|json  how to print diagnostics (default text)\n"
+    "  --format FORMAT     text (default), json, or sarif for code-review "
+    "tools\n"
+    "  -j, --jobs N        read N files at once (default: the number of "
+    "CPUs);\n"
+    "                      the output is the same for every N\n"
     "  --max-size BYTES    largest file read (default 256M; K, M, G "
     "suffixes)\n"
     "\n"
@@ -24,7 +29,10 @@ const char cmd_validate_usage[] =
     "or\nunreadable file.\n";
 
 struct validate_args {
-	bool		 strict, json;
+	bool			 strict;
+	enum cli_diag_format	 format;
+	unsigned		 jobs;
+	size_t			 errors, warnings;
 };
 
 static enum opt_result
@@ -38,53 +46,76 @@ validate_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 		va->strict = true;
 	else if ((v = cli_opt_value(argc, argv, i, "--format")) != NULL) {
 		if (strcmp(v, "json") == 0)
-			va->json = true;
+			va->format = CLI_DIAG_JSON;
+		else if (strcmp(v, "sarif") == 0)
+			va->format = CLI_DIAG_SARIF;
 		else if (strcmp(v, "text") == 0)
-			va->json = false;
+			va->format = CLI_DIAG_TEXT;
 		else {
-			cli_usage_error(c, "unknown format '%s'", v);
+			cli_usage_error(c, "unknown format '%s' (text, json or "
+			    "sarif)", v);
 			return OPT_FAILED;
 		}
 	} else
-		return OPT_UNKNOWN;
+		return cli_opt_jobs(c, argc, argv, i, &va->jobs);
 	return OPT_TAKEN;
+}
+
+/* Each file in turn, once its diagnostics are printed: the counts. */
+static void
+validate_count(void *ctx, int i, struct plandoc *pd)
+{
+	struct validate_args *va = ctx;
+
+	(void)i;
+	if (pd->unreadable)
+		return;
+	va->errors += va->strict ? pd->diags.n : pd->diags.count[SEV_ERROR];
+	va->warnings += va->strict ? 0 : pd->diags.count[SEV_WARNING];
 }
 
 int
 cmd_validate(const struct cmd_struct *c, int argc, char **argv)
 {
-	static const char *const valued[] = { "--format", NULL };
-		struct validate_args va = { false, false };
+	static const char *const valued[] = { "--format", "-j", "--jobs",
+	    NULL };
+	struct validate_args va;
 	struct diag_out out = { stderr, false, false };
 	struct cli_plan_args a;
-	size_t errors = 0, warnings = 0;
-	int i, status;
+	struct cli_load l;
+	int status;
 	bool first = true;
 
+	memset(&va, 0, sizeof(va));
+	va.format = CLI_DIAG_TEXT;
+	va.jobs = cli_default_jobs();
 	if ((status = cli_parse_plan_args(c, argc, argv, &a, validate_opt,
 	    valued, &va)) != EXIT_OK)
 		return status;
 	out.strict = va.strict;
-	if (va.json) {
+	if (va.format == CLI_DIAG_JSON) {
 		out.fp = stdout;
 		fputs("{\"diagnostics\": [", stdout);
+	} else if (va.format == CLI_DIAG_SARIF) {
+		out.fp = stdout;
+		diags_sarif_begin(stdout, PAIRPLAN_VERSION);
 	} else
 		out.color = cli_use_color();
-	for (i = 0; i < a.nfiles; i++) {
-		struct plandoc pd;
-
-		status = cli_worst(status, cli_load_plan(&pd, a.files[i], &a.opts,
-		    &out, va.json, &first));
-		if (!pd.unreadable) {
-			errors += out.strict ? pd.diags.n :
-			    pd.diags.count[SEV_ERROR];
-			warnings += out.strict ? 0 :
-			    pd.diags.count[SEV_WARNING];
-		}
-		plandoc_release(&pd);
-	}
-	if (va.json)
+	memset(&l, 0, sizeof(l));
+	l.files = a.files;
+	l.nfiles = a.nfiles;
+	l.opts = &a.opts;
+	l.jobs = va.jobs;
+	l.out = &out;
+	l.format = va.format;
+	l.first = &first;
+	l.done = validate_count;
+	l.ctx = &va;
+	status = cli_load_plans(&l);
+	if (va.format == CLI_DIAG_JSON)
 		printf("%s], \"errors\": %zu, \"warnings\": %zu}\n",
-		    first ? "" : "\n", errors, warnings);
+		    first ? "" : "\n", va.errors, va.warnings);
+	else if (va.format == CLI_DIAG_SARIF)
+		diags_sarif_end(stdout, first);
 	return cli_worst(status, cli_flush_stdout());
 }
