@@ -17,6 +17,9 @@ struct report_words {
 	const char	*t_plans, *t_with_errors, *t_hosts, *t_partners,
 			*t_flagged, *t_people, *t_events, *t_due, *t_held,
 			*t_overdue, *t_unplaced, *t_quotas;
+	/* the same, short, as table columns; and what they mean */
+	const char	*c_events, *c_due, *c_held, *c_overdue, *c_unplaced,
+			*c_quotas, *columns_note;
 	const char	*partners, *partner, *hosts, *host, *visits, *total,
 			*state, *flag_none, *flag_few, *partners_note;
 	const char	*hosts_h, *plans_col, *partners_col;
@@ -36,8 +39,10 @@ void	 report_names(struct sbuf *, const struct report *,
 /* Why a partner is flagged ("" when it is not). */
 void	 report_flag_text(struct sbuf *, const struct report *,
 	    const struct report_partner *, bool en);
-/* A semester as a heading: 2024年9月—2025年2月, September 2024–February 2025. */
+/* A semester as a heading: 2024年秋, 2025年春; Autumn 2024, Spring 2025. */
 void	 report_semester_name(struct sbuf *, int sem, bool en);
+/* The months of the month strips: "（2024-09 至 2025-06）". */
+void	 report_month_range(struct sbuf *, const struct report *, bool en);
 /* A person's events by month: "2024-10: 3, 2024-11: 5". */
 void	 report_months_text(struct sbuf *, const struct report_person *);
 /* A count in a semester cell: "5", or "5 (2 held)" / "5（已开展 2）". */

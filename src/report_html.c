@@ -11,10 +11,9 @@
 #include "sbuf.h"
 
 static const char css[] =
-    "@page { size: A4; margin: 14mm 12mm; }\n"
     "* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }\n"
     "body { font-family: " RS_FONT_STACK "; font-size: 10.5pt; color: #222;"
-    " max-width: 186mm; margin: 8mm auto; line-height: 1.45; }\n"
+    " margin: 8mm auto; line-height: 1.45; }\n"
     "h1 { font-size: 18pt; margin: 0 0 4pt; }\n"
     "h2 { font-size: 13pt; margin: 16pt 0 6pt; padding-bottom: 2pt;"
     " border-bottom: 1.5pt solid #444; break-after: avoid; }\n"
@@ -26,24 +25,27 @@ static const char css[] =
     "th, td { border: 0.5pt solid #999; padding: 2pt 4pt;"
     " vertical-align: middle; }\n"
     "th { background: #e8e8e8; text-align: left; font-weight: bold; }\n"
-    "td.n, th.n { text-align: right; white-space: nowrap;"
-    " font-variant-numeric: tabular-nums; }\n"
+    "td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }\n"
+    "td.n { white-space: nowrap; }\n"
+    "table.partners { font-size: 8.5pt; }\n"
+    "table.partners th, table.partners td { padding: 2pt 3pt; }\n"
     "td.id { color: #666; font-size: 8.5pt; }\n"
     ".cards { display: flex; flex-wrap: wrap; gap: 4pt; margin: 4pt 0; }\n"
     ".card { border: 0.5pt solid #999; padding: 3pt 6pt; min-width: 27mm; }\n"
     ".card b { display: block; font-size: 15pt; }\n"
     ".card.warn { background: #fde0dd; border-color: #b10026; }\n"
-    ".bar { position: relative; height: 9pt; width: 36mm;"
+    ".bar { position: relative; height: 9pt; width: 20mm;"
     " background: #f2f2f2; border: 0.5pt solid #bbb; }\n"
     ".bar span { position: absolute; left: 0; top: 0; bottom: 0; }\n"
     ".bar .planned { background: #9ecae1; }\n"
     ".bar .held { background: #2171b5; }\n"
     "tr.flag td { background: #fde0dd; }\n"
-    ".flag-text { color: #b10026; font-weight: bold; }\n"
-    ".months { display: flex; align-items: flex-end; height: 14pt;"
+    ".flag-text { color: #b10026; font-weight: bold; min-width: 24mm; }\n"
+    "td.names { min-width: 30mm; }\n"
+    ".months { display: flex; align-items: flex-end; height: 16pt;"
     " gap: 1px; }\n"
-    ".months span { display: inline-block; width: 3pt;"
-    " background: #6baed6; }\n"
+    ".months span { display: inline-block; width: 4pt;"
+    " background: #2171b5; }\n"
     ".months span.zero { background: #e0e0e0; height: 1px; }\n"
     ".legend span { display: inline-block; width: 8pt; height: 8pt;"
     " margin: 0 2pt 0 8pt; vertical-align: middle; }\n";
@@ -117,7 +119,9 @@ h_totals(FILE *fp, const struct report *r, const struct report_words *w)
 	h_card(fp, w->t_overdue, r->total.overdue, true);
 	h_card(fp, w->t_unplaced, r->unplaced, true);
 	h_card(fp, w->t_quotas, r->quotas_short, true);
-	fputs("</div>\n", fp);
+	fputs("</div>\n<p class=\"note\">", fp);
+	h_text(fp, w->columns_note);
+	fputs("</p>\n", fp);
 }
 
 static void
@@ -140,8 +144,8 @@ h_partners(FILE *fp, const struct report *r, const struct report_words *w,
 	    "</span>", fp);
 	h_text(fp, w->visits);
 	fputs("<span style=\"background:#2171b5\"></span>", fp);
-	h_text(fp, w->t_held);
-	fputs("</span></p>\n<table>\n<thead><tr>", fp);
+	h_text(fp, w->c_held);
+	fputs("</span></p>\n<table class=\"partners\">\n<thead><tr>", fp);
 	h_th(fp, w->partner, false);
 	h_th(fp, w->hosts, false);
 	for (sem = r->sem_first; sem <= r->sem_last; sem++) {
@@ -151,7 +155,7 @@ h_partners(FILE *fp, const struct report *r, const struct report_words *w,
 	}
 	h_th(fp, w->total, true);
 	h_th(fp, w->visits, false);
-	h_th(fp, w->t_overdue, true);
+	h_th(fp, w->c_overdue, true);
 	h_th(fp, w->state, false);
 	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (i = 0; i < r->npartners; i++) {
@@ -165,7 +169,7 @@ h_partners(FILE *fp, const struct report *r, const struct report_words *w,
 		fputs("</span></td>", fp);
 		sbuf_clear(b);
 		report_names(b, r, p->hosts, p->nhosts, en);
-		h_td(fp, NULL, b->p);
+		h_td(fp, "names", b->p);
 		for (sem = r->sem_first; sem <= r->sem_last; sem++) {
 			sbuf_clear(b);
 			if ((t = report_term(p, sem)) != NULL)
@@ -203,12 +207,12 @@ h_hosts(FILE *fp, const struct report *r, const struct report_words *w,
 	h_th(fp, w->host, false);
 	h_th(fp, w->plans_col, true);
 	h_th(fp, w->partners_col, false);
-	h_th(fp, w->t_events, true);
-	h_th(fp, w->t_due, true);
-	h_th(fp, w->t_held, true);
-	h_th(fp, w->t_overdue, true);
-	h_th(fp, w->t_unplaced, true);
-	h_th(fp, w->t_quotas, true);
+	h_th(fp, w->c_events, true);
+	h_th(fp, w->c_due, true);
+	h_th(fp, w->c_held, true);
+	h_th(fp, w->c_overdue, true);
+	h_th(fp, w->c_unplaced, true);
+	h_th(fp, w->c_quotas, true);
 	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (i = 0; i < r->nhosts; i++) {
 		const struct report_host *h = &r->hosts[i];
@@ -221,7 +225,7 @@ h_hosts(FILE *fp, const struct report *r, const struct report_words *w,
 		h_num(fp, h->nplans);
 		sbuf_clear(b);
 		report_names(b, r, h->partners, h->npartners, en);
-		h_td(fp, NULL, b->p);
+		h_td(fp, "names", b->p);
 		h_num(fp, h->c.events);
 		h_num(fp, h->c.due);
 		h_num(fp, h->c.held);
@@ -263,7 +267,7 @@ h_months(FILE *fp, const struct report *r, const struct report_person *p,
 
 static void
 h_people(FILE *fp, const struct report *r, const struct report_words *w,
-    struct sbuf *b)
+    bool en, struct sbuf *b)
 {
 	char key[8];
 	uint32_t most = 0, j;
@@ -279,9 +283,12 @@ h_people(FILE *fp, const struct report *r, const struct report_words *w,
 	h_th(fp, w->person, false);
 	h_th(fp, w->org, false);
 	h_th(fp, w->plans_col, true);
-	h_th(fp, w->t_events, true);
+	h_th(fp, w->c_events, true);
 	h_th(fp, w->busiest, false);
-	h_th(fp, w->by_month, false);
+	sbuf_clear(b);
+	sbuf_puts(b, w->by_month);
+	report_month_range(b, r, en);
+	h_th(fp, b->p, false);
 	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (i = 0; i < r->npeople; i++) {
 		const struct report_person *p = &r->people[i];
@@ -321,10 +328,10 @@ h_plans(FILE *fp, const struct report *r, const struct report_words *w)
 	h_th(fp, w->file, false);
 	h_th(fp, w->host, false);
 	h_th(fp, w->errors, true);
-	h_th(fp, w->t_events, true);
-	h_th(fp, w->t_due, true);
-	h_th(fp, w->t_held, true);
-	h_th(fp, w->t_overdue, true);
+	h_th(fp, w->c_events, true);
+	h_th(fp, w->c_due, true);
+	h_th(fp, w->c_held, true);
+	h_th(fp, w->c_overdue, true);
 	h_th(fp, w->state, false);
 	fputs("</tr></thead>\n<tbody>\n", fp);
 	for (i = 0; i < r->nplans; i++) {
@@ -363,8 +370,11 @@ html_write(FILE *fp, const struct report *r, bool en)
 	fprintf(fp, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<title>", en ? "en" : "zh-CN");
 	h_text(fp, w->title);
-	fprintf(fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>",
-	    css);
+	/* Many semesters make the partners' table wide: A4 across. */
+	fprintf(fp, "</title>\n<style>\n@page { size: A4%s; margin: 14mm 12mm; }"
+	    "\nbody { max-width: %s; }\n%s</style>\n</head>\n<body>\n<h1>",
+	    r->sem_last - r->sem_first >= 4 ? " landscape" : "",
+	    r->sem_last - r->sem_first >= 4 ? "273mm" : "186mm", css);
 	h_text(fp, w->title);
 	fputs("</h1>\n<p>", fp);
 	l10n_day(&b, r->on, en, true);
@@ -375,7 +385,7 @@ html_write(FILE *fp, const struct report *r, bool en)
 	h_totals(fp, r, w);
 	h_partners(fp, r, w, en, &b);
 	h_hosts(fp, r, w, en, &b);
-	h_people(fp, r, w, &b);
+	h_people(fp, r, w, en, &b);
 	h_plans(fp, r, w);
 	fputs("</body>\n</html>\n", fp);
 	sbuf_free(&b);

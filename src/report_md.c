@@ -72,7 +72,7 @@ md_totals(FILE *fp, const struct report *r, const struct report_words *w)
 	md_total_row(fp, w->t_overdue, r->total.overdue);
 	md_total_row(fp, w->t_unplaced, r->unplaced);
 	md_total_row(fp, w->t_quotas, r->quotas_short);
-	putc('\n', fp);
+	fprintf(fp, "\n%s\n\n", w->columns_note);
 }
 
 static void
@@ -92,8 +92,8 @@ md_partners(FILE *fp, const struct report *r, const struct report_words *w,
 		md_cell(fp, b->p);
 	}
 	md_cell(fp, w->total);
-	md_cell(fp, w->t_held);
-	md_cell(fp, w->t_overdue);
+	md_cell(fp, w->c_held);
+	md_cell(fp, w->c_overdue);
 	md_cell(fp, w->state);
 	fputs("\n|---|---|", fp);
 	for (sem = r->sem_first; sem <= r->sem_last; sem++)
@@ -133,8 +133,8 @@ md_hosts(FILE *fp, const struct report *r, const struct report_words *w,
     bool en, struct sbuf *b)
 {
 	const char *cols[] = { w->host, w->plans_col, w->partners_col,
-	    w->t_events, w->t_due, w->t_held, w->t_overdue, w->t_unplaced,
-	    w->t_quotas };
+	    w->c_events, w->c_due, w->c_held, w->c_overdue, w->c_unplaced,
+	    w->c_quotas };
 	size_t i;
 
 	fprintf(fp, "## %s\n\n", w->hosts_h);
@@ -165,7 +165,7 @@ static void
 md_people(FILE *fp, const struct report *r, const struct report_words *w,
     struct sbuf *b)
 {
-	const char *cols[] = { w->person, w->org, w->plans_col, w->t_events,
+	const char *cols[] = { w->person, w->org, w->plans_col, w->c_events,
 	    w->busiest, w->by_month };
 	char key[8];
 	size_t i;
@@ -200,8 +200,8 @@ md_people(FILE *fp, const struct report *r, const struct report_words *w,
 static void
 md_plans(FILE *fp, const struct report *r, const struct report_words *w)
 {
-	const char *cols[] = { w->file, w->host, w->errors, w->t_events,
-	    w->t_due, w->t_held, w->t_overdue, w->state };
+	const char *cols[] = { w->file, w->host, w->errors, w->c_events,
+	    w->c_due, w->c_held, w->c_overdue, w->state };
 	size_t i;
 
 	fprintf(fp, "## %s\n\n%s\n\n", w->plans, w->plans_note);

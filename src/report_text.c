@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "l10n.h"
 #include "report.h"
 #include "report_text.h"
 #include "sbuf.h"
@@ -12,7 +11,7 @@
 static const struct report_words zh = {
 	.title = "结对帮扶工作汇总报告",
 	.as_of = "统计截至%s。",
-	.semesters_note = "学期按学年划分：第一学期为9月至次年2月，第二学期为3月至8月。",
+	.semesters_note = "学期：秋季学期为9月至次年2月，春季学期为3月至8月。",
 	.sep = "、",
 	.totals = "总体情况",
 	.item = "项目",
@@ -29,6 +28,13 @@ static const struct report_words zh = {
 	.t_overdue = "逾期未开展",
 	.t_unplaced = "无法排定的活动",
 	.t_quotas = "未达到的走访次数要求",
+	.c_events = "活动",
+	.c_due = "应开展",
+	.c_held = "已开展",
+	.c_overdue = "逾期",
+	.c_unplaced = "未排定",
+	.c_quotas = "次数未达",
+	.columns_note = "表中“活动”为计划排定的全部活动，“应开展”为其中截至统计日应已开展的，“逾期”为应开展而无开展记录的，“未排定”为无法排入工作日的活动次数，“次数未达”为未达到走访次数要求的人次与期间。",
 	.partners = "结对园",
 	.partner = "结对园",
 	.hosts = "帮扶园",
@@ -36,8 +42,8 @@ static const struct report_words zh = {
 	.visits = "送教走访",
 	.total = "合计",
 	.state = "情况",
-	.flag_none = "没有安排走访",
-	.flag_few = "有学期走访少于%u次",
+	.flag_none = "未安排走访",
+	.flag_few = "某学期少于%u次",
 	.partners_note = "每学期一栏为该学期安排在结对园的活动次数；“—”表示该学期不在其帮扶计划之内。",
 	.hosts_h = "帮扶园",
 	.plans_col = "计划",
@@ -59,7 +65,7 @@ static const struct report_words zh = {
 static const struct report_words en = {
 	.title = "Pairing-assistance plans: county report",
 	.as_of = "As of %s.",
-	.semesters_note = "Semesters follow the school year: the first from September to February, the second from March to August.",
+	.semesters_note = "Semesters: autumn is September to February, spring March to August.",
 	.sep = ", ",
 	.totals = "Totals",
 	.item = "Item",
@@ -76,6 +82,13 @@ static const struct report_words en = {
 	.t_overdue = "Overdue",
 	.t_unplaced = "Occurrences not placed",
 	.t_quotas = "Visit quotas short",
+	.c_events = "Events",
+	.c_due = "Due",
+	.c_held = "Held",
+	.c_overdue = "Overdue",
+	.c_unplaced = "Unplaced",
+	.c_quotas = "Quotas short",
+	.columns_note = "Events are all the events the plans schedule; due those dated up to the day; overdue those due without a record that they were held; unplaced the occurrences no working day could take; quotas short the people and periods below their visit quota.",
 	.partners = "Partner kindergartens",
 	.partner = "Partner",
 	.hosts = "Hosts",
@@ -84,7 +97,7 @@ static const struct report_words en = {
 	.total = "Total",
 	.state = "Flag",
 	.flag_none = "no visit planned",
-	.flag_few = "a semester with fewer than %u visits",
+	.flag_few = "fewer than %u in a semester",
 	.partners_note = "Each semester column counts the events planned at the partner's site; \"—\" marks a semester outside its plans.",
 	.hosts_h = "Host kindergartens",
 	.plans_col = "Plans",
@@ -165,7 +178,12 @@ report_flag_text(struct sbuf *b, const struct report *r,
 void
 report_semester_name(struct sbuf *b, int sem, bool en_)
 {
-	l10n_span(b, report_semester_span(sem), en_);
+	bool autumn = sem % 2 != 0;
+
+	if (en_)
+		sbuf_printf(b, "%s %d", autumn ? "Autumn" : "Spring", sem / 2);
+	else
+		sbuf_printf(b, "%d年%s", sem / 2, autumn ? "秋" : "春");
 }
 
 void
@@ -187,4 +205,16 @@ report_term_text(struct sbuf *b, const struct report_term *t, bool en_)
 	sbuf_printf(b, "%u", t->planned);
 	if (t->held > 0)
 		sbuf_printf(b, en_ ? " (%u held)" : "（已开展 %u）", t->held);
+}
+
+void
+report_month_range(struct sbuf *b, const struct report *r, bool en_)
+{
+	char from[8], to[8];
+
+	if (r->month_first > r->month_last)
+		return;
+	report_month_key(r->month_first, from);
+	report_month_key(r->month_last, to);
+	sbuf_printf(b, en_ ? " (%s to %s)" : "（%s 至 %s）", from, to);
 }
