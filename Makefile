@@ -123,13 +123,26 @@ recstore-check: $(B)/recstore_driver
 
 .PHONY: recstore-check
 
+# Many plans at once: the golden county, a generated county of 300 plans
+# against the joint schedule, -j N against -j 1 (tests/county.sh); and
+# validate --format sarif against the SARIF 2.1.0 schema, which the script
+# installs with npm into build/npm-sarif (tests/sarif_check.py).
+county-check: pairplan
+	@sh tests/county.sh ./pairplan
+
+san-county: $(B)/san/pairplan
+	@sh tests/county.sh ./$(B)/san/pairplan 60
+
+sarif-check: pairplan
+	@/usr/bin/python3 tests/sarif_check.py ./pairplan $(B)/npm-sarif
+
 check: test-deps
 	@$(MAKE) --no-print-directory -j2 pairplan $(addprefix $(B)/,$(TESTS)) \
 	    $(B)/san/pairplan $(addprefix $(B)/san/,$(TESTS)) $(B)/cn_dump \
 	    $(B)/recstore_driver
 	@$(MAKE) --no-print-directory units cli schema-check completion-check \
-	    cn-check recstore-check layers
-	@$(MAKE) --no-print-directory san-units san-cli
+	    cn-check recstore-check county-check sarif-check layers
+	@$(MAKE) --no-print-directory san-units san-cli san-county
 	@echo "make check: all tests passed"
 
 $(B)/fuzz_load: tests/fuzz_load.c $(SRC) $(HDR) | $(B)
@@ -160,4 +173,5 @@ clean:
 	rm -rf $(B) pairplan
 
 .PHONY: all deps test-deps demo units san-units cli san-cli schema-check \
-	completion-check layers man-check cn-check check fuzz bench install clean
+	completion-check layers man-check cn-check county-check san-county \
+	sarif-check check fuzz bench install clean

@@ -21,7 +21,8 @@ struct report_words {
 	const char	*c_events, *c_due, *c_held, *c_overdue, *c_unplaced,
 			*c_quotas, *columns_note;
 	const char	*partners, *partner, *hosts, *host, *visits, *total,
-			*state, *flag_none, *flag_few, *partners_note;
+			*state, *flag_none, *flag_few, *flag_empty,
+			*partners_note;
 	const char	*hosts_h, *plans_col, *partners_col;
 	const char	*people, *person, *org, *busiest, *by_month;
 	const char	*plans, *file, *errors, *left_out, *unreadable,

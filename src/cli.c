@@ -534,7 +534,8 @@ cli_load_plans(const struct cli_load *l)
 	ld.l = l;
 	if ((unsigned)l->nfiles < nthreads)
 		nthreads = (unsigned)l->nfiles;
-	ld.nslots = l->keep != NULL ? l->nfiles :
+	/* Without keep: one plandoc read in this thread, else jobs + 2. */
+	ld.nslots = l->keep != NULL ? l->nfiles : nthreads == 1 ? 1 :
 	    (int)(nthreads + 2 < (unsigned)l->nfiles ? nthreads + 2 :
 	    (unsigned)l->nfiles);
 	ld.slots = l->keep;

@@ -284,7 +284,9 @@ find_plans(char **paths, int n, struct found *f)
 		    S_ISDIR(st.st_mode)) {
 			from = f->n;
 			walk(paths[i], f);
-			qsort(f->v + from, f->n - from, sizeof(*f->v), path_cmp);
+			if (f->n - from > 1)
+				qsort(f->v + from, f->n - from, sizeof(*f->v),
+				    path_cmp);
 			continue;
 		}
 		if ((p = strdup(paths[i])) == NULL)

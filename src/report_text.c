@@ -44,6 +44,7 @@ static const struct report_words zh = {
 	.state = "情况",
 	.flag_none = "未安排走访",
 	.flag_few = "某学期少于%u次",
+	.flag_empty = "某学期无走访",
 	.partners_note = "每学期一栏为该学期安排在结对园的活动次数；“—”表示该学期不在其帮扶计划之内。",
 	.hosts_h = "帮扶园",
 	.plans_col = "计划",
@@ -98,6 +99,7 @@ static const struct report_words en = {
 	.state = "Flag",
 	.flag_none = "no visit planned",
 	.flag_few = "fewer than %u in a semester",
+	.flag_empty = "a semester without a visit",
 	.partners_note = "Each semester column counts the events planned at the partner's site; \"—\" marks a semester outside its plans.",
 	.hosts_h = "Host kindergartens",
 	.plans_col = "Plans",
@@ -171,6 +173,8 @@ report_flag_text(struct sbuf *b, const struct report *r,
 
 	if (p->flag == RF_NONE)
 		sbuf_puts(b, w->flag_none);
+	else if (p->flag == RF_FEW && r->min_visits <= 1)
+		sbuf_puts(b, w->flag_empty);
 	else if (p->flag == RF_FEW)
 		sbuf_printf(b, w->flag_few, r->min_visits);
 }
