@@ -53,12 +53,12 @@ expect() {
 	fi
 }
 
-expect "export help init kinds rules schedule validate" pairplan ""
+expect "export help init kinds report rules schedule validate" pairplan ""
 expect "schedule" pairplan sch
 expect "--help --version" pairplan --
-expect "export init kinds rules schedule validate" pairplan help ""
-expect "--format --help --max-size --strict" pairplan validate --
-expect "json text" pairplan validate --format ""
+expect "export init kinds report rules schedule validate" pairplan help ""
+expect "--format --help --jobs --max-size --strict" pairplan validate --
+expect "json sarif text" pairplan validate --format ""
 expect "json" pairplan validate --format j
 expect "csv ics json table" pairplan schedule --format ""
 expect "csv html ics json md svg" pairplan export --format ""
@@ -69,7 +69,7 @@ expect "en zh" pairplan export --lang ""
 expect "en zh" pairplan init --lang ""
 expect "--help --lang" pairplan init -
 expect "--help" pairplan rules --
-expect "--format --from --help --max-size --output --partner --person --phase --to -o" \
+expect "--format --from --help --jobs --max-size --output --partner --person --phase --to -j -o" \
     pairplan schedule -
 expect "--format --help --lang --max-size --output -o" pairplan export -
 expect "a.yaml b.yml plans" pairplan validate ""
@@ -81,6 +81,8 @@ expect "" pairplan schedule --person ""
 expect "" pairplan init ""
 expect "" pairplan rules ""
 expect "--help" pairplan kinds -
+expect "csv html json md" pairplan report --format ""
+expect "en zh" pairplan report --lang ""
 expect "" pairplan kinds ""
 expect "a.yaml b.yml plans" pairplan validate -- ""
 
