@@ -228,6 +228,16 @@ else
 	# shellcheck disable=SC2046
 	same "county schedule with the broken plan" schedule $(cat "$T/files")
 
+	# md: every table line is a row of a GFM table (cmark-gfm).
+	run report --on $ON2 "$T/cty"
+	rows=$(grep -c '^|' "$T/out")
+	rules=$(grep -c '^|---' "$T/out")
+	trs=$(cmark-gfm -e table "$T/out" | grep -c '<tr>')
+	[ "$trs" -eq $((rows - rules)) ] ||
+	    why "cmark-gfm reads $trs table rows of $((rows - rules))"
+	[ "$rules" -eq 5 ] || why "$rules tables, expected 5"
+	result "county report md: five GFM tables, every row read by cmark-gfm"
+
 	# CSV: every row has the header's 11 fields, lines end in CRLF.
 	run report --on $ON2 --format csv "$T/cty"
 	python3 -c '
