@@ -1,8 +1,10 @@
 /* cmd_validate.c - pairplan validate: check plan files and print their diagnostics. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "cli.h"
 #include "commands.h"
 #include "plandoc.h"
@@ -33,6 +35,9 @@ struct validate_args {
 	enum cli_diag_format	 format;
 	unsigned		 jobs;
 	size_t			 errors, warnings;
+	/* files that could not be read, and why, for SARIF */
+	const char		**failed, **why;
+	size_t			 nfailed;
 };
 
 static enum opt_result
@@ -68,8 +73,19 @@ validate_count(void *ctx, int i, struct plandoc *pd)
 	struct validate_args *va = ctx;
 
 	(void)i;
-	if (pd->unreadable)
+	if (pd->unreadable) {
+		if (va->format != CLI_DIAG_SARIF)
+			return;
+		if ((va->failed = realloc(va->failed, (va->nfailed + 1) *
+		    sizeof(*va->failed))) == NULL ||
+		    (va->why = realloc(va->why, (va->nfailed + 1) *
+		    sizeof(*va->why))) == NULL ||
+		    (va->failed[va->nfailed] = strdup(pd->diags.file)) ==
+		    NULL || (va->why[va->nfailed] = strdup(pd->error)) == NULL)
+			arena_oom();
+		va->nfailed++;
 		return;
+	}
 	va->errors += va->strict ? pd->diags.n : pd->diags.count[SEV_ERROR];
 	va->warnings += va->strict ? 0 : pd->diags.count[SEV_WARNING];
 }
@@ -116,6 +132,13 @@ cmd_validate(const struct cmd_struct *c, int argc, char **argv)
 		printf("%s], \"errors\": %zu, \"warnings\": %zu}\n",
 		    first ? "" : "\n", va.errors, va.warnings);
 	else if (va.format == CLI_DIAG_SARIF)
-		diags_sarif_end(stdout, first);
+		diags_sarif_end(stdout, first, va.failed, va.why, va.nfailed);
+	while (va.nfailed > 0) {
+		va.nfailed--;
+		free((char *)va.failed[va.nfailed]);
+		free((char *)va.why[va.nfailed]);
+	}
+	free(va.failed);
+	free(va.why);
 	return cli_worst(status, cli_flush_stdout());
 }

@@ -295,7 +295,21 @@ diags_print_sarif(const struct diags *d, const struct diag_out *o,
 }
 
 void
-diags_sarif_end(FILE *fp, bool first)
+diags_sarif_end(FILE *fp, bool first, const char *const *files,
+    const char *const *why, size_t nfailed)
 {
-	fprintf(fp, "%s]}]}\n", first ? "" : "\n ");
+	size_t i;
+
+	fprintf(fp, "%s],\n \"invocations\": [{\"executionSuccessful\": %s, "
+	    "\"toolExecutionNotifications\": [", first ? "" : "\n ",
+	    nfailed == 0 ? "true" : "false");
+	for (i = 0; i < nfailed; i++) {
+		fputs(i == 0 ? "\n  " : ",\n  ", fp);
+		fputs("{\"level\": \"error\", \"message\": {\"text\": ", fp);
+		esc_json(fp, why[i]);
+		fputs("}, \"locations\": [{", fp);
+		sarif_location(fp, files[i], 0, 0);
+		fputs("}]}", fp);
+	}
+	fprintf(fp, "%s]}]}]}\n", nfailed == 0 ? "" : "\n ");
 }

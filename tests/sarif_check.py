@@ -14,7 +14,8 @@ their severities as defaultConfiguration.level; each result's ruleIndex
 names its ruleId; the results are the diagnostics of the text form, in the
 same order, at the same lines and columns, a note as a related location;
 --strict makes every level "error"; file names become URI references
-(percent-encoded; an absolute path a file: URI). Exits 1 on a failure.
+(percent-encoded; an absolute path a file: URI); a file that cannot be
+read fails the invocation with a notification. Exits 1 on a failure.
 """
 
 import json
@@ -155,6 +156,27 @@ def main():
     check(pp, validator, rules, "tests/diag", diag)
     check(pp, validator, rules, "tests/diag --strict", diag, strict=True)
     check(pp, validator, rules, "a valid plan", ["plans/example.yaml"])
+    # A file that cannot be read: a notification of the invocation.
+    rc, out, err = run(pp, ["--format", "sarif", "tests/no-such-plan.yaml", "plans/example.yaml"])
+    try:
+        log = json.loads(out)
+        errs = list(validator.iter_errors(log))
+        inv = log["runs"][0]["invocations"]
+        note = inv[0]["toolExecutionNotifications"]
+        good = (rc == 2 and not errs and len(inv) == 1 and
+                inv[0]["executionSuccessful"] is False and len(note) == 1 and
+                note[0]["level"] == "error" and
+                note[0]["message"]["text"].startswith("cannot open 'tests/no-such-plan.yaml'") and
+                note[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
+                "tests/no-such-plan.yaml")
+        ok("an unreadable file: a valid log, the invocation failed, a notification",
+           good, "exit %d, %r, %r" % (rc, [e.message for e in errs[:2]], inv))
+    except (ValueError, KeyError, IndexError) as e:
+        ok("an unreadable file: a valid log, the invocation failed, a notification", False, str(e))
+    rc, out, _ = run(pp, ["--format", "sarif", "plans/example.yaml"])
+    inv = json.loads(out)["runs"][0].get("invocations", [{}])
+    ok("every file read: the invocation succeeded, no notification",
+       inv[0].get("executionSuccessful") is True and inv[0].get("toolExecutionNotifications") == [])
     tmp = tempfile.mkdtemp(prefix="pairplan-sarif-")
     try:
         odd = os.path.join(tmp, "县 计划 #1%.yaml")

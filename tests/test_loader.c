@@ -219,7 +219,7 @@ sarif_of(const struct diags *d, bool strict)
 	assert_non_null(out.fp);
 	diags_sarif_begin(out.fp, "9.9.9");
 	diags_print_sarif(d, &out, &first);
-	diags_sarif_end(out.fp, first);
+	diags_sarif_end(out.fp, first, NULL, NULL, 0);
 	n = ftell(out.fp);
 	text = calloc(1, (size_t)n + 1);
 	assert_non_null(text);
@@ -276,7 +276,9 @@ test_sarif(void **state)
 	/* No diagnostic: an empty list of results. */
 	diags_init(&d, &a, "x.yaml");
 	text = sarif_of(&d, false);
-	assert_non_null(strstr(text, "\"results\": []}]}\n"));
+	assert_non_null(strstr(text, "\"results\": [],\n \"invocations\": "
+	    "[{\"executionSuccessful\": true, \"toolExecutionNotifications\": "
+	    "[]}]}]}\n"));
 	free(text);
 	arena_release(&a);
 }
