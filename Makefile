@@ -16,7 +16,7 @@ MANDIR	?= $(DATADIR)/man
 BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 WARN	 = -Wall -Wextra -Wpedantic -Werror
 CFLAGS	?= -O2 -g
-ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude $(CFLAGS)
+ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -pthread $(CFLAGS)
 LDLIBS	 = -lyaml -lutf8proc -lm -pthread
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
 	   -DARENA_CHECKED
@@ -156,8 +156,22 @@ docs-check: pairplan
 # a line "NAME: P passed, F failed" (NOUN - when it counts nothing).
 LOGS	 = $(B)/test-logs
 SUITES	 = units cli hostile schema completion readme docs layers cn \
-	   recstore record san-units san-cli san-hostile
+	   recstore record county sarif san-units san-cli san-hostile \
+	   san-county
 SUITE	 = sh tests/suite.sh $(LOGS)
+
+# Many plans at once: the golden county, a generated county of 300 plans
+# against the joint schedule, -j N against -j 1 (tests/county.sh); and
+# validate --format sarif against the SARIF 2.1.0 schema, which the script
+# installs with npm into build/npm-sarif (tests/sarif_check.py).
+county-check: pairplan
+	@sh tests/county.sh ./pairplan
+
+san-county: $(B)/san/pairplan
+	@sh tests/county.sh ./$(B)/san/pairplan 60
+
+sarif-check: pairplan
+	@/usr/bin/python3 tests/sarif_check.py ./pairplan $(B)/npm-sarif
 
 check: test-deps
 	@rm -rf $(LOGS) && mkdir -p $(B)/san $(LOGS)
@@ -211,6 +225,16 @@ check-recstore: $(B)/recstore_driver
 check-record: pairplan
 	@$(SUITE) record - $(MAKE) --no-print-directory record-check || :
 
+check-county: pairplan
+	@$(SUITE) county cases sh tests/county.sh ./pairplan || :
+
+check-san-county: $(B)/san/pairplan
+	@$(SUITE) san-county cases sh tests/county.sh ./$(B)/san/pairplan 60 || :
+
+check-sarif: pairplan
+	@$(SUITE) sarif cases /usr/bin/python3 tests/sarif_check.py ./pairplan \
+	    $(B)/npm-sarif || :
+
 $(B)/fuzz_load: tests/fuzz_load.c $(SRC) $(HDR) | $(B)
 	clang -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -O1 -g \
 	    -fsanitize=fuzzer,address,undefined -DARENA_CHECKED -o $@ tests/fuzz_load.c \
@@ -240,5 +264,5 @@ clean:
 
 .PHONY: all deps test-deps demo demo-next units san-units cli san-cli \
 	schema-check completion-check readme-check docs-check layers record-check \
-	man-check cn-check recstore-check check $(addprefix check-,$(SUITES)) \
-	fuzz bench install clean
+	man-check cn-check recstore-check county-check san-county sarif-check \
+	check $(addprefix check-,$(SUITES)) fuzz bench install clean

@@ -6,6 +6,7 @@
     python3 bench/run.py --cmd schedule       # plan of about 1e6 occurrences (and 2e6)
     python3 bench/run.py --small              # only the small-plan timing
     python3 bench/run.py --file plans/x.yaml [--big-file y.yaml]
+    python3 bench/run.py --county             # 10,000 plans of about 15 KB: validate -j 2, report
 
 Builds bench/bare_parse when it is missing or older than bare_parse.c, generates
 the plans with bench/genplan.py into a temporary directory (removed afterwards
@@ -33,12 +34,16 @@ BARE_BIN = os.path.join(BENCH, "bare_parse")
 MEASURE_SRC = os.path.join(BENCH, "measure.c")
 MEASURE_BIN = os.path.join(BENCH, "measure")
 GENPLAN = os.path.join(BENCH, "genplan.py")
+GENCOUNTY = os.path.join(BENCH, "gencounty.py")
+BARE_MANY_SRC = os.path.join(BENCH, "bare_many.c")
+BARE_MANY_BIN = os.path.join(BENCH, "bare_many")
 
 # §9 targets
 TARGET_RATIO = {"validate": 1.3, "schedule": 3.0}   # pairplan time / bare parse time
 TARGET_MEM = 3.0        # peak RSS / file size, strictly below
 TARGET_DOUBLE = 2.2     # time(2x file) / time(file), at most
 TARGET_SMALL_MS = 5.0   # "a small plan validated in a few milliseconds": our reading is <= 5 ms
+TARGET_COUNTY = {"validate": 1.3, "report": 3.0}  # many files (§9, §12), against bare_many -j 2
 MB = 1e6
 
 
@@ -180,6 +185,66 @@ def small_bench(pp_argv, nruns, tmp, seed):
             print("    " + l)
 
 
+def county_bench(a, pp, tmp):
+    """§9 many files: N plans of about 15 KB (bench/gencounty.py), `validate -j 2`
+    of them all and `report -j 2` of their folder, against bare parses of every
+    file two at a time (bench/bare_many -j 2), alternately."""
+    d = os.path.join(tmp, "county")
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, GENCOUNTY, "--plans", str(a.county_plans),
+                        "--activities", str(a.county_activities), "--seed", str(a.seed),
+                        "-o", d, "--stats"], stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:
+        sys.stderr.write(r.stderr)
+        die("gencounty failed")
+    stats = r.stderr.strip().replace("gencounty: ", "")
+    print("bench: generated %s in %.1f s" % (stats, time.perf_counter() - t0), file=sys.stderr)
+    files = []
+    for root, dirs, names in os.walk(d):
+        files += [os.path.join(root, n) for n in names if n.endswith(".yaml")]
+    files.sort(key=lambda p: p.encode())
+    size = sum(os.path.getsize(f) for f in files)
+    j = str(a.county_jobs)
+    cmds = [("validate", [pp, "validate", "-j", j] + files, (0,)),
+            ("report", [pp, "report", "-j", j, "--format", "json", "--on", "2025-06-30", d], (0, 1)),
+            ("bare", [BARE_MANY_BIN, "-j", j] + files, (0,))]
+    errp = os.path.join(tmp, "county.stderr")
+    for _ in range(max(1, a.warmup)):  # also checks that the files parse
+        for name, argv, ok in cmds:
+            m = measure(argv, errp)
+            if m.status not in ok:
+                die("%s exited with %d on the county: %s" % (name, m.status, " ".join(head(errp, 3))))
+    runs = {name: [] for name, _, _ in cmds}
+    print("bench: timing %d files (%s), %d runs each, alternating" % (len(files), fmt_mb(size), a.runs),
+          file=sys.stderr)
+    for _ in range(a.runs):
+        for name, argv, _ in cmds:
+            runs[name].append(measure(argv, errp))
+    res = {name: Result(v) for name, v in runs.items()}
+    b = res["bare"]
+    print("pairplan benchmark (spec §9, many files): %d plans, %s in all (%.1f KB a plan)"
+          % (len(files), fmt_mb(size), size / len(files) / 1000))
+    print("         %s" % stats)
+    print("%d timed runs of each program, alternating, after %d warm-up run(s);" % (a.runs, max(1, a.warmup)))
+    print("times are medians of wall time, memory is peak RSS (wait4 ru_maxrss).")
+    print()
+    print("%-44s %12s %12s %12s" % ("", "wall", "CPU", "peak RSS"))
+    for name, label in (("validate", "pairplan validate -j %s FILE..." % j),
+                        ("report", "pairplan report -j %s DIR" % j),
+                        ("bare", "bare_many -j %s FILE..." % j)):
+        x = res[name]
+        print("%-44s %10.3f s %10.3f s %9.1f MB" % (label, x.wall, x.cpu, x.rss / MB))
+    print()
+    print("%-44s %10s    %-22s %s" % ("target", "measured", "§9 target", ""))
+    for name in ("validate", "report"):
+        ratio = res[name].wall / b.wall if b.wall > 0 else float("inf")
+        t = TARGET_COUNTY[name]
+        print("%-44s %9.2fx    %-22s %s" % ("%s -j %s time / bare parses -j %s" % (name, j, j),
+                                           ratio, "<= %gx" % t, verdict(ratio <= t)))
+    m = res["report"].rss / size if size else float("inf")
+    print("%-44s %9.2fx    (for reference)" % ("report peak memory / total size", m))
+
+
 def main():
     ap = argparse.ArgumentParser(description="Time pairplan against a bare libyaml parse (spec §9).")
     ap.add_argument("--cmd", choices=["validate", "schedule"], default="validate",
@@ -200,6 +265,13 @@ def main():
     ap.add_argument("--small-runs", type=int, default=21, help="runs for the small plan (default 21)")
     ap.add_argument("--seed", type=int, default=1, help="genplan seed (default 1)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    ap.add_argument("--county", action="store_true",
+                    help="many files: validate -j 2 and report of a county of plans")
+    ap.add_argument("--county-plans", type=int, default=10000,
+                    help="plans in the county (default 10000)")
+    ap.add_argument("--county-activities", type=int, default=50,
+                    help="activities a plan (default 50: about 15 KB)")
+    ap.add_argument("--county-jobs", type=int, default=2, help="-j of the county (default 2)")
     a = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # keep the report and the progress lines in order
     if a.runs < 1 or a.small_runs < 1 or a.warmup < 0:
@@ -214,9 +286,14 @@ def main():
         die("no pairplan binary at %s (build it first, or give --pairplan PATH)" % a.pairplan)
     build(BARE_SRC, BARE_BIN, ["-lyaml"])
     build(MEASURE_SRC, MEASURE_BIN, [])
+    if a.county:
+        build(BARE_MANY_SRC, BARE_MANY_BIN, ["-lyaml", "-pthread"])
 
     tmp = tempfile.mkdtemp(prefix="pairplan-bench-")
     try:
+        if a.county:
+            county_bench(a, pp, tmp)
+            return
         if a.small:
             print("pairplan benchmark (spec §9): small plan")
             print()

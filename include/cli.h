@@ -73,6 +73,65 @@ int	 cli_parse_plan_args(const struct cmd_struct *, int argc, char **argv,
 struct holfile_cache *cli_holidays(void);
 void	 cli_release(void);
 
+/*
+ * -j N, -jN, --jobs N, --jobs=N: how many files are read at once, 1 to
+ * CLI_MAX_JOBS. OPT_TAKEN (*jobs set), OPT_UNKNOWN, or OPT_FAILED after a
+ * usage error. List "-j" and "--jobs" among the options that take a value.
+ */
+#define CLI_MAX_JOBS	256
+enum opt_result cli_opt_jobs(const struct cmd_struct *, int argc, char **argv,
+	    int *i, unsigned *jobs);
+/* -j's default: the number of online CPUs (at least 1, at most CLI_MAX_JOBS). */
+unsigned cli_default_jobs(void);
+
+/*
+ * The default of --on (§2): SOURCE_DATE_EPOCH's day (UTC) when it is set
+ * to a number of seconds, else today in local time.
+ */
+day_t	 cli_default_on(void);
+
+/* How cli_load_plans prints diagnostics. */
+enum cli_diag_format {
+	CLI_DIAG_TEXT, CLI_DIAG_JSON, CLI_DIAG_SARIF,
+	CLI_DIAG_NONE		/* not printed: the caller does */
+};
+
+/*
+ * Reading many files: cli_load_plans reads and checks files[0..nfiles)
+ * with up to jobs threads at once, and then, in the calling thread and in
+ * file order, prints each file's diagnostics (or why it could not be
+ * read) after those of every earlier file, and calls done(ctx, i, pd).
+ * The output is the same for every jobs.
+ *
+ * keep NULL: file i is read into one of at most jobs + 2 plandocs, which
+ * is released after done returns, so that only those are in memory at
+ * once. keep an array of nfiles: file i is read into keep[i], its scratch
+ * memory given back (plandoc_trim), and kept for the caller, who releases
+ * it. done may be NULL. check, when set, is called on each file read
+ * (readable or not) in the thread that read it, before its diagnostics
+ * are printed: a step of the reading, such as its records (cli_records.h).
+ *
+ * Returns the worst exit status the files earn: EXIT_USAGE when one could
+ * not be read, EXIT_PLAN when one has errors (warnings too when
+ * out->strict), else EXIT_OK.
+ */
+struct cli_load {
+	char			**files;
+	int			 nfiles;
+	const struct yload_opts	*opts;
+	unsigned		 jobs;
+	const struct diag_out	*out;
+	enum cli_diag_format	 format;
+	bool			*first;		/* JSON and SARIF commas */
+	struct plandoc		*keep;
+	void			(*done)(void *ctx, int i, struct plandoc *);
+	void			*ctx;
+	void			(*check)(void *check_ctx, int i,
+				    struct plandoc *);
+	void			*check_ctx;
+};
+int	 cli_load_plans(const struct cli_load *);
+
 /* Flushes standard output: EXIT_OK, or EXIT_USAGE after a message. */
 int	 cli_flush_stdout(void);
 /* The worse of two exit statuses. */

@@ -16,13 +16,14 @@ struct plan;
 struct plandoc;
 struct yload_opts;
 
+#include "cli.h"
+
 /* Plans loaded with their records, and their schedule. */
 struct cli_tracked {
 	struct plandoc		*pds;
 	const struct plan	**plans;	/* NULL after a fatal problem */
-	struct records		*recs;
-	struct records		**recp;		/* per plan: &recs[i], or NULL
-						   when it has no records */
+	struct records		**recp;		/* per plan: its records, or
+						   NULL when it has none */
 	int			 n;
 	struct arena		 arena;		/* the schedule's */
 	struct schedule		 s;
@@ -30,20 +31,33 @@ struct cli_tracked {
 };
 
 /*
- * Loads the plans of files and the records of each: the file `records`
- * names when set (one plan), else NAME.records.yaml beside the plan when
- * it exists. Checks the records against their plan and, when every plan
- * is free of errors and `schedule` is set or some plan has records,
- * schedules the plans together with the records applied
- * (sched_run_fixed) and checks the records against that schedule.
- * Prints every diagnostic, text or json (through out), unless print is
- * false. Returns the exit status earned: EXIT_USAGE when a file could not
- * be read, EXIT_PLAN when a plan or its records have errors.
+ * The records step of reading a plan, a cli_load check: the records file
+ * `records` names when set (one plan), else NAME.records.yaml beside
+ * files[i] when it exists, read into the plan's arena and checked against
+ * the plan and its own schedule; recp[i] gets them when recp is set.
+ */
+struct cli_records {
+	char			**files;
+	const char		*records;
+	struct records		**recp;
+	bool			*unreadable;	/* per file */
+	unsigned long long	 max_size;
+};
+void	 cli_records_check(void *ctx, int i, struct plandoc *);
+
+/*
+ * Loads the plans of files (jobs at once, cli_load_plans) and the records
+ * of each (cli_records_check), printing every diagnostic in file order as
+ * format says (CLI_DIAG_NONE: not at all). When every plan is free of
+ * errors and `schedule` is set or some plan has records, schedules the
+ * plans together with the records applied (sched_run_fixed). Returns the
+ * exit status earned: EXIT_USAGE when a file could not be read, EXIT_PLAN
+ * when a plan or its records have errors.
  */
 int	 cli_tracked_load(struct cli_tracked *, char **files, int nfiles,
 	    const char *records, const struct yload_opts *,
-	    const struct diag_out *out, bool json, bool *first, bool schedule,
-	    bool print);
+	    const struct diag_out *out, enum cli_diag_format format,
+	    bool *first, bool schedule, unsigned jobs);
 void	 cli_tracked_release(struct cli_tracked *);
 
 /*

@@ -66,4 +66,19 @@ void	 diags_print_text(const struct diags *, const struct diag_out *);
 void	 diags_print_json(const struct diags *, const struct diag_out *,
 	    bool *first);
 
+/*
+ * SARIF 2.1.0 (§14): one log with one run. diags_sarif_begin prints the
+ * head, with the tool and the rule catalogue as its rules;
+ * diags_print_sarif one result per diagnostic, at its physical location,
+ * with the note, if any, as a related location (*first tracks commas);
+ * diags_sarif_end the tail: the invocation, successful unless some file
+ * could not be read, with a notification for each such file (files[i],
+ * why[i]).
+ */
+void	 diags_sarif_begin(FILE *, const char *tool_version);
+void	 diags_print_sarif(const struct diags *, const struct diag_out *,
+	    bool *first);
+void	 diags_sarif_end(FILE *, bool first, const char *const *files,
+	    const char *const *why, size_t nfailed);
+
 #endif

@@ -18,6 +18,7 @@ struct plandoc {
 	const struct ynode	*root;
 	struct plan		*plan;		/* NULL after a fatal problem */
 	bool			 unreadable;	/* could not open or read: exit 2 */
+	const char		*error;		/* then why: "cannot open 'F': ..." */
 	/* the builder's handler of activities streamed by the loader */
 	void			*(*stream)(void *, void *, const struct ynode *);
 	void			*stream_ctx;
@@ -30,9 +31,22 @@ struct plandoc {
  */
 bool	 plandoc_init(struct plandoc *, const char *path,
 	    const struct yload_opts *);
+/*
+ * The same, printing nothing: when the file cannot be read, error holds
+ * the message (without "pairplan: "). Safe to call in several threads at
+ * once, each with its own plandoc.
+ */
+bool	 plandoc_init_quiet(struct plandoc *, const char *path,
+	    const struct yload_opts *);
 /* The same over a buffer, named name in diagnostics. */
 void	 plandoc_init_buffer(struct plandoc *, const char *name,
 	    const char *buf, size_t len, const struct yload_opts *);
+/*
+ * Gives back the memory of the activities' subtrees (the scratch arena)
+ * once the file is checked: nothing after the rules reads them. The tree
+ * that remains shares the arena with the model, which points into it.
+ */
+void	 plandoc_trim(struct plandoc *);
 void	 plandoc_release(struct plandoc *);
 
 #endif

@@ -2,11 +2,13 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -374,4 +376,239 @@ cli_flush_stdout(void)
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;
+}
+
+day_t
+cli_default_on(void)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH"), *p;
+	long long t = 0;
+	time_t now;
+	struct tm tm;
+
+	if (env != NULL && *env != '\0') {
+		for (p = env; *p >= '0' && *p <= '9' && t < 1000000000000LL;
+		    p++)
+			t = t * 10 + (*p - '0');
+		if (*p == '\0')
+			return (day_t)(t / 86400);
+	}
+	now = time(NULL);
+	if (localtime_r(&now, &tm) == NULL)
+		return (day_t)(now / 86400);
+	return date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* -j N, -jN, --jobs N, --jobs=N. */
+enum opt_result
+cli_opt_jobs(const struct cmd_struct *c, int argc, char **argv, int *i,
+    unsigned *jobs)
+{
+	const char *v;
+	char *end;
+	long n;
+
+	if (strncmp(argv[*i], "-j", 2) == 0 && argv[*i][2] != '\0')
+		v = argv[*i] + 2;
+	else if (strcmp(argv[*i], "-j") == 0)
+		v = *i + 1 < argc ? argv[++*i] : NULL;
+	else
+		v = cli_opt_value(argc, argv, i, "--jobs");
+	if (v == NULL)
+		return OPT_UNKNOWN;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (*v < '0' || *v > '9' || *end != '\0' || errno != 0 || n < 1 ||
+	    n > CLI_MAX_JOBS) {
+		cli_usage_error(c, "bad number of jobs '%s' (1 to %d)", v,
+		    CLI_MAX_JOBS);
+		return OPT_FAILED;
+	}
+	*jobs = (unsigned)n;
+	return OPT_TAKEN;
+}
+
+unsigned
+cli_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > CLI_MAX_JOBS ? CLI_MAX_JOBS : (unsigned)n;
+}
+
+/*
+ * The parallel reading of cli_load_plans. Workers claim files in order;
+ * file i goes to slot i (keep) or i % nslots, and a worker waits while i
+ * is nslots or more ahead of the file the main thread hands on next, so
+ * that at most nslots plandocs are alive (without keep).
+ */
+struct loader {
+	const struct cli_load	*l;
+	struct plandoc		*slots;
+	bool			*ready;		/* per slot: read, not yet used */
+	int			 nslots;
+	int			 claim;		/* next file to read */
+	int			 next;		/* next file to hand on */
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 readable, handed;
+};
+
+static struct plandoc *
+loader_slot(struct loader *ld, int i)
+{
+	return &ld->slots[ld->l->keep != NULL ? i : i % ld->nslots];
+}
+
+static bool *
+loader_ready(struct loader *ld, int i)
+{
+	return &ld->ready[ld->l->keep != NULL ? i : i % ld->nslots];
+}
+
+/* Reads file i into its slot; the model stays, the scratch memory goes. */
+static void
+loader_read(struct loader *ld, int i)
+{
+	struct plandoc *pd = loader_slot(ld, i);
+
+	if (plandoc_init_quiet(pd, ld->l->files[i], ld->l->opts))
+		plandoc_trim(pd);
+	if (ld->l->check != NULL)
+		ld->l->check(ld->l->check_ctx, i, pd);
+}
+
+static void *
+loader_worker(void *arg)
+{
+	struct loader *ld = arg;
+	int i;
+
+	for (;;) {
+		pthread_mutex_lock(&ld->mu);
+		while (ld->claim < ld->l->nfiles &&
+		    ld->claim >= ld->next + ld->nslots)
+			pthread_cond_wait(&ld->handed, &ld->mu);
+		if (ld->claim >= ld->l->nfiles) {
+			pthread_mutex_unlock(&ld->mu);
+			return NULL;
+		}
+		i = ld->claim++;
+		pthread_mutex_unlock(&ld->mu);
+		loader_read(ld, i);
+		pthread_mutex_lock(&ld->mu);
+		*loader_ready(ld, i) = true;
+		pthread_cond_broadcast(&ld->readable);
+		pthread_mutex_unlock(&ld->mu);
+	}
+}
+
+/* In the calling thread, in file order: print, hand on, release. */
+static int
+loader_hand_on(struct loader *ld, int i)
+{
+	const struct cli_load *l = ld->l;
+	struct plandoc *pd = loader_slot(ld, i);
+	int status = EXIT_OK;
+
+	if (pd->unreadable) {
+		fprintf(stderr, "pairplan: %s\n", pd->error);
+		status = EXIT_USAGE;
+	} else {
+		switch (l->format) {
+		case CLI_DIAG_NONE:
+			break;
+		case CLI_DIAG_TEXT:
+			diags_print_text(&pd->diags, l->out);
+			break;
+		case CLI_DIAG_JSON:
+			diags_print_json(&pd->diags, l->out, l->first);
+			break;
+		case CLI_DIAG_SARIF:
+			diags_print_sarif(&pd->diags, l->out, l->first);
+			break;
+		}
+		if (diags_has_errors(&pd->diags, l->out->strict))
+			status = EXIT_PLAN;
+	}
+	if (l->done != NULL)
+		l->done(l->ctx, i, pd);
+	if (l->keep == NULL)
+		plandoc_release(pd);
+	return status;
+}
+
+static void
+loader_fail(int err)
+{
+	char buf[256];
+
+	if (strerror_r(err, buf, sizeof(buf)) != 0)
+		snprintf(buf, sizeof(buf), "error %d", err);
+	fprintf(stderr, "pairplan: cannot start a thread: %s\n", buf);
+	exit(EXIT_USAGE);
+}
+
+int
+cli_load_plans(const struct cli_load *l)
+{
+	struct loader ld;
+	pthread_t *tids;
+	unsigned nthreads = l->jobs < 1 ? 1 : l->jobs, t;
+	int i, err, status = EXIT_OK;
+
+	if (l->nfiles <= 0)
+		return EXIT_OK;
+	memset(&ld, 0, sizeof(ld));
+	ld.l = l;
+	if ((unsigned)l->nfiles < nthreads)
+		nthreads = (unsigned)l->nfiles;
+	/* Without keep: one plandoc read in this thread, else jobs + 2. */
+	ld.nslots = l->keep != NULL ? l->nfiles : nthreads == 1 ? 1 :
+	    (int)(nthreads + 2 < (unsigned)l->nfiles ? nthreads + 2 :
+	    (unsigned)l->nfiles);
+	ld.slots = l->keep;
+	if (ld.slots == NULL &&
+	    (ld.slots = calloc((size_t)ld.nslots, sizeof(*ld.slots))) == NULL)
+		arena_oom();
+	if (nthreads == 1) {
+		/* No thread: read and hand on one file after another. */
+		for (i = 0; i < l->nfiles; i++) {
+			loader_read(&ld, i);
+			status = cli_worst(status, loader_hand_on(&ld, i));
+		}
+		goto out;
+	}
+	if ((ld.ready = calloc((size_t)ld.nslots, sizeof(*ld.ready))) == NULL ||
+	    (tids = calloc(nthreads, sizeof(*tids))) == NULL)
+		arena_oom();
+	pthread_mutex_init(&ld.mu, NULL);
+	pthread_cond_init(&ld.readable, NULL);
+	pthread_cond_init(&ld.handed, NULL);
+	for (t = 0; t < nthreads; t++)
+		if ((err = pthread_create(&tids[t], NULL, loader_worker,
+		    &ld)) != 0)
+			loader_fail(err);
+	for (i = 0; i < l->nfiles; i++) {
+		pthread_mutex_lock(&ld.mu);
+		while (!*loader_ready(&ld, i))
+			pthread_cond_wait(&ld.readable, &ld.mu);
+		pthread_mutex_unlock(&ld.mu);
+		status = cli_worst(status, loader_hand_on(&ld, i));
+		pthread_mutex_lock(&ld.mu);
+		*loader_ready(&ld, i) = false;
+		ld.next = i + 1;
+		pthread_cond_broadcast(&ld.handed);
+		pthread_mutex_unlock(&ld.mu);
+	}
+	for (t = 0; t < nthreads; t++)
+		pthread_join(tids[t], NULL);
+	pthread_cond_destroy(&ld.handed);
+	pthread_cond_destroy(&ld.readable);
+	pthread_mutex_destroy(&ld.mu);
+	free(tids);
+	free(ld.ready);
+out:
+	if (l->keep == NULL)
+		free(ld.slots);
+	return status;
 }

@@ -16,15 +16,80 @@
 #include "records.h"
 #include "sched.h"
 
+/*
+ * The records step of reading one plan (cli_load's check, in the thread
+ * that read it): the records file beside the plan (or the one named),
+ * read and checked against the plan and, when there are records and the
+ * plan is free of errors, against the plan's own schedule. The records
+ * live in the plan's arena.
+ */
+void
+cli_records_check(void *ctx, int i, struct plandoc *pd)
+{
+	struct cli_records *cr = ctx;
+	struct records *rs;
+	const char *path;
+	bool bad;
+
+	if (pd->unreadable)
+		return;
+	bad = pd->plan == NULL || diags_has_errors(&pd->diags, false);
+	path = cr->records != NULL ? cr->records :
+	    records_path(&pd->arena, cr->files[i]);
+	if (path == NULL)
+		return;
+	rs = arena_alloc(&pd->arena, sizeof(*rs));
+	switch (records_load(rs, path, bad ? NULL : pd->plan, &pd->arena,
+	    &pd->diags, cr->max_size)) {
+	case RECORDS_LOADED:
+		if (cr->recp != NULL)
+			cr->recp[i] = rs;
+		if (!bad) {
+			struct schedule s;
+			struct avec fixes = { 0 };
+			const struct plan *p = pd->plan;
+
+			rectrack_add_fixes(&fixes, rs, 0, &pd->arena);
+			sched_run_fixed(&s, &p, 1, fixes.v, fixes.n,
+			    &pd->arena);
+			rectrack_check(rs, &s, 0, &pd->diags, 0);
+		}
+		break;
+	case RECORDS_UNREADABLE:
+		cr->unreadable[i] = true;
+		break;
+	default:
+		break;
+	}
+	diags_sort(&pd->diags);
+}
+
+/* Errors of the plan's own file (not of its records or holiday files). */
+static bool
+own_errors(const struct plandoc *pd)
+{
+	size_t i;
+
+	if (pd->plan == NULL)
+		return true;
+	for (i = 0; i < pd->diags.n; i++)
+		if (pd->diags.v[i].file == NULL &&
+		    diag_severity(&pd->diags.v[i], false) == SEV_ERROR)
+			return true;
+	return false;
+}
+
 int
 cli_tracked_load(struct cli_tracked *t, char **files, int nfiles,
     const char *records, const struct yload_opts *o,
-    const struct diag_out *out, bool json, bool *first, bool schedule,
-    bool print)
+    const struct diag_out *out, enum cli_diag_format format, bool *first,
+    bool schedule, unsigned jobs)
 {
 	struct avec fixes = { 0 };
+	struct cli_records cr;
+	struct cli_load l;
 	bool all_ok = true, any = false;
-	int i, status = EXIT_OK;
+	int i, status;
 
 	memset(t, 0, sizeof(*t));
 	t->n = nfiles;
@@ -32,39 +97,44 @@ cli_tracked_load(struct cli_tracked *t, char **files, int nfiles,
 	if ((t->pds = calloc((size_t)nfiles + 1, sizeof(*t->pds))) == NULL ||
 	    (t->plans = calloc((size_t)nfiles + 1, sizeof(*t->plans))) ==
 	    NULL ||
-	    (t->recs = calloc((size_t)nfiles + 1, sizeof(*t->recs))) == NULL ||
-	    (t->recp = calloc((size_t)nfiles + 1, sizeof(*t->recp))) == NULL)
+	    (t->recp = calloc((size_t)nfiles + 1, sizeof(*t->recp))) == NULL ||
+	    (cr.unreadable = calloc((size_t)nfiles + 1,
+	    sizeof(*cr.unreadable))) == NULL)
 		arena_oom();
+	cr.files = files;
+	cr.records = records;
+	cr.recp = t->recp;
+	cr.max_size = o != NULL ? o->max_size : 0;
+	memset(&l, 0, sizeof(l));
+	l.files = files;
+	l.nfiles = nfiles;
+	l.opts = o;
+	l.jobs = jobs;
+	l.out = out;
+	l.format = format;
+	l.first = first;
+	l.keep = t->pds;
+	l.check = cli_records_check;
+	l.check_ctx = &cr;
+	status = cli_load_plans(&l);
 	for (i = 0; i < nfiles; i++) {
 		struct plandoc *pd = &t->pds[i];
-		const char *path;
-		bool bad;
 
-		if (!plandoc_init(pd, files[i], o)) {
+		if (cr.unreadable[i])
 			status = cli_worst(status, EXIT_USAGE);
+		if (pd->unreadable) {
 			all_ok = false;
 			continue;
 		}
 		t->plans[i] = pd->plan;
-		bad = pd->plan == NULL || diags_has_errors(&pd->diags, false);
-		all_ok &= !bad;
-		path = records != NULL ? records :
-		    records_path(&pd->arena, files[i]);
-		if (path == NULL)
-			continue;
-		switch (records_load(&t->recs[i], path, bad ? NULL : pd->plan,
-		    &pd->arena, &pd->diags, o != NULL ? o->max_size : 0)) {
-		case RECORDS_LOADED:
-			t->recp[i] = &t->recs[i];
-			any = true;
-			break;
-		case RECORDS_UNREADABLE:
-			status = cli_worst(status, EXIT_USAGE);
-			break;
-		default:
-			break;
-		}
+		if (pd->plan == NULL || diags_has_errors(&pd->diags,
+		    out->strict))
+			status = cli_worst(status, EXIT_PLAN);
+		if (own_errors(pd))
+			all_ok = false;
+		any |= t->recp[i] != NULL;
 	}
+	free(cr.unreadable);
 	if (all_ok && (schedule || any)) {
 		for (i = 0; i < nfiles; i++)
 			rectrack_add_fixes(&fixes, t->recp[i], (uint32_t)i,
@@ -72,24 +142,6 @@ cli_tracked_load(struct cli_tracked *t, char **files, int nfiles,
 		sched_run_fixed(&t->s, t->plans, (size_t)nfiles, fixes.v,
 		    fixes.n, &t->arena);
 		t->scheduled = true;
-		for (i = 0; i < nfiles; i++)
-			if (t->recp[i] != NULL)
-				rectrack_check(t->recp[i], &t->s, (uint32_t)i,
-				    &t->pds[i].diags, 0);
-	}
-	for (i = 0; i < nfiles; i++) {
-		struct plandoc *pd = &t->pds[i];
-
-		if (pd->unreadable)
-			continue;
-		diags_sort(&pd->diags);
-		if (print && json)
-			diags_print_json(&pd->diags, out, first);
-		else if (print)
-			diags_print_text(&pd->diags, out);
-		if (pd->plan == NULL || diags_has_errors(&pd->diags,
-		    out->strict))
-			status = cli_worst(status, EXIT_PLAN);
 	}
 	return status;
 }
@@ -104,7 +156,6 @@ cli_tracked_release(struct cli_tracked *t)
 		plandoc_release(&t->pds[i]);
 	free(t->pds);
 	free(t->plans);
-	free(t->recs);
 	free(t->recp);
 	memset(t, 0, sizeof(*t));
 }

@@ -123,8 +123,8 @@ cmd_export(const struct cmd_struct *c, int argc, char **argv)
 	if (cli_output_is_input(ea.out, a.files, a.nfiles))
 		return EXIT_USAGE;
 	dout.color = cli_use_color();
-	status = cli_tracked_load(&t, a.files, 1, NULL, &a.opts, &dout, false,
-	    &first, true, true);
+	status = cli_tracked_load(&t, a.files, 1, NULL, &a.opts, &dout,
+	    CLI_DIAG_TEXT, &first, true, 1);
 	if (status == EXIT_OK && t.scheduled) {
 		if (!output_open(&out, ea.out))
 			status = EXIT_USAGE;

@@ -267,14 +267,14 @@ check_new(struct cli_tracked *t, const char *path,
     struct recstore_record *rec, struct arena *a)
 {
 	struct recstore_err err;
-	struct records *rs = &t->recs[0];
+	struct records *rs = t->recp[0];
 	struct diags d;
 	char *line;
 	size_t len;
 	uint32_t from;
 
-	if (t->recp[0] == NULL) {
-		memset(rs, 0, sizeof(*rs));
+	if (rs == NULL) {
+		rs = arena_alloc(a, sizeof(*rs));
 		rs->file = path;
 		t->recp[0] = rs;
 	}
@@ -397,10 +397,11 @@ cmd_record(const struct cmd_struct *c, int argc, char **argv)
 	}
 	dout.color = cli_use_color();
 	arena_init(&arena);
-	cli_tracked_load(&t, a.files, 1, ra->records, &a.opts, &dout, false,
-	    &first, true, false);
-	path = ra->records != NULL ? ra->records : t.recs[0].file != NULL ?
-	    t.recs[0].file : records_path(&arena, a.files[0]);
+	cli_tracked_load(&t, a.files, 1, ra->records, &a.opts, &dout,
+	    CLI_DIAG_NONE, &first, true, 1);
+	path = ra->records != NULL ? ra->records : t.recp[0] != NULL &&
+	    t.recp[0]->file != NULL ? t.recp[0]->file :
+	    records_path(&arena, a.files[0]);
 	if (t.pds[0].unreadable)
 		status = EXIT_USAGE;
 	else if (plan_has_errors(&t.pds[0])) {

@@ -18,7 +18,7 @@
 const char cmd_schedule_usage[] =
     "usage: pairplan schedule [--phase N|ID] [--from DATE] [--to DATE]\n"
     "                         [--person ID] [--partner ID]\n"
-    "                         [--format table|csv|json|ics] [-o OUT]\n"
+    "                         [--format table|csv|json|ics] [-o OUT] [-j N]\n"
     "                         [--records FILE] [--max-size BYTES] FILE...\n"
     "\n"
     "Schedules the plans in the FILEs (- for standard input) together "
@@ -40,6 +40,9 @@ const char cmd_schedule_usage[] =
     "  -o, --output OUT    write to OUT, replaced whole, instead of "
     "standard\n"
     "                      output\n"
+    "  -j, --jobs N        read N files at once (default: the number of "
+    "CPUs);\n"
+    "                      the output is the same for every N\n"
     "  --records FILE      the records file of the one plan given\n"
     "  --max-size BYTES    largest file read (default 256M; K, M, G "
     "suffixes)\n"
@@ -56,6 +59,7 @@ struct schedule_args {
 	struct sched_filter	 filter;
 	const struct renderer	*r;
 	const char		*out;		/* -o, or NULL */
+	unsigned		 jobs;		/* -j */
 	const char		*records;	/* --records, or NULL */
 };
 
@@ -93,7 +97,7 @@ schedule_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 	else if ((v = cli_opt_value(argc, argv, i, "--records")) != NULL)
 		sa->records = v;
 	else
-		return OPT_UNKNOWN;
+		return cli_opt_jobs(c, argc, argv, i, &sa->jobs);
 	if (*v == '\0') {
 		cli_usage_error(c, "empty value for '%.*s'",
 		    (int)strcspn(opt, "="), opt);
@@ -109,9 +113,9 @@ int
 cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 {
 	static const char *const valued[] = { "--phase", "--from", "--to",
-	    "--person", "--partner", "--format", "-o", "--output", "--records",
-	    NULL };
-	struct schedule_args sa;
+	    "--person", "--partner", "--format", "-o", "--output", "-j",
+	    "--jobs", "--records", NULL };
+		struct schedule_args sa;
 	struct diag_out dout = { stderr, false, false };
 	struct cli_plan_args a;
 	struct cli_tracked t;
@@ -122,6 +126,7 @@ cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 
 	memset(&sa, 0, sizeof(sa));
 	sa.r = render_find("table");
+	sa.jobs = cli_default_jobs();
 	if ((status = cli_parse_plan_args(c, argc, argv, &a, schedule_opt,
 	    valued, &sa)) != EXIT_OK)
 		return status;
@@ -135,7 +140,7 @@ cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 		return EXIT_USAGE;
 	dout.color = cli_use_color();
 	status = cli_tracked_load(&t, a.files, a.nfiles, sa.records, &a.opts,
-	    &dout, false, &first, true, true);
+	    &dout, CLI_DIAG_TEXT, &first, true, sa.jobs);
 	plans = t.plans;
 	if (status == EXIT_OK && sa.filter.phase != NULL)
 		status = cli_resolve_phase(sa.filter.phase, plans,

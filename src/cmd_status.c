@@ -106,7 +106,7 @@ cmd_status(const struct cmd_struct *c, int argc, char **argv)
 		sa.on = cli_today();
 	dout.color = cli_use_color();
 	status = cli_tracked_load(&t, a.files, a.nfiles, sa.records, &a.opts,
-	    &dout, false, &first, true, true);
+	    &dout, CLI_DIAG_TEXT, &first, true, cli_default_jobs());
 	if (status == EXIT_OK && t.scheduled) {
 		status_compute(&st, &t.s, t.recp, sa.on, &t.arena);
 		if (!output_open(&out, sa.out))

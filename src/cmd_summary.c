@@ -110,7 +110,7 @@ cmd_summary(const struct cmd_struct *c, int argc, char **argv)
 		sa.on = cli_today();
 	dout.color = cli_use_color();
 	status = cli_tracked_load(&t, a.files, 1, sa.records, &a.opts, &dout,
-	    false, &first, true, true);
+	    CLI_DIAG_TEXT, &first, true, 1);
 	if (status == EXIT_OK && t.scheduled) {
 		status_compute(&st, &t.s, t.recp, sa.on, &t.arena);
 		lang = sa.lang != NULL ? sa.lang : t.plans[0]->lang != NULL ?

@@ -190,3 +190,126 @@ diags_print_json(const struct diags *d, const struct diag_out *o,
 		putc('}', o->fp);
 	}
 }
+
+/* ---- SARIF 2.1.0 ------------------------------------------------------ */
+
+#define SARIF_SCHEMA	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/" \
+	"os/schemas/sarif-schema-2.1.0.json"
+
+void
+diags_sarif_begin(FILE *fp, const char *tool_version)
+{
+	size_t i;
+
+	fprintf(fp, "{\"$schema\": \"%s\",\n \"version\": \"2.1.0\",\n"
+	    " \"runs\": [{\"tool\": {\"driver\": {\"name\": \"pairplan\", "
+	    "\"version\": ", SARIF_SCHEMA);
+	esc_json(fp, tool_version);
+	fputs(", \"rules\": [", fp);
+	for (i = 0; i < R__COUNT; i++) {
+		fputs(i == 0 ? "\n   " : ",\n   ", fp);
+		fputs("{\"id\": ", fp);
+		esc_json(fp, rule_catalogue[i].id);
+		fputs(", \"shortDescription\": {\"text\": ", fp);
+		esc_json(fp, rule_catalogue[i].doc);
+		fprintf(fp, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		    severity_name(rule_catalogue[i].severity));
+	}
+	fputs("]}},\n \"columnKind\": \"unicodeCodePoints\",\n"
+	    " \"results\": [", fp);
+}
+
+/*
+ * A file name as a URI reference: bytes other than the unreserved
+ * characters and '/' percent-encoded (RFC 3986), an absolute path as a
+ * file: URI.
+ */
+static void
+sarif_uri(FILE *fp, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)path;
+
+	putc('"', fp);
+	if (*p == '/')
+		fputs("file://", fp);
+	for (; *p != '\0'; p++) {
+		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~' || *p == '/')
+			putc(*p, fp);
+		else {
+			putc('%', fp);
+			putc(hex[*p >> 4], fp);
+			putc(hex[*p & 15], fp);
+		}
+	}
+	putc('"', fp);
+}
+
+/* {"physicalLocation": ...}, without a region for the file as a whole. */
+static void
+sarif_location(FILE *fp, const char *file, uint32_t line, uint32_t col)
+{
+	fputs("\"physicalLocation\": {\"artifactLocation\": {\"uri\": ", fp);
+	sarif_uri(fp, file);
+	putc('}', fp);
+	if (line > 0) {
+		fprintf(fp, ", \"region\": {\"startLine\": %u", line);
+		if (col > 0)
+			fprintf(fp, ", \"startColumn\": %u", col);
+		putc('}', fp);
+	}
+	putc('}', fp);
+}
+
+void
+diags_print_sarif(const struct diags *d, const struct diag_out *o,
+    bool *first)
+{
+	const struct diag *g;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		g = &d->v[i];
+		fputs(*first ? "\n  " : ",\n  ", o->fp);
+		*first = false;
+		fprintf(o->fp, "{\"ruleId\": \"%s\", \"ruleIndex\": %d, "
+		    "\"level\": \"%s\", \"message\": {\"text\": ",
+		    rule_catalogue[g->rule].id, (int)g->rule,
+		    severity_name(diag_severity(g, o->strict)));
+		esc_json(o->fp, g->msg);
+		fputs("}, \"locations\": [{", o->fp);
+		sarif_location(o->fp, diag_file(d, g), g->line, g->col);
+		fputs("}]", o->fp);
+		if (g->note != NULL) {
+			fputs(", \"relatedLocations\": [{\"id\": 1, ", o->fp);
+			sarif_location(o->fp, diag_file(d, g), g->note_line,
+			    g->note_col);
+			fputs(", \"message\": {\"text\": ", o->fp);
+			esc_json(o->fp, g->note);
+			fputs("}}]", o->fp);
+		}
+		putc('}', o->fp);
+	}
+}
+
+void
+diags_sarif_end(FILE *fp, bool first, const char *const *files,
+    const char *const *why, size_t nfailed)
+{
+	size_t i;
+
+	fprintf(fp, "%s],\n \"invocations\": [{\"executionSuccessful\": %s, "
+	    "\"toolExecutionNotifications\": [", first ? "" : "\n ",
+	    nfailed == 0 ? "true" : "false");
+	for (i = 0; i < nfailed; i++) {
+		fputs(i == 0 ? "\n  " : ",\n  ", fp);
+		fputs("{\"level\": \"error\", \"message\": {\"text\": ", fp);
+		esc_json(fp, why[i]);
+		fputs("}, \"locations\": [{", fp);
+		sarif_location(fp, files[i], 0, 0);
+		fputs("}]}", fp);
+	}
+	fprintf(fp, "%s]}]}]}\n", nfailed == 0 ? "" : "\n ");
+}

@@ -5,8 +5,7 @@
 
 #include "cli.h"
 #include "commands.h"
-
-#define PAIRPLAN_VERSION	"0.1.0"
+#include "version.h"
 
 static const struct cmd_struct commands[] = {
 #define CMD(name, summary)	{ #name, cmd_##name, summary, cmd_##name##_usage },

@@ -63,8 +63,27 @@ plandoc_start(struct plandoc *pd, const char *name,
 	return pb;
 }
 
+/*
+ * Why path could not be read, "cannot WHAT 'PATH': REASON", kept in the
+ * arena (strerror_r: files may be read in several threads at once).
+ */
+static bool
+plandoc_fail(struct plandoc *pd, const char *what, const char *path, int err)
+{
+	char buf[256];
+
+	if (err == 0)
+		snprintf(buf, sizeof(buf), "it is a directory");
+	else if (strerror_r(err, buf, sizeof(buf)) != 0)
+		snprintf(buf, sizeof(buf), "error %d", err);
+	pd->error = arena_printf(&pd->arena, "cannot %s '%s': %s", what, path,
+	    buf);
+	pd->unreadable = true;
+	return false;
+}
+
 bool
-plandoc_init(struct plandoc *pd, const char *path,
+plandoc_init_quiet(struct plandoc *pd, const char *path,
     const struct yload_opts *opts)
 {
 	unsigned long long max = opts != NULL && opts->max_size ?
@@ -73,23 +92,18 @@ plandoc_init(struct plandoc *pd, const char *path,
 	struct yload_opts o;
 	struct stat st;
 	FILE *fp;
+	bool bad;
+	int err;
 
 	pb = plandoc_start(pd, path, opts, &o);
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, "pairplan: cannot open '%s': %s\n", path,
-		    strerror(errno));
-		pd->unreadable = true;
-		return false;
-	}
+	else if ((fp = fopen(path, "rb")) == NULL)
+		return plandoc_fail(pd, "open", path, errno);
 	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fprintf(stderr, "pairplan: cannot read '%s': it is a "
-		    "directory\n", path);
 		if (fp != stdin)
 			fclose(fp);
-		pd->unreadable = true;
-		return false;
+		return plandoc_fail(pd, "read", path, 0);
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
 		diag_add(&pd->diags, R_LIMIT, 1, 1, "the file is %llu bytes, "
@@ -97,17 +111,24 @@ plandoc_init(struct plandoc *pd, const char *path,
 		    (unsigned long long)st.st_size, max);
 	else
 		pd->root = yload_file(fp, &pd->arena, &pd->diags, &o);
-	if (ferror(fp)) {
-		fprintf(stderr, "pairplan: cannot read '%s': %s\n", path,
-		    strerror(errno));
-		pd->unreadable = true;
-	}
+	bad = ferror(fp);
+	err = errno;
 	if (fp != stdin)
 		fclose(fp);
-	if (pd->unreadable)
-		return false;
+	if (bad)
+		return plandoc_fail(pd, "read", path, err != 0 ? err : EIO);
 	plandoc_check(pd, pb);
 	return true;
+}
+
+bool
+plandoc_init(struct plandoc *pd, const char *path,
+    const struct yload_opts *opts)
+{
+	if (plandoc_init_quiet(pd, path, opts))
+		return true;
+	fprintf(stderr, "pairplan: %s\n", pd->error);
+	return false;
 }
 
 void
@@ -120,6 +141,12 @@ plandoc_init_buffer(struct plandoc *pd, const char *name, const char *buf,
 	pb = plandoc_start(pd, name, opts, &o);
 	pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, &o);
 	plandoc_check(pd, pb);
+}
+
+void
+plandoc_trim(struct plandoc *pd)
+{
+	arena_release(&pd->scratch);
 }
 
 void

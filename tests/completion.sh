@@ -53,12 +53,12 @@ expect() {
 	fi
 }
 
-expect "calendar export help init kinds record rules schedule status summary validate" pairplan ""
+expect "calendar export help init kinds record report rules schedule status summary validate" pairplan ""
 expect "schedule" pairplan sch
 expect "--help --version" pairplan --
-expect "calendar export init kinds record rules schedule status summary validate" pairplan help ""
-expect "--format --help --max-size --records --strict" pairplan validate --
-expect "json text" pairplan validate --format ""
+expect "calendar export init kinds record report rules schedule status summary validate" pairplan help ""
+expect "--format --help --jobs --max-size --records --strict" pairplan validate --
+expect "json sarif text" pairplan validate --format ""
 expect "json" pairplan validate --format j
 expect "--format --help --max-size --output --plan" pairplan calendar --
 expect "ics json table" pairplan calendar --format ""
@@ -74,7 +74,7 @@ expect "--help" pairplan rules --
 expect "csv html json table" pairplan status --format ""
 expect "html json md" pairplan summary --format ""
 expect "cancelled held moved" pairplan record --status ""
-expect "--format --from --help --max-size --output --partner --person --phase --records --to -o" \
+expect "--format --from --help --jobs --max-size --output --partner --person --phase --records --to -j -o" \
     pairplan schedule -
 expect "--format --help --lang --max-size --output -o" pairplan export -
 expect "a.yaml b.yml plans" pairplan validate ""
@@ -86,6 +86,8 @@ expect "" pairplan schedule --person ""
 expect "" pairplan init ""
 expect "" pairplan rules ""
 expect "--help" pairplan kinds -
+expect "csv html json md" pairplan report --format ""
+expect "en zh" pairplan report --lang ""
 expect "" pairplan kinds ""
 expect "a.yaml b.yml plans" pairplan validate -- ""
 

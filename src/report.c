@@ -1,0 +1,597 @@
+/* report.c - the county view (§12): many plans' schedule counted per plan, host, partner kindergarten and person. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "date.h"
+#include "plan.h"
+#include "report.h"
+#include "sched.h"
+#include "strmap.h"
+
+/* ---- semesters and months ------------------------------------------ */
+
+int
+report_semester(day_t d)
+{
+	int y, m, dd;
+
+	date_to_civil(d, &y, &m, &dd);
+	if (m >= 9)
+		return 2 * y + 1;
+	if (m <= 2)
+		return 2 * (y - 1) + 1;
+	return 2 * y;
+}
+
+struct span
+report_semester_span(int sem)
+{
+	int y = sem / 2;
+	struct span sp;
+
+	if (sem % 2 == 0) {
+		sp.from = date_from_civil(y, 3, 1);
+		sp.to = date_from_civil(y, 8, 31);
+	} else {
+		sp.from = date_from_civil(y, 9, 1);
+		sp.to = date_from_civil(y + 1, 3, 1) - 1;
+	}
+	return sp;
+}
+
+void
+report_semester_key(int sem, char buf[20])
+{
+	int y = sem / 2;
+
+	if (sem % 2 == 0)
+		snprintf(buf, 20, "%04d-03..%04d-08", y % 10000, y % 10000);
+	else
+		snprintf(buf, 20, "%04d-09..%04d-02", y % 10000,
+		    (y + 1) % 10000);
+}
+
+static int32_t
+month_of(day_t d)
+{
+	int y, m, dd;
+
+	date_to_civil(d, &y, &m, &dd);
+	return (int32_t)y * 12 + m - 1;
+}
+
+void
+report_month_key(int32_t month, char buf[8])
+{
+	uint32_t m = month < 0 ? 0 : (uint32_t)month;
+
+	snprintf(buf, 8, "%04u-%02u", m / 12 % 10000, m % 12 + 1);
+}
+
+const struct report_term *
+report_term(const struct report_partner *p, int sem)
+{
+	uint32_t i;
+
+	for (i = 0; i < p->nterms; i++)
+		if (p->terms[i].sem == sem)
+			return &p->terms[i];
+	return NULL;
+}
+
+/* ---- building ------------------------------------------------------ */
+
+/* What report_build works with. */
+struct rb {
+	struct report		*r;
+	struct arena		*a;
+	const struct schedule	*s;
+	const struct plan *const *plans;	/* the plans counted */
+	size_t			 nplans;
+	uint32_t		*fidx;		/* counted plan -> file */
+	int32_t			**pg;		/* person of a plan -> global */
+	int32_t			**og;		/* partner org of a plan -> global */
+	uint32_t		*nsem;		/* per partner: visits, dense */
+	uint32_t		*hsem;		/* per partner: held, dense */
+	uint8_t			*cover;		/* per partner: semesters met */
+	int			 nsems;
+};
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorts ids and drops repeats: the new count. */
+static uint32_t
+sort_unique(const char **v, uint32_t n)
+{
+	uint32_t i, k;
+
+	if (n < 2)
+		return n;
+	qsort(v, n, sizeof(*v), str_cmp);
+	for (i = 1, k = 1; i < n; i++)
+		if (strcmp(v[i], v[k - 1]) != 0)
+			v[k++] = v[i];
+	return k;
+}
+
+static void
+count_add(struct report_count *c, const struct report_count *d)
+{
+	c->events += d->events;
+	c->due += d->due;
+	c->held += d->held;
+}
+
+static void
+count_event(struct report_count *c, bool due, bool held)
+{
+	c->events++;
+	c->due += due;
+	c->held += held;
+}
+
+static void
+count_finish(struct report_count *c)
+{
+	c->overdue = c->due - c->held;
+}
+
+/* The plans, and the counted ones in their order. */
+static void
+rb_plans(struct rb *b, const struct report_file *files, size_t nfiles)
+{
+	struct report *r = b->r;
+	const struct plan **counted;
+	size_t i, n = 0;
+
+	r->plans = arena_alloc(b->a, (nfiles + 1) * sizeof(*r->plans));
+	r->nplans = nfiles;
+	counted = arena_alloc(b->a, (nfiles + 1) * sizeof(*counted));
+	b->fidx = arena_alloc(b->a, (nfiles + 1) * sizeof(*b->fidx));
+	for (i = 0; i < nfiles; i++) {
+		struct report_plan *rp = &r->plans[i];
+
+		rp->file = files[i].file;
+		rp->errors = files[i].errors;
+		rp->unreadable = files[i].unreadable;
+		rp->counted = files[i].plan != NULL;
+		if (!rp->counted) {
+			r->with_errors++;
+			continue;
+		}
+		rp->title = files[i].plan->title;
+		rp->host = files[i].plan->orgs[0].id;
+		b->fidx[n] = (uint32_t)i;
+		counted[n++] = files[i].plan;
+	}
+	b->plans = counted;
+	b->nplans = n;
+}
+
+/* Semesters met by the plans counted. */
+static void
+rb_semesters(struct rb *b)
+{
+	struct report *r = b->r;
+	size_t i;
+
+	r->sem_first = 1;
+	r->sem_last = 0;
+	for (i = 0; i < b->nplans; i++) {
+		const struct plan *p = b->plans[i];
+		int f, l;
+
+		if (!p->has_period || p->period.from > p->period.to)
+			continue;
+		f = report_semester(p->period.from);
+		l = report_semester(p->period.to);
+		if (r->sem_first > r->sem_last) {
+			r->sem_first = f;
+			r->sem_last = l;
+		}
+		if (f < r->sem_first)
+			r->sem_first = f;
+		if (l > r->sem_last)
+			r->sem_last = l;
+	}
+	b->nsems = r->sem_first <= r->sem_last ?
+	    r->sem_last - r->sem_first + 1 : 0;
+}
+
+/* Hosts by id: their plans, partners and counts. */
+static void
+rb_hosts(struct rb *b)
+{
+	struct report *r = b->r;
+	struct strmap m;
+	struct avec hosts = { 0 };
+	size_t i, k;
+	uint32_t j;
+	bool existed;
+
+	strmap_init(&m, b->a);
+	/* First the hosts, then each one's plans and partners. */
+	for (i = 0; i < b->nplans; i++) {
+		const struct org *h = &b->plans[i]->orgs[0];
+		int32_t *v = strmap_put(&m, h->id, strlen(h->id), &existed);
+
+		if (!existed) {
+			struct report_host *rh = avec_push(b->a, &hosts,
+			    sizeof(*rh));
+
+			memset(rh, 0, sizeof(*rh));
+			rh->id = h->id;
+			rh->name = h->name != NULL ? h->name : h->id;
+			*v = (int32_t)(hosts.n - 1);
+		}
+	}
+	r->hosts = hosts.v;
+	r->nhosts = hosts.n;
+	for (i = 0; i < b->nplans; i++) {
+		const struct plan *p = b->plans[i];
+		struct report_host *rh = &r->hosts[strmap_get(&m, p->orgs[0].id,
+		    strlen(p->orgs[0].id))];
+
+		rh->nplans++;
+		rh->npartners += p->norgs - 1;
+	}
+	for (k = 0; k < r->nhosts; k++) {
+		struct report_host *rh = &r->hosts[k];
+
+		rh->plans = arena_alloc(b->a, rh->nplans * sizeof(*rh->plans) +
+		    1);
+		rh->partners = arena_alloc(b->a, (rh->npartners + 1) *
+		    sizeof(*rh->partners));
+		rh->nplans = rh->npartners = 0;
+	}
+	for (i = 0; i < b->nplans; i++) {
+		const struct plan *p = b->plans[i];
+		struct report_host *rh = &r->hosts[strmap_get(&m, p->orgs[0].id,
+		    strlen(p->orgs[0].id))];
+		const struct report_plan *rp = &r->plans[b->fidx[i]];
+
+		rh->plans[rh->nplans++] = b->fidx[i];
+		for (j = 1; j < p->norgs; j++)
+			rh->partners[rh->npartners++] = p->orgs[j].id;
+		count_add(&rh->c, &rp->c);
+		rh->unplaced += rp->unplaced;
+		rh->quotas_short += rp->quotas_short;
+	}
+	for (k = 0; k < r->nhosts; k++) {
+		struct report_host *rh = &r->hosts[k];
+
+		rh->npartners = sort_unique(rh->partners, rh->npartners);
+		count_finish(&rh->c);
+	}
+}
+
+static int
+partner_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct report_partner *)a)->id,
+	    ((const struct report_partner *)b)->id);
+}
+
+static int
+host_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct report_host *)a)->id,
+	    ((const struct report_host *)b)->id);
+}
+
+static int
+person_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct report_person *)a)->id,
+	    ((const struct report_person *)b)->id);
+}
+
+/* Partners by id: names, hosts, the semesters their plans meet. */
+static void
+rb_partners(struct rb *b)
+{
+	struct report *r = b->r;
+	struct strmap m;
+	struct avec parts = { 0 };
+	size_t i, np;
+	uint32_t j;
+	bool existed;
+
+	strmap_init(&m, b->a);
+	b->og = arena_alloc(b->a, (b->nplans + 1) * sizeof(*b->og));
+	for (i = 0; i < b->nplans; i++) {
+		const struct plan *p = b->plans[i];
+
+		b->og[i] = arena_alloc(b->a, p->norgs * sizeof(**b->og));
+		b->og[i][0] = -1;
+		for (j = 1; j < p->norgs; j++) {
+			const struct org *o = &p->orgs[j];
+			int32_t *v = strmap_put(&m, o->id, strlen(o->id),
+			    &existed);
+
+			if (!existed) {
+				struct report_partner *rp = avec_push(b->a,
+				    &parts, sizeof(*rp));
+
+				memset(rp, 0, sizeof(*rp));
+				rp->id = o->id;
+				rp->name = o->name != NULL ? o->name : o->id;
+				*v = (int32_t)(parts.n - 1);
+			}
+			b->og[i][j] = *v;
+			((struct report_partner *)parts.v)[*v].nhosts++;
+		}
+	}
+	np = parts.n;
+	r->partners = parts.v;
+	r->npartners = np;
+	for (i = 0; i < np; i++) {
+		r->partners[i].hosts = arena_alloc(b->a,
+		    (r->partners[i].nhosts + 1) * sizeof(const char *));
+		r->partners[i].nhosts = 0;
+	}
+	b->cover = arena_alloc(b->a, np * (size_t)b->nsems + 1);
+	b->nsem = arena_alloc(b->a, (np * (size_t)b->nsems + 1) *
+	    sizeof(*b->nsem));
+	b->hsem = arena_alloc(b->a, (np * (size_t)b->nsems + 1) *
+	    sizeof(*b->hsem));
+	for (i = 0; i < b->nplans; i++) {
+		const struct plan *p = b->plans[i];
+		int f = 0, l = -1, k;
+
+		if (p->has_period && p->period.from <= p->period.to) {
+			f = report_semester(p->period.from) - r->sem_first;
+			l = report_semester(p->period.to) - r->sem_first;
+		}
+		for (j = 1; j < p->norgs; j++) {
+			struct report_partner *rp = &r->partners[b->og[i][j]];
+
+			rp->hosts[rp->nhosts++] = p->orgs[0].id;
+			for (k = f; k <= l; k++)
+				b->cover[(size_t)b->og[i][j] * b->nsems + k] = 1;
+		}
+	}
+}
+
+/* Every event: the plans', partners' and people's counts. */
+static void
+rb_events(struct rb *b, const bool *held)
+{
+	struct report *r = b->r;
+	const struct schedule *s = b->s;
+	size_t i;
+	uint32_t k;
+
+	r->month_first = 1;
+	r->month_last = 0;
+	for (i = 0; i < s->nevents; i++) {
+		const struct sched_event *ev = &s->events[i];
+		const struct sched_series *sr = ev->series;
+		bool due = ev->date <= r->on, h = due && held != NULL &&
+		    held[i];
+		int32_t mo = month_of(ev->date);
+
+		count_event(&r->plans[b->fidx[sr->plan]].c, due, h);
+		if (r->month_first > r->month_last)
+			r->month_first = r->month_last = mo;
+		if (mo < r->month_first)
+			r->month_first = mo;
+		if (mo > r->month_last)
+			r->month_last = mo;
+		if (sr->partner > 0) {
+			int32_t g = b->og[sr->plan][sr->partner];
+			int sem = report_semester(ev->date) - r->sem_first;
+
+			count_event(&r->partners[g].c, due, h);
+			if (sem >= 0 && sem < b->nsems) {
+				size_t at = (size_t)g * b->nsems + sem;
+
+				b->nsem[at]++;
+				b->hsem[at] += h;
+				b->cover[at] = 1;
+			}
+		}
+		for (k = 0; k < sr->npeople; k++)
+			r->people[b->pg[sr->plan][sr->people[k]]].events++;
+	}
+	for (i = 0; i < s->nunplaced; i++)
+		r->plans[b->fidx[s->unplaced[i].series->plan]].unplaced++;
+	for (i = 0; i < s->nquotas; i++)
+		if (s->quotas[i].got < s->quotas[i].required)
+			r->plans[b->fidx[s->quotas[i].plan]].quotas_short++;
+	for (i = 0; i < r->nplans; i++) {
+		struct report_plan *rp = &r->plans[i];
+
+		count_finish(&rp->c);
+		count_add(&r->total, &rp->c);
+		r->unplaced += rp->unplaced;
+		r->quotas_short += rp->quotas_short;
+	}
+	count_finish(&r->total);
+}
+
+/* Each partner's semesters, hosts and flag. */
+static void
+rb_partner_terms(struct rb *b)
+{
+	struct report *r = b->r;
+	size_t i;
+	int k;
+
+	for (i = 0; i < r->npartners; i++) {
+		struct report_partner *rp = &r->partners[i];
+		size_t base = i * (size_t)b->nsems;
+
+		count_finish(&rp->c);
+		rp->nhosts = sort_unique(rp->hosts, rp->nhosts);
+		for (k = 0; k < b->nsems; k++)
+			rp->nterms += b->cover[base + k];
+		rp->terms = arena_alloc(b->a, (rp->nterms + 1) *
+		    sizeof(*rp->terms));
+		rp->nterms = 0;
+		for (k = 0; k < b->nsems; k++) {
+			struct report_term *t;
+
+			if (!b->cover[base + k])
+				continue;
+			t = &rp->terms[rp->nterms++];
+			t->sem = r->sem_first + k;
+			t->planned = b->nsem[base + k];
+			t->held = b->hsem[base + k];
+			if (t->planned < r->min_visits && rp->flag == RF_OK)
+				rp->flag = RF_FEW;
+		}
+		if (rp->c.events == 0)
+			rp->flag = RF_NONE;
+		if (rp->flag != RF_OK)
+			r->flagged++;
+	}
+}
+
+/* People by id across the plans: name, kindergarten, plans. */
+static void
+rb_people(struct rb *b)
+{
+	struct report *r = b->r;
+	struct strmap m;
+	struct avec people = { 0 };
+	size_t i;
+	uint32_t j;
+	bool existed;
+
+	strmap_init(&m, b->a);
+	b->pg = arena_alloc(b->a, (b->nplans + 1) * sizeof(*b->pg));
+	for (i = 0; i < b->nplans; i++) {
+		const struct plan *p = b->plans[i];
+
+		b->pg[i] = arena_alloc(b->a, (p->npeople + 1) *
+		    sizeof(**b->pg));
+		for (j = 0; j < p->npeople; j++) {
+			const struct person *pe = &p->people[j];
+			int32_t *v = strmap_put(&m, pe->id, strlen(pe->id),
+			    &existed);
+			struct report_person *rp;
+
+			if (!existed) {
+				int32_t o = pe->has_org ? pe->org.idx : 0;
+
+				rp = avec_push(b->a, &people, sizeof(*rp));
+				memset(rp, 0, sizeof(*rp));
+				rp->id = pe->id;
+				rp->name = pe->name != NULL ? pe->name : pe->id;
+				rp->org = p->orgs[o >= 0 &&
+				    (uint32_t)o < p->norgs ? o : 0].id;
+				*v = (int32_t)(people.n - 1);
+			}
+			rp = &((struct report_person *)people.v)[*v];
+			rp->nplans++;
+			b->pg[i][j] = *v;
+		}
+	}
+	r->people = people.v;
+	r->npeople = people.n;
+}
+
+/* A person's event in a month, for the counts by month. */
+struct pm {
+	uint32_t	 person;
+	int32_t		 month;
+};
+
+static int
+pm_cmp(const void *x, const void *y)
+{
+	const struct pm *a = x, *b = y;
+
+	if (a->person != b->person)
+		return a->person < b->person ? -1 : 1;
+	return a->month < b->month ? -1 : a->month > b->month;
+}
+
+/* Each person's events by month. */
+static void
+rb_months(struct rb *b)
+{
+	struct report *r = b->r;
+	const struct schedule *s = b->s;
+	struct pm *v;
+	size_t i, n = 0, k;
+	uint32_t j;
+
+	for (i = 0; i < r->npeople; i++)
+		n += r->people[i].events;
+	v = malloc((n + 1) * sizeof(*v));
+	if (v == NULL)
+		arena_oom();
+	n = 0;
+	for (i = 0; i < s->nevents; i++) {
+		const struct sched_series *sr = s->events[i].series;
+		int32_t mo = month_of(s->events[i].date);
+
+		for (j = 0; j < sr->npeople; j++) {
+			v[n].person = (uint32_t)b->pg[sr->plan][sr->people[j]];
+			v[n++].month = mo;
+		}
+	}
+	qsort(v, n, sizeof(*v), pm_cmp);
+	for (i = 0; i < n; i = k) {
+		struct report_person *rp = &r->people[v[i].person];
+		uint32_t m = 0;
+
+		for (k = i; k < n && v[k].person == v[i].person; k++)
+			if (k == i || v[k].month != v[k - 1].month)
+				m++;
+		rp->months = arena_alloc(b->a, m * sizeof(*rp->months));
+		for (k = i; k < n && v[k].person == v[i].person; k++) {
+			if (k == i || v[k].month != v[k - 1].month) {
+				rp->months[rp->nmonths].month = v[k].month;
+				rp->months[rp->nmonths++].n = 0;
+			}
+			rp->months[rp->nmonths - 1].n++;
+		}
+		for (m = 1; m < rp->nmonths; m++)
+			if (rp->months[m].n > rp->months[rp->busiest].n)
+				rp->busiest = m;
+	}
+	free(v);
+}
+
+void
+report_build(struct report *r, const struct report_file *files,
+    size_t nfiles, const struct schedule *s, const bool *held, day_t on,
+    uint32_t min_visits, struct arena *a)
+{
+	struct rb b;
+
+	memset(r, 0, sizeof(*r));
+	memset(&b, 0, sizeof(b));
+	r->on = on;
+	r->min_visits = min_visits;
+	b.r = r;
+	b.a = a;
+	b.s = s;
+	rb_plans(&b, files, nfiles);
+	rb_semesters(&b);
+	rb_partners(&b);
+	rb_people(&b);
+	rb_events(&b, held);
+	rb_partner_terms(&b);
+	rb_hosts(&b);
+	rb_months(&b);
+	/* Everything is counted: now the lists go in id order. */
+	if (r->nhosts > 1)
+		qsort(r->hosts, r->nhosts, sizeof(*r->hosts), host_cmp);
+	if (r->npartners > 1)
+		qsort(r->partners, r->npartners, sizeof(*r->partners),
+		    partner_cmp);
+	if (r->npeople > 1)
+		qsort(r->people, r->npeople, sizeof(*r->people), person_cmp);
+}

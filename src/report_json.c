@@ -1,0 +1,190 @@
+/* report_json.c - the county view as one JSON object (§12). */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "date.h"
+#include "jw.h"
+#include "report.h"
+
+static const char *const flag_names[] = { NULL, "none", "few" };
+
+/* "events": …, "due": …, "held": …, "overdue": … (events named as given). */
+static void
+json_count(FILE *fp, const char *events, const struct report_count *c)
+{
+	fprintf(fp, "\"%s\": %u, \"due\": %u, \"held\": %u, \"overdue\": %u",
+	    events, c->events, c->due, c->held, c->overdue);
+}
+
+static void
+json_ids(FILE *fp, const char *const *v, uint32_t n)
+{
+	uint32_t i;
+
+	putc('[', fp);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(", ", fp);
+		jw_str(fp, v[i]);
+	}
+	putc(']', fp);
+}
+
+static void
+json_plans(FILE *fp, const struct report *r)
+{
+	bool first = true;
+	size_t i;
+
+	fputs(",\n \"plans\": [", fp);
+	for (i = 0; i < r->nplans; i++) {
+		const struct report_plan *p = &r->plans[i];
+
+		jw_item(fp, &first, "");
+		fputs("{\"file\": ", fp);
+		jw_str(fp, p->file);
+		fprintf(fp, ", \"errors\": %zu, ", p->errors);
+		json_count(fp, "events", &p->c);
+		fputs(", \"host\": ", fp);
+		jw_str(fp, p->host);
+		fputs(", \"title\": ", fp);
+		jw_str(fp, p->title);
+		fprintf(fp, ", \"counted\": %s, \"unplaced\": %u, "
+		    "\"quotas-short\": %u", p->counted ? "true" : "false",
+		    p->unplaced, p->quotas_short);
+		if (p->unreadable)
+			fputs(", \"unreadable\": true", fp);
+		putc('}', fp);
+	}
+	fputs(first ? "]" : "\n ]", fp);
+}
+
+static void
+json_hosts(FILE *fp, const struct report *r)
+{
+	bool first = true;
+	size_t i;
+	uint32_t j;
+
+	fputs(",\n \"hosts\": [", fp);
+	for (i = 0; i < r->nhosts; i++) {
+		const struct report_host *h = &r->hosts[i];
+
+		jw_item(fp, &first, "");
+		fputs("{\"id\": ", fp);
+		jw_str(fp, h->id);
+		fputs(", \"name\": ", fp);
+		jw_str(fp, h->name);
+		fputs(", \"plans\": [", fp);
+		for (j = 0; j < h->nplans; j++) {
+			if (j > 0)
+				fputs(", ", fp);
+			jw_str(fp, r->plans[h->plans[j]].file);
+		}
+		fputs("], \"partners\": ", fp);
+		json_ids(fp, h->partners, h->npartners);
+		fputs(", ", fp);
+		json_count(fp, "events", &h->c);
+		fprintf(fp, ", \"unplaced\": %u, \"quotas-short\": %u}",
+		    h->unplaced, h->quotas_short);
+	}
+	fputs(first ? "]" : "\n ]", fp);
+}
+
+static void
+json_partners(FILE *fp, const struct report *r)
+{
+	char key[20];
+	bool first = true;
+	size_t i;
+	uint32_t j;
+
+	fputs(",\n \"partners\": [", fp);
+	for (i = 0; i < r->npartners; i++) {
+		const struct report_partner *p = &r->partners[i];
+
+		jw_item(fp, &first, "");
+		fputs("{\"id\": ", fp);
+		jw_str(fp, p->id);
+		fputs(", \"name\": ", fp);
+		jw_str(fp, p->name);
+		fputs(", \"hosts\": ", fp);
+		json_ids(fp, p->hosts, p->nhosts);
+		fputs(", ", fp);
+		json_count(fp, "planned", &p->c);
+		fputs(", \"semesters\": [", fp);
+		for (j = 0; j < p->nterms; j++) {
+			report_semester_key(p->terms[j].sem, key);
+			fprintf(fp, "%s{\"semester\": \"%s\", \"planned\": %u, "
+			    "\"held\": %u}", j > 0 ? ", " : "", key,
+			    p->terms[j].planned, p->terms[j].held);
+		}
+		fputs("], \"flag\": ", fp);
+		jw_str(fp, flag_names[p->flag]);
+		putc('}', fp);
+	}
+	fputs(first ? "]" : "\n ]", fp);
+}
+
+static void
+json_people(FILE *fp, const struct report *r)
+{
+	char key[8];
+	bool first = true;
+	size_t i;
+	uint32_t j;
+
+	fputs(",\n \"people\": [", fp);
+	for (i = 0; i < r->npeople; i++) {
+		const struct report_person *p = &r->people[i];
+
+		jw_item(fp, &first, "");
+		fputs("{\"id\": ", fp);
+		jw_str(fp, p->id);
+		fputs(", \"name\": ", fp);
+		jw_str(fp, p->name);
+		fputs(", \"org\": ", fp);
+		jw_str(fp, p->org);
+		fprintf(fp, ", \"plans\": %u, \"events\": %u, \"by-month\": {",
+		    p->nplans, p->events);
+		for (j = 0; j < p->nmonths; j++) {
+			report_month_key(p->months[j].month, key);
+			fprintf(fp, "%s\"%s\": %u", j > 0 ? ", " : "", key,
+			    p->months[j].n);
+		}
+		fputs("}}", fp);
+	}
+	fputs(first ? "]" : "\n ]", fp);
+}
+
+static bool
+json_write(FILE *fp, const struct report *r, bool en)
+{
+	char key[20];
+	int sem;
+
+	(void)en;
+	fputs("{\"on\": ", fp);
+	jw_date(fp, r->on);
+	fprintf(fp, ", \"min-visits\": %u, \"semesters\": [", r->min_visits);
+	for (sem = r->sem_first; sem <= r->sem_last; sem++) {
+		report_semester_key(sem, key);
+		fprintf(fp, "%s\"%s\"", sem > r->sem_first ? ", " : "", key);
+	}
+	fprintf(fp, "],\n \"totals\": {\"plans\": %zu, \"with-errors\": %u, ",
+	    r->nplans, r->with_errors);
+	json_count(fp, "events", &r->total);
+	fprintf(fp, ", \"unplaced\": %u, \"quotas-short\": %u, \"hosts\": %zu, "
+	    "\"partners\": %zu, \"flagged\": %u, \"people\": %zu}",
+	    r->unplaced, r->quotas_short, r->nhosts, r->npartners, r->flagged,
+	    r->npeople);
+	json_plans(fp, r);
+	json_partners(fp, r);
+	json_hosts(fp, r);
+	json_people(fp, r);
+	fputs("}\n", fp);
+	return !ferror(fp);
+}
+
+const struct report_format report_json = { "json", json_write };

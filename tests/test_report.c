@@ -1,0 +1,351 @@
+/* test_report.c - the county view: semesters, and the counts of report_build over plans scheduled together. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "date.h"
+#include "diag.h"
+#include "plan.h"
+#include "plandoc.h"
+#include "report.h"
+#include "sched.h"
+
+static day_t
+D(const char *s)
+{
+	day_t d;
+
+	if (date_parse_day(s, strlen(s), &d) != DATE_OK)
+		fail_msg("bad date '%s' in the test", s);
+	return d;
+}
+
+/* ---- semesters and months ---------------------------------------------- */
+
+static void
+test_semesters(void **state)
+{
+	char key[20], m[8];
+	struct span sp;
+	char a[16], b[16];
+
+	(void)state;
+	/* Autumn: September to February; spring: March to August. */
+	assert_int_equal(report_semester(D("2024-09-01")), 2 * 2024 + 1);
+	assert_int_equal(report_semester(D("2024-12-31")), 2 * 2024 + 1);
+	assert_int_equal(report_semester(D("2025-01-01")), 2 * 2024 + 1);
+	assert_int_equal(report_semester(D("2025-02-28")), 2 * 2024 + 1);
+	assert_int_equal(report_semester(D("2025-03-01")), 2 * 2025);
+	assert_int_equal(report_semester(D("2025-08-31")), 2 * 2025);
+	assert_int_equal(report_semester(D("2024-02-29")), 2 * 2023 + 1);
+	report_semester_key(2 * 2024 + 1, key);
+	assert_string_equal(key, "2024-09..2025-02");
+	report_semester_key(2 * 2025, key);
+	assert_string_equal(key, "2025-03..2025-08");
+	sp = report_semester_span(2 * 2023 + 1);
+	date_format(sp.from, a);
+	date_format(sp.to, b);
+	assert_string_equal(a, "2023-09-01");
+	assert_string_equal(b, "2024-02-29");	/* a leap year */
+	sp = report_semester_span(2 * 2025);
+	date_format(sp.from, a);
+	date_format(sp.to, b);
+	assert_string_equal(a, "2025-03-01");
+	assert_string_equal(b, "2025-08-31");
+	report_month_key(2024 * 12 + 9, m);
+	assert_string_equal(m, "2024-10");
+	report_month_key(2025 * 12 + 0, m);
+	assert_string_equal(m, "2025-01");
+}
+
+/* ---- report_build ------------------------------------------------------- */
+
+/*
+ * Two hosts share the partner hexi and the person liu; a third plan has
+ * errors. Host a: a visit to each partner in October 2024 and in April
+ * 2025 (dates fixed), and a lecture at the host. Host b: one visit to hexi
+ * in November 2024, none to baima, whose plan runs into spring 2025.
+ */
+static const char plan_a[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: A\n"
+    "  host: {id: ahost, name: 甲园}\n"
+    "  period: 2024-09..2025-06\n"
+    "partners:\n"
+    "  - {id: hexi, name: 河西园}\n"
+    "  - {id: dongtan, name: 东滩园}\n"
+    "people:\n"
+    "  - {id: wang, name: 王}\n"
+    "  - {id: liu, name: 刘}\n"
+    "leadership:\n"
+    "  leader: wang\n"
+    "phases:\n"
+    "  - id: p1\n"
+    "    name: one\n"
+    "    period: 2024-09..2025-06\n"
+    "    activities:\n"
+    "      - {id: v1, title: 送教, kind: teaching-visit, at: partner,"
+    " date: 2024-10-15, owner: wang}\n"
+    "      - {id: v2, title: 送教, kind: teaching-visit, at: partner,"
+    " date: 2025-04-15, owner: liu}\n"
+    "      - {id: l1, title: 讲座, kind: lecture, date: 2024-10-22,"
+    " owner: liu, people: [wang]}\n";
+
+static const char plan_b[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: B\n"
+    "  host: {id: bhost, name: 乙园}\n"
+    "  period: 2024-09..2025-06\n"
+    "partners:\n"
+    "  - {id: hexi, name: 河西镇园}\n"
+    "  - {id: baima, name: 白马园}\n"
+    "people:\n"
+    "  - {id: chen, name: 陈}\n"
+    "  - {id: liu, name: 刘二}\n"
+    "leadership:\n"
+    "  leader: chen\n"
+    "phases:\n"
+    "  - id: p1\n"
+    "    name: one\n"
+    "    period: 2024-09..2025-06\n"
+    "    activities:\n"
+    "      - {id: v1, title: 观摩, kind: observation, at: partner,"
+    " partners: [hexi], date: 2024-11-12, owner: chen, people: [liu]}\n"
+    "      - {id: m1, title: 会议, kind: meeting, date: 2024-11-13,"
+    " owner: chen}\n";
+
+static const char plan_bad[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: C\n"
+    "  host: {id: chost, name: 丙园}\n"
+    "  period: 2024-09..2025-06\n"
+    "partners:\n"
+    "  - {id: hexi, name: 河西园}\n"
+    "people:\n"
+    "  - {id: zhao, name: 赵}\n"
+    "phases:\n"
+    "  - id: p1\n"
+    "    name: one\n"
+    "    period: 2024-09..2025-06\n"
+    "    activities:\n"
+    "      - {title: 送教, kind: teaching-visit, at: partner,"
+    " date: 2024-10-15, owner: nobody}\n";
+
+struct fixture {
+	struct plandoc		 pd[3];
+	struct report_file	 files[3];
+	const struct plan	*plans[3];
+	size_t			 nplans;
+	struct schedule		 s;
+	struct arena		 a;
+	bool			*held;
+	struct report		 r;
+};
+
+static void
+build(struct fixture *f, day_t on, uint32_t min_visits, bool hold_first)
+{
+	static const char *const names[3] = { "a.yaml", "bad.yaml", "b.yaml" };
+	const char *texts[3] = { plan_a, plan_bad, plan_b };
+	size_t i;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < 3; i++) {
+		plandoc_init_buffer(&f->pd[i], names[i], texts[i],
+		    strlen(texts[i]), NULL);
+		f->files[i].file = names[i];
+		f->files[i].errors = f->pd[i].diags.count[SEV_ERROR];
+		if (f->files[i].errors == 0) {
+			assert_non_null(f->pd[i].plan);
+			f->files[i].plan = f->pd[i].plan;
+			f->plans[f->nplans++] = f->pd[i].plan;
+		}
+	}
+	assert_int_equal(f->nplans, 2);
+	arena_init(&f->a);
+	sched_run(&f->s, f->plans, f->nplans, &f->a);
+	f->held = calloc(f->s.nevents + 1, sizeof(*f->held));
+	assert_non_null(f->held);
+	report_held(&f->s, NULL, on, f->held, &f->a);
+	for (i = 0; i < f->s.nevents; i++)
+		assert_false(f->held[i]);	/* no records: nothing held */
+	if (hold_first)
+		f->held[0] = true;		/* as the records would */
+	report_build(&f->r, f->files, 3, &f->s, f->held, on, min_visits,
+	    &f->a);
+}
+
+static void
+release(struct fixture *f)
+{
+	size_t i;
+
+	free(f->held);
+	arena_release(&f->a);
+	for (i = 0; i < 3; i++)
+		plandoc_release(&f->pd[i]);
+}
+
+static const struct report_partner *
+partner(const struct report *r, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < r->npartners; i++)
+		if (strcmp(r->partners[i].id, id) == 0)
+			return &r->partners[i];
+	fail_msg("no partner '%s'", id);
+	return NULL;
+}
+
+static void
+test_build(void **state)
+{
+	struct fixture f;
+	const struct report *r = &f.r;
+	const struct report_partner *p;
+	const struct report_person *pe;
+
+	(void)state;
+	build(&f, D("2024-12-31"), 1, false);
+	/* Plans: in file order; the one with errors left out. */
+	assert_int_equal(r->nplans, 3);
+	assert_string_equal(r->plans[1].file, "bad.yaml");
+	assert_false(r->plans[1].counted);
+	assert_true(r->plans[1].errors >= 1);
+	assert_int_equal(r->plans[1].c.events, 0);
+	assert_null(r->plans[1].host);
+	assert_int_equal(r->with_errors, 1);
+	assert_int_equal(r->plans[0].c.events, 5);	/* 2 + 2 visits, lecture */
+	assert_int_equal(r->plans[2].c.events, 2);
+	assert_string_equal(r->plans[2].host, "bhost");
+	/* Totals, as of 2024-12-31: the April visits are not due. */
+	assert_int_equal(r->total.events, f.s.nevents);
+	assert_int_equal(r->total.events, 7);
+	assert_int_equal(r->total.due, 5);
+	assert_int_equal(r->total.held, 0);
+	assert_int_equal(r->total.overdue, 5);
+	/* Semesters met: autumn 2024 and spring 2025. */
+	assert_int_equal(r->sem_first, 2 * 2024 + 1);
+	assert_int_equal(r->sem_last, 2 * 2025);
+	/* Partners by id; the bad plan's hexi is not counted. */
+	assert_int_equal(r->npartners, 3);
+	assert_string_equal(r->partners[0].id, "baima");
+	assert_string_equal(r->partners[1].id, "dongtan");
+	assert_string_equal(r->partners[2].id, "hexi");
+	p = partner(r, "hexi");
+	assert_string_equal(p->name, "河西园");	/* the first plan's name */
+	assert_int_equal(p->nhosts, 2);
+	assert_string_equal(p->hosts[0], "ahost");
+	assert_string_equal(p->hosts[1], "bhost");
+	assert_int_equal(p->c.events, 3);
+	assert_int_equal(p->c.due, 2);
+	assert_int_equal(p->nterms, 2);
+	assert_int_equal(p->terms[0].planned, 2);
+	assert_int_equal(p->terms[1].planned, 1);
+	assert_int_equal(p->flag, RF_OK);
+	p = partner(r, "baima");
+	assert_int_equal(p->c.events, 0);
+	assert_int_equal(p->nterms, 2);
+	assert_int_equal(p->flag, RF_NONE);
+	assert_int_equal(partner(r, "dongtan")->flag, RF_OK);
+	assert_int_equal(r->flagged, 1);
+	/* Hosts by id. */
+	assert_int_equal(r->nhosts, 2);
+	assert_string_equal(r->hosts[0].id, "ahost");
+	assert_int_equal(r->hosts[0].npartners, 2);
+	assert_int_equal(r->hosts[0].c.events, 5);
+	assert_int_equal(r->hosts[1].nplans, 1);
+	assert_int_equal(r->hosts[1].plans[0], 2);
+	/* People by id; liu is one person in two plans. */
+	assert_int_equal(r->npeople, 3);
+	pe = &r->people[1];
+	assert_string_equal(pe->id, "liu");
+	assert_string_equal(pe->name, "刘");
+	assert_string_equal(pe->org, "ahost");
+	assert_int_equal(pe->nplans, 2);
+	assert_int_equal(pe->events, 4);	/* lecture, v2 twice, b's v1 */
+	assert_int_equal(pe->nmonths, 3);	/* 2024-10, 2024-11, 2025-04 */
+	assert_int_equal(pe->months[0].month, 2024 * 12 + 9);
+	assert_int_equal(pe->months[0].n, 1);
+	assert_int_equal(pe->months[1].n, 1);
+	assert_int_equal(pe->months[2].month, 2025 * 12 + 3);
+	assert_int_equal(pe->months[2].n, 2);	/* v2 at both partners */
+	assert_int_equal(pe->busiest, 2);
+	assert_int_equal(r->month_first, 2024 * 12 + 9);
+	assert_int_equal(r->month_last, 2025 * 12 + 3);
+	release(&f);
+}
+
+static void
+test_min_visits_and_held(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	/* Two a semester wanted: dongtan (1 + 1) and hexi's spring (1). */
+	build(&f, D("2025-06-30"), 2, true);
+	assert_int_equal(partner(&f.r, "dongtan")->flag, RF_FEW);
+	assert_int_equal(partner(&f.r, "hexi")->flag, RF_FEW);
+	assert_int_equal(partner(&f.r, "baima")->flag, RF_NONE);
+	assert_int_equal(f.r.flagged, 3);
+	/* One event held: counted held, not overdue, where it belongs. */
+	assert_int_equal(f.r.total.due, 7);
+	assert_int_equal(f.r.total.held, 1);
+	assert_int_equal(f.r.total.overdue, 6);
+	assert_int_equal(f.r.plans[0].c.held, 1);
+	release(&f);
+	/* A held record of an event after the day does not count. */
+	build(&f, D("2024-09-30"), 0, true);
+	assert_int_equal(f.r.total.due, 0);
+	assert_int_equal(f.r.total.held, 0);
+	assert_int_equal(partner(&f.r, "dongtan")->flag, RF_OK);
+	assert_int_equal(f.r.flagged, 1);	/* baima: none at all */
+	release(&f);
+}
+
+/* No plan counted: an empty report, no semester, no month. */
+static void
+test_empty(void **state)
+{
+	struct report_file file = { "bad.yaml", NULL, 3, false };
+	struct schedule s;
+	struct report r;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	sched_run(&s, NULL, 0, &a);
+	report_build(&r, &file, 1, &s, NULL, D("2025-01-01"), 1, &a);
+	assert_int_equal(r.nplans, 1);
+	assert_int_equal(r.with_errors, 1);
+	assert_int_equal(r.total.events, 0);
+	assert_int_equal(r.npartners + r.nhosts + r.npeople, 0);
+	assert_true(r.sem_first > r.sem_last);
+	assert_true(r.month_first > r.month_last);
+	arena_release(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_semesters),
+		cmocka_unit_test(test_build),
+		cmocka_unit_test(test_min_visits_and_held),
+		cmocka_unit_test(test_empty),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
