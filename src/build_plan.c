@@ -345,6 +345,11 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 		x->acts = arena_alloc(b->a, (l->n ? l->n : 1) *
 		    sizeof(*x->acts));
 		memcpy(x->acts, l->v, l->n * sizeof(*x->acts));
+		for (i = 0; i < x->nacts; i++) {	/* written at the alias */
+			x->acts[i].pos = bld_pos(v);
+			if (x->acts[i].id_given)
+				x->acts[i].id_pos = bld_pos(v);
+		}
 		return;
 	}
 	if ((x->acts = bld_items(b, v, "activities", sizeof(*x->acts),
