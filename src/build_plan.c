@@ -607,7 +607,7 @@ static const struct keydef target_keys[] = {
 	{ KEY_FN("by-year", target_by_year) },
 	{ KEY("cumulative", KT_BOOL, T, cumulative) },
 	{ KEY("per", KT_CHOICE, T, per_year), .width = 1,
-	    .words = target_per_words },
+	    .words = target_per_words, .has = KEYOFF(T, per_year) },
 };
 #undef T
 
