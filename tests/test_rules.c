@@ -972,25 +972,52 @@ test_conflict_person(void **state)
 	unload();
 }
 
+/*
+ * Two fixed events at one site on one day, no person in common: at a
+ * partner with visits-per-day 1 a conflict, at the host not (§10: the
+ * host is limited by its people only), nor with site: shared.
+ */
 static void
 test_conflict_site(void **state)
 {
 	(void)state;
-	/* Two events at the host on one day, no person in common. */
+	load("        people: [穆红]\n", THIRD_ONLINE,
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: shaliang\n",
+	    "        at: online\n", "        at: shaliang\n",
+	    "        date: 2024-09-10\n        owner: feng\n      - title: 送",
+	    "        date: 2024-09-10\n        owner: liu\n      - title: 送",
+	    END);
+	expect_only(R_CONFLICT, 37, 15,
+	    "2024-09-10: site 'shaliang' already hosts 1 event that day "
+	    "(visits-per-day: 1)");
+	unload();
+	load("        people: [穆红]\n", THIRD_ONLINE,
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: shaliang\n",
+	    "        at: online\n", "        at: shaliang\n",
+	    "        date: 2024-09-10\n        owner: feng\n      - title: 送",
+	    "        date: 2024-09-10\n        owner: liu\n      - title: 送",
+	    "    at-least: 30%\n", "    at-least: 30%\ncalendar:\n"
+	    "  visits-per-day: 2\n", END);
+	expect_clean();
+	unload();
+	/* at the host */
 	load("        people: [穆红]\n", THIRD_ONLINE,
 	    "        at: online\n", "        at: host\n",
 	    "        date: 2024-09-10\n        owner: feng\n      - title: 送",
 	    "        date: 2024-09-10\n        owner: liu\n      - title: 送",
 	    END);
-	expect_only(R_CONFLICT, 36, 15,
-	    "2024-09-10: site 'shiyan' already hosts 1 event that day");
+	expect_clean();
 	unload();
+	/* site: shared takes no room */
 	load("        people: [穆红]\n", THIRD_ONLINE,
-	    "        at: online\n", "        at: host\n",
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: shaliang\n",
+	    "        at: online\n", "        at: shaliang\n        site: shared\n",
 	    "        date: 2024-09-10\n        owner: feng\n      - title: 送",
 	    "        date: 2024-09-10\n        owner: liu\n      - title: 送",
-	    "    at-least: 30%\n", "    at-least: 30%\ncalendar:\n"
-	    "  visits-per-day: 2\n", END);
+	    END);
 	expect_clean();
 	unload();
 }
@@ -1029,8 +1056,9 @@ test_conflict_partner_series(void **state)
 }
 
 /*
- * Three events at the host on one day with visits-per-day 1: the third
- * finds two already there, and the message must say so.
+ * Three events at shaliang on one day with visits-per-day 1: the third
+ * finds two already there, and the message must say so. At the host
+ * the three are no conflict (§10).
  */
 static void
 test_conflict_site_count(void **state)
@@ -1040,16 +1068,100 @@ test_conflict_site_count(void **state)
 	    "        people: [穆红]\n"
 	    "      - title: 园务管理讲座\n"
 	    "        kind: lecture\n"
+	    "        at: shaliang\n"
+	    "        date: 2024-09-10\n"
+	    "        owner: liu\n"
+	    "      - title: 家长开放日\n"
+	    "        kind: exchange\n"
+	    "        at: 沙梁幼儿园\n"
+	    "        date: 2024-09-10\n",
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: shaliang\n", END);
+	expect_count(2);
+	expect_at(0, R_CONFLICT, 37, 15,
+	    "2024-09-10: site 'shaliang' already hosts 1 event that day");
+	expect_at(1, R_CONFLICT, 42, 15,
+	    "2024-09-10: site 'shaliang' already hosts 2 events that day");
+	unload();
+	load("        people: [穆红]\n",
+	    "        people: [穆红]\n"
+	    "      - title: 园务管理讲座\n"
+	    "        kind: lecture\n"
 	    "        date: 2024-09-10\n"
 	    "        owner: liu\n"
 	    "      - title: 家长开放日\n"
 	    "        kind: exchange\n"
 	    "        date: 2024-09-10\n", END);
-	expect_count(2);
-	expect_at(0, R_CONFLICT, 35, 15,
-	    "2024-09-10: site 'shiyan' already hosts 1 event that day");
-	expect_at(1, R_CONFLICT, 39, 15,
-	    "2024-09-10: site 'shiyan' already hosts 2 events that day");
+	expect_clean();
+	unload();
+}
+
+/*
+ * A fixed successor is placed as written; validate warns when it breaks
+ * the order (§10): before its fixed predecessor has ended and gap more,
+ * or before a flexible predecessor's window opens.
+ */
+static void
+test_conflict_order(void **state)
+{
+	(void)state;
+	/* p1.1 on 2024-09-10 after p2.1 on 2025-01-10 */
+	load("        date: 2024-09-10\n",
+	    "        date: 2024-09-10\n        after: p2.1\n", END);
+	expect_only(R_CONFLICT, 24, 15, "activity 'p1.1' (签订帮扶协议) on "
+	    "2024-09-10 comes after 'p2.1', which ends 2025-01-10");
+	unload();
+	/* gap: Friday 2025-01-10, then 13 and 14 between: 15 at the earliest */
+	load("      - title: 年度总结会\n        kind: summary\n"
+	    "        date: 2025-01-10\n", "      - title: 年度总结会\n"
+	    "        after: p2.2\n        gap: 2\n"
+	    "        kind: summary\n        date: 2025-01-14\n"
+	    "      - title: 审核\n        kind: review\n"
+	    "        date: 2025-01-10\n", END);
+	expect_only(R_CONFLICT, 41, 15, "activity 'p2.1' (年度总结会) on "
+	    "2025-01-14 comes after 'p2.2', which ends 2025-01-10, and 2 "
+	    "working days between");
+	unload();
+	load("      - title: 年度总结会\n        kind: summary\n"
+	    "        date: 2025-01-10\n", "      - title: 年度总结会\n"
+	    "        after: p2.2\n        gap: 2\n"
+	    "        kind: summary\n        date: 2025-01-15\n"
+	    "      - title: 审核\n        kind: review\n"
+	    "        date: 2025-01-10\n", END);
+	expect_clean();
+	unload();
+	/* a flexible predecessor whose window opens after the date */
+	load("        date: 2024-09-10\n",
+	    "        date: 2024-09-10\n        after: p1.2\n", END);
+	expect_only(R_CONFLICT, 24, 15, "activity 'p1.1' (签订帮扶协议) on "
+	    "2024-09-10 comes after 'p1.2', which starts 2024-10-01 at the "
+	    "earliest");
+	unload();
+	/* in order: nothing */
+	load("        date: 2025-01-10\n",
+	    "        date: 2025-01-10\n        after: [p1.1, p1.2]\n", END);
+	expect_clean();
+	unload();
+	/* between two at: partner activities, partner by partner */
+	load("    classes: 6\n", "    classes: 6\n"
+	    "  - {id: jiulong, name: 九龙幼儿园}\n",
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: partner\n        partners: [shaliang]\n",
+	    "        date: 2024-09-10\n",
+	    "        date: 2024-09-10\n        after: p2.1\n",
+	    "        kind: summary\n", "        kind: summary\n"
+	    "        at: partner\n        partners: [jiulong]\n", END);
+	expect_clean();
+	unload();
+	load("    classes: 6\n", "    classes: 6\n"
+	    "  - {id: jiulong, name: 九龙幼儿园}\n",
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: partner\n        partners: [shaliang]\n",
+	    "        date: 2024-09-10\n",
+	    "        date: 2024-09-10\n        after: p2.1\n",
+	    "        kind: summary\n", "        kind: summary\n"
+	    "        at: shaliang\n", END);
+	expect_only(R_CONFLICT, 27, 15, "comes after 'p2.1'");
 	unload();
 }
 
@@ -1386,6 +1498,7 @@ main(void)
 		TEST(test_conflict_site),
 		TEST(test_conflict_site_count),
 		TEST(test_conflict_partner_series),
+		TEST(test_conflict_order),
 		TEST(test_calendar_coverage),
 		TEST(test_no_leader),
 		TEST(test_catalogue_severities),
