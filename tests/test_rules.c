@@ -301,6 +301,49 @@ test_limit_period(void **state)
 
 /* ---- errors of the model builder ----------------------------------- */
 
+/*
+ * The occurrences a plan expands to are bounded (§8) with the series of
+ * §10 counted too: pairings' visits, and every N months, semester and
+ * year (a 200-byte plan of 91 million visits took 4 GB and 3 minutes).
+ */
+static void
+test_limit_occurrences(void **state)
+{
+	(void)state;
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\npairings:\n"
+	    "  - {person: feng, partner: shaliang, visits: 100000,"
+	    " per: month}\n", END);
+	expect_at(find(R_LIMIT), R_LIMIT, 45, 5, "the plan expands to more "
+	    "than 10000000 occurrences to schedule (pairing 'v1' passes the "
+	    "limit)");
+	unload();
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\npairings:\n"
+	    "  - {person: feng, partner: shaliang, visits: 10000,"
+	    " per: month}\n", END);
+	assert_false(has(R_LIMIT));
+	unload();
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\nmentorships:\n"
+	    "  - {mentor: feng, apprentice: 穆红,"
+	    " meet: {every: 2 months, times: 100000}}\n", END);
+	assert_true(has(R_LIMIT));
+	unload();
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\nmentorships:\n"
+	    "  - {mentor: feng, apprentice: 穆红,"
+	    " meet: {every: semester, times: 100000}}\n", END);
+	assert_true(has(R_LIMIT));
+	unload();
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\nmentorships:\n"
+	    "  - {mentor: feng, apprentice: 穆红,"
+	    " meet: {every: year, times: 100000}}\n", END);
+	assert_false(has(R_LIMIT));
+	unload();
+}
+
 static void
 test_unknown_key(void **state)
 {
@@ -1784,6 +1827,7 @@ main(void)
 		TEST(test_encoding),
 		TEST(test_duplicate_key),
 		TEST(test_limit_period),
+		TEST(test_limit_occurrences),
 		TEST(test_unknown_key),
 		TEST(test_type),
 		TEST(test_required),
