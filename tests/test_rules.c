@@ -939,6 +939,18 @@ test_partner_unvisited(void **state)
 	load("        at: partner\n", "        at: 沙梁幼儿园\n", END);
 	expect_clean();
 	unload();
+	/* a pairing with visits reaches its partner (§10); one without not */
+	load("        at: partner\n", "        at: host\n",
+	    "    at-least: 30%\n", "    at-least: 30%\npairings:\n"
+	    "  - {person: liu, partner: shaliang, visits: 1}\n", END);
+	expect_clean();
+	unload();
+	load("        at: partner\n", "        at: host\n",
+	    "    at-least: 30%\n", "    at-least: 30%\npairings:\n"
+	    "  - {person: liu, partner: shaliang, days: 10}\n", END);
+	expect_only(R_PARTNER_UNVISITED, 7, 5,
+	    "no activity is held at partner 'shaliang'");
+	unload();
 }
 
 static void
