@@ -1573,6 +1573,12 @@ test_outside_plan_no_cascade(void **state)
 	expect_only(R_OUTSIDE_PLAN, 20, 13, "phase 'p1' (2023-09-01..2023-10-31) "
 	    "is outside the plan period 2024-09-01..2025-01-31");
 	unload();
+	/* nor is it out of date order with the phases before it */
+	load("    period: 2024-11..2025-01\n", "    period: 2023-11..2024-01\n",
+	    END);
+	expect_only(R_OUTSIDE_PLAN, 35, 13, "phase 'p2' (2023-11-01..2024-01-31) "
+	    "is outside the plan period");
+	unload();
 	/* a phase partly outside: its activities inside it are fine */
 	load("    period: 2024-11..2025-01\n", "    period: 2024-11..2025-02\n",
 	    END);
