@@ -2051,6 +2051,7 @@ static void
 g_after(struct rng *r, struct gplan *gp)
 {
 	int rank[GMAXACT], i, j, k, t, cand[GMAXACT], nc;
+	bool partners_only;
 
 	for (i = 0; i < gp->nacts; i++)
 		rank[i] = i;
@@ -2066,9 +2067,9 @@ g_after(struct rng *r, struct gplan *gp)
 		if (!chance(r, 30))
 			continue;
 		/* at: partner after at: partner (partner by partner) often */
-		k = a->at == AT_PARTNER && chance(r, 60);
+		partners_only = a->at == AT_PARTNER && chance(r, 60);
 		for (j = nc = 0; j < gp->nacts; j++)
-			if (rank[j] < rank[i] && (!k ||
+			if (rank[j] < rank[i] && (!partners_only ||
 			    gp->acts[j].at == AT_PARTNER))
 				cand[nc++] = j;
 		for (j = 0; nc == 0 && j < gp->nacts; j++)
