@@ -346,6 +346,11 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 		x->acts = arena_alloc(b->a, (l->n ? l->n : 1) *
 		    sizeof(*x->acts));
 		memcpy(x->acts, l->v, l->n * sizeof(*x->acts));
+		for (i = 0; i < x->nacts; i++) {	/* written at the alias */
+			x->acts[i].pos = bld_pos(v);
+			if (x->acts[i].id_given)
+				x->acts[i].id_pos = bld_pos(v);
+		}
 		return;
 	}
 	if ((x->acts = bld_items(b, v, "activities", sizeof(*x->acts),
@@ -603,7 +608,7 @@ static const struct keydef target_keys[] = {
 	{ KEY_FN("by-year", target_by_year) },
 	{ KEY("cumulative", KT_BOOL, T, cumulative) },
 	{ KEY("per", KT_CHOICE, T, per_year), .width = 1,
-	    .words = target_per_words },
+	    .words = target_per_words, .has = KEYOFF(T, per_year) },
 };
 #undef T
 

@@ -195,7 +195,7 @@ print_quotas(FILE *fp, const struct schedule *s,
 		}
 		print_span(fp, q->period);
 		if (q->partner > 0 && (uint32_t)q->partner < p->norgs)
-			fprintf(fp, "at %s ", p->orgs[q->partner].id);
+			fprintf(fp, " at %s", p->orgs[q->partner].id);
 		fprintf(fp, ": %u %s%s, %u required", q->got,
 		    q->unit == QU_DAYS ? "day" : "visit",
 		    q->got == 1 ? "" : "s", q->required);

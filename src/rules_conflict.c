@@ -1,4 +1,4 @@
-/* rules_conflict.c - fixed events that double-book a person or overfill a site: rule conflict. */
+/* rules_conflict.c - fixed events that double-book a person, overfill a partner site or break their order: rule conflict. */
 #include <stdlib.h>
 
 #include "arena.h"
@@ -87,7 +87,8 @@ fixed_claims(const struct plan *p, struct arena *ar, struct avec *v)
 				const struct sitecal *cal = plan_site_cal(p,
 				    site, &a->w);
 
-				if (site >= 0)
+				/* partner sites only, shared takes no room */
+				if (site > 0 && !a->shared)
 					claim_add(ar, v, cal, a, -1 - site, seq,
 					    series);
 				for (l = 0; l < 2; l++)
@@ -110,16 +111,42 @@ series_id(struct diags *d, const struct plan *p, const struct claim *c)
 	    p->orgs[c->partner].id);
 }
 
+/* Both reach partner k, or either is not an at: partner activity. */
+static bool
+share_partner(const struct plan *p, const struct activity *a,
+    const struct activity *b)
+{
+	const struct activity *x[2] = { a, b };
+	uint32_t k, i, j;
+
+	if (a->w.at != AT_PARTNER || b->w.at != AT_PARTNER)
+		return true;
+	for (k = 1; k < p->norgs; k++) {
+		for (i = 0; i < 2; i++) {
+			if (x[i]->all_partners)
+				continue;
+			for (j = 0; j < x[i]->partners.n &&
+			    x[i]->partners.v[j].idx != (int32_t)k; j++)
+				;
+			if (j == x[i]->partners.n)
+				break;
+		}
+		if (i == 2)
+			return true;
+	}
+	return false;
+}
+
 /*
- * A fixed activity that comes after another (after) is placed as written;
- * it breaks the order when it starts before the predecessor can have
- * ended: a fixed predecessor's end, a flexible one's earliest.
+ * A fixed successor is placed as written (§10), and breaks the order
+ * when it starts before a fixed predecessor has ended and gap working
+ * days more, or on or before the day a flexible one's window opens.
  */
 static void
-fixed_out_of_order(const struct plan *p, struct diags *d)
+order_conflicts(const struct plan *p, struct diags *d)
 {
-	uint32_t i, k;
-	char day[11];
+	uint32_t i, k, n;
+	char day[11], end[11];
 
 	for (i = 0; i < p->nacts; i++) {
 		const struct activity *b = p->acts[i];
@@ -128,21 +155,38 @@ fixed_out_of_order(const struct plan *p, struct diags *d)
 			continue;
 		for (k = 0; k < b->after.n; k++) {
 			const struct activity *a;
-			day_t end;
+			day_t e, first;
 
-			if (b->after.v[k].idx < 0)
-				continue;
-			a = p->acts[b->after.v[k].idx];
-			end = plan_occupied_end(p, a->has_date ? a->date :
-			    a->w.window.from, a->w.days);
-			if (b->date > end)
+			if (b->after.v[k].idx < 0 ||
+			    (a = p->acts[b->after.v[k].idx]) == b ||
+			    !share_partner(p, a, b))
 				continue;
 			date_format(b->date, day);
-			rules_report(d, R_CONFLICT, b->date_pos, "%s is fixed "
-			    "on %s, but it comes after '%s', which %s",
-			    rules_act(d, b), day, a->id, a->has_date ?
-			    "has not ended by then" : "cannot have ended by "
-			    "then");
+			if (!a->has_date) {
+				if (b->date > a->w.window.from)
+					continue;
+				date_format(a->w.window.from, end);
+				rules_report(d, R_CONFLICT, b->date_pos, "%s on "
+				    "%s comes after '%s', which starts %s at "
+				    "the earliest", rules_act(d, b), day, a->id,
+				    end);
+				continue;
+			}
+			if ((e = plan_occupied_end(p, a->date, a->w.days)) ==
+			    INT32_MAX)
+				e = a->date;
+			for (first = e, n = 0; n <= b->gap &&
+			    first - e <= 4 * 366;)
+				if (plan_is_working(p, ++first))
+					n++;
+			if (b->date >= first)
+				continue;
+			date_format(e, end);
+			rules_report(d, R_CONFLICT, b->date_pos, "%s on %s comes "
+			    "after '%s', which ends %s%s", rules_act(d, b), day,
+			    a->id, end, b->gap == 0 ? "" : arena_printf(d->arena,
+			    ", and %u working day%s between", b->gap,
+			    b->gap == 1 ? "" : "s"));
 		}
 	}
 }
@@ -155,7 +199,7 @@ check_conflict(const struct plan *p, struct diags *d)
 	size_t i, j;
 	char day[11];
 
-	fixed_out_of_order(p, d);
+	order_conflicts(p, d);
 	fixed_claims(p, d->arena, &v);
 	c = v.v;
 	if (v.n < 2)

@@ -248,6 +248,10 @@ check_phase_order(const struct plan *p, struct diags *d)
 
 		if (ph->period_node == NULL || !span_ok(ph->period))
 			continue;
+		/* A phase outside the plan is one error (outside-plan). */
+		if (p->has_period && span_ok(p->period) &&
+		    !span_inside(ph->period, p->period))
+			continue;
 		if (last != NULL && ph->period.from < last->period.from)
 			rules_report(d, R_PHASE_ORDER,
 			    rules_npos(ph->period_node), "phase '%s' (%s) is "

@@ -303,15 +303,18 @@ occurrences(const struct when *w)
 		periods = (len + w->every_n - 1) / w->every_n;
 		break;
 	case EV_MONTH:
-	case EV_MONTHS:
-	case EV_YEAR:
-	case EV_SEMESTER:
 		date_to_civil(w->window.from, &y1, &m1, &d1);
 		date_to_civil(w->window.to, &y2, &m2, &d2);
 		periods = (uint64_t)((y2 - y1) * 12 + (m2 - m1) + 1);
-		if (w->every != EV_MONTH)
-			periods = periods / (w->every == EV_YEAR ? 12 :
-			    w->every == EV_SEMESTER ? 6 : w->every_n) + 1;
+		break;
+	case EV_MONTHS:
+	case EV_SEMESTER:
+	case EV_YEAR:
+		date_to_civil(w->window.from, &y1, &m1, &d1);
+		date_to_civil(w->window.to, &y2, &m2, &d2);
+		periods = (uint64_t)((y2 - y1) * 12 + (m2 - m1) + 1) /
+		    (w->every == EV_YEAR ? 12 : w->every == EV_SEMESTER ? 6 :
+		    w->every_n) + 1;
 		break;
 	default:
 		break;
@@ -347,9 +350,18 @@ check_limit(const struct plan *p, struct diags *d)
 	for (i = 0; i < p->nmentorships; i++)
 		if (p->mentorships[i].has_meet)
 			total += occurrences(&p->mentorships[i].meet);
-	for (i = 0; i < p->npairings; i++)
-		if (p->pairings[i].visits > 0)
-			total += occurrences(&p->pairings[i].w);
+	for (i = 0; i < p->npairings; i++) {	/* visits: a series (§10) */
+		if (p->pairings[i].visits <= 0)
+			continue;
+		total += occurrences(&p->pairings[i].w);
+		if (total > MAX_OCCURRENCES) {
+			rules_report(d, R_LIMIT, rules_npos(p->pairings[i].node),
+			    "the plan expands to more than %u occurrences to "
+			    "schedule (pairing '%s' passes the limit)",
+			    MAX_OCCURRENCES, p->pairings[i].id);
+			return;
+		}
+	}
 	if (total > MAX_OCCURRENCES)
 		rules_report(d, R_LIMIT, rules_npos(p->root), "the plan expands to more "
 		    "than %u occurrences to schedule", MAX_OCCURRENCES);

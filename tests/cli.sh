@@ -80,6 +80,19 @@ for y in tests/diag/*.yaml; do
 	result "diag $(basename "$name")"
 done
 
+# Every rule is reported by some case of tests/diag (encoding and limit
+# need inputs of their own: tests/hostile.sh).
+: >"$T/diff"
+for id in $RULE_IDS; do
+	case $id in
+	encoding|limit) continue ;;
+	esac
+	cat tests/diag/*.err | grep -q " \[$id\]\$" && continue
+	why "a rule that no case of tests/diag reports"
+	echo "$id" >>"$T/diff"
+done
+result "diag: a case for every rule"
+
 # ---- (a2) golden schedules ----------------------------------------------
 # tests/golden/NAME.yaml with NAME.<format> for each format to compare;
 # NAME.exit holds the expected exit status when it is not 0.

@@ -993,6 +993,703 @@ test_occupied_end(void **state)
 	unload();
 }
 
+/* ---- §10: every key added, read into the model ---------------------- */
+
+/* Diagnostics of rule (at line, unless 0), counted. */
+static size_t
+count_rule(enum rule_id rule, uint32_t line)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < pd.diags.n; i++)
+		n += pd.diags.v[i].rule == rule &&
+		    (line == 0 || pd.diags.v[i].line == line);
+	return n;
+}
+
+/*
+ * The diagnostic of rule at line:col (col 0: any) whose message holds
+ * part; fails when there is none.
+ */
+static const struct diag *
+find_diag(enum rule_id rule, uint32_t line, uint32_t col, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < pd.diags.n; i++) {
+		const struct diag *g = &pd.diags.v[i];
+
+		if (g->rule == rule && g->line == line &&
+		    (col == 0 || g->col == col) && strstr(g->msg, part) != NULL)
+			return g;
+	}
+	dump();
+	fail_msg("no [%s] at %u:%u holding '%s'", rule_catalogue[rule].id,
+	    line, col, part);
+	return NULL;
+}
+
+/*
+ * A plan written by the helped kindergarten (author: partner, writer
+ * hexi) with every key of §10 spelt out, and the Chinese a director
+ * types. The line numbers in the comments are the ones tests expect.
+ */
+static const char PLAN10[] =
+    "pairplan: 1\n"						/*  1 */
+    "plan:\n"							/*  2 */
+    "  title: 向城关幼儿园学习工作计划\n"			/*  3 */
+    "  kind: 结对帮扶\n"					/*  4 */
+    "  author: partner\n"					/*  5 */
+    "  writer: hexi\n"						/*  6 */
+    "  issuer: 县教育局\n"					/*  7 */
+    "  preamble: 为了提高保教质量，特制定如下计划。\n"		/*  8 */
+    "  closing: 以上计划，请遵照执行。\n"			/*  9 */
+    "  confirm: [村负责人, 户主]\n"				/* 10 */
+    "  pairings-per-person: 2\n"				/* 11 */
+    "  host: {id: cg, name: 城关幼儿园}\n"			/* 12 */
+    "  period: 2024-09..2025-08\n"				/* 13 */
+    "partners:\n"						/* 14 */
+    "  - {id: hexi, name: 河西幼儿园}\n"			/* 15 */
+    "  - {id: cun, name: 柳林村, type: village}\n"		/* 16 */
+    "  - {id: hu, name: 张家, type: 户, village: 柳林村, head: 张三}\n"	/* 17 */
+    "  - {id: dw, name: 县卫生院, type: unit}\n"		/* 18 */
+    "people:\n"							/* 19 */
+    "  - {id: feng, name: 冯亚琴}\n"				/* 20 */
+    "  - {id: wu, name: 吴燕, org: hexi}\n"			/* 21 */
+    "leadership: {leader: feng}\n"				/* 22 */
+    "sections:\n"						/* 23 */
+    "  - {title: 基本原则, text: 坚持因园施策, place: before-goals}\n"	/* 24 */
+    "  - title: 工作措施\n"					/* 25 */
+    "    place: before-phases\n"				/* 26 */
+    "    text: 总的要求\n"					/* 27 */
+    "    items: [措施一, 措施二]\n"				/* 28 */
+    "    sections:\n"						/* 29 */
+    "      - {title: 加强学习, text: 认真研读书籍}\n"		/* 30 */
+    "      - {title: 主动沟通, items: [主动与师傅沟通]}\n"	/* 31 */
+    "  - {title: 保障措施, items: [经费保障]}\n"		/* 32 */
+    "phases:\n"							/* 33 */
+    "  - id: p1\n"						/* 34 */
+    "    period: 2024-09..2025-01\n"				/* 35 */
+    "    activities:\n"						/* 36 */
+    "      - {title: 跟岗学习, kind: 跟班学习, at: 结对园, weekday: 周三,"
+    " when: 2024年11月中旬}\n"					/* 37 */
+    "      - {title: 园内教研, kind: research, at: 本园,"
+    " weekday: [星期一, 星期日], every: 每学期}\n"		/* 38 */
+    "      - {title: 线上交流, kind: teaching visit, at: 线上,"
+    " every: year, when: 2024年11月}\n"				/* 39 */
+    "      - {title: 复审, id: fs, kind: review, date: 2024年11月5日}\n"	/* 40 */
+    "      - {title: 公示, kind: 公示, after: fs, gap: 1, days: 5,"
+    " publicity-days: 3, site: shared}\n"			/* 41 */
+    "      - {title: 上报, kind: report, after: [fs, 公示], every: 3 months}\n"
+    "mentorships:\n"						/* 43 */
+    "  - {mentor: feng, apprentice: wu, meet: {at: 本园, every: 每月}}\n"
+    "pairings:\n"						/* 45 */
+    "  - {person: feng, partner: cun, role: 挂点, visits: 2, per: 学期,"
+    " days: 10}\n"						/* 46 */
+    "  - {person: feng, partner: hu, role: 包户}\n"		/* 47 */
+    "  - {person: wu, partner: dw, visits: 1, per: month}\n"	/* 48 */
+    "aid:\n"							/* 49 */
+    "  standards:\n"						/* 50 */
+    "    - {category: 建档立卡, amount: 1000, per: semester, children: 10,"
+    " proofs: [建档立卡证明], amount-at-least: true}\n"		/* 51 */
+    "    - {category: 低保, amount: 500.5}\n"			/* 52 */
+    "  budget: 50000\n"						/* 53 */
+    "  publicity-days: 7\n"					/* 54 */
+    "targets:\n"						/* 55 */
+    "  - {name: 入园率, unit: '%', approx: true, baseline: 80,"
+    " by-year: {2024: 85, 2025: 90}, total: 90, cumulative: true}\n"
+    "  - {name: 培训, unit: 人次, at-most: 2, at-least: 1}\n"	/* 57 */
+    "  - {name: 资金, unit: 元, total: 1000,"
+    " by-year: {2025: 600, 2024: 400}}\n"			/* 58 */
+    "  - {name: 达标园, equals: 3, per: 每年}\n"		/* 59 */
+    "quotas:\n"							/* 60 */
+    "  - {people: [feng], days: 20, per: 学期}\n"		/* 61 */
+    "  - {people: [wu], visits: 2, days: 3}\n";			/* 62 */
+
+static void
+test_plan10_head(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN10, true);
+	assert_int_equal(p->kind, PK_PAIRING);
+	assert_int_equal(p->author, AUTHOR_PARTNER);
+	assert_true(p->has_writer);
+	assert_int_equal(p->writer.idx, 1);
+	assert_string_equal(p->issuer, "县教育局");
+	assert_string_equal(p->preamble, "为了提高保教质量，特制定如下计划。");
+	assert_string_equal(p->closing, "以上计划，请遵照执行。");
+	assert_int_equal(p->nconfirm, 2);
+	assert_string_equal(p->confirm[0], "村负责人");
+	assert_string_equal(p->confirm[1], "户主");
+	assert_int_equal(p->pairings_per_person, 2);
+	/* The host is still the helping kindergarten. */
+	assert_string_equal(p->orgs[0].id, "cg");
+	unload();
+	/* The defaults: the host writes a pairing plan, with no limit. */
+	p = load(MINIMAL, true);
+	assert_int_equal(p->kind, PK_PAIRING);
+	assert_int_equal(p->author, AUTHOR_HOST);
+	assert_false(p->has_writer);
+	assert_null(p->issuer);
+	assert_null(p->preamble);
+	assert_null(p->closing);
+	assert_int_equal(p->nconfirm, 0);
+	assert_int_equal(p->pairings_per_person, -1);
+	assert_int_equal(p->npairings, 0);
+	assert_int_equal(p->nsections, 0);
+	assert_false(p->has_aid);
+	unload();
+}
+
+static void
+test_partner_types(void **state)
+{
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN10, true);
+	assert_int_equal(p->norgs, 5);
+	assert_int_equal(p->orgs[1].type, ORG_KINDERGARTEN);
+	assert_int_equal(p->orgs[2].type, ORG_VILLAGE);
+	assert_int_equal(p->orgs[3].type, ORG_HOUSEHOLD);
+	assert_int_equal(p->orgs[4].type, ORG_UNIT);
+	/* A household's village, by name, and its head. */
+	assert_true(p->orgs[3].has_village);
+	assert_int_equal(p->orgs[3].village.idx, 2);
+	assert_string_equal(p->orgs[3].head, "张三");
+	assert_false(p->orgs[2].has_village);
+	assert_null(p->orgs[2].head);
+	unload();
+}
+
+static void
+test_sections(void **state)
+{
+	const struct plan *p;
+	const struct section *s;
+
+	(void)state;
+	p = load(PLAN10, true);
+	assert_int_equal(p->nsections, 3);
+	s = &p->sections[0];
+	assert_string_equal(s->title, "基本原则");
+	assert_string_equal(s->text, "坚持因园施策");
+	assert_int_equal(s->nitems, 0);
+	assert_int_equal(s->place, PLACE_BEFORE_GOALS);
+	assert_int_equal(s->nsubs, 0);
+	s = &p->sections[1];
+	assert_int_equal(s->place, PLACE_BEFORE_PHASES);
+	assert_string_equal(s->text, "总的要求");
+	assert_int_equal(s->nitems, 2);
+	assert_string_equal(s->items[1], "措施二");
+	assert_int_equal(s->nsubs, 2);
+	assert_string_equal(s->subs[0].title, "加强学习");
+	assert_string_equal(s->subs[0].text, "认真研读书籍");
+	assert_int_equal(s->subs[1].nitems, 1);
+	assert_string_equal(s->subs[1].items[0], "主动与师傅沟通");
+	assert_null(s->subs[1].text);
+	assert_int_equal(s->subs[1].nsubs, 0);
+	/* after-phases is the default */
+	s = &p->sections[2];
+	assert_int_equal(s->place, PLACE_AFTER_PHASES);
+	assert_null(s->text);
+	assert_string_equal(s->items[0], "经费保障");
+	unload();
+}
+
+static void
+test_sections_errors(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "partners: [{name: 沙梁幼儿园}]\n"
+	    "sections:\n"
+	    "  - {title: 甲, place: after-goals}\n"
+	    "  - {text: 没有标题}\n"
+	    "  - title: 乙\n"
+	    "    sections: [{title: 丙, place: before-goals}]\n";
+
+	(void)state;
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_int_equal(pd.diags.count[SEV_ERROR], 3);
+	find_diag(R_TYPE, 5, 23, "'place' must be after-phases, "
+	    "before-goals or before-phases, not 'after-goals'");
+	find_diag(R_REQUIRED, 6, 5, "a section has no 'title'");
+	/* sub-sections have no place of their own */
+	find_diag(R_UNKNOWN_KEY, 8, 27, "unknown key 'place' in a "
+	    "sub-section");
+	unload();
+}
+
+static void
+test_pairings(void **state)
+{
+	const struct plan *p;
+	const struct pairing *x;
+
+	(void)state;
+	p = load(PLAN10, true);
+	assert_int_equal(p->npairings, 3);
+	x = &p->pairings[0];
+	assert_string_equal(x->id, "v1");
+	assert_int_equal(x->person.idx, 0);
+	assert_int_equal(x->partner.idx, 2);
+	assert_string_equal(x->role, "挂点");
+	assert_int_equal(x->visits, 2);
+	assert_int_equal(x->days, 10);
+	assert_int_equal(x->per, PER_SEMESTER);
+	/* the visits as a series: every semester of the plan, at cun */
+	assert_int_equal(x->window.from, D(2024, 9, 1));
+	assert_int_equal(x->window.to, D(2025, 8, 31));
+	expect_window(&x->w, D(2024, 9, 1), D(2025, 8, 31));
+	assert_int_equal(x->w.every, EV_SEMESTER);
+	assert_int_equal(x->w.times, 2);
+	assert_int_equal(x->w.days, 1);
+	assert_int_equal(x->w.weekdays, 0x7F);
+	assert_int_equal(x->w.at, AT_ORG);
+	assert_int_equal(x->w.at_org.idx, 2);
+	x = &p->pairings[1];
+	assert_string_equal(x->id, "v2");
+	assert_int_equal(x->partner.idx, 3);
+	assert_int_equal(x->visits, -1);
+	assert_int_equal(x->days, -1);
+	assert_int_equal(x->per, PER_YEAR);	/* the default */
+	assert_int_equal(x->w.every, EV_YEAR);
+	x = &p->pairings[2];
+	assert_string_equal(x->id, "v3");
+	assert_int_equal(x->person.idx, 1);
+	assert_int_equal(x->per, PER_MONTH);
+	assert_int_equal(x->w.every, EV_MONTHS);
+	assert_int_equal(x->w.every_n, 1);
+	assert_null(x->role);
+	unload();
+}
+
+static void
+test_aid(void **state)
+{
+	static const char bare[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 资助计划, kind: aid, host: 园, period: 2024-09}\n"
+	    "aid: {budget: 1000}\n";
+	const struct plan *p;
+	const struct aid_standard *s;
+
+	(void)state;
+	p = load(PLAN10, true);
+	assert_true(p->has_aid);
+	assert_int_equal(p->aid.nstandards, 2);
+	s = &p->aid.standards[0];
+	assert_string_equal(s->category, "建档立卡");
+	assert_true(s->amount == 1000.0);
+	assert_int_equal(s->per, PER_SEMESTER);
+	assert_int_equal(s->children, 10);
+	assert_int_equal(s->nproofs, 1);
+	assert_string_equal(s->proofs[0], "建档立卡证明");
+	assert_true(s->amount_at_least);
+	s = &p->aid.standards[1];
+	assert_true(s->amount == 500.5);
+	assert_int_equal(s->per, PER_YEAR);
+	assert_int_equal(s->children, -1);
+	assert_int_equal(s->nproofs, 0);
+	assert_false(s->amount_at_least);
+	assert_true(p->aid.has_budget);
+	assert_true(p->aid.budget == 50000.0);
+	assert_int_equal(p->aid.publicity_days, 7);
+	unload();
+	/* An aid block without publicity-days: 5 (公示不少于5个工作日). */
+	p = load(bare, true);
+	assert_int_equal(p->kind, PK_AID);
+	assert_true(p->has_aid);
+	assert_int_equal(p->aid.nstandards, 0);
+	assert_int_equal(p->aid.publicity_days, 5);
+	assert_true(p->aid.budget == 1000.0);
+	unload();
+}
+
+static void
+test_targets10(void **state)
+{
+	const struct plan *p;
+	const struct target *t;
+
+	(void)state;
+	p = load(PLAN10, true);
+	assert_int_equal(p->ntargets, 4);
+	t = &p->targets[0];
+	assert_string_equal(t->unit, "%");
+	assert_true(t->approx);
+	assert_true(t->has_baseline);
+	assert_true(t->baseline == 80.0);
+	assert_true(t->has_total);
+	assert_true(t->total == 90.0);
+	assert_true(t->cumulative);
+	/* no comparison: the figures are minimums */
+	assert_false(t->has_value);
+	assert_int_equal(t->nby_year, 2);
+	assert_int_equal(t->by_year[0].year, 2024);
+	assert_true(t->by_year[0].value == 85.0);
+	assert_int_equal(t->by_year[1].year, 2025);
+	assert_int_equal(t->by_year[1].pos.line, 56);
+	assert_false(t->per_year);
+	/* at-most then at-least: the range 1..2 */
+	t = &p->targets[1];
+	assert_string_equal(t->unit, "人次");
+	assert_true(t->has_value);
+	assert_int_equal(t->cmp, CMP_AT_LEAST);
+	assert_true(t->has_max);
+	assert_true(t->value == 1.0);
+	assert_true(t->max == 2.0);
+	assert_null(t->extra_cmp_node);
+	assert_false(t->approx);
+	assert_false(t->cumulative);
+	assert_false(t->has_baseline);
+	/* by-year in the order written */
+	t = &p->targets[2];
+	assert_int_equal(t->by_year[0].year, 2025);
+	assert_true(t->by_year[1].value == 400.0);
+	assert_false(t->has_max);
+	t = &p->targets[3];
+	assert_int_equal(t->cmp, CMP_EQUALS);
+	assert_true(t->per_year);
+	assert_false(t->has_total);
+	assert_int_equal(t->nby_year, 0);
+	unload();
+}
+
+static void
+test_targets10_errors(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, kind: programme, host: 园, period: 2024}\n"
+	    "targets:\n"
+	    "  - {name: 甲, at-least: 5, at-most: 2}\n"
+	    "  - {name: 乙, equals: 5, at-least: 2}\n"
+	    "  - {name: 丙, unit: 所}\n"
+	    "  - {name: 丁, by-year: {二〇二四: 5}}\n"
+	    "  - {name: 戊, by-year: [5, 6]}\n";
+
+	(void)state;
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_int_equal(pd.diags.count[SEV_ERROR], 5);
+	/* an empty range */
+	find_diag(R_BAD_NUMBER, 4, 0, "the range of target '甲' is empty");
+	/* equals with another */
+	find_diag(R_EXCLUSIVE_KEYS, 5, 0, "one of 'at-least'");
+	/* nothing to reach */
+	find_diag(R_REQUIRED, 6, 5, "a target has no 'at-least', 'at-most', "
+	    "'equals', 'total' or 'by-year'");
+	find_diag(R_TYPE, 7, 0, "");
+	find_diag(R_TYPE, 8, 0, "'by-year' must be a mapping");
+	unload();
+}
+
+static void
+test_quota_days_keys(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "partners: [{name: 沙梁幼儿园}]\n"
+	    "people: [{id: feng, name: 冯亚琴}]\n"
+	    "quotas:\n"
+	    "  - {people: [feng], per: month}\n";
+	const struct plan *p;
+
+	(void)state;
+	p = load(PLAN10, true);
+	assert_int_equal(p->nquotas, 2);
+	assert_int_equal(p->quotas[0].visits, -1);
+	assert_int_equal(p->quotas[0].days, 20);
+	assert_int_equal(p->quotas[0].per, PER_SEMESTER);
+	assert_int_equal(p->quotas[1].visits, 2);
+	assert_int_equal(p->quotas[1].days, 3);
+	assert_int_equal(p->quotas[1].per, PER_YEAR);
+	unload();
+	/* neither visits nor days */
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_int_equal(pd.diags.count[SEV_ERROR], 1);
+	find_diag(R_REQUIRED, 6, 5, "a quota has no 'visits' or 'days'");
+	unload();
+}
+
+/*
+ * The activity keys of §10 and the Chinese synonyms: kinds by their
+ * Chinese and English labels, at: 结对园 / 本园 / 线上 read from the
+ * writer's side (author: partner, writer hexi: 本园 is hexi, 结对园 the
+ * host), weekdays 周三 and 星期一/星期日, dates 2024年11月中旬,
+ * 2024年11月, 2024年11月5日, every 每学期, year and 3 months.
+ */
+static void
+test_activity_keys10(void **state)
+{
+	const struct plan *p;
+	const struct activity *a;
+
+	(void)state;
+	p = load(PLAN10, true);
+	a = act(p, 0, 0);
+	assert_int_equal(a->kind, K_SHADOWING);
+	assert_int_equal(a->w.at, AT_HOST);
+	assert_int_equal(a->w.weekdays, 1 << WD_WED);
+	expect_window(&a->w, D(2024, 11, 11), D(2024, 11, 20));
+	assert_int_equal(a->after.n, 0);
+	assert_int_equal(a->gap, 0);
+	assert_false(a->shared);
+	assert_int_equal(a->publicity_days, -1);
+	a = act(p, 0, 1);
+	assert_int_equal(a->kind, K_RESEARCH);
+	assert_int_equal(a->w.at, AT_ORG);
+	assert_int_equal(a->w.at_org.idx, 1);
+	assert_int_equal(a->w.weekdays, (1 << WD_MON) | (1 << WD_SUN));
+	assert_int_equal(a->w.every, EV_SEMESTER);
+	a = act(p, 0, 2);
+	assert_int_equal(a->kind, K_TEACHING_VISIT);
+	assert_int_equal(a->w.at, AT_ONLINE);
+	assert_int_equal(a->w.every, EV_YEAR);
+	expect_window(&a->w, D(2024, 11, 1), D(2024, 11, 30));
+	a = act(p, 0, 3);
+	assert_int_equal(a->kind, K_REVIEW);
+	assert_true(a->has_date);
+	assert_int_equal(a->date, D(2024, 11, 5));
+	a = act(p, 0, 4);
+	assert_int_equal(a->kind, K_PUBLICITY);
+	assert_int_equal(a->after.n, 1);
+	assert_int_equal(a->after.v[0].idx, 3);	/* fs, by id */
+	assert_ptr_equal(p->acts[a->after.v[0].idx], act(p, 0, 3));
+	assert_int_equal(a->gap, 1);
+	assert_int_equal(a->w.days, 5);
+	assert_int_equal(a->publicity_days, 3);
+	assert_true(a->shared);
+	assert_int_equal(a->w.at, AT_HOST);
+	a = act(p, 0, 5);
+	assert_int_equal(a->kind, K_REPORT);
+	assert_int_equal(a->after.n, 2);
+	assert_int_equal(a->after.v[0].idx, 3);
+	assert_int_equal(a->after.v[1].idx, 4);	/* 公示, by title */
+	assert_int_equal(a->w.every, EV_MONTHS);
+	assert_int_equal(a->w.every_n, 3);
+	/* a mentorship's meet reads 本园 the same way; 每月 is month */
+	assert_int_equal(p->mentorships[0].meet.at, AT_ORG);
+	assert_int_equal(p->mentorships[0].meet.at_org.idx, 1);
+	assert_int_equal(p->mentorships[0].meet.every, EV_MONTH);
+	/* every activity, in phase order */
+	assert_int_equal(p->nacts, 6);
+	assert_ptr_equal(p->acts[5], act(p, 0, 5));
+	unload();
+}
+
+/*
+ * 本园 and 结对园 by the author: the host's own and the partners with
+ * author: host; the only partner and the host with author: partner and
+ * no writer; with two partners and no writer, 'writer' is required.
+ * 受援园 is author: partner.
+ */
+static void
+test_sides(void **state)
+{
+	static const char host[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}]\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 甲, at: 本园}\n"
+	    "      - {title: 乙, at: 结对园}\n";
+	static const char partner[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12,"
+	    " author: 受援园}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}]\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 甲, at: 本园}\n"
+	    "      - {title: 乙, at: 结对园}\n";
+	static const char two[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12,"
+	    " author: partner}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}, {id: cg, name: 城关}]\n";
+	const struct plan *p;
+
+	(void)state;
+	p = load(host, true);
+	assert_int_equal(p->author, AUTHOR_HOST);
+	assert_int_equal(act(p, 0, 0)->w.at, AT_HOST);
+	assert_int_equal(act(p, 0, 1)->w.at, AT_PARTNER);
+	assert_true(act(p, 0, 1)->all_partners);
+	unload();
+	p = load(partner, true);
+	assert_int_equal(p->author, AUTHOR_PARTNER);
+	assert_false(p->has_writer);
+	assert_int_equal(act(p, 0, 0)->w.at, AT_ORG);
+	assert_int_equal(act(p, 0, 0)->w.at_org.idx, 1);
+	assert_int_equal(act(p, 0, 1)->w.at, AT_HOST);
+	unload();
+	plandoc_init_buffer(&pd, "t.yaml", two, strlen(two), NULL);
+	assert_int_equal(pd.diags.count[SEV_ERROR], 1);
+	find_diag(R_REQUIRED, 2, 62, "'author: partner' needs 'writer': the "
+	    "plan has 2 partners");
+	unload();
+}
+
+/* Kinds of plan by name and label; partners and phases as §10 asks. */
+static void
+test_plan_kinds(void **state)
+{
+	static const char *const kinds[][2] = {
+		{ "pairing", "0" }, { "结对帮扶", "0" },
+		{ "mentorship", "1" }, { "师徒结对", "1" },
+		{ "aid", "2" }, { "资助", "2" },
+		{ "responsibility", "3" }, { "挂点包村", "3" },
+		{ "programme", "4" }, { "行动计划", "4" },
+	};
+	char text[512];
+	size_t i;
+	const struct plan *p;
+
+	(void)state;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		bool needs = kinds[i][1][0] == '0' || kinds[i][1][0] == '3';
+
+		/* without partners and phases */
+		snprintf(text, sizeof(text), "pairplan: 1\n"
+		    "plan: {title: 计划, kind: %s, host: 园, period: 2024-09}\n",
+		    kinds[i][0]);
+		plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+		assert_non_null(pd.plan);
+		assert_int_equal(pd.plan->kind, kinds[i][1][0] - '0');
+		assert_int_equal(pd.plan->nphases, 0);
+		assert_int_equal(pd.diags.count[SEV_ERROR], needs ? 1 : 0);
+		if (needs)
+			find_diag(R_REQUIRED, 1, 1, "the plan file has no "
+			    "'partners': a");
+		/* no-leader only where a leader is expected (§10) */
+		assert_int_equal(count_rule(R_NO_LEADER, 0), needs ? 1 : 0);
+		unload();
+		/* with an empty list: the error is at the list */
+		snprintf(text, sizeof(text), "pairplan: 1\n"
+		    "plan: {title: 计划, kind: %s, host: 园, period: 2024-09}\n"
+		    "partners: []\n", kinds[i][0]);
+		plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+		assert_int_equal(pd.diags.count[SEV_ERROR], needs ? 1 : 0);
+		if (needs)
+			find_diag(R_REQUIRED, 3, 11, "'partners' is empty: a");
+		unload();
+	}
+	/* A mentorship plan inside one kindergarten: clean. */
+	p = load("pairplan: 1\n"
+	    "plan: {title: 师徒结对计划, kind: mentorship, host: 园,"
+	    " period: 2024-09..2025-01}\n"
+	    "people: [{id: chen, name: 陈静}, {id: lin, name: 林芳}]\n"
+	    "mentorships: [{mentor: chen, apprentice: lin,"
+	    " meet: {every: week}}]\n", false);
+	assert_int_equal(p->norgs, 1);
+	assert_int_equal(p->nmentorships, 1);
+	unload();
+}
+
+/*
+ * An alias of a whole list of activities is a copy (§10): its ids and
+ * windows are those of its own phase, and no duplicate-id is reported.
+ * Ids given in the list are repeated by the copy, and that is one.
+ */
+static void
+test_alias_list(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2025-06}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}]\n"
+	    "people: [{id: feng, name: 冯亚琴}]\n"
+	    "leadership: {leader: feng}\n"
+	    "phases:\n"
+	    "  - id: a\n"
+	    "    period: 2024-09..2024-12\n"
+	    "    activities: &acts\n"
+	    "      - {title: 送教下乡, at: partner, owner: feng}\n"
+	    "      - {title: 教研, times: 2}\n"
+	    "  - id: b\n"
+	    "    period: 2025-03..2025-06\n"
+	    "    activities: *acts\n";
+	static const char given[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2025-06}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}]\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities: &acts\n"
+	    "      - {title: 送教下乡, id: songjiao, at: partner}\n"
+	    "  - period: 2025-03..2025-06\n"
+	    "    activities: *acts\n";
+	const struct plan *p;
+	const struct diag *g;
+
+	(void)state;
+	p = load(text, false);
+	assert_int_equal(p->phases[1].nacts, 2);
+	assert_string_equal(act(p, 0, 0)->id, "a.1");
+	assert_string_equal(act(p, 0, 1)->id, "a.2");
+	assert_string_equal(act(p, 1, 0)->id, "b.1");
+	assert_string_equal(act(p, 1, 1)->id, "b.2");
+	assert_string_equal(act(p, 1, 0)->title, "送教下乡");
+	assert_int_equal(act(p, 1, 0)->owners.v[0].idx, 0);
+	assert_int_equal(act(p, 1, 1)->w.times, 2);
+	expect_window(&act(p, 0, 1)->w, D(2024, 9, 1), D(2024, 12, 31));
+	expect_window(&act(p, 1, 1)->w, D(2025, 3, 1), D(2025, 6, 30));
+	assert_int_equal(act(p, 1, 0)->phase, 1);
+	assert_ptr_not_equal(act(p, 0, 0), act(p, 1, 0));
+	assert_int_equal(p->nacts, 4);
+	unload();
+	plandoc_init_buffer(&pd, "t.yaml", given, strlen(given), NULL);
+	assert_int_equal(pd.diags.count[SEV_ERROR], 1);
+	assert_int_equal(count_rule(R_DUPLICATE_ID, 0), 1);
+	/* reported at the alias, its note at the first: not at itself */
+	g = find_diag(R_DUPLICATE_ID, 9, 17, "activity id 'songjiao' is "
+	    "already used");
+	assert_non_null(g->note);
+	assert_int_equal(g->note_line, 7);
+	assert_int_equal(g->note_col, 27);
+	unload();
+}
+
+/* Errors inside an activity name it by its title (§10). */
+static void
+test_type_names_title(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "partners: [{id: sha, name: 沙梁幼儿园}]\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 送教下乡, times: 两次}\n"
+	    "      - {title: 公示, gap: -1, site: 自己}\n"
+	    "      - {times: 三}\n";
+
+	(void)state;
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_int_equal(pd.diags.count[SEV_ERROR], 5);
+	find_diag(R_TYPE, 7, 30, "activity '送教下乡': 'times' must be a "
+	    "whole number, not '两次'");
+	find_diag(R_BAD_NUMBER, 8, 26, "activity '公示': 'gap' must not be "
+	    "negative");
+	find_diag(R_TYPE, 8, 36, "activity '公示': 'site' must be own or "
+	    "shared, not '自己'");
+	/* no title: a required error, and the type error is unnamed */
+	find_diag(R_REQUIRED, 9, 9, "an activity has no 'title'");
+	assert_null(strstr(find_diag(R_TYPE, 9, 17, "'times' must be")->msg,
+	    "activity '"));
+	unload();
+}
+
 /* After each test, even a failed one: nothing leaks. */
 static int
 cleanup(void **state)
@@ -1036,6 +1733,20 @@ main(void)
 		TEST(test_stream_anchor_reuse),
 		TEST(test_stream_placeholder),
 		TEST(test_occupied_end),
+		TEST(test_plan10_head),
+		TEST(test_partner_types),
+		TEST(test_sections),
+		TEST(test_sections_errors),
+		TEST(test_pairings),
+		TEST(test_aid),
+		TEST(test_targets10),
+		TEST(test_targets10_errors),
+		TEST(test_quota_days_keys),
+		TEST(test_activity_keys10),
+		TEST(test_sides),
+		TEST(test_plan_kinds),
+		TEST(test_alias_list),
+		TEST(test_type_names_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -576,6 +576,43 @@ test_table(void **state)
 	    "  Bob (bob) 2024-03-01..2024-12-31: 2 visits, 1 required\n");
 }
 
+/*
+ * Quota rows in days, and a pairing's days at its partner (§10), in the
+ * table and in JSON.
+ */
+static void
+test_quota_units(void **state)
+{
+	struct fixture *f = *state;
+	struct schedule s = f->s;
+	struct sched_quota q[2];
+	char *got;
+
+	q[0] = (struct sched_quota){ 0, 0, -1,
+	    { D(2024, 3, 1), D(2024, 12, 31) }, 20, 1, QU_DAYS };
+	q[1] = (struct sched_quota){ 0, 1, 1,
+	    { D(2024, 3, 1), D(2024, 12, 31) }, 3, 4, QU_DAYS };
+	s.nevents = s.nunplaced = s.nskipped = 0;
+	s.quotas = q;
+	s.nquotas = 2;
+	got = render("table", &s, NULL, NULL);
+	assert_non_null(strstr(got, "quotas:\n"
+	    "  刘丽 (liu) 2024-03-01..2024-12-31: 1 day, 20 required, "
+	    "short by 19\n"
+	    "  Bob (bob) 2024-03-01..2024-12-31 at hexi: 4 days, 3 required\n"));
+	free(got);
+	got = render("json", &s, NULL, NULL);
+	assert_non_null(strstr(got, "{\"plan\": \"plans/测试.yaml\", "
+	    "\"person\": \"liu\", \"period\": [\"2024-03-01\", "
+	    "\"2024-12-31\"], \"required\": 20, \"got\": 1, \"unit\": "
+	    "\"days\"}"));
+	assert_non_null(strstr(got, "{\"plan\": \"plans/测试.yaml\", "
+	    "\"person\": \"bob\", \"partner\": \"hexi\", \"period\": "
+	    "[\"2024-03-01\", \"2024-12-31\"], \"required\": 3, \"got\": 4, "
+	    "\"unit\": \"days\"}"));
+	free(got);
+}
+
 /* Columns line up by display width: a CJK character counts two. */
 static void
 test_table_alignment(void **state)
@@ -1062,6 +1099,7 @@ main(void)
 		cmocka_unit_test(test_ics_folding),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_table_alignment),
+		cmocka_unit_test(test_quota_units),
 		cmocka_unit_test(test_table_year_end),
 		cmocka_unit_test(test_table_nothing),
 		cmocka_unit_test(test_table_plans),

@@ -301,6 +301,49 @@ test_limit_period(void **state)
 
 /* ---- errors of the model builder ----------------------------------- */
 
+/*
+ * The occurrences a plan expands to are bounded (§8) with the series of
+ * §10 counted too: pairings' visits, and every N months, semester and
+ * year (a 200-byte plan of 91 million visits took 4 GB and 3 minutes).
+ */
+static void
+test_limit_occurrences(void **state)
+{
+	(void)state;
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\npairings:\n"
+	    "  - {person: feng, partner: shaliang, visits: 100000,"
+	    " per: month}\n", END);
+	expect_at(find(R_LIMIT), R_LIMIT, 45, 5, "the plan expands to more "
+	    "than 10000000 occurrences to schedule (pairing 'v1' passes the "
+	    "limit)");
+	unload();
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\npairings:\n"
+	    "  - {person: feng, partner: shaliang, visits: 10000,"
+	    " per: month}\n", END);
+	assert_false(has(R_LIMIT));
+	unload();
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\nmentorships:\n"
+	    "  - {mentor: feng, apprentice: 穆红,"
+	    " meet: {every: 2 months, times: 100000}}\n", END);
+	assert_true(has(R_LIMIT));
+	unload();
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\nmentorships:\n"
+	    "  - {mentor: feng, apprentice: 穆红,"
+	    " meet: {every: semester, times: 100000}}\n", END);
+	assert_true(has(R_LIMIT));
+	unload();
+	load("  period: 2024-09..2025-01\n", "  period: 2024-01..2099-12\n",
+	    "    at-least: 30%\n", "    at-least: 30%\nmentorships:\n"
+	    "  - {mentor: feng, apprentice: 穆红,"
+	    " meet: {every: year, times: 100000}}\n", END);
+	assert_false(has(R_LIMIT));
+	unload();
+}
+
 static void
 test_unknown_key(void **state)
 {
@@ -896,6 +939,18 @@ test_partner_unvisited(void **state)
 	load("        at: partner\n", "        at: 沙梁幼儿园\n", END);
 	expect_clean();
 	unload();
+	/* a pairing with visits reaches its partner (§10); one without not */
+	load("        at: partner\n", "        at: host\n",
+	    "    at-least: 30%\n", "    at-least: 30%\npairings:\n"
+	    "  - {person: liu, partner: shaliang, visits: 1}\n", END);
+	expect_clean();
+	unload();
+	load("        at: partner\n", "        at: host\n",
+	    "    at-least: 30%\n", "    at-least: 30%\npairings:\n"
+	    "  - {person: liu, partner: shaliang, days: 10}\n", END);
+	expect_only(R_PARTNER_UNVISITED, 7, 5,
+	    "no activity is held at partner 'shaliang'");
+	unload();
 }
 
 static void
@@ -972,25 +1027,52 @@ test_conflict_person(void **state)
 	unload();
 }
 
+/*
+ * Two fixed events at one site on one day, no person in common: at a
+ * partner with visits-per-day 1 a conflict, at the host not (§10: the
+ * host is limited by its people only), nor with site: shared.
+ */
 static void
 test_conflict_site(void **state)
 {
 	(void)state;
-	/* Two events at the host on one day, no person in common. */
+	load("        people: [穆红]\n", THIRD_ONLINE,
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: shaliang\n",
+	    "        at: online\n", "        at: shaliang\n",
+	    "        date: 2024-09-10\n        owner: feng\n      - title: 送",
+	    "        date: 2024-09-10\n        owner: liu\n      - title: 送",
+	    END);
+	expect_only(R_CONFLICT, 37, 15,
+	    "2024-09-10: site 'shaliang' already hosts 1 event that day "
+	    "(visits-per-day: 1)");
+	unload();
+	load("        people: [穆红]\n", THIRD_ONLINE,
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: shaliang\n",
+	    "        at: online\n", "        at: shaliang\n",
+	    "        date: 2024-09-10\n        owner: feng\n      - title: 送",
+	    "        date: 2024-09-10\n        owner: liu\n      - title: 送",
+	    "    at-least: 30%\n", "    at-least: 30%\ncalendar:\n"
+	    "  visits-per-day: 2\n", END);
+	expect_clean();
+	unload();
+	/* at the host */
 	load("        people: [穆红]\n", THIRD_ONLINE,
 	    "        at: online\n", "        at: host\n",
 	    "        date: 2024-09-10\n        owner: feng\n      - title: 送",
 	    "        date: 2024-09-10\n        owner: liu\n      - title: 送",
 	    END);
-	expect_only(R_CONFLICT, 36, 15,
-	    "2024-09-10: site 'shiyan' already hosts 1 event that day");
+	expect_clean();
 	unload();
+	/* site: shared takes no room */
 	load("        people: [穆红]\n", THIRD_ONLINE,
-	    "        at: online\n", "        at: host\n",
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: shaliang\n",
+	    "        at: online\n", "        at: shaliang\n        site: shared\n",
 	    "        date: 2024-09-10\n        owner: feng\n      - title: 送",
 	    "        date: 2024-09-10\n        owner: liu\n      - title: 送",
-	    "    at-least: 30%\n", "    at-least: 30%\ncalendar:\n"
-	    "  visits-per-day: 2\n", END);
+	    END);
 	expect_clean();
 	unload();
 }
@@ -1029,8 +1111,9 @@ test_conflict_partner_series(void **state)
 }
 
 /*
- * Three events at the host on one day with visits-per-day 1: the third
- * finds two already there, and the message must say so.
+ * Three events at shaliang on one day with visits-per-day 1: the third
+ * finds two already there, and the message must say so. At the host
+ * the three are no conflict (§10).
  */
 static void
 test_conflict_site_count(void **state)
@@ -1040,16 +1123,100 @@ test_conflict_site_count(void **state)
 	    "        people: [穆红]\n"
 	    "      - title: 园务管理讲座\n"
 	    "        kind: lecture\n"
+	    "        at: shaliang\n"
+	    "        date: 2024-09-10\n"
+	    "        owner: liu\n"
+	    "      - title: 家长开放日\n"
+	    "        kind: exchange\n"
+	    "        at: 沙梁幼儿园\n"
+	    "        date: 2024-09-10\n",
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: shaliang\n", END);
+	expect_count(2);
+	expect_at(0, R_CONFLICT, 37, 15,
+	    "2024-09-10: site 'shaliang' already hosts 1 event that day");
+	expect_at(1, R_CONFLICT, 42, 15,
+	    "2024-09-10: site 'shaliang' already hosts 2 events that day");
+	unload();
+	load("        people: [穆红]\n",
+	    "        people: [穆红]\n"
+	    "      - title: 园务管理讲座\n"
+	    "        kind: lecture\n"
 	    "        date: 2024-09-10\n"
 	    "        owner: liu\n"
 	    "      - title: 家长开放日\n"
 	    "        kind: exchange\n"
 	    "        date: 2024-09-10\n", END);
-	expect_count(2);
-	expect_at(0, R_CONFLICT, 35, 15,
-	    "2024-09-10: site 'shiyan' already hosts 1 event that day");
-	expect_at(1, R_CONFLICT, 39, 15,
-	    "2024-09-10: site 'shiyan' already hosts 2 events that day");
+	expect_clean();
+	unload();
+}
+
+/*
+ * A fixed successor is placed as written; validate warns when it breaks
+ * the order (§10): before its fixed predecessor has ended and gap more,
+ * or before a flexible predecessor's window opens.
+ */
+static void
+test_conflict_order(void **state)
+{
+	(void)state;
+	/* p1.1 on 2024-09-10 after p2.1 on 2025-01-10 */
+	load("        date: 2024-09-10\n",
+	    "        date: 2024-09-10\n        after: p2.1\n", END);
+	expect_only(R_CONFLICT, 24, 15, "activity 'p1.1' (签订帮扶协议) on "
+	    "2024-09-10 comes after 'p2.1', which ends 2025-01-10");
+	unload();
+	/* gap: Friday 2025-01-10, then 13 and 14 between: 15 at the earliest */
+	load("      - title: 年度总结会\n        kind: summary\n"
+	    "        date: 2025-01-10\n", "      - title: 年度总结会\n"
+	    "        after: p2.2\n        gap: 2\n"
+	    "        kind: summary\n        date: 2025-01-14\n"
+	    "      - title: 审核\n        kind: review\n"
+	    "        date: 2025-01-10\n", END);
+	expect_only(R_CONFLICT, 41, 15, "activity 'p2.1' (年度总结会) on "
+	    "2025-01-14 comes after 'p2.2', which ends 2025-01-10, and 2 "
+	    "working days between");
+	unload();
+	load("      - title: 年度总结会\n        kind: summary\n"
+	    "        date: 2025-01-10\n", "      - title: 年度总结会\n"
+	    "        after: p2.2\n        gap: 2\n"
+	    "        kind: summary\n        date: 2025-01-15\n"
+	    "      - title: 审核\n        kind: review\n"
+	    "        date: 2025-01-10\n", END);
+	expect_clean();
+	unload();
+	/* a flexible predecessor whose window opens after the date */
+	load("        date: 2024-09-10\n",
+	    "        date: 2024-09-10\n        after: p1.2\n", END);
+	expect_only(R_CONFLICT, 24, 15, "activity 'p1.1' (签订帮扶协议) on "
+	    "2024-09-10 comes after 'p1.2', which starts 2024-10-01 at the "
+	    "earliest");
+	unload();
+	/* in order: nothing */
+	load("        date: 2025-01-10\n",
+	    "        date: 2025-01-10\n        after: [p1.1, p1.2]\n", END);
+	expect_clean();
+	unload();
+	/* between two at: partner activities, partner by partner */
+	load("    classes: 6\n", "    classes: 6\n"
+	    "  - {id: jiulong, name: 九龙幼儿园}\n",
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: partner\n        partners: [shaliang]\n",
+	    "        date: 2024-09-10\n",
+	    "        date: 2024-09-10\n        after: p2.1\n",
+	    "        kind: summary\n", "        kind: summary\n"
+	    "        at: partner\n        partners: [jiulong]\n", END);
+	expect_clean();
+	unload();
+	load("    classes: 6\n", "    classes: 6\n"
+	    "  - {id: jiulong, name: 九龙幼儿园}\n",
+	    "        kind: agreement\n", "        kind: agreement\n"
+	    "        at: partner\n        partners: [shaliang]\n",
+	    "        date: 2024-09-10\n",
+	    "        date: 2024-09-10\n        after: p2.1\n",
+	    "        kind: summary\n", "        kind: summary\n"
+	    "        at: shaliang\n", END);
+	expect_only(R_CONFLICT, 27, 15, "comes after 'p2.1'");
 	unload();
 }
 
@@ -1114,6 +1281,330 @@ test_no_leader(void **state)
 	unload();
 	load("  leader: feng\n", "  leader: [feng]\n", END);
 	expect_clean();
+	unload();
+}
+
+/* ---- the rules of §10 ---------------------------------------------- */
+
+static void
+test_dependency_cycle(void **state)
+{
+	(void)state;
+	/* p1.2 after p2.1 after p1.2: reported where the cycle closes */
+	load("        owner: liu\n", "        owner: liu\n        after: p2.1\n",
+	    "        date: 2025-01-10\n",
+	    "        date: 2025-01-10\n        after: p1.2\n", END);
+	expect_only(R_DEPENDENCY_CYCLE, 41, 16, "activity 'p2.1' comes after "
+	    "itself: 'p2.1' after 'p1.2' after 'p2.1'");
+	unload();
+	/* after itself, by its title */
+	load("        owner: liu\n", "        owner: liu\n        after: 送教下乡\n",
+	    END);
+	expect_only(R_DEPENDENCY_CYCLE, 32, 16, "activity 'p1.2' comes after "
+	    "itself: 'p1.2' after 'p1.2'");
+	unload();
+	/* three in a ring, one report with the whole path */
+	load("        date: 2024-09-10\n",
+	    "        date: 2024-09-10\n        after: p2.1\n",
+	    "        owner: liu\n", "        owner: liu\n        after: p1.1\n",
+	    "        date: 2025-01-10\n",
+	    "        date: 2025-01-10\n        after: [p1.2]\n", END);
+	expect_count(2);
+	expect_at(0, R_CONFLICT, 24, 15, "activity 'p1.1' (签订帮扶协议) on "
+	    "2024-09-10 comes after 'p2.1', which ends 2025-01-10");
+	expect_at(1, R_DEPENDENCY_CYCLE, 33, 16, "activity 'p1.2' comes after "
+	    "itself: 'p1.2' after 'p1.1' after 'p2.1' after 'p1.2'");
+	unload();
+	/* a chain and a diamond are not cycles */
+	load("        owner: liu\n", "        owner: liu\n        after: p1.1\n",
+	    "        date: 2025-01-10\n",
+	    "        date: 2025-01-10\n        after: [签订帮扶协议, p1.2]\n"
+	    "        gap: 3\n", END);
+	expect_clean();
+	unload();
+	/* an unknown predecessor is an unknown-ref, not a cycle */
+	load("        owner: liu\n", "        owner: liu\n        after: p9.9\n",
+	    END);
+	expect_only(R_UNKNOWN_REF, 32, 16, "'p9.9'");
+	unload();
+}
+
+/* The standards' yearly cost: 1000 × 10 + 500 × 4 × 2 (a semester). */
+#define AID_STANDARDS							\
+	"    at-least: 30%\n"						\
+	"aid:\n"							\
+	"  standards:\n"						\
+	"    - {category: 建档立卡, amount: 1000, children: 10}\n"	\
+	"    - {category: 低保, amount: 500, per: semester, children: 4}\n" \
+	"    - {category: 孤儿, amount: 99999}\n"
+
+static void
+test_budget(void **state)
+{
+	(void)state;
+	load("    at-least: 30%\n", AID_STANDARDS "  budget: 13999\n", END);
+	expect_only(R_BUDGET, 49, 11, "the aid standards cost 14000 yuan a "
+	    "year, more than the budget of 13999");
+	unload();
+	/* the cost to the yuan; a category without children not counted */
+	load("    at-least: 30%\n", AID_STANDARDS "  budget: 14000\n", END);
+	expect_clean();
+	unload();
+	/* per month: twelve a year */
+	load("    at-least: 30%\n", "    at-least: 30%\naid:\n  standards:\n"
+	    "    - {category: 午餐, amount: 100, per: month, children: 1}\n"
+	    "  budget: 1199\n", END);
+	expect_only(R_BUDGET, 47, 11, "cost 1200 yuan a year");
+	unload();
+	/* no budget: nothing to check */
+	load("    at-least: 30%\n", AID_STANDARDS, END);
+	expect_clean();
+	unload();
+}
+
+static void
+test_publicity_short(void **state)
+{
+	(void)state;
+	/* an aid plan: 5 working days at least (公示不少于5个工作日) */
+	load("  period: 2024-09..2025-01\n",
+	    "  period: 2024-09..2025-01\n  kind: aid\n",
+	    "        kind: summary\n", "        kind: publicity\n        days: 4\n",
+	    END);
+	expect_only(R_PUBLICITY_SHORT, 38, 9, "activity 'p2.1' (年度总结会) "
+	    "lasts 4 working days, less than the 5 a publicity needs");
+	unload();
+	load("  period: 2024-09..2025-01\n",
+	    "  period: 2024-09..2025-01\n  kind: aid\n",
+	    "        kind: summary\n", "        kind: 公示\n        days: 5\n",
+	    END);
+	expect_clean();
+	unload();
+	/* not an aid plan and no aid: no minimum */
+	load("        kind: summary\n", "        kind: publicity\n", END);
+	expect_clean();
+	unload();
+	/* aid's own publicity-days */
+	load("        kind: summary\n", "        kind: publicity\n        days: 6\n",
+	    "    at-least: 30%\n", "    at-least: 30%\naid: {publicity-days: 7}\n",
+	    END);
+	expect_only(R_PUBLICITY_SHORT, 37, 9, "lasts 6 working days, less "
+	    "than the 7 a publicity needs");
+	unload();
+	/* the activity's own: 0 for none, or more than the plan's */
+	load("  period: 2024-09..2025-01\n",
+	    "  period: 2024-09..2025-01\n  kind: aid\n",
+	    "        kind: summary\n",
+	    "        kind: publicity\n        publicity-days: 0\n", END);
+	expect_clean();
+	unload();
+	load("        kind: summary\n", "        kind: publicity\n        days: 2\n"
+	    "        publicity-days: 3\n", END);
+	expect_only(R_PUBLICITY_SHORT, 37, 9, "lasts 2 working days, less "
+	    "than the 3 a publicity needs");
+	unload();
+	/* only publicities */
+	load("  period: 2024-09..2025-01\n",
+	    "  period: 2024-09..2025-01\n  kind: aid\n", END);
+	expect_clean();
+	unload();
+}
+
+static void
+test_duplicate_name(void **state)
+{
+	const struct diag *g;
+
+	(void)state;
+	/* an ideographic space does not make another kindergarten */
+	load("    classes: 6\n",
+	    "    classes: 6\n  - {id: sl2, name: 沙梁　幼儿园}\n", END);
+	expect_only(R_DUPLICATE_NAME, 10, 21, "partner 'sl2' has the name of "
+	    "partner 'shaliang' ('沙梁幼儿园'): one partner listed twice is "
+	    "visited twice");
+	g = &pd.diags.v[0];
+	assert_non_null(g->note);
+	assert_int_equal(g->note_line, 8);
+	assert_int_equal(g->note_col, 11);
+	unload();
+	/* nor do full-width letters */
+	load("    name: 沙梁幼儿园\n", "    name: AB幼儿园\n",
+	    "    classes: 6\n", "    classes: 6\n  - {id: ab2, name: ＡＢ幼儿园}\n",
+	    END);
+	expect_only(R_DUPLICATE_NAME, 10, 21, "partner 'ab2' has the name of "
+	    "partner 'shaliang' ('AB幼儿园')");
+	unload();
+	/* people, spaces ignored */
+	load("  - {name: 穆红, org: shaliang}\n",
+	    "  - {name: 穆红, org: shaliang}\n  - {id: liu2, name: 刘 丽}\n",
+	    END);
+	expect_only(R_DUPLICATE_NAME, 14, 5, "person 'liu2' has the name of "
+	    "person 'liu' ('刘丽')");
+	unload();
+	/* another name */
+	load("    classes: 6\n",
+	    "    classes: 6\n  - {id: sl2, name: 沙梁二幼}\n", END);
+	expect_clean();
+	unload();
+}
+
+/* p2's block, to list it before p1. */
+#define P2_BLOCK							\
+	"  - id: p2\n"							\
+	"    name: 总结提升\n"						\
+	"    period: 2024-11..2025-01\n"				\
+	"    activities:\n"						\
+	"      - title: 年度总结会\n"					\
+	"        kind: summary\n"					\
+	"        date: 2025-01-10\n"					\
+	"        owner: feng\n"
+
+static void
+test_phase_order(void **state)
+{
+	(void)state;
+	load(P2_BLOCK, "", "phases:\n", "phases:\n" P2_BLOCK, END);
+	expect_only(R_PHASE_ORDER, 28, 13, "phase 'p1' (2024-09-01..2024-10-31) "
+	    "is listed after phase 'p2' (2024-11-01..2025-01-31), which "
+	    "starts later: the export numbers phases as listed");
+	unload();
+	/* in date order (the base): nothing */
+	load(END);
+	expect_clean();
+	unload();
+}
+
+static void
+test_pairing_limit(void **state)
+{
+#define PAIRINGS							\
+	"    at-least: 30%\n"						\
+	"pairings:\n"							\
+	"  - {person: feng, partner: shaliang}\n"			\
+	"  - {person: liu, partner: shaliang}\n"			\
+	"  - {person: feng, partner: shaliang, role: 包户}\n"		\
+	"  - {person: 冯亚琴, partner: 沙梁幼儿园, visits: 1}\n"
+	(void)state;
+	/* feng has three: reported once, at the second */
+	load("  period: 2024-09..2025-01\n",
+	    "  period: 2024-09..2025-01\n  pairings-per-person: 1\n",
+	    "    at-least: 30%\n", PAIRINGS, END);
+	expect_only(R_PAIRING_LIMIT, 48, 5, "'feng' has more than 1 pairings "
+	    "(pairings-per-person)");
+	unload();
+	load("  period: 2024-09..2025-01\n",
+	    "  period: 2024-09..2025-01\n  pairings-per-person: 3\n",
+	    "    at-least: 30%\n", PAIRINGS, END);
+	expect_clean();
+	unload();
+	/* no limit written: none */
+	load("    at-least: 30%\n", PAIRINGS, END);
+	expect_clean();
+	unload();
+#undef PAIRINGS
+}
+
+static void
+test_target_sum(void **state)
+{
+	(void)state;
+	load("    at-least: 30%\n", "    at-least: 30%\n"
+	    "  - {name: 在园幼儿, unit: 人, by-year: {2024: 1, 2025: 2}, total: 4}\n",
+	    END);
+	expect_only(R_TARGET_SUM, 44, 63, "the yearly figures of target "
+	    "'在园幼儿' add up to 3, not to its total 4");
+	unload();
+	load("    at-least: 30%\n", "    at-least: 30%\n"
+	    "  - {name: 在园幼儿, unit: 人, by-year: {2024: 1, 2025: 2}, total: 3}\n",
+	    END);
+	expect_clean();
+	unload();
+	/* cumulative: the last figure is the total */
+	load("    at-least: 30%\n", "    at-least: 30%\n"
+	    "  - {name: 在园幼儿, cumulative: true, by-year: {2024: 1, 2025: 2},"
+	    " total: 3}\n", END);
+	expect_only(R_TARGET_SUM, 44, 72, "the last yearly figure of target "
+	    "'在园幼儿' is 2, not its total 3");
+	unload();
+	load("    at-least: 30%\n", "    at-least: 30%\n"
+	    "  - {name: 在园幼儿, cumulative: true, by-year: {2024: 1, 2025: 3},"
+	    " total: 3}\n", END);
+	expect_clean();
+	unload();
+	/* approx (左右): within 5% */
+	load("    at-least: 30%\n", "    at-least: 30%\n"
+	    "  - {name: 在园幼儿, approx: true, by-year: {2024: 1, 2025: 2},"
+	    " total: 3.1}\n", END);
+	expect_clean();
+	unload();
+	load("    at-least: 30%\n", "    at-least: 30%\n"
+	    "  - {name: 在园幼儿, approx: true, by-year: {2024: 1, 2025: 2},"
+	    " total: 3.2}\n", END);
+	expect_only(R_TARGET_SUM, 44, 68, "add up to 3, not to its total 3.2");
+	unload();
+}
+
+/* no-leader only where a leader is expected (§10). */
+static void
+test_no_leader_kinds(void **state)
+{
+	(void)state;
+	load("leadership:\n  leader: feng\n  deputies: [liu]\n", "",
+	    "  period: 2024-09..2025-01\n",
+	    "  period: 2024-09..2025-01\n  kind: aid\n", END);
+	expect_clean();
+	unload();
+	load("leadership:\n  leader: feng\n  deputies: [liu]\n", "",
+	    "  period: 2024-09..2025-01\n",
+	    "  period: 2024-09..2025-01\n  kind: responsibility\n", END);
+	expect_only(R_NO_LEADER, 1, 1, "has no leader");
+	unload();
+	/* a leadership section without a leader, whatever the kind */
+	load("  leader: feng\n", "",
+	    "  period: 2024-09..2025-01\n",
+	    "  period: 2024-09..2025-01\n  kind: programme\n", END);
+	expect_only(R_NO_LEADER, 16, 3, "has no leader");
+	unload();
+}
+
+/* Lower-case templates in any text (§10), sections too. */
+static void
+test_placeholder_any_text(void **state)
+{
+	(void)state;
+	load("  host: {id: shiyan", "  guiding: 发挥xxx作用\n  host: {id: shiyan",
+	    END);
+	expect_only(R_PLACEHOLDER, 4, 12, "template text 'xxx'");
+	unload();
+	load("    at-least: 30%\n", "    at-least: 30%\nsections:\n"
+	    "  - {title: 原则, items: [由__负责]}\n", END);
+	expect_only(R_PLACEHOLDER, 45, 25, "template text '__'");
+	unload();
+}
+
+/*
+ * One phase in the wrong year is one error (§10): its activities,
+ * outside the phase as written, are not reported again.
+ */
+static void
+test_outside_plan_no_cascade(void **state)
+{
+	(void)state;
+	load("    period: 2024-09..2024-10\n", "    period: 2023-09..2023-10\n",
+	    END);
+	expect_only(R_OUTSIDE_PLAN, 20, 13, "phase 'p1' (2023-09-01..2023-10-31) "
+	    "is outside the plan period 2024-09-01..2025-01-31");
+	unload();
+	/* nor is it out of date order with the phases before it */
+	load("    period: 2024-11..2025-01\n", "    period: 2023-11..2024-01\n",
+	    END);
+	expect_only(R_OUTSIDE_PLAN, 35, 13, "phase 'p2' (2023-11-01..2024-01-31) "
+	    "is outside the plan period");
+	unload();
+	/* a phase partly outside: its activities inside it are fine */
+	load("    period: 2024-11..2025-01\n", "    period: 2024-11..2025-02\n",
+	    END);
+	expect_only(R_OUTSIDE_PLAN, 35, 13, "phase 'p2'");
 	unload();
 }
 
@@ -1384,6 +1875,7 @@ main(void)
 		TEST(test_encoding),
 		TEST(test_duplicate_key),
 		TEST(test_limit_period),
+		TEST(test_limit_occurrences),
 		TEST(test_unknown_key),
 		TEST(test_type),
 		TEST(test_required),
@@ -1416,8 +1908,19 @@ main(void)
 		TEST(test_conflict_site),
 		TEST(test_conflict_site_count),
 		TEST(test_conflict_partner_series),
+		TEST(test_conflict_order),
 		TEST(test_calendar_coverage),
 		TEST(test_no_leader),
+		TEST(test_dependency_cycle),
+		TEST(test_budget),
+		TEST(test_publicity_short),
+		TEST(test_duplicate_name),
+		TEST(test_phase_order),
+		TEST(test_pairing_limit),
+		TEST(test_target_sum),
+		TEST(test_no_leader_kinds),
+		TEST(test_placeholder_any_text),
+		TEST(test_outside_plan_no_cascade),
 		TEST(test_catalogue_severities),
 		TEST(test_catalogue_checks),
 		TEST(test_sorted_by_position),

@@ -656,49 +656,63 @@ test_shared_owner(void **state)
 }
 
 /*
- * Three unattended activities at a partner over 11-11..12: with
- * visits-per-day 2 the first two share 11-11 and the third gets 11-12;
- * with the default of 1 they take 11-11, 11-12, and the third finds the
- * site full on both days. At the host, only people limit them (§10).
+ * visits-per-day limits partner sites only (§10). Three unattended
+ * activities at shaliang over 11-11..12: with visits-per-day 2 the first
+ * two share 11-11 and the third gets 11-12; with the default of 1 they
+ * take 11-11, 11-12, and the third finds shaliang full on both days.
+ * The same three at the host all take 11-11: the host is limited only by
+ * the people of its events.
  */
 static void
 test_visits_per_day(void **state)
 {
 	struct run r;
 
-#define THREE_AT_HOST							\
-	"      - {title: 甲, at: shaliang, when: 2024-11-11..2024-11-12}\n"	\
-	"      - {title: 乙, at: shaliang, when: 2024-11-11..2024-11-12}\n"	\
-	"      - {title: 丙, at: 沙梁幼儿园, when: 2024-11-11..2024-11-12}\n"
+#define THREE_AT(site)							\
+	"      - {title: 甲, at: " site ", when: 2024-11-11..2024-11-12}\n" \
+	"      - {title: 乙, at: " site ", when: 2024-11-11..2024-11-12}\n" \
+	"      - {title: 丙, at: " site ", when: 2024-11-11..2024-11-12}\n"
 	(void)state;
 	run_one(&r, HEAD("2024-11..2024-11")
 	    "calendar: {visits-per-day: 2}\n"
-	    ACTS("2024-11..2024-11") THREE_AT_HOST);
+	    ACTS("2024-11..2024-11") THREE_AT("shaliang"));
 	expect_sched(&r, NULL,
 	    "2024-11-11 p1.1/1 of 1\n"
 	    "2024-11-11 p1.2/1 of 1\n"
 	    "2024-11-12 p1.3/1 of 1\n");
 	run_done(&r);
 	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
-	    THREE_AT_HOST);
+	    THREE_AT("shaliang"));
 	expect_sched(&r, NULL,
 	    "2024-11-11 p1.1/1 of 1\n"
 	    "2024-11-12 p1.2/1 of 1\n"
 	    "unplaced p1.3/1 2024-11-11..2024-11-12\n");
-	expect_unplaced_reason(&r, "'shaliang'", NULL);
+	expect_unplaced_reason(&r, "site 'shaliang' is full", NULL);
 	assert_true(sched_incomplete(&r.s));
 	run_done(&r);
-	/* The same three at the host all take 11-11. */
 	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
-	    "      - {title: 甲, when: 2024-11-11..2024-11-12}\n"
-	    "      - {title: 乙, when: 2024-11-11..2024-11-12}\n"
-	    "      - {title: 丙, at: shiyan, when: 2024-11-11..2024-11-12}\n");
+	    THREE_AT("host") THREE_AT("shiyan"));
 	expect_sched(&r, NULL,
 	    "2024-11-11 p1.1/1 of 1\n"
 	    "2024-11-11 p1.2/1 of 1\n"
-	    "2024-11-11 p1.3/1 of 1\n");
+	    "2024-11-11 p1.3/1 of 1\n"
+	    "2024-11-11 p1.4/1 of 1\n"
+	    "2024-11-11 p1.5/1 of 1\n"
+	    "2024-11-11 p1.6/1 of 1\n");
+	assert_false(sched_incomplete(&r.s));
 	run_done(&r);
-#undef THREE_AT_HOST
+	/* but people still count at the host */
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 甲, owner: liu, when: 2024-11-11..2024-11-12}\n"
+	    "      - {title: 乙, owner: liu, when: 2024-11-11..2024-11-12}\n"
+	    "      - {title: 丙, owner: liu, when: 2024-11-11..2024-11-12}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1/1 of 1\n"
+	    "2024-11-12 p1.2/1 of 1\n"
+	    "unplaced p1.3/1 2024-11-11..2024-11-12\n");
+	expect_unplaced_reason(&r, "'liu' is busy", "site");
+	run_done(&r);
+#undef THREE_AT
 }
 
 /*
@@ -994,6 +1008,483 @@ test_event_order(void **state)
 	run_done(&r);
 }
 
+/* ---- part 1b: §10 worked out by hand ------------------------------- */
+
+/*
+ * site: shared takes no room at its site (§10) but still binds its
+ * people and is still held there. shaliang takes one event a day; the
+ * fixed p1.1 fills it on 11-12. Order: slice end, then length: p1.2
+ * (11-12), p1.3 (11-13, one day), p1.4 (11-12..13), p1.5 (11-12..13,
+ * later in the file).
+ *   p1.2, shared, owner mu: 11-12 although shaliang is full.
+ *   p1.3, shared: 11-13.
+ *   p1.4, not shared: 11-12 is full; 11-13 holds only the shared p1.3,
+ *         which takes no room: 11-13 (were p1.3 counted, unplaced).
+ *   p1.5, shared, owner mu: mu is at p1.2 on 11-12: 11-13.
+ * mu's quota counts p1.2 and p1.5: shared events at a partner site are
+ * visits all the same.
+ */
+static void
+test_site_shared(void **state)
+{
+	struct run r;
+	const struct sched_series *x;
+	char *got;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 捐赠, kind: donation, at: shaliang,"
+	    " date: 2024-11-12}\n"
+	    "      - {title: 驻村, kind: residency, at: shaliang, site: shared,"
+	    " owner: mu, when: 2024-11-12}\n"
+	    "      - {title: 案头, at: shaliang, site: shared,"
+	    " when: 2024-11-13}\n"
+	    "      - {title: 送教, at: shaliang, owner: liu,"
+	    " when: 2024-11-12..2024-11-13}\n"
+	    "      - {title: 整理, at: shaliang, site: 共用, owner: mu,"
+	    " when: 2024-11-12..2024-11-13}\n"
+	    "quotas:\n"
+	    "  - {people: [mu], visits: 2, per: month}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-12 p1.1/1 of 1 fixed\n"
+	    "2024-11-12 p1.2/1 of 1\n"
+	    "2024-11-13 p1.3/1 of 1\n"
+	    "2024-11-13 p1.4/1 of 1\n"
+	    "2024-11-13 p1.5/1 of 1\n");
+	x = series_by_id(&r.s, 0, "p1.2");
+	assert_true(x->shared);
+	assert_string_equal(r.plans[0]->orgs[x->site].id, "shaliang");
+	assert_string_equal(r.plans[0]->orgs[x->partner].id, "shaliang");
+	assert_true(series_by_id(&r.s, 0, "p1.5")->shared);
+	assert_false(series_by_id(&r.s, 0, "p1.4")->shared);
+	assert_false(series_by_id(&r.s, 0, "p1.1")->shared);
+	got = render_quotas(&r, "mu");
+	assert_string_equal(got, "2024-11-01..2024-11-30 2/2\n");
+	free(got);
+	assert_false(sched_incomplete(&r.s));
+	run_done(&r);
+	/* Without site: shared, p1.4 has no day. */
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 捐赠, kind: donation, at: shaliang,"
+	    " date: 2024-11-12}\n"
+	    "      - {title: 案头, at: shaliang, when: 2024-11-13}\n"
+	    "      - {title: 送教, at: shaliang, owner: liu,"
+	    " when: 2024-11-12..2024-11-13}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-12 p1.1/1 of 1 fixed\n"
+	    "2024-11-13 p1.2/1 of 1\n"
+	    "unplaced p1.3/1 2024-11-12..2024-11-13\n");
+	expect_unplaced_reason(&r, "site 'shaliang' is full", NULL);
+	run_done(&r);
+}
+
+/*
+ * after and gap (§10), all online and unattended, November 2024 (working
+ * days 1, 4-8, 11-15, 18-22, 25-29):
+ *   p1.1, times 2 over 11-04..08: slices 04-05 and 06-08: 11-04, 11-06.
+ *   p1.2 after p1.1: the working day after 11-06: 11-07.
+ *   p1.3 after 甲 (p1.1 by its title), gap 2: 07 and 08 between, 11-11.
+ *   p1.4 after [p1.2, p1.3], gap 1: after p1.2 (07) 11-11, after p1.3
+ *        (11) 11-13: the later, 11-13 (in layer 2: placed last).
+ *   p1.5 after p1.1, gap 3, times 2 over 11-01..29: 07 08 11 between,
+ *        11-12 at the earliest; slices 01..14 and 15..29: 11-12, 11-15.
+ *   p1.6 the same with gap 6: 07 08 11 12 13 14 between, 11-15 at the
+ *        earliest, after the end of the first slice: occurrence 1 is
+ *        unplaced, waiting for p1.1; occurrence 2 gets 11-15.
+ */
+static void
+test_after_gap(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 甲, at: online, times: 2,"
+	    " when: 2024-11-04..2024-11-08}\n"
+	    "      - {title: 乙, at: online, after: p1.1}\n"
+	    "      - {title: 丙, at: online, after: 甲, gap: 2}\n"
+	    "      - {title: 丁, at: online, after: [p1.2, p1.3], gap: 1}\n"
+	    "      - {title: 戊, at: online, after: p1.1, gap: 3, times: 2}\n"
+	    "      - {title: 己, at: online, after: p1.1, gap: 6, times: 2}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-04 p1.1/1 of 2\n"
+	    "2024-11-06 p1.1/2 of 2\n"
+	    "2024-11-07 p1.2/1 of 1\n"
+	    "2024-11-11 p1.3/1 of 1\n"
+	    "2024-11-12 p1.5/1 of 2\n"
+	    "2024-11-13 p1.4/1 of 1\n"
+	    "2024-11-15 p1.5/2 of 2\n"
+	    "2024-11-15 p1.6/2 of 2\n"
+	    "unplaced p1.6/1 2024-11-01..2024-11-14\n");
+	expect_unplaced_reason(&r, "waits for 'p1.1'", NULL);
+	assert_int_equal(series_by_id(&r.s, 0, "p1.1")->layer, 0);
+	assert_int_equal(series_by_id(&r.s, 0, "p1.2")->layer, 1);
+	assert_int_equal(series_by_id(&r.s, 0, "p1.3")->layer, 1);
+	assert_int_equal(series_by_id(&r.s, 0, "p1.4")->layer, 2);
+	assert_int_equal(series_by_id(&r.s, 0, "p1.6")->layer, 1);
+	run_done(&r);
+	/* gap counts working days only: Friday 11-08, gap 1: Tuesday */
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 甲, at: online, when: 2024-11-08}\n"
+	    "      - {title: 乙, at: online, after: p1.1, gap: 1}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-08 p1.1/1 of 1\n"
+	    "2024-11-12 p1.2/1 of 1\n");
+	run_done(&r);
+	/*
+	 * A predecessor of several days: 11-07..11 (days 3 from Thursday),
+	 * the successor starts the working day after its last day.
+	 */
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 甲, at: online, days: 3,"
+	    " when: 2024-11-07..2024-11-11}\n"
+	    "      - {title: 乙, at: online, after: p1.1}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-07..2024-11-11 p1.1/1 of 1\n"
+	    "2024-11-12 p1.2/1 of 1\n");
+	run_done(&r);
+}
+
+/*
+ * Between two at: partner activities the order holds partner by partner
+ * (§10). Window 11-11..15 unless said otherwise.
+ *   p1.1 at both partners, owner liu: #shaliang 11-11, #chengguan 11-12
+ *        (liu is busy on 11-11).
+ *   p1.2 at both, after p1.1: #shaliang after 11-11: 11-12; #chengguan
+ *        after 11-12: 11-13 (were the order global, both after 11-12).
+ *   p1.3 at shaliang only, on 11-13.
+ *   p1.4 at both, after p1.3: #shaliang after 11-13: 11-14; #chengguan,
+ *        which p1.3 does not reach, is not held back: 11-11.
+ *   p1.5 at the host after p1.1: after both its series: 11-13.
+ *   p1.6 at the host after p1.3: 11-14.
+ *   p1.7 at both, after p1.5 (host): after 11-13 for each partner;
+ *        layer 2, so p1.4#shaliang already holds shaliang on 11-14:
+ *        #shaliang 11-15, #chengguan 11-14.
+ */
+static void
+test_after_partner_by_partner(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 甲, at: partner, owner: liu,"
+	    " when: 2024-11-11..2024-11-15}\n"
+	    "      - {title: 乙, at: partner, after: p1.1,"
+	    " when: 2024-11-11..2024-11-15}\n"
+	    "      - {title: 丙, at: partner, partners: [shaliang],"
+	    " when: 2024-11-13}\n"
+	    "      - {title: 丁, at: partner, after: p1.3,"
+	    " when: 2024-11-11..2024-11-15}\n"
+	    "      - {title: 戊, at: host, after: p1.1,"
+	    " when: 2024-11-11..2024-11-15}\n"
+	    "      - {title: 己, at: host, after: p1.3,"
+	    " when: 2024-11-11..2024-11-15}\n"
+	    "      - {title: 庚, at: partner, after: p1.5,"
+	    " when: 2024-11-11..2024-11-15}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1#shaliang/1 of 1\n"
+	    "2024-11-11 p1.4#chengguan/1 of 1\n"
+	    "2024-11-12 p1.1#chengguan/1 of 1\n"
+	    "2024-11-12 p1.2#shaliang/1 of 1\n"
+	    "2024-11-13 p1.2#chengguan/1 of 1\n"
+	    "2024-11-13 p1.3#shaliang/1 of 1\n"
+	    "2024-11-13 p1.5/1 of 1\n"
+	    "2024-11-14 p1.4#shaliang/1 of 1\n"
+	    "2024-11-14 p1.6/1 of 1\n"
+	    "2024-11-14 p1.7#chengguan/1 of 1\n"
+	    "2024-11-15 p1.7#shaliang/1 of 1\n");
+	assert_int_equal(series_by_id(&r.s, 0, "p1.4#chengguan")->layer, 0);
+	assert_int_equal(series_by_id(&r.s, 0, "p1.4#shaliang")->layer, 1);
+	assert_int_equal(series_by_id(&r.s, 0, "p1.7#shaliang")->layer, 2);
+	assert_false(sched_incomplete(&r.s));
+	run_done(&r);
+}
+
+/*
+ * An unplaced predecessor leaves what comes after it unplaced, "waits
+ * for" it; a fixed successor is placed as written all the same.
+ *   p1.1 fixed on 11-12, owner liu; p1.2 wants only 11-12 with liu:
+ *        unplaced ('liu' is busy).
+ *   p1.3 after p1.2: unplaced, waits for 'p1.2'; p1.8 after p1.3 waits
+ *        for 'p1.3' in turn.
+ *   p1.4 fixed on 11-11, after p1.3: placed as written.
+ *   p1.5 after p1.4 (fixed, 11-11): 11-12.
+ *   p1.6 on 11-14 and p1.7 fixed on 11-13 after it: as written, before
+ *        its predecessor.
+ */
+static void
+test_after_unplaced_and_fixed(void **state)
+{
+	struct run r;
+	size_t i;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 会议, at: online, owner: liu, date: 2024-11-12}\n"
+	    "      - {title: 讲座, at: online, owner: liu, when: 2024-11-12}\n"
+	    "      - {title: 总结, at: online, after: p1.2,"
+	    " when: 2024-11-13..2024-11-15}\n"
+	    "      - {title: 签约, at: online, date: 2024-11-11, after: p1.3}\n"
+	    "      - {title: 公示, at: online, after: p1.4,"
+	    " when: 2024-11-11..2024-11-15}\n"
+	    "      - {title: 审核, at: online, when: 2024-11-14}\n"
+	    "      - {title: 上报, at: online, date: 2024-11-13, after: p1.6}\n"
+	    "      - {title: 发放, at: online, after: p1.3,"
+	    " when: 2024-11-13..2024-11-15}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.4/1 of 1 fixed\n"
+	    "2024-11-12 p1.1/1 of 1 fixed\n"
+	    "2024-11-12 p1.5/1 of 1\n"
+	    "2024-11-13 p1.7/1 of 1 fixed\n"
+	    "2024-11-14 p1.6/1 of 1\n"
+	    "unplaced p1.2/1 2024-11-12..2024-11-12\n"
+	    "unplaced p1.3/1 2024-11-13..2024-11-15\n"
+	    "unplaced p1.8/1 2024-11-13..2024-11-15\n");
+	assert_int_equal(r.s.nunplaced, 3);
+	for (i = 0; i < r.s.nunplaced; i++) {
+		const struct sched_unplaced *u = &r.s.unplaced[i];
+		const char *want = i == 0 ? "'liu' is busy" : i == 1 ?
+		    "waits for 'p1.2'" : "waits for 'p1.3'";
+
+		if (strstr(u->reason, want) == NULL)
+			fail_msg("%s: reason '%s', want '%s'", u->series->id,
+			    u->reason, want);
+	}
+	run_done(&r);
+}
+
+/* Every quota row, with its unit and partner, as text. */
+static char *
+render_quota_rows(const struct run *r)
+{
+	struct buf b = { NULL, 0, 0 };
+	char d1[11], d2[11];
+	size_t i;
+
+	bprintf(&b, "%s", "");
+	for (i = 0; i < r->s.nquotas; i++) {
+		const struct sched_quota *q = &r->s.quotas[i];
+		const struct plan *p = r->plans[q->plan];
+
+		bprintf(&b, "%s%s%s %s %s..%s %u/%u\n", p->people[q->person].id,
+		    q->partner >= 0 ? "@" : "",
+		    q->partner >= 0 ? p->orgs[q->partner].id : "",
+		    q->unit == QU_DAYS ? "days" : "visits",
+		    fmt_day(q->period.from, d1), fmt_day(q->period.to, d2),
+		    q->got, q->required);
+	}
+	return b.p;
+}
+
+/*
+ * Quotas in days (§10): working days at partner sites, counted over each
+ * event's days, in the period each day falls in.
+ *   p1.1 at shaliang, days 3 from Thursday 10-31 (its window allows no
+ *        other start): 10-31, 11-01, 11-04 (the weekend not counted).
+ *   p1.2 at chengguan, days 2: 11-11..12.
+ *   p1.3 at the host and p1.4 online: neither counted.
+ * feng's quota (visits 1 and days 2 a month): two rows for each month,
+ * visits first: October 1 visit (p1.1 starts there), 1 day; November 1
+ * visit (p1.2), days 11-01, 11-04, 11-11, 11-12 = 4. The pairing v1
+ * (days 3 at shaliang a month) counts shaliang only: October 1, November
+ * 2. A pairing with neither visits nor days gives no row.
+ */
+static void
+test_quota_days(void **state)
+{
+	struct run r;
+	char *got;
+
+	(void)state;
+	run_one(&r, HEAD("2024-10..2024-11") ACTS("2024-10..2024-11")
+	    "      - {title: 驻园, at: shaliang, owner: feng, days: 3,"
+	    " when: 2024-10-31..2024-11-04}\n"
+	    "      - {title: 送教, at: chengguan, owner: feng, days: 2,"
+	    " when: 2024-11-11..2024-11-12}\n"
+	    "      - {title: 园内, owner: feng, when: 2024-11-13}\n"
+	    "      - {title: 网上, at: online, owner: feng, when: 2024-11-14}\n"
+	    "quotas:\n"
+	    "  - {people: [feng], visits: 1, days: 2, per: month}\n"
+	    "pairings:\n"
+	    "  - {person: liu, partner: chengguan, role: 园长对园长}\n"
+	    "  - {person: feng, partner: shaliang, days: 3, per: 每月}\n");
+	expect_sched(&r, NULL,
+	    "2024-10-31..2024-11-04 p1.1/1 of 1\n"
+	    "2024-11-11..2024-11-12 p1.2/1 of 1\n"
+	    "2024-11-13 p1.3/1 of 1\n"
+	    "2024-11-14 p1.4/1 of 1\n");
+	got = render_quota_rows(&r);
+	assert_string_equal(got,
+	    "feng visits 2024-10-01..2024-10-31 1/1\n"
+	    "feng visits 2024-11-01..2024-11-30 1/1\n"
+	    "feng days 2024-10-01..2024-10-31 1/2\n"
+	    "feng days 2024-11-01..2024-11-30 4/2\n"
+	    "feng@shaliang days 2024-10-01..2024-10-31 1/3\n"
+	    "feng@shaliang days 2024-11-01..2024-11-30 2/3\n");
+	free(got);
+	assert_true(sched_incomplete(&r.s));
+	run_done(&r);
+	/*
+	 * A quota in days alone, per year over 2024-10-01..2024-11-15:
+	 * 46 of 365 days, 40 * 46 / 365 = 5.04, rounded down to 5.
+	 */
+	run_one(&r, HEAD("2024-10-01..2024-11-15")
+	    ACTS("2024-10-01..2024-11-15")
+	    "      - {title: 驻园, at: shaliang, owner: feng, days: 3,"
+	    " when: 2024-10-31..2024-11-04}\n"
+	    "quotas:\n"
+	    "  - {people: leadership.leader, days: 40}\n");
+	got = render_quota_rows(&r);
+	assert_string_equal(got,
+	    "feng days 2024-10-01..2024-11-15 3/5\n");
+	free(got);
+	run_done(&r);
+}
+
+/*
+ * Pairings with visits (§10) are series v1, v2, ... by position among
+ * all pairings, N visits in every period from the plan start (a partial
+ * last period still gets N), at the partner, owner the person, title
+ * 结对走访, kind visit, no phase. Plan 2024-11-01..12-10, no phases:
+ *   v1 has no visits: no series (its id is taken all the same).
+ *   v2, 2 a month at shaliang: November's 21 working days (1, 4-8,
+ *       11-15, 18-22, 25-29) sliced 0..10, 10..21: 11-01, d[10] = 11-15;
+ *       December 1-10 (2-6, 9, 10: 7 days) 0..3, 3..7: 12-02, 12-05.
+ *   v3, 1 a semester at chengguan: one partial period, 11-01.
+ */
+static void
+test_pairing_visits(void **state)
+{
+	struct run r;
+	const struct sched_series *v;
+	const struct plan *p;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11-01..2024-12-10")
+	    "pairings:\n"
+	    "  - {person: feng, partner: chengguan, role: 挂点}\n"
+	    "  - {person: liu, partner: shaliang, role: 园长对园长, visits: 2,"
+	    " per: month}\n"
+	    "  - {person: mu, partner: chengguan, visits: 1, per: 学期}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-01 v2/1 of 4\n"
+	    "2024-11-01 v3/1 of 1\n"
+	    "2024-11-15 v2/2 of 4\n"
+	    "2024-12-02 v2/3 of 4\n"
+	    "2024-12-05 v2/4 of 4\n");
+	p = r.plans[0];
+	assert_int_equal(r.s.nseries, 2);
+	v = series_by_id(&r.s, 0, "v2");
+	assert_string_equal(v->activity, "v2");
+	assert_string_equal(v->title, "结对走访");
+	assert_string_equal(v->kind, "visit");
+	assert_int_equal(v->phase, -1);
+	assert_null(v->act);
+	assert_null(v->ment);
+	assert_ptr_equal(v->pair, &p->pairings[1]);
+	assert_string_equal(p->orgs[v->site].id, "shaliang");
+	assert_string_equal(p->orgs[v->partner].id, "shaliang");
+	assert_int_equal(v->npeople, 1);
+	assert_string_equal(p->people[v->people[0]].id, "liu");
+	assert_false(v->shared);
+	v = series_by_id(&r.s, 0, "v3");
+	assert_string_equal(p->orgs[v->site].id, "chengguan");
+	assert_string_equal(p->people[v->people[0]].id, "mu");
+	assert_false(sched_incomplete(&r.s));
+	run_done(&r);
+	/*
+	 * Per year and per semester over 2024-09..2025-10: years from
+	 * 2024-09-01 (the second a partial one from 2025-09-01), semesters
+	 * from 2024-09-01, 2025-03-01 (a Saturday) and 2025-09-01; one visit
+	 * each, on the first working day: 2024-09-02, 2025-03-03, 2025-09-01.
+	 */
+	run_one(&r, HEAD("2024-09..2025-10")
+	    "pairings:\n"
+	    "  - {person: feng, partner: shaliang, visits: 1}\n"
+	    "  - {person: liu, partner: chengguan, visits: 1,"
+	    " per: semester}\n");
+	expect_sched(&r, NULL,
+	    "2024-09-02 v1/1 of 2\n"
+	    "2024-09-02 v2/1 of 3\n"
+	    "2025-03-03 v2/2 of 3\n"
+	    "2025-09-01 v1/2 of 2\n"
+	    "2025-09-01 v2/3 of 3\n");
+	run_done(&r);
+	/*
+	 * Visits at one partner share its room with the activities there.
+	 * 11-01 (Fri), 11-04 and 11-05 are the working days; the fixed p1.1
+	 * fills shaliang on 11-01. By slice end, then length: v2/1 (11-01:
+	 * full, unplaced), v2/2 (11-04), v2/3 (11-05, one day) before v1/1
+	 * (11-01..05), which finds every day full.
+	 */
+	run_one(&r, HEAD("2024-11-01..2024-11-05")
+	    ACTS("2024-11-01..2024-11-05")
+	    "      - {title: 送教, at: shaliang, date: 2024-11-01}\n"
+	    "pairings:\n"
+	    "  - {person: liu, partner: shaliang, visits: 1, per: month}\n"
+	    "  - {person: feng, partner: shaliang, visits: 3, per: month}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-01 p1.1/1 of 1 fixed\n"
+	    "2024-11-04 v2/2 of 3\n"
+	    "2024-11-05 v2/3 of 3\n"
+	    "unplaced v1/1 2024-11-01..2024-11-05\n"
+	    "unplaced v2/1 2024-11-01..2024-11-01\n");
+	run_done(&r);
+}
+
+/*
+ * every: N months, semester and year (and 每学期), periods counted from
+ * the window start (§10), one occurrence each, online:
+ *   p1.1 2 months from 2024-09-15: 09-15..11-14 (09-15..17 is the
+ *        Mid-Autumn holiday: 09-18), 11-15..01-14 (11-15), 01-15..31
+ *        (2025-01-15).
+ *   p1.2 semester over 2024-09..2025-08: 09-02, 2025-03-03 (03-01 is a
+ *        Saturday).
+ *   p1.3 year from 2024-03-15: 2024-03-15, 2025-03-17 (15 and 16 are a
+ *        weekend), in the partial year 2025-03-15..2026-01-31.
+ *   p1.4 3 months from 2024-11-30: the next periods start 2025-02-28
+ *        (30 February does not exist) and 2025-05-30: 12-02 (11-30 is a
+ *        Saturday), 02-28, 05-30.
+ *   p1.5 每学期 as p1.2.
+ */
+static void
+test_every_months(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-03..2026-02") ACTS("2024-03..2026-02")
+	    "      - {title: 甲, at: online, every: 2 months,"
+	    " when: 2024-09-15..2025-01-31}\n"
+	    "      - {title: 乙, at: online, every: semester,"
+	    " when: 2024-09..2025-08}\n"
+	    "      - {title: 丙, at: online, every: year,"
+	    " when: 2024-03-15..2026-01}\n"
+	    "      - {title: 丁, at: online, every: 3 months,"
+	    " when: 2024-11-30..2025-06-30}\n"
+	    "      - {title: 戊, at: online, every: 每学期,"
+	    " when: 2024-09..2025-08}\n");
+	expect_sched(&r, "p1.1",
+	    "2024-09-18 p1.1/1 of 3\n"
+	    "2024-11-15 p1.1/2 of 3\n"
+	    "2025-01-15 p1.1/3 of 3\n");
+	expect_sched(&r, "p1.2",
+	    "2024-09-02 p1.2/1 of 2\n"
+	    "2025-03-03 p1.2/2 of 2\n");
+	expect_sched(&r, "p1.3",
+	    "2024-03-15 p1.3/1 of 2\n"
+	    "2025-03-17 p1.3/2 of 2\n");
+	expect_sched(&r, "p1.4",
+	    "2024-12-02 p1.4/1 of 3\n"
+	    "2025-02-28 p1.4/2 of 3\n"
+	    "2025-05-30 p1.4/3 of 3\n");
+	expect_sched(&r, "p1.5",
+	    "2024-09-02 p1.5/1 of 2\n"
+	    "2025-03-03 p1.5/2 of 2\n");
+	run_done(&r);
+}
+
 /* ---- part 2: random plans against an independent checker ----------- */
 
 /*
@@ -1025,9 +1516,11 @@ chance(struct rng *r, uint32_t pct)
 
 #define GMAXORG		4	/* the host and up to 3 partners */
 #define GMAXPPL		10
-#define GMAXACT		16
+#define GMAXACT		24	/* activities, a mentorship, pairings */
+#define GMAXFLEX	16	/* of which activities */
 #define GMAXPHASE	3
 #define GMAXSENT	3	/* closed and open entries {dates, at} */
+#define GMAXPAIR	3
 
 struct gwhen {
 	struct span	 win;
@@ -1036,7 +1529,10 @@ struct gwhen {
 	uint8_t		 wd;		/* allowed weekdays, Monday bit 0 */
 };
 
-/* An activity, or a mentorship's meetings (ment). */
+/*
+ * An activity, or a mentorship's meetings (ment), or a pairing's visits
+ * (pair: at its partner as AT_ORG, the person its one owner).
+ */
 struct gact {
 	int		 at;		/* enum at */
 	int		 org;		/* AT_ORG: org index */
@@ -1048,6 +1544,16 @@ struct gact {
 	struct gwhen	 w;
 	int		 phase, pos;	/* 1-based */
 	bool		 ment;
+	int		 pair;		/* pairing number v1, v2, ...; 0: none */
+	bool		 shared;	/* site: shared */
+	int		 pred[2], npred;	/* after: indexes into acts */
+	uint32_t	 gap;
+	struct buf	 line;		/* the flow mapping, without its '}' */
+};
+
+/* A pairing with days (a quota at its partner). */
+struct gpair {
+	int		 person, partner, days, months;
 };
 
 /* A closed or open entry for some sites only (§13). */
@@ -1064,6 +1570,7 @@ struct gplan {
 	int		 porg[GMAXPPL];	/* each person's org index */
 	struct span	 period;
 	struct calendar	 cal;
+	bool		 crowd;		/* most events at partner sites */
 	struct span	 closed[2];
 	day_t		 open[1];
 	/* site entries, and each site's calendar: cal with its entries */
@@ -1076,12 +1583,17 @@ struct gplan {
 	int		 nacts;
 	bool		 quota;
 	int		 qppl[2], nq;	/* person numbers */
-	int		 qvisits, qmonths;
+	int		 qvisits, qdays, qmonths;	/* -1: not asked */
+	struct gpair	 pdays[GMAXPAIR];	/* pairings with days */
+	int		 npdays;
 	struct buf	 y;
 };
 
-static const char *const wdnames[7] = { "mon", "tue", "wed", "thu", "fri",
-    "sat", "sun" };
+static const char *const wdnames[3][7] = {
+	{ "mon", "tue", "wed", "thu", "fri", "sat", "sun" },
+	{ "周一", "周二", "周三", "周四", "周五", "周六", "周日" },
+	{ "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日" },
+};
 static const char *const kinds[] = { "agreement", "teaching-visit",
     "study-visit", "shadowing", "lecture", "demo-lesson", "observation",
     "training", "research", "meeting", "inspection", "exchange" };
@@ -1149,17 +1661,44 @@ g_people_mask(const struct gplan *gp, const int *a, int na, const int *b,
 	return m != 0 ? m : 1;
 }
 
+/* d and n months, on its day of the month or the month's last day. */
+static day_t
+g_add_months(day_t d, int n)
+{
+	int y, m, dd, mi, dim;
+
+	date_to_civil(d, &y, &m, &dd);
+	mi = y * 12 + m - 1 + n;
+	dim = date_days_in_month(mi / 12, mi % 12 + 1);
+	return date_from_civil(mi / 12, mi % 12 + 1, dd < dim ? dd : dim);
+}
+
 /* The periods of §5.1 met by the window; at most max. */
 static size_t
 g_periods(const struct gwhen *w, struct span *out, size_t max)
 {
 	day_t start, next;
-	int y, m, d;
+	int y, m, d, k, months;
 	size_t n = 0;
 
 	if (w->every == EV_NONE) {
 		out[0] = w->win;
 		return 1;
+	}
+	if (w->every == EV_MONTHS || w->every == EV_SEMESTER ||
+	    w->every == EV_YEAR) {
+		/* §10: each period N months on from the window start */
+		months = w->every == EV_YEAR ? 12 : w->every == EV_SEMESTER ?
+		    6 : (int)w->every_n;
+		for (k = 0; (start = g_add_months(w->win.from, k * months)) <=
+		    w->win.to; k++) {
+			next = g_add_months(w->win.from, (k + 1) * months);
+			assert_true(n < max);
+			out[n].from = start;
+			out[n].to = next - 1 > w->win.to ? w->win.to : next - 1;
+			n++;
+		}
+		return n;
 	}
 	switch (w->every) {
 	case EV_WEEK:
@@ -1370,6 +1909,20 @@ g_sched_keys(struct rng *r, const struct gplan *gp, struct gwhen *w,
 		w->every = EV_DAYS;
 		w->every_n = 3 + rnd(r, 8);
 		break;
+	case 5:		/* §10: months, semesters, years from the start */
+		switch (rnd(r, 4)) {
+		case 0:
+			w->every = EV_SEMESTER;
+			break;
+		case 1:
+			w->every = EV_YEAR;
+			break;
+		default:
+			w->every = EV_MONTHS;
+			w->every_n = 2 + rnd(r, 2);
+			break;
+		}
+		break;
 	default:
 		break;
 	}
@@ -1399,10 +1952,14 @@ g_sched_keys(struct rng *r, const struct gplan *gp, struct gwhen *w,
 	return true;
 }
 
+/*
+ * The scheduling keys of w. Keywords are spelt in English or with their
+ * Chinese synonyms (§10), chosen by the window's first day.
+ */
 static void
 g_when_keys(struct buf *b, const struct gwhen *w, const char *when)
 {
-	int i, n = 0;
+	int i, n = 0, zh = (int)((uint32_t)w->win.from % 3);
 
 	if (when[0] != '\0')
 		bprintf(b, "when: %s, ", when);
@@ -1421,6 +1978,15 @@ g_when_keys(struct buf *b, const struct gwhen *w, const char *when)
 	case EV_DAYS:
 		bprintf(b, "every: %u days, ", w->every_n);
 		break;
+	case EV_MONTHS:
+		bprintf(b, "every: %u months, ", w->every_n);
+		break;
+	case EV_SEMESTER:
+		bprintf(b, "every: %s, ", zh ? "每学期" : "semester");
+		break;
+	case EV_YEAR:
+		bprintf(b, "every: %s, ", zh ? "每年" : "year");
+		break;
 	default:
 		break;
 	}
@@ -1428,22 +1994,25 @@ g_when_keys(struct buf *b, const struct gwhen *w, const char *when)
 		bprintf(b, "weekday: [");
 		for (i = 0, n = 0; i < 7; i++)
 			if (w->wd >> i & 1)
-				bprintf(b, "%s%s", n++ ? ", " : "", wdnames[i]);
+				bprintf(b, "%s%s", n++ ? ", " : "",
+				    wdnames[zh][i]);
 		bprintf(b, "], ");
 	}
 	if (w->days != 1)
 		bprintf(b, "days: %u, ", w->days);
 }
 
-/* The activities of one phase, as YAML flow mappings. */
+/*
+ * The activities of one phase, each a YAML flow mapping in its line
+ * (without the closing brace: after and gap may follow).
+ */
 static void
 g_activities(struct rng *r, struct gplan *gp, int phase, struct span ph)
 {
-	struct buf *b = &gp->y;
 	int i, n = 1 + (int)rnd(r, 4), k, pos = 0;
 	char when[64];
 
-	for (i = 0; i < n && gp->nacts < GMAXACT - 1; i++) {
+	for (i = 0; i < n && gp->nacts < GMAXFLEX - 1; i++) {
 		struct gact *a = &gp->acts[gp->nacts];
 		struct buf line = { NULL, 0, 0 };
 		uint8_t masks[GMAXORG];
@@ -1456,13 +2025,17 @@ g_activities(struct rng *r, struct gplan *gp, int phase, struct span ph)
 		    titles[rnd(r, sizeof(titles) / sizeof(titles[0]))],
 		    kinds[rnd(r, sizeof(kinds) / sizeof(kinds[0]))]);
 		k = (int)rnd(r, 20);
+		if (gp->crowd)		/* partners, and their own ids */
+			k = k < 4 ? 0 : k < 12 ? 7 : k < 14 ? 14 : 17;
 		if (k < 7) {
 			a->at = AT_HOST;
 			if (chance(r, 50))
-				bprintf(&line, "at: host, ");
+				bprintf(&line, "at: %s, ", chance(r, 30) ?
+				    "本园" : "host");
 		} else if (k < 14) {
 			a->at = AT_PARTNER;
-			bprintf(&line, "at: partner, ");
+			bprintf(&line, "at: %s, ", chance(r, 30) ? "结对园" :
+			    "partner");
 			if (gp->norgs > 2 && chance(r, 40)) {
 				while (a->parts == 0)
 					a->parts = (uint8_t)(rnd(r, 1u <<
@@ -1479,11 +2052,18 @@ g_activities(struct rng *r, struct gplan *gp, int phase, struct span ph)
 				    ~1u);
 		} else if (k < 17) {
 			a->at = AT_ONLINE;
-			bprintf(&line, "at: online, ");
+			bprintf(&line, "at: %s, ", chance(r, 30) ? "线上" :
+			    "online");
 		} else {
 			a->at = AT_ORG;
-			a->org = (int)rnd(r, (uint32_t)gp->norgs);
+			a->org = gp->crowd ? 1 + (int)rnd(r, (uint32_t)gp->norgs -
+			    1) : (int)rnd(r, (uint32_t)gp->norgs);
 			bprintf(&line, "at: %s, ", gp->org[a->org]);
+		}
+		if (a->at != AT_ONLINE && chance(r, gp->crowd ? 35 : 12)) {
+			a->shared = true;
+			bprintf(&line, "site: %s, ", chance(r, 30) ? "共用" :
+			    "shared");
 		}
 		g_people(r, gp, a->own, &a->nown, 2, NULL, 0);
 		g_people(r, gp, a->ppl, &a->nppl, 2, a->own, a->nown);
@@ -1528,10 +2108,71 @@ g_activities(struct rng *r, struct gplan *gp, int phase, struct span ph)
 			g_when_keys(&line, &a->w, when);
 			bprintf(&line, "note: 随机");
 		}
-		bprintf(b, "%s}\n", line.p);
-		free(line.p);
+		a->line = line;
 		gp->nacts++;
 		pos++;
+	}
+}
+
+/*
+ * after and gap between the activities (none of the mentorship): each
+ * activity has a random rank and may come after activities of a lower
+ * rank only, so there is no cycle, and an activity may come after one
+ * written later in the file.
+ */
+static void
+g_after(struct rng *r, struct gplan *gp)
+{
+	int rank[GMAXACT], i, j, k, t, cand[GMAXACT], nc;
+	bool partners_only;
+
+	for (i = 0; i < gp->nacts; i++)
+		rank[i] = i;
+	for (i = gp->nacts - 1; i > 0; i--) {
+		j = (int)rnd(r, (uint32_t)i + 1);
+		t = rank[i];
+		rank[i] = rank[j];
+		rank[j] = t;
+	}
+	for (i = 0; i < gp->nacts; i++) {
+		struct gact *a = &gp->acts[i];
+
+		if (!chance(r, 30))
+			continue;
+		/* at: partner after at: partner (partner by partner) often */
+		partners_only = a->at == AT_PARTNER && chance(r, 60);
+		for (j = nc = 0; j < gp->nacts; j++)
+			if (rank[j] < rank[i] && (!partners_only ||
+			    gp->acts[j].at == AT_PARTNER))
+				cand[nc++] = j;
+		for (j = 0; nc == 0 && j < gp->nacts; j++)
+			if (rank[j] < rank[i])
+				cand[nc++] = j;
+		if (nc == 0)
+			continue;
+		k = 1 + (int)rnd(r, 2);
+		while (a->npred < k && a->npred < nc) {
+			j = cand[rnd(r, (uint32_t)nc)];
+			for (t = 0; t < a->npred && a->pred[t] != j; t++)
+				;
+			if (t == a->npred)
+				a->pred[a->npred++] = j;
+		}
+		a->gap = chance(r, 50) ? 0 : 1 + rnd(r, 4);
+		bprintf(&a->line, ", after: ");
+		if (a->npred == 1 && chance(r, 50))
+			bprintf(&a->line, "p%d.%d", gp->acts[a->pred[0]].phase,
+			    gp->acts[a->pred[0]].pos);
+		else {
+			bprintf(&a->line, "[");
+			for (t = 0; t < a->npred; t++)
+				bprintf(&a->line, "%sp%d.%d", t ? ", " : "",
+				    gp->acts[a->pred[t]].phase,
+				    gp->acts[a->pred[t]].pos);
+			bprintf(&a->line, "]");
+		}
+		if (a->gap > 0 || chance(r, 20))
+			bprintf(&a->line, ", gap: %u", a->gap);
 	}
 }
 
@@ -1548,6 +2189,7 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 	b = &gp->y;
 	gp->no = no;
 	gp->norgs = 2 + (int)rnd(r, 3);
+	gp->crowd = chance(r, 25);
 	gp->npeople = 3 + (int)rnd(r, 8);
 	snprintf(gp->org[0], sizeof(gp->org[0]), "h%d", no);
 	for (i = 1; i < gp->norgs; i++)
@@ -1555,6 +2197,8 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 		    'a' + i - 1);
 	mi0 = 2024 * 12 + (int)rnd(r, 21);
 	mi1 = mi0 + 1 + (int)rnd(r, 5);
+	if (chance(r, 20))	/* long enough for semesters and years */
+		mi1 = mi0 + 6 + (int)rnd(r, 12);
 	if (mi1 > 2025 * 12 + 11)
 		mi1 = 2025 * 12 + 11;
 	gp->period.from = month_first(mi0);
@@ -1699,24 +2343,20 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 		cut[i] = cut[i - 1] + 1 + (int)rnd(r, (uint32_t)(mi1 + 1 -
 		    cut[i - 1] - (nph - i)));
 	}
-	bprintf(b, "phases:\n");
 	for (i = 0; i < nph; i++) {
 		struct span ph = { month_first(cut[i]),
 		    month_first(cut[i + 1]) - 1 };
 
-		bprintf(b, "  - name: 第%d阶段\n    period: %04d-%02d..%04d-%02d\n",
-		    i + 1, cut[i] / 12, cut[i] % 12 + 1, (cut[i + 1] - 1) / 12,
-		    (cut[i + 1] - 1) % 12 + 1);
-		bprintf(b, "    activities:\n");
 		k = gp->nacts;
 		g_activities(r, gp, i + 1, ph);
 		if (gp->nacts == k) {
 			/* no activity fitted: one fixed day, in the model too */
 			struct gact *a = &gp->acts[gp->nacts++];
 
-			bprintf(b, "      - {title: 签约, date: %04d-%02d-01,"
-			    " at: online}\n", cut[i] / 12, cut[i] % 12 + 1);
 			memset(a, 0, sizeof(*a));
+			bprintf(&a->line, "      - {title: 签约, date: "
+			    "%04d-%02d-01, at: online", cut[i] / 12,
+			    cut[i] % 12 + 1);
 			a->phase = i + 1;
 			a->pos = 1;
 			a->at = AT_ONLINE;
@@ -1726,6 +2366,19 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 			a->w.win.to = ph.from;
 			a->w.times = a->w.days = 1;
 			a->w.wd = 0x7F;
+		}
+	}
+	g_after(r, gp);
+	bprintf(b, "phases:\n");
+	for (i = 0, k = 0; i < nph; i++) {
+		bprintf(b, "  - name: 第%d阶段\n    period: %04d-%02d..%04d-%02d\n",
+		    i + 1, cut[i] / 12, cut[i] % 12 + 1, (cut[i + 1] - 1) / 12,
+		    (cut[i + 1] - 1) % 12 + 1);
+		bprintf(b, "    activities:\n");
+		for (; k < gp->nacts && gp->acts[k].phase == i + 1; k++) {
+			bprintf(b, "%s}\n", gp->acts[k].line.p);
+			free(gp->acts[k].line.p);
+			gp->acts[k].line.p = NULL;
 		}
 	}
 
@@ -1758,6 +2411,61 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 			gp->nacts++;
 		}
 	}
+
+	/*
+	 * Pairings (§10): with visits a series v<n> at the partner, N visits
+	 * in each period from the plan start; with days a quota there; or
+	 * neither. Each takes its number v<n> by position.
+	 */
+	if (chance(r, 40)) {
+		static const int pmonths[3] = { 12, 6, 1 };
+		static const char *const pername[3][2] = {
+			{ "year", "每年" }, { "semester", "学期" },
+			{ "month", "每月" },
+		};
+		int np = 1 + (int)rnd(r, GMAXPAIR);
+
+		bprintf(b, "pairings:\n");
+		for (i = 0; i < np; i++) {
+			int who = (int)rnd(r, (uint32_t)gp->npeople);
+			int org = 1 + (int)rnd(r, (uint32_t)gp->norgs - 1);
+			int pk = (int)rnd(r, 3), what = (int)rnd(r, 10);
+
+			bprintf(b, "  - {person: u%d, partner: %s, role: 结对",
+			    who, gp->org[org]);
+			if (pk != 0 || chance(r, 50))
+				bprintf(b, ", per: %s", pername[pk][rnd(r, 2)]);
+			if (what < 6) {
+				struct gact *a = &gp->acts[gp->nacts++];
+
+				memset(a, 0, sizeof(*a));
+				a->pair = i + 1;
+				a->phase = -1;
+				a->at = AT_ORG;
+				a->org = org;
+				a->own[0] = who;
+				a->nown = 1;
+				a->w.win = gp->period;
+				a->w.every = pk == 0 ? EV_YEAR : pk == 1 ?
+				    EV_SEMESTER : EV_MONTHS;
+				a->w.every_n = 1;
+				a->w.times = 1 + rnd(r, 3);
+				a->w.wd = 0x7F;
+				a->w.days = 1;
+				bprintf(b, ", visits: %u", a->w.times);
+			}
+			if (what >= 4 && what < 8) {
+				struct gpair *q = &gp->pdays[gp->npdays++];
+
+				q->person = who;
+				q->partner = org;
+				q->months = pmonths[pk];
+				q->days = (int)rnd(r, 12);
+				bprintf(b, ", days: %d", q->days);
+			}
+			bprintf(b, "}\n");
+		}
+	}
 	if (chance(r, 50)) {
 		static const int months[3] = { 12, 6, 1 };
 		static const char *const per[3] = { "year", "semester",
@@ -1766,7 +2474,18 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 		gp->quota = true;
 		k = (int)rnd(r, 3);
 		gp->qmonths = months[k];
-		gp->qvisits = 1 + (int)rnd(r, 4);
+		gp->qvisits = gp->qdays = -1;
+		switch (rnd(r, 4)) {
+		case 0:
+			gp->qdays = 1 + (int)rnd(r, 8);
+			break;
+		case 1:
+			gp->qdays = 1 + (int)rnd(r, 8);
+			/* FALLTHROUGH */
+		default:
+			gp->qvisits = 1 + (int)rnd(r, 4);
+			break;
+		}
 		if (chance(r, 50)) {
 			gp->qppl[0] = 0;
 			gp->nq = 1;
@@ -1777,7 +2496,11 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 			gp->nq = 2;
 			bprintf(b, "quotas:\n  - {people: [u1, u2], ");
 		}
-		bprintf(b, "visits: %d, per: %s}\n", gp->qvisits, per[k]);
+		if (gp->qvisits >= 0)
+			bprintf(b, "visits: %d, ", gp->qvisits);
+		if (gp->qdays >= 0)
+			bprintf(b, "days: %d, ", gp->qdays);
+		bprintf(b, "per: %s}\n", per[k]);
 	}
 }
 
@@ -1786,7 +2509,7 @@ g_plan(struct rng *r, struct gplan *gp, int no)
 enum check {
 	C_SERIES, C_WORKING, C_WEEKDAY, C_WINDOW, C_SLICE, C_END, C_FIXED,
 	C_PERSON, C_SITE, C_ACCOUNT, C_SKIPPED, C_ORDER, C_MAXIMAL,
-	C_GREEDY, C_QUOTA, C_DETERMINISM, C__COUNT
+	C_GREEDY, C_QUOTA, C_DETERMINISM, C_AFTER, C__COUNT
 };
 static const char *const check_names[C__COUNT] = {
 	"series (ids, plans, occurrence totals)",
@@ -1797,7 +2520,7 @@ static const char *const check_names[C__COUNT] = {
 	"end is not the (days-1)th next working day",
 	"fixed event not as written",
 	"person at two events on one day",
-	"site over visits-per-day",
+	"partner site over visits-per-day",
 	"occurrences not accounted for exactly once",
 	"skipped periods wrong",
 	"events out of order",
@@ -1805,6 +2528,7 @@ static const char *const check_names[C__COUNT] = {
 	"fewer placed than the reference greedy",
 	"quota wrong",
 	"not deterministic",
+	"after: too early, or placed while waiting, or the wrong reason",
 };
 
 struct tally {
@@ -1812,6 +2536,7 @@ struct tally {
 	unsigned	 plans, invalid, rounds;
 	unsigned	 events, unplaced, skipped, fixed, quotas, refplaced;
 	unsigned	 siteevents;	/* at a site with entries of its own */
+	unsigned	 after, waits, shared, pairs;
 };
 
 static struct tally tally;
@@ -1844,6 +2569,8 @@ struct xocc {
 	int		 seen;
 };
 
+#define XMAXPRED	8
+
 /* One series as the contract defines it. */
 struct xseries {
 	int		 plan;
@@ -1852,7 +2579,11 @@ struct xseries {
 	char		 id[32];
 	int		 site;		/* global site, -1 online */
 	uint8_t		 mask;		/* whose calendars: g_working */
+	int		 room;		/* the global site it takes room at, or -1 */
+	int		 partner;	/* at: partner: its partner's org index */
 	int		 ppl[4], nppl;	/* person numbers: one namespace */
+	uint32_t	 pred[XMAXPRED], npred;	/* series it comes after */
+	uint32_t	 layer;
 	day_t		*d;		/* eligible days of its periods */
 	uint32_t	 nd;
 	uint32_t	 occ0, of;	/* its occurrences in xocc */
@@ -1951,6 +2682,19 @@ x_occupied(const struct gplan *gp, uint8_t mask, day_t d, uint32_t days,
 	return n;
 }
 
+/* The working day n working days after the first one after d (§10 gap). */
+static day_t
+x_working_after(const struct gplan *gp, uint8_t mask, day_t d, uint32_t n)
+{
+	uint32_t k = 0;
+	int guard = 0;
+
+	while (guard++ < 2000)
+		if (g_working(gp, mask, ++d) && k++ == n)
+			return d;
+	return INT32_MAX;
+}
+
 static uint8_t *
 x_cell(const struct xsched *x, uint8_t *m, int who, day_t d)
 {
@@ -1960,7 +2704,10 @@ x_cell(const struct xsched *x, uint8_t *m, int who, day_t d)
 	return &m[(size_t)who * x->ndays + (size_t)i];
 }
 
-/* Counts an occurrence of series s on the days it occupies. */
+/*
+ * Counts an occurrence of series s on the days it occupies: its people,
+ * and its site when that is a partner's and it takes room (§10).
+ */
 static void
 x_take(struct xsched *x, const struct xseries *s, day_t d, bool fixed)
 {
@@ -1971,8 +2718,8 @@ x_take(struct xsched *x, const struct xseries *s, day_t d, bool fixed)
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < s->nppl; k++)
 			++*x_cell(x, x->pbusy[fixed], s->ppl[k], occ[i]);
-		if (s->site >= 0)
-			++*x_cell(x, x->sbusy[fixed], s->site, occ[i]);
+		if (s->room >= 0)
+			++*x_cell(x, x->sbusy[fixed], s->room, occ[i]);
 	}
 }
 
@@ -1994,14 +2741,42 @@ x_fits(const struct xsched *x, const struct xseries *s, day_t d)
 			if (*x_cell(x, x->pbusy[0], s->ppl[k], occ[i]) +
 			    *x_cell(x, x->pbusy[1], s->ppl[k], occ[i]) > 0)
 				return false;
-		/* visits-per-day: partner sites only (§10), not the host */
-		if (s->site >= 0 && s->site % GMAXORG != 0 &&
-		    *x_cell(x, x->sbusy[0], s->site, occ[i]) +
-		    *x_cell(x, x->sbusy[1], s->site, occ[i]) >=
+		if (s->room >= 0 && *x_cell(x, x->sbusy[0], s->room, occ[i]) +
+		    *x_cell(x, x->sbusy[1], s->room, occ[i]) >=
 		    s->gp->cal.visits_per_day)
 			return false;
 	}
 	return true;
+}
+
+/*
+ * The first day series si may start on, given where its predecessors
+ * ended (last, INT32_MIN for none held) and which of them left an
+ * occurrence unplaced (fail): then INT32_MAX, and *waiting.
+ */
+static day_t
+x_earliest(const struct xsched *x, uint32_t si, const day_t *last,
+    const bool *fail, bool *waiting)
+{
+	const struct xseries *s = &x->s[si];
+	day_t best = INT32_MIN, e;
+	uint32_t k;
+
+	*waiting = false;
+	for (k = 0; k < s->npred; k++) {
+		uint32_t t = s->pred[k];
+
+		if (fail[t]) {
+			*waiting = true;
+			return INT32_MAX;
+		}
+		if (last[t] == INT32_MIN)
+			continue;
+		e = x_working_after(s->gp, s->mask, last[t], s->ga->gap);
+		if (e > best)
+			best = e;
+	}
+	return best;
 }
 
 static void
@@ -2015,6 +2790,60 @@ x_clear(struct xsched *x)
 	}
 }
 
+/*
+ * The series of one plan come after those of the activities they name,
+ * partner by partner between two at: partner activities (§10); first[i]
+ * and cnt[i] are the series of gp->acts[i]. Then the layers.
+ */
+static void
+xs_link(struct xsched *x, const struct gplan *gp, const uint32_t *first,
+    const uint32_t *cnt)
+{
+	int i, j, k;
+	uint32_t si, t;
+
+	for (i = 0; i < gp->nacts; i++) {
+		const struct gact *a = &gp->acts[i];
+
+		for (si = first[i]; si < first[i] + cnt[i]; si++)
+			for (k = 0; k < a->npred; k++) {
+				const struct gact *b = &gp->acts[a->pred[k]];
+
+				j = a->pred[k];
+				for (t = first[j]; t < first[j] + cnt[j]; t++) {
+					if (a->at == AT_PARTNER &&
+					    b->at == AT_PARTNER &&
+					    x->s[t].partner != x->s[si].partner)
+						continue;
+					assert_true(x->s[si].npred < XMAXPRED);
+					x->s[si].pred[x->s[si].npred++] = t;
+				}
+			}
+	}
+}
+
+/* Layer 0 without predecessors, else one above the highest (§10). */
+static void
+xs_layers(struct xsched *x)
+{
+	bool changed = true;
+	uint32_t i, k, l, guard = 0;
+
+	while (changed) {
+		changed = false;
+		assert_true(guard++ <= x->ns + 1);
+		for (i = 0; i < x->ns; i++) {
+			for (k = 0, l = 0; k < x->s[i].npred; k++)
+				if (x->s[x->s[i].pred[k]].layer + 1 > l)
+					l = x->s[x->s[i].pred[k]].layer + 1;
+			if (l != x->s[i].layer) {
+				x->s[i].layer = l;
+				changed = true;
+			}
+		}
+	}
+}
+
 /* The series of plans gps in file order, expanded. */
 static void
 xs_build(struct xsched *x, struct gplan *const *gps, size_t n)
@@ -2022,6 +2851,7 @@ xs_build(struct xsched *x, struct gplan *const *gps, size_t n)
 	size_t pi;
 	int i, k;
 	day_t lo = INT32_MAX, hi = INT32_MIN;
+	uint32_t first[GMAXACT], cnt[GMAXACT];
 
 	memset(x, 0, sizeof(*x));
 	for (pi = 0; pi < n; pi++) {
@@ -2042,6 +2872,8 @@ xs_build(struct xsched *x, struct gplan *const *gps, size_t n)
 			} else
 				orgs[nser++] = a->at == AT_ONLINE ? -1 :
 				    a->at == AT_ORG ? a->org : 0;
+			first[i] = x->ns;
+			cnt[i] = (uint32_t)nser;
 			for (k = 0; k < nser; k++) {
 				struct xseries *s;
 				int j;
@@ -2056,6 +2888,9 @@ xs_build(struct xsched *x, struct gplan *const *gps, size_t n)
 				s->ga = a;
 				if (a->ment)
 					snprintf(s->id, sizeof(s->id), "m1");
+				else if (a->pair)
+					snprintf(s->id, sizeof(s->id), "v%d",
+					    a->pair);
 				else if (a->at == AT_PARTNER)
 					snprintf(s->id, sizeof(s->id),
 					    "p%d.%d#%s", a->phase, a->pos,
@@ -2069,13 +2904,18 @@ xs_build(struct xsched *x, struct gplan *const *gps, size_t n)
 				    (uint8_t)(1u << orgs[k]) :
 				    g_people_mask(gp, a->own, a->nown, a->ppl,
 				    a->nppl);
+				s->room = orgs[k] > 0 && !a->shared ? s->site :
+				    -1;
+				s->partner = a->at == AT_PARTNER ? orgs[k] : -1;
 				for (j = 0; j < a->nown; j++)
 					s->ppl[s->nppl++] = a->own[j];
 				for (j = 0; j < a->nppl; j++)
 					s->ppl[s->nppl++] = a->ppl[j];
 			}
 		}
+		xs_link(x, gp, first, cnt);
 	}
+	xs_layers(x);
 	for (i = 0; i < (int)x->ns; i++)
 		xs_expand(x, (uint32_t)i);
 	x->base = lo;
@@ -2127,44 +2967,6 @@ xocc_cmp(const void *p, const void *q)
 	return a->number < b->number ? -1 : a->number > b->number;
 }
 
-/*
- * The reference greedy of §5.4, written plainly: fixed occurrences
- * first, then the others in order, each on the earliest day of its
- * slice where every constraint holds. Returns how many flexible
- * occurrences it places.
- */
-static uint32_t
-x_greedy(struct xsched *x)
-{
-	struct xocc **v;
-	uint32_t i, j, nv = 0, placed = 0;
-
-	x_clear(x);
-	v = malloc((x->no + 1) * sizeof(*v));
-	assert_non_null(v);
-	for (i = 0; i < x->no; i++) {
-		if (x->o[i].fixed)
-			x_take(x, &x->s[x->o[i].series],
-			    x->s[x->o[i].series].d[0], true);
-		else if (x->o[i].hi > x->o[i].lo)
-			v[nv++] = &x->o[i];
-	}
-	xcmp_ctx = x;
-	qsort(v, nv, sizeof(*v), xocc_cmp);
-	for (i = 0; i < nv; i++) {
-		const struct xseries *s = &x->s[v[i]->series];
-
-		for (j = v[i]->lo; j < v[i]->hi; j++)
-			if (x_fits(x, s, s->d[j])) {
-				x_take(x, s, s->d[j], false);
-				placed++;
-				break;
-			}
-	}
-	free(v);
-	return placed;
-}
-
 /* The (days-1)th working day after d. */
 static day_t
 x_end(const struct xseries *s, day_t d, uint32_t days)
@@ -2172,6 +2974,75 @@ x_end(const struct xseries *s, day_t d, uint32_t days)
 	day_t occ[400];
 
 	return occ[x_occupied(s->gp, s->mask, d, days, occ) - 1];
+}
+
+/*
+ * The reference greedy of §5.4 and §10, written plainly: fixed
+ * occurrences first, then layer by layer the others in order, each on
+ * the earliest day of its slice, and after what it comes after, where
+ * every constraint holds. Returns how many flexible occurrences it
+ * places.
+ */
+static uint32_t
+x_greedy(struct xsched *x)
+{
+	struct xocc **v;
+	uint32_t i, j, nv, placed = 0, layer, top = 0;
+	day_t *last, e;
+	bool *fail, waiting;
+
+	x_clear(x);
+	v = malloc((x->no + 1) * sizeof(*v));
+	last = malloc((x->ns + 1) * sizeof(*last));
+	fail = calloc(x->ns + 1, sizeof(*fail));
+	assert_non_null(v);
+	assert_non_null(last);
+	assert_non_null(fail);
+	for (i = 0; i < x->ns; i++) {
+		last[i] = INT32_MIN;
+		if (x->s[i].layer > top)
+			top = x->s[i].layer;
+	}
+	for (i = 0; i < x->no; i++) {
+		const struct xseries *s = &x->s[x->o[i].series];
+
+		if (x->o[i].fixed) {
+			x_take(x, s, s->d[0], true);
+			e = x_end(s, s->d[0], s->ga->w.days);
+			if (e > last[x->o[i].series])
+				last[x->o[i].series] = e;
+		} else if (x->o[i].hi == x->o[i].lo)
+			fail[x->o[i].series] = true;
+	}
+	xcmp_ctx = x;
+	for (layer = 0; layer <= top; layer++) {
+		for (i = nv = 0; i < x->no; i++)
+			if (!x->o[i].fixed && x->o[i].hi > x->o[i].lo &&
+			    x->s[x->o[i].series].layer == layer)
+				v[nv++] = &x->o[i];
+		qsort(v, nv, sizeof(*v), xocc_cmp);
+		for (i = 0; i < nv; i++) {
+			uint32_t si = v[i]->series;
+			const struct xseries *s = &x->s[si];
+			day_t from = x_earliest(x, si, last, fail, &waiting);
+
+			for (j = v[i]->lo; j < v[i]->hi; j++)
+				if (s->d[j] >= from && x_fits(x, s, s->d[j])) {
+					x_take(x, s, s->d[j], false);
+					e = x_end(s, s->d[j], s->ga->w.days);
+					if (e > last[si])
+						last[si] = e;
+					placed++;
+					break;
+				}
+			if (j == v[i]->hi)
+				fail[si] = true;
+		}
+	}
+	free(v);
+	free(last);
+	free(fail);
+	return placed;
 }
 
 /* A day as text for a message; four buffers in turn. */
@@ -2185,87 +3056,144 @@ ds(day_t d)
 	return fmt_day(d, b[k]);
 }
 
-/* Checks quotas against a count of the schedule's events. */
+/*
+ * What person did in per, counted from the schedule's events at partner
+ * sites (at global site only when site >= 0): the visits that start in
+ * per, or the days of per that the visits occupy.
+ */
+static uint32_t
+x_done(const struct xsched *x, const struct schedule *s, int person,
+    int site, struct span per, bool days)
+{
+	uint32_t got = 0, i, n;
+	size_t e;
+	int j;
+	day_t occ[400];
+
+	for (e = 0; e < s->nevents; e++) {
+		const struct sched_event *ev = &s->events[e];
+		const struct xseries *xs = &x->s[ev->series - s->series];
+
+		if (xs->site < 0 || xs->site % GMAXORG == 0 ||
+		    (site >= 0 && xs->site != site))
+			continue;
+		for (j = 0; j < xs->nppl && xs->ppl[j] != person; j++)
+			;
+		if (j == xs->nppl)
+			continue;
+		if (!days) {
+			got += ev->date >= per.from && ev->date <= per.to;
+			continue;
+		}
+		n = x_occupied(xs->gp, xs->mask, ev->date, xs->ga->w.days, occ);
+		for (i = 0; i < n; i++)
+			got += occ[i] >= per.from && occ[i] <= per.to;
+	}
+	return got;
+}
+
+/*
+ * The rows of one quota of person (at org partner of plan pi, or -1):
+ * one per period of months from the plan start, the last prorated.
+ */
+static size_t
+x_quota_rows(const struct xsched *x, const struct schedule *s,
+    const struct gplan *gp, size_t pi, int person, int partner, int months,
+    int need, bool days, bool *used, uint64_t seed)
+{
+	day_t start, next;
+	size_t n = 0, i, hit;
+	int k;
+	char who[8];
+
+	snprintf(who, sizeof(who), "u%d", person);
+	for (k = 1, start = gp->period.from; start <= gp->period.to;
+	    start = next, k++) {
+		struct span per;
+		uint32_t req, got;
+
+		next = g_add_months(gp->period.from, k * months);
+		per.from = start;
+		per.to = next - 1 < gp->period.to ? next - 1 : gp->period.to;
+		req = (uint32_t)((uint64_t)need * (uint64_t)(per.to - per.from +
+		    1) / (uint64_t)(next - start));
+		got = x_done(x, s, person, partner < 0 ? -1 :
+		    (int)pi * GMAXORG + partner, per, days);
+		n++;
+		/*
+		 * The row of this person, partner, unit and period not
+		 * matched yet, one that asks as much when there are several
+		 * (one person paired twice with one partner).
+		 */
+		for (i = 0, hit = SIZE_MAX; i < s->nquotas; i++) {
+			const struct sched_quota *q = &s->quotas[i];
+
+			if (used[i] || q->plan != pi || strcmp(s->plans[pi]->
+			    people[q->person].id, who) != 0 ||
+			    q->partner != partner ||
+			    q->unit != (days ? QU_DAYS : QU_VISITS) ||
+			    q->period.from != per.from ||
+			    q->period.to != per.to)
+				continue;
+			if (hit == SIZE_MAX || q->required == req)
+				hit = i;
+			if (q->required == req)
+				break;
+		}
+		if (hit == SIZE_MAX) {
+			violation(C_QUOTA, seed, "plan %zu %s %s from %s "
+			    "missing", pi, who, days ? "days" : "visits",
+			    ds(per.from));
+			continue;
+		}
+		used[hit] = true;
+		if (s->quotas[hit].required != req || s->quotas[hit].got != got)
+			violation(C_QUOTA, seed, "plan %zu %s%s%s %s from %s: "
+			    "%u/%u, want %u/%u", pi, who,
+			    partner < 0 ? "" : "@",
+			    partner < 0 ? "" : gp->org[partner],
+			    days ? "days" : "visits", ds(per.from),
+			    s->quotas[hit].got, s->quotas[hit].required, got,
+			    req);
+	}
+	return n;
+}
+
+/*
+ * Checks quotas against a count of the schedule's events: visits and
+ * days of the quotas, days of the pairings at their partner (§10).
+ */
 static void
 x_quotas(const struct xsched *x, const struct schedule *s,
     struct gplan *const *gps, size_t n, uint64_t seed)
 {
-	size_t pi, i, mine = 0, e;
-	int k, j;
-	char who[8];
+	size_t pi, mine = 0;
+	int k;
+	bool *used = calloc(s->nquotas + 1, sizeof(*used));
 
+	assert_non_null(used);
 	for (pi = 0; pi < n; pi++) {
 		const struct gplan *gp = gps[pi];
-		day_t start, next;
-		int mi, y, m, d;
 
-		if (!gp->quota)
-			continue;
-		for (k = 0; k < gp->nq; k++) {
-			date_to_civil(gp->period.from, &y, &m, &d);
-			mi = y * 12 + m - 1;
-			for (start = gp->period.from; start <= gp->period.to;
-			    start = next) {
-				struct span per;
-				uint32_t req, got = 0;
-				bool found = false;
-
-				mi += gp->qmonths;
-				next = month_first(mi);
-				per.from = start;
-				per.to = next - 1 < gp->period.to ? next - 1 :
-				    gp->period.to;
-				req = (uint32_t)((uint64_t)gp->qvisits *
-				    (uint64_t)(per.to - per.from + 1) /
-				    (uint64_t)(next - start));
-				for (e = 0; e < s->nevents; e++) {
-					const struct sched_event *ev =
-					    &s->events[e];
-					const struct xseries *xs = &x->s[
-					    ev->series - s->series];
-					int org = xs->site % GMAXORG;
-
-					if (xs->site < 0 || org == 0 ||
-					    ev->date < per.from ||
-					    ev->date > per.to)
-						continue;
-					for (j = 0; j < xs->nppl; j++)
-						if (xs->ppl[j] == gp->qppl[k])
-							got++;
-				}
-				mine++;
-				for (i = 0; i < s->nquotas; i++) {
-					const struct sched_quota *q =
-					    &s->quotas[i];
-
-					snprintf(who, sizeof(who), "u%d",
-					    gp->qppl[k]);
-					if (q->plan != pi || strcmp(
-					    s->plans[pi]->people[q->person].id,
-					    who) != 0 ||
-					    q->period.from != per.from ||
-					    q->period.to != per.to)
-						continue;
-					found = true;
-					if (q->required != req || q->got != got)
-						violation(C_QUOTA, seed,
-						    "plan %zu u%d from %s: "
-						    "%u/%u, want %u/%u", pi,
-						    gp->qppl[k], ds(per.from),
-						    q->got, q->required, got,
-						    req);
-				}
-				if (!found)
-					violation(C_QUOTA, seed, "plan %zu u%d "
-					    "from %s missing", pi,
-					    gp->qppl[k], ds(per.from));
-			}
+		for (k = 0; gp->quota && k < gp->nq; k++) {
+			if (gp->qvisits >= 0)
+				mine += x_quota_rows(x, s, gp, pi, gp->qppl[k],
+				    -1, gp->qmonths, gp->qvisits, false, used,
+				    seed);
+			if (gp->qdays >= 0)
+				mine += x_quota_rows(x, s, gp, pi, gp->qppl[k],
+				    -1, gp->qmonths, gp->qdays, true, used, seed);
 		}
+		for (k = 0; k < gp->npdays; k++)
+			mine += x_quota_rows(x, s, gp, pi, gp->pdays[k].person,
+			    gp->pdays[k].partner, gp->pdays[k].months,
+			    gp->pdays[k].days, true, used, seed);
 	}
 	if (mine != s->nquotas)
 		violation(C_QUOTA, seed, "%zu quota rows, want %zu",
 		    s->nquotas, mine);
 	tally.quotas += (unsigned)mine;
+	free(used);
 }
 
 /* The series' people are the owners then the others, as written. */
@@ -2295,7 +3223,9 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 	struct xsched x;
 	uint32_t i, j, placed = 0, ref;
 	size_t e;
-	bool *bad;
+	bool *bad, *fail, waiting;
+	uint32_t *nev;
+	day_t *last, from;
 
 	xs_build(&x, gps, n);
 	if (s->nseries != x.ns) {
@@ -2306,20 +3236,29 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 	}
 	/* a series of another total has its numbering left unchecked */
 	bad = calloc(x.ns + 1, sizeof(*bad));
+	fail = calloc(x.ns + 1, sizeof(*fail));
+	nev = calloc(x.ns + 1, sizeof(*nev));
+	last = malloc((x.ns + 1) * sizeof(*last));
 	assert_non_null(bad);
+	assert_non_null(fail);
+	assert_non_null(nev);
+	assert_non_null(last);
 	for (i = 0; i < x.ns; i++) {
+		last[i] = INT32_MIN;
 		if (s->series[i].plan != (uint32_t)x.s[i].plan ||
 		    s->series[i].order != i ||
 		    strcmp(s->series[i].id, x.s[i].id) != 0 ||
 		    s->series[i].site != (x.s[i].site < 0 ? -1 :
 		    x.s[i].site % GMAXORG) ||
+		    s->series[i].shared != x.s[i].ga->shared ||
+		    s->series[i].layer != x.s[i].layer ||
 		    !x_same_people(&s->series[i], &x.s[i], s)) {
-			violation(C_SERIES, seed, "series %u is %u:%s, want "
-			    "%d:%s", i, s->series[i].plan, s->series[i].id,
-			    x.s[i].plan, x.s[i].id);
-			free(bad);
-			xs_free(&x);
-			return;
+			violation(C_SERIES, seed, "series %u is %u:%s (layer "
+			    "%u), want %d:%s (layer %u)", i,
+			    s->series[i].plan, s->series[i].id,
+			    s->series[i].layer, x.s[i].plan, x.s[i].id,
+			    x.s[i].layer);
+			goto out;
 		}
 		if (s->series[i].of != x.s[i].of) {
 			violation(C_SERIES, seed, "%s has %u occurrences, want "
@@ -2356,6 +3295,11 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 			    ev->occurrence, ds(ev->date), ds(ev->end),
 			    w->days);
 		x_take(&x, xs, ev->date, xs->ga->fixed);
+		nev[si]++;
+		if (ev->end > last[si])
+			last[si] = ev->end;
+		tally.shared += xs->ga->shared;
+		tally.pairs += xs->ga->pair > 0;
 		if (!bad[si]) {
 			if (ev->occurrence < 1 || ev->occurrence > xs->of)
 				violation(C_ACCOUNT, seed, "%s/%u of %u",
@@ -2400,6 +3344,28 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 			    o->hi > o->lo ? ds(xs->d[o->hi - 1]) : "",
 			    w->days);
 	}
+	/* a series that left an occurrence unplaced holds back what follows */
+	for (i = 0; i < x.ns; i++)
+		fail[i] = nev[i] < x.s[i].of;
+	/* every flexible event after the last of its predecessors, and gap */
+	for (e = 0; e < s->nevents; e++) {
+		const struct sched_event *ev = &s->events[e];
+		uint32_t si = (uint32_t)(ev->series - s->series);
+		const struct xseries *xs = &x.s[si];
+
+		if (xs->npred == 0 || xs->ga->fixed)
+			continue;
+		tally.after++;
+		from = x_earliest(&x, si, last, fail, &waiting);
+		if (waiting)
+			violation(C_AFTER, seed, "%s/%u on %s although a "
+			    "predecessor is unplaced", xs->id,
+			    ev->occurrence, ds(ev->date));
+		else if (ev->date < from)
+			violation(C_AFTER, seed, "%s/%u on %s, before %s "
+			    "(gap %u)", xs->id, ev->occurrence, ds(ev->date),
+			    ds(from), xs->ga->gap);
+	}
 	/* nobody twice a day, no site over its visits (fixed among fixed) */
 	for (i = 0; i < XPERSONS; i++)
 		for (j = 0; j < x.ndays; j++) {
@@ -2429,6 +3395,7 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 		uint32_t si = (uint32_t)(u->series - s->series);
 		const struct xseries *xs = &x.s[si];
 		struct xocc *o;
+		bool waits;
 
 		if (u->reason == NULL || u->reason[0] == '\0')
 			violation(C_ACCOUNT, seed, "%s/%u without a reason",
@@ -2444,8 +3411,25 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 		if (o->seen++)
 			violation(C_ACCOUNT, seed, "%s/%u placed and unplaced",
 			    xs->id, u->occurrence);
+		from = x_earliest(&x, si, last, fail, &waiting);
+		waits = u->reason != NULL &&
+		    strncmp(u->reason, "waits for '", 11) == 0;
+		tally.waits += waits;
+		/*
+		 * It waits when a predecessor is unplaced or ends too late
+		 * for its slice; when it ends inside the slice, either
+		 * reason may stand (the scheduler says it waits).
+		 */
+		if (o->hi > o->lo && ((waiting || from > xs->d[o->hi - 1]) ?
+		    !waits : from <= xs->d[o->lo] && waits))
+			violation(C_AFTER, seed, "%s/%u unplaced: '%s'%s",
+			    xs->id, u->occurrence, u->reason,
+			    waiting ? ", a predecessor is unplaced" :
+			    waits ? ", its predecessors ended in time" : "");
+		if (waiting)
+			continue;
 		for (j = o->lo; j < o->hi; j++)
-			if (x_fits(&x, xs, xs->d[j]))
+			if (xs->d[j] >= from && x_fits(&x, xs, xs->d[j]))
 				violation(C_MAXIMAL, seed, "%s/%u could have "
 				    "%s", xs->id, u->occurrence,
 				    ds(xs->d[j]));
@@ -2491,7 +3475,11 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 	tally.unplaced += (unsigned)s->nunplaced;
 	tally.skipped += (unsigned)s->nskipped;
 	tally.refplaced += ref;
+out:
 	free(bad);
+	free(fail);
+	free(nev);
+	free(last);
 	xs_free(&x);
 }
 
@@ -2540,6 +3528,19 @@ total_violations(void)
 	return t;
 }
 
+/* Text line by line: print_message cuts long messages short. */
+static void
+print_lines(const char *s)
+{
+	const char *nl;
+
+	for (; *s != '\0'; s = nl + 1) {
+		if ((nl = strchr(s, '\n')) == NULL)
+			nl = s + strlen(s) - 1;
+		print_message("%.*s\n", (int)(nl - s), s);
+	}
+}
+
 #define ROUNDS		200
 #define SEED		0x5eed2024u
 
@@ -2580,9 +3581,9 @@ test_random_plans(void **state)
 			    diags_has_errors(&ra.pd[i].diags, false)) {
 				if (tally.invalid++ < 3) {
 					print_message("  round seed %llu: plan "
-					    "%zu invalid:\n%s",
-					    (unsigned long long)seed, i,
-					    texts[i]);
+					    "%zu invalid:\n",
+					    (unsigned long long)seed, i);
+					print_lines(texts[i]);
 					dump_diags(&ra.pd[i]);
 				}
 				valid = false;
@@ -2602,11 +3603,12 @@ test_random_plans(void **state)
 			run_done(&ra);
 			run_done(&rb);
 			if (before == 0 && total_violations() > 0)
-				for (i = 0; i < n; i++)
+				for (i = 0; i < n; i++) {
 					print_message("  the plans of round seed "
-					    "%llu (%zu):\n%s",
-					    (unsigned long long)seed, i,
-					    texts[i]);
+					    "%llu (%zu):\n",
+					    (unsigned long long)seed, i);
+					print_lines(texts[i]);
+				}
 		}
 		for (i = 0; i < n; i++)
 			free(g[i].y.p);
@@ -2614,10 +3616,12 @@ test_random_plans(void **state)
 	print_message("  random: %u plans (%u invalid), %u rounds checked: "
 	    "%u events (%u fixed), %u unplaced, %u skipped periods, %u "
 	    "quota rows; the reference greedy placed %u flexible; %u events "
-	    "at sites with calendar entries of their own\n",
+	    "at sites with calendar entries of their own, %u after others, "
+	    "%u waiting, %u shared, %u pairing visits\n",
 	    tally.plans, tally.invalid, tally.rounds, tally.events,
 	    tally.fixed, tally.unplaced, tally.skipped, tally.quotas,
-	    tally.refplaced, tally.siteevents);
+	    tally.refplaced, tally.siteevents, tally.after, tally.waits,
+	    tally.shared, tally.pairs);
 	for (c = 0; c < C__COUNT; c++)
 		if (tally.n[c] > 0) {
 			print_message("  VIOLATION %s: %u\n", check_names[c],
@@ -2629,6 +3633,8 @@ test_random_plans(void **state)
 	assert_true(tally.events > 1000);
 	assert_true(tally.unplaced > 0 && tally.skipped > 0 &&
 	    tally.fixed > 0 && tally.quotas > 0 && tally.siteevents > 100);
+	assert_true(tally.after > 100 && tally.waits > 0 &&
+	    tally.shared > 100 && tally.pairs > 100);
 	assert_false(bad);
 }
 
@@ -2821,6 +3827,13 @@ main(void)
 		TEST(test_mentorship),
 		TEST(test_placement_order),
 		TEST(test_event_order),
+		TEST(test_site_shared),
+		TEST(test_after_gap),
+		TEST(test_after_partner_by_partner),
+		TEST(test_after_unplaced_and_fixed),
+		TEST(test_quota_days),
+		TEST(test_pairing_visits),
+		TEST(test_every_months),
 		TEST(test_random_plans),
 		TEST(test_hostile_every_day),
 		TEST(test_hostile_long_days),
