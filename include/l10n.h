@@ -33,8 +33,8 @@ void	 l10n_number(struct sbuf *, double);
  * Chinese, amounts from 10000 are counted in 万 and from 100 million in
  * 亿 when that takes at most two decimals: 945所, 1000万元, 1.2亿元,
  * 100万人次, 43288人次. In English, millions and billions the same way,
- * else digits grouped by commas, the unit after a space and 元 as yuan:
- * 10 million yuan, 43,288 人次. A unit "%" follows the number directly.
+ * else whole numbers grouped by commas, the unit after a space and 元 as
+ * yuan: 10 million yuan, 43,288 人次. A unit "%" follows the number directly.
  */
 void	 l10n_amount(struct sbuf *, double, const char *unit, bool en);
 /* Weekdays as a Chinese document names them: 周一 .. 周日. */

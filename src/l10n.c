@@ -232,7 +232,7 @@ l10n_amount(struct sbuf *b, double v, const char *unit, bool en)
 		sbuf_printf(b, "%s billion", buf);
 	else if (v >= 1e6 && scaled(v, 1e6, buf, sizeof(buf)))
 		sbuf_printf(b, "%s million", buf);
-	else if (v >= 1e4 && v < 1e15 && v == floor(v))
+	else if (v >= 1000 && v < 1e15 && v == floor(v))
 		grouped(b, v);
 	else
 		l10n_number(b, v);

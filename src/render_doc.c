@@ -1461,6 +1461,9 @@ doc_pairings(struct doc *d)
 			case C_PARTNER:
 				if (o != NULL)
 					sbuf_puts(&d->b, org_name(p, k));
+				if (o != NULL && k == d->writer)
+					sbuf_puts(&d->b, L(d, "（我园）",
+					    " (us)"));
 				break;
 			case C_TYPE:
 				if (o != NULL)
@@ -1784,7 +1787,7 @@ quota_phrase(struct doc *d, const struct quota *q)
 		stay_en = "at partner kindergartens";
 	} else if (village && household) {
 		to = "到村到户";
-		stay = "驻村到户";
+		stay = "在村到户";
 		to_en = "to villages and households";
 		stay_en = "in villages and households";
 	} else if (village && d->types == (1u << ORG_VILLAGE)) {
@@ -1828,7 +1831,7 @@ quota_phrase(struct doc *d, const struct quota *q)
 	if (q->visits >= 0 && q->days >= 0)
 		sbuf_puts(&d->b, "，");
 	if (q->days >= 0)
-		sbuf_printf(&d->b, "%s不少于%lld个工作日", stay,
+		sbuf_printf(&d->b, "%s累计不少于%lld个工作日", stay,
 		    (long long)q->days);
 }
 
