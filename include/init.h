@@ -6,11 +6,14 @@
 #include <stdio.h>
 
 /*
- * Writes a commented starter plan in lang ("zh", the default when NULL,
- * or "en") to fp. The plan validates without errors or warnings and
- * schedules completely. Returns false for another lang, or when writing
- * failed.
+ * Writes a commented starter plan of a kind of plan (pairing, the
+ * default when NULL, mentorship, aid, responsibility or programme) in
+ * lang ("zh", the default when NULL, or "en") to fp. The plan validates
+ * without errors or warnings and schedules completely. Returns false for
+ * another lang or kind, or when writing failed.
  */
-bool	 init_print(FILE *, const char *lang);
+bool	 init_print(FILE *, const char *lang, const char *kind);
+/* Is kind one that init_print knows? */
+bool	 init_kind_ok(const char *kind);
 
 #endif

@@ -8,15 +8,23 @@
 
 const char cmd_init_usage[] =
     "usage: pairplan init [--lang zh|en]\n"
+    "                     [--kind pairing|mentorship|aid|responsibility|programme]\n"
     "\n"
     "Prints a starter plan with comments on standard output, in Chinese "
     "(zh,\nthe default) or English (en), to copy and fill in: "
-    "pairplan init >plan.yaml\n";
+    "pairplan init >plan.yaml\n"
+    "\n"
+    "  --lang zh|en  the language of the comments and values (default zh)\n"
+    "  --kind KIND   the kind of plan: pairing (the default: a kindergarten\n"
+    "                helps partners), mentorship (mentors inside one\n"
+    "                kindergarten), aid (financial aid), responsibility\n"
+    "                (leaders and cadres paired with villages and households)\n"
+    "                or programme (a multi-year action plan)\n";
 
 int
 cmd_init(const struct cmd_struct *c, int argc, char **argv)
 {
-		const char *lang = "zh", *v;
+	const char *lang = "zh", *kind = "pairing", *v;
 	int i;
 
 	for (i = 1; i < argc; i++) {
@@ -25,14 +33,23 @@ cmd_init(const struct cmd_struct *c, int argc, char **argv)
 				return cli_usage_error(c, "unknown language '%s' "
 				    "(zh or en)", v);
 			lang = v;
-		} else if (strcmp(argv[i], "--lang") == 0)
-			return cli_usage_error(c, "option '--lang' needs a value");
+		} else if ((v = cli_opt_value(argc, argv, &i, "--kind")) !=
+		    NULL) {
+			if (!init_kind_ok(v))
+				return cli_usage_error(c, "unknown kind of plan "
+				    "'%s' (pairing, mentorship, aid, "
+				    "responsibility or programme)", v);
+			kind = v;
+		} else if (strcmp(argv[i], "--lang") == 0 ||
+		    strcmp(argv[i], "--kind") == 0)
+			return cli_usage_error(c, "option '%s' needs a value",
+			    argv[i]);
 		else if (argv[i][0] == '-')
 			return cli_usage_error(c, "unknown option '%s'", argv[i]);
 		else
 			return cli_usage_error(c, "unexpected argument '%s'",
 			    argv[i]);
 	}
-	init_print(stdout, lang);
+	init_print(stdout, lang, kind);
 	return cli_flush_stdout();
 }

@@ -786,7 +786,57 @@ result "init --lang fr: exit 2"
 run init --help
 expect_rc 0
 expect_in out "usage: pairplan init"
+expect_in out "--kind pairing|mentorship|aid|responsibility|programme"
 result "init --help"
+
+# A starter of each kind, in each language: it validates clean, says its
+# kind, and exports as a document of that kind.
+for k in pairing mentorship aid responsibility programme; do
+	for l in zh en; do
+		run init --kind "$k" --lang "$l"
+		expect_rc 0
+		expect_no_stderr
+		cp "$T/out" "$T/init-$k-$l.yaml"
+		grep -q "^  kind: $k " "$T/out" || why "the starter does not say kind: $k"
+		run validate --strict "$T/init-$k-$l.yaml"
+		expect_rc 0
+		expect_no_stdout
+		expect_no_stderr
+		run export --format md "$T/init-$k-$l.yaml"
+		expect_rc 0
+		cp "$T/out" "$T/init.md"
+		md_ok "$T/init.md" || why "cmark-gfm: the starter's md"
+		case $k-$l in
+		mentorship-zh)	expect_in out "带教时间：" ;;
+		aid-zh)		expect_in out "## 三、资助对象与标准"
+				expect_in out "宣传 → 申请 → 审核 → 公示（不少于5个工作日） → 上报 → 发放" ;;
+		responsibility-zh) expect_in out "挂点包村包户安排"
+				expect_in out "每年在村到户累计不少于60个工作日" ;;
+		programme-zh)	expect_in out "| 市级财政投入 | 5000万元 | 6000万元 | 7000万元 | 1.8亿元 |" ;;
+		pairing-zh)	expect_in out "帮扶园：实验幼儿园" ;;
+		*-en)		! grep -q '[0-9]年[0-9][0-9]*月' "$T/out" ||
+				    why "a Chinese date in English" ;;
+		esac
+		result "init --kind $k --lang $l: validates clean, exports"
+	done
+done
+run init
+cp "$T/out" "$T/default"
+run init --kind pairing
+expect_same "$T/default" out "init differs from init --kind pairing"
+result "init: pairing is the default kind"
+
+run init --kind village
+expect_rc 2
+expect_no_stdout
+expect_in err "unknown kind of plan 'village'"
+result "init --kind village: exit 2"
+
+run init --kind
+expect_rc 2
+expect_no_stdout
+expect_in err "option '--kind' needs a value"
+result "init --kind without a value: exit 2"
 
 run --help
 expect_in out "export"

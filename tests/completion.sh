@@ -67,7 +67,8 @@ expect "md" pairplan export --format = m
 expect "--format=md" pairplan export --format=m
 expect "en zh" pairplan export --lang ""
 expect "en zh" pairplan init --lang ""
-expect "--help --lang" pairplan init -
+expect "--help --kind --lang" pairplan init -
+expect "aid mentorship pairing programme responsibility" pairplan init --kind ""
 expect "--help" pairplan rules --
 expect "--format --from --help --max-size --output --partner --person --phase --to -o" \
     pairplan schedule -

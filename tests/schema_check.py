@@ -10,7 +10,7 @@
 # then a count, and exits 1 when a case failed.
 #
 # 1. Every plans/*.yaml, tests/golden/*.yaml and the output of `init`
-#    (zh and en) is valid for the schema and for `validate --strict`.
+#    (each kind, zh and en) is valid for the schema and for `validate --strict`.
 # 2. Plans written in other accepted forms are valid for both.
 # 3. Broken plans (unknown key, wrong type, missing key, bad date, bad
 #    enum, ...) are rejected by the schema and by `validate`, with the
@@ -474,17 +474,20 @@ def main():
     for path in files:
         with open(path, encoding="utf-8") as f:
             r.valid("schema: " + path, path, f.read())
-    for lang in ("zh", "en"):
-        p = subprocess.run([binary, "init", "--lang", lang],
-                           capture_output=True)
-        if p.returncode != 0 or not p.stdout:
-            r.result("schema: init --lang " + lang,
-                     "init: exit status %d\n%s" % (p.returncode,
-                                                   p.stderr.decode()))
-            continue
-        text = p.stdout.decode("utf-8")
-        r.valid("schema: init --lang " + lang,
-                r.write("init-" + lang, text), text)
+    for kind in ("pairing", "mentorship", "aid", "responsibility",
+                 "programme"):
+        for lang in ("zh", "en"):
+            name = "init --kind %s --lang %s" % (kind, lang)
+            p = subprocess.run([binary, "init", "--kind", kind, "--lang",
+                                lang], capture_output=True)
+            if p.returncode != 0 or not p.stdout:
+                r.result("schema: " + name,
+                         "init: exit status %d\n%s" % (p.returncode,
+                                                       p.stderr.decode()))
+                continue
+            text = p.stdout.decode("utf-8")
+            r.valid("schema: " + name,
+                    r.write("init-%s-%s" % (kind, lang), text), text)
 
     r.valid("schema: the base plan of the cases", r.write("base", BASE), BASE)
     for name, edits in VARIANTS:
