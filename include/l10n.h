@@ -18,7 +18,7 @@ void	 l10n_day(struct sbuf *, day_t, bool en, bool year);
  * 2024年3月4日—15日, 4月1日—5月2日; 4–15 March 2024.
  */
 void	 l10n_day_range(struct sbuf *, day_t from, day_t to, bool en, bool year);
-/* A span: 2024年3月—7月, 2024年9月—2025年1月, 2024年5月中旬, ... */
+/* A span: 2024年3月—7月, 2024年9月—2025年1月, 2024年5月中旬, 2024年, 2016年—2020年, ... */
 void	 l10n_span(struct sbuf *, struct span, bool en);
 /* A month: 2024年3月 or March 2024; abbreviated (Mar 2024) when short. */
 void	 l10n_month(struct sbuf *, int y, int m, bool en, bool shortname);

@@ -98,8 +98,12 @@ l10n_span(struct sbuf *b, struct span s, bool en)
 	date_to_civil(s.to, &y2, &m2, &d2);
 	last = date_days_in_month(y2, m2);
 	if (d1 == 1 && d2 == last && s.to > s.from) {
-		/* Whole months. */
-		if (y1 == y2 && m1 == m2)
+		/* Whole years, then whole months. */
+		if (m1 == 1 && m2 == 12 && y1 == y2)
+			sbuf_printf(b, en ? "%d" : "%d年", y1);
+		else if (m1 == 1 && m2 == 12)
+			sbuf_printf(b, en ? "%d–%d" : "%d年—%d年", y1, y2);
+		else if (y1 == y2 && m1 == m2)
 			l10n_month(b, y1, m1, en, false);
 		else if (!en && y1 == y2)
 			sbuf_printf(b, "%d年%d月—%d月", y1, m1, m2);
