@@ -41,6 +41,7 @@ struct doc {
 	size_t			*ev, *ev_start, *un, *un_start;
 	/* The series of activity i (plan->acts) and mentorship i. */
 	size_t			*act_first, *act_last, *ment_first, *ment_last;
+	size_t			*pair_series;	/* of pairing i, or NONE */
 	/* Activities by phase in `after` order: phase i is [ph_start[i], ...). */
 	uint32_t		*by_phase, *ph_start;
 	uint32_t		*phase_off;	/* index of a phase's first act */
@@ -121,7 +122,29 @@ act_index(const struct doc *d, const struct activity *a)
 	    (uint32_t)(a - d->p->phases[a->phase].acts);
 }
 
-/* The series of each activity and mentorship of the plan. */
+/*
+ * The pairing whose visits a series is, or NONE: a series that is
+ * neither an activity's nor a mentorship's, under the id of a pairing
+ * (v1, v2, ... by position).
+ */
+static size_t
+pairing_of(const struct plan *p, const struct sched_series *sr)
+{
+	const char *s = sr->activity;
+	uint64_t n = 0;
+
+	if (s == NULL || s[0] != 'v' || s[1] < '1' || s[1] > '9')
+		return NONE;
+	for (s++; *s >= '0' && *s <= '9' && n <= UINT32_MAX; s++)
+		n = n * 10 + (uint64_t)(*s - '0');
+	if (*s != '\0' || n == 0 || n > p->npairings ||
+	    p->pairings[n - 1].id == NULL ||
+	    strcmp(p->pairings[n - 1].id, sr->activity) != 0)
+		return NONE;
+	return (size_t)(n - 1);
+}
+
+/* The series of each activity, mentorship and pairing of the plan. */
 static void
 index_series(struct doc *d)
 {
@@ -133,6 +156,9 @@ index_series(struct doc *d)
 	d->act_last = xcalloc(p->nacts, sizeof(size_t));
 	d->ment_first = xcalloc(p->nmentorships, sizeof(size_t));
 	d->ment_last = xcalloc(p->nmentorships, sizeof(size_t));
+	d->pair_series = xcalloc(p->npairings, sizeof(size_t));
+	for (i = 0; i < p->npairings; i++)
+		d->pair_series[i] = NONE;
 	for (i = 0; i < p->nacts; i++)
 		d->act_first[i] = d->act_last[i] = NONE;
 	for (i = 0; i < p->nmentorships; i++)
@@ -155,7 +181,8 @@ index_series(struct doc *d)
 			if (d->ment_first[n] == NONE)
 				d->ment_first[n] = i;
 			d->ment_last[n] = i + 1;
-		}
+		} else if ((n = pairing_of(p, sr)) != NONE)
+			d->pair_series[n] = i;
 	}
 }
 
@@ -952,7 +979,7 @@ doc_activity(struct doc *d, const struct activity *a, unsigned number)
 	}
 	item(d);
 
-	if (ref_count(d, &a->after) > 0 || a->after.n > 0) {
+	if (a->after.n > 0) {
 		sbuf_puts(&d->b, L(d, "顺序：在", "After: "));
 		after_titles(d, a);
 		sbuf_puts(&d->b, L(d, "之后", ""));
@@ -1386,27 +1413,6 @@ pairings_title(struct doc *d)
 }
 
 /*
- * A pairing's visits, once the scheduler makes them: a series of the
- * plan that is neither an activity's nor a mentorship's, under the
- * pairing's id (v1). NONE when there is none.
- */
-static size_t
-pairing_series(const struct doc *d, const struct pairing *x)
-{
-	const struct sched_series *sr;
-	size_t i;
-
-	for (i = 0; i < d->s->nseries; i++) {
-		sr = &d->s->series[i];
-		if (sr->act == NULL && sr->ment == NULL &&
-		    rs_plan(d->s, sr) == d->p && sr->activity != NULL &&
-		    x->id != NULL && strcmp(sr->activity, x->id) == 0)
-			return i;
-	}
-	return NONE;
-}
-
-/*
  * Who is assigned to which village, household or kindergarten (挂点,
  * 包村, 包户, 园长对园长): person, role, partner, its type and head, what
  * is asked per period; then the visits as scheduled.
@@ -1486,7 +1492,7 @@ doc_pairings(struct doc *d)
 	d->o->table_end(d->ctx);
 	for (i = 0; i < p->npairings; i++) {
 		x = &p->pairings[i];
-		if ((si = pairing_series(d, x)) == NONE ||
+		if ((si = d->pair_series[i]) == NONE ||
 		    nevents(d, si) + nunplaced(d, si) == 0)
 			continue;
 		if (nvisits++ == 0) {
@@ -2096,6 +2102,7 @@ render_doc(const struct doc_ops *o, void *ctx, const struct plan *p,
 	free(d.act_last);
 	free(d.ment_first);
 	free(d.ment_last);
+	free(d.pair_series);
 	free(d.by_phase);
 	free(d.ph_start);
 	free(d.phase_off);

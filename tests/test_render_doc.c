@@ -20,6 +20,8 @@
 #include "sbuf.h"
 #include "sched.h"
 
+#define D(y, m, d)	date_from_civil((y), (m), (d))
+
 /* ---- helpers ------------------------------------------------------- */
 
 /* A plan of the text, scheduled, exported as format in lang: to free. */
@@ -487,6 +489,68 @@ test_responsibility(void **state)
 	free(en);
 }
 
+/*
+ * A pairing's visits as the scheduler makes them: a series under the
+ * pairing's id, neither an activity's nor a mentorship's. The schedule is
+ * built by hand, so the document says them whatever the scheduler does.
+ */
+static void
+test_pairing_visits(void **state)
+{
+	const struct renderer *r = render_find_export("md");
+	struct sched_series sr[2];
+	struct sched_event ev[3];
+	struct sched_unplaced un[1];
+	const struct plan *p;
+	struct plandoc pd;
+	struct schedule s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	(void)state;
+	plandoc_init_buffer(&pd, "v.yaml", VILLAGES, strlen(VILLAGES), NULL);
+	assert_non_null(pd.plan);
+	p = pd.plan;
+	memset(&s, 0, sizeof(s));
+	memset(sr, 0, sizeof(sr));
+	memset(ev, 0, sizeof(ev));
+	memset(un, 0, sizeof(un));
+	sr[0].activity = sr[0].id = "v1";
+	sr[0].title = "结对走访";
+	sr[0].kind = "visit";
+	sr[0].site = sr[0].partner = 1;
+	sr[0].of = 3;
+	sr[1].activity = sr[1].id = "v2";	/* v2 asks per semester */
+	sr[1].site = sr[1].partner = 2;
+	sr[1].of = 2;
+	ev[0] = (struct sched_event){ &sr[0], D(2025, 3, 3), D(2025, 3, 3), 1,
+	    false };
+	ev[1] = (struct sched_event){ &sr[0], D(2025, 7, 1), D(2025, 7, 1), 2,
+	    false };
+	ev[2] = (struct sched_event){ &sr[1], D(2025, 3, 4), D(2025, 3, 4), 1,
+	    false };
+	un[0] = (struct sched_unplaced){ &sr[0], 3,
+	    { D(2025, 9, 1), D(2025, 12, 31) }, "no day" };
+	s.plans = &p;
+	s.nplans = 1;
+	s.series = sr;
+	s.nseries = 2;
+	s.events = ev;
+	s.nevents = 3;
+	s.unplaced = un;
+	s.nunplaced = 1;
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_true(r->export(fp, p, &s, "zh"));
+	assert_int_equal(fclose(fp), 0);
+	expect_has(buf, "| 王队员 | 驻村 | 东村 | 村 |  | 每年累计不少于60个工作日 |\n\n"
+	    "走访安排：\n\n- 刘局长 → 东村\n  - 安排日期：2025年3月3日、7月1日\n"
+	    "  - 尚未排定：1次\n- 刘局长 → 张家\n  - 安排日期：2025年3月4日\n");
+	free(buf);
+	plandoc_release(&pd);
+}
+
 /* Quotas by what the partners are: villages only, households only. */
 static void
 test_quota_words(void **state)
@@ -632,8 +696,6 @@ expect_span(struct span sp, bool en, const char *want)
 	sbuf_free(&b);
 }
 
-#define D(y, m, d)	date_from_civil((y), (m), (d))
-
 /* Whole years as a programme writes them. */
 static void
 test_span_years(void **state)
@@ -716,6 +778,7 @@ main(void)
 		cmocka_unit_test(test_aid),
 		cmocka_unit_test(test_aid_absorbed),
 		cmocka_unit_test(test_responsibility),
+		cmocka_unit_test(test_pairing_visits),
 		cmocka_unit_test(test_quota_words),
 		cmocka_unit_test(test_programme),
 		cmocka_unit_test(test_mentorship),
