@@ -9,21 +9,26 @@
 
 const char cmd_init_usage[] =
     "usage: pairplan init [--lang zh|en] [--records]\n"
+    "                     [--kind pairing|mentorship|aid|responsibility|programme]\n"
     "\n"
     "Prints a starter plan with comments on standard output, in Chinese "
     "(zh,\nthe default) or English (en), to copy and fill in: "
     "pairplan init >plan.yaml\n"
     "\n"
-    "  --lang zh|en        the language of the plan (default zh)\n"
-    "  --records           print the starter plan's records file instead, "
-    "with\n"
-    "                      every kind of record: pairplan init --records "
-    ">plan.records.yaml\n";
+    "  --lang zh|en  the language of the comments and values (default zh)\n"
+    "  --kind KIND   the kind of plan: pairing (the default: a kindergarten\n"
+    "                helps partners), mentorship (mentors inside one\n"
+    "                kindergarten), aid (financial aid), responsibility\n"
+    "                (leaders and cadres paired with villages and households)\n"
+    "                or programme (a multi-year action plan)\n"
+    "  --records     print the pairing starter plan's records file instead,\n"
+    "                with every kind of record:\n"
+    "                pairplan init --records >plan.records.yaml\n";
 
 int
 cmd_init(const struct cmd_struct *c, int argc, char **argv)
 {
-	const char *lang = "zh", *v;
+	const char *lang = "zh", *kind = "pairing", *v;
 	bool records = false;
 	int i;
 
@@ -35,8 +40,17 @@ cmd_init(const struct cmd_struct *c, int argc, char **argv)
 			lang = v;
 		} else if (strcmp(argv[i], "--records") == 0)
 			records = true;
-		else if (strcmp(argv[i], "--lang") == 0)
-			return cli_usage_error(c, "option '--lang' needs a value");
+		else if ((v = cli_opt_value(argc, argv, &i, "--kind")) !=
+		    NULL) {
+			if (!init_kind_ok(v))
+				return cli_usage_error(c, "unknown kind of plan "
+				    "'%s' (pairing, mentorship, aid, "
+				    "responsibility or programme)", v);
+			kind = v;
+		} else if (strcmp(argv[i], "--lang") == 0 ||
+		    strcmp(argv[i], "--kind") == 0)
+			return cli_usage_error(c, "option '%s' needs a value",
+			    argv[i]);
 		else if (argv[i][0] == '-')
 			return cli_usage_error(c, "unknown option '%s'", argv[i]);
 		else
@@ -46,6 +60,6 @@ cmd_init(const struct cmd_struct *c, int argc, char **argv)
 	if (records)
 		init_print_records(stdout, lang);
 	else
-		init_print(stdout, lang);
+		init_print(stdout, lang, kind);
 	return cli_flush_stdout();
 }

@@ -62,8 +62,8 @@ validate_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 		else if (strcmp(v, "text") == 0)
 			va->format = CLI_DIAG_TEXT;
 		else {
-			cli_usage_error(c, "unknown format '%s' (text, json or "
-			    "sarif)", v);
+			cli_usage_error(c, "unknown format '%s' (one of: text, "
+			    "json, sarif)", v);
 			return OPT_FAILED;
 		}
 	} else if ((v = cli_opt_value(argc, argv, i, "--records")) != NULL)

@@ -83,6 +83,16 @@ jtexts(FILE *fp, const char *const *v, uint32_t n)
 	putc(']', fp);
 }
 
+/* A number, or null when absent. */
+static void
+jnum(FILE *fp, bool has, double v)
+{
+	if (has)
+		fprintf(fp, "%.15g", v);
+	else
+		fputs("null", fp);
+}
+
 static void
 jweekdays(FILE *fp, uint8_t mask)
 {
@@ -99,7 +109,7 @@ jweekdays(FILE *fp, uint8_t mask)
 	putc(']', fp);
 }
 
-/* "week", "month", "N weeks", "N days", or null. */
+/* "week", "month", "year", "semester", "N weeks", "N days", "N months", or null. */
 static void
 jevery(FILE *fp, const struct when *w)
 {
@@ -116,6 +126,15 @@ jevery(FILE *fp, const struct when *w)
 	case EV_DAYS:
 		fprintf(fp, "\"%u day%s\"", w->every_n,
 		    w->every_n == 1 ? "" : "s");
+		break;
+	case EV_MONTHS:
+		fprintf(fp, "\"%u months\"", w->every_n);
+		break;
+	case EV_YEAR:
+		fputs("\"year\"", fp);
+		break;
+	case EV_SEMESTER:
+		fputs("\"semester\"", fp);
 		break;
 	default:
 		fputs("null", fp);
@@ -164,8 +183,13 @@ jwhen(FILE *fp, const struct when *w)
 	fprintf(fp, ", \"days\": %u", w->days);
 }
 
+static const char *const org_types[] = {	/* enum org_type */
+	"kindergarten", "village", "household", "unit"
+};
+static const char *const pers[] = { "year", "semester", "month" };
+
 static void
-json_org(FILE *fp, const struct org *g, bool host)
+json_org(FILE *fp, const struct plan *p, const struct org *g, bool host)
 {
 	fputs("{\"id\": ", fp);
 	jw_str(fp, g->id);
@@ -189,6 +213,14 @@ json_org(FILE *fp, const struct org *g, bool host)
 	jcount(fp, g->staff);
 	fputs(", \"needs\": ", fp);
 	jtexts(fp, g->needs, g->nneeds);
+	fprintf(fp, ", \"type\": \"%s\", \"village\": ",
+	    org_types[g->type & 3]);
+	if (g->has_village)
+		jref(fp, p, &g->village, false);
+	else
+		fputs("null", fp);
+	fputs(", \"head\": ", fp);
+	jw_str(fp, g->head);
 	putc('}', fp);
 }
 
@@ -214,7 +246,8 @@ json_person(FILE *fp, const struct plan *p, const struct person *x)
 static void
 json_activity(FILE *fp, const struct plan *p, const struct activity *a)
 {
-	int32_t site = -1;
+	int32_t site = -1, k;
+	uint32_t i;
 
 	if (a->w.at == AT_HOST)
 		site = 0;
@@ -241,6 +274,24 @@ json_activity(FILE *fp, const struct plan *p, const struct activity *a)
 		fputs("null", fp);
 	fputs(", \"note\": ", fp);
 	jw_str(fp, a->note);
+	fputs(", \"after\": [", fp);
+	for (i = 0; i < a->after.n; i++) {
+		if (i > 0)
+			fputs(", ", fp);
+		k = a->after.v[i].idx;
+		if (k >= 0 && (uint32_t)k < p->nacts)
+			jw_str(fp, p->acts[k]->id);
+		else
+			jw_str(fp, plan_ref_text(&a->after.v[i]));
+	}
+	fprintf(fp, "], \"gap\": %u, \"shared\": %s, \"publicity-days\": ",
+	    a->gap, a->shared ? "true" : "false");
+	if (a->publicity_days >= 0)
+		fprintf(fp, "%d", (int)a->publicity_days);
+	else if (a->kind == K_PUBLICITY)
+		fprintf(fp, "%lld", (long long)p->aid.publicity_days);
+	else
+		fputs("null", fp);
 	putc('}', fp);
 }
 
@@ -303,10 +354,13 @@ json_target(FILE *fp, const struct plan *p, const struct target *t)
 {
 	static const char *const cmps[] = { "at-least", "at-most", "equals" };
 
+	uint32_t i;
+
 	fputs("{\"name\": ", fp);
 	jw_str(fp, t->name);
-	fprintf(fp, ", \"compare\": \"%s\", \"value\": %.15g, "
-	    "\"percent\": %s, \"partners\": ", cmps[t->cmp], t->value,
+	fprintf(fp, ", \"compare\": \"%s\", \"value\": ", cmps[t->cmp]);
+	jnum(fp, t->has_value, t->value);
+	fprintf(fp, ", \"percent\": %s, \"partners\": ",
 	    t->percent ? "true" : "false");
 	jpartners(fp, p, t->all_partners, &t->partners);
 	fputs(", \"by\": ", fp);
@@ -314,7 +368,22 @@ json_target(FILE *fp, const struct plan *p, const struct target *t)
 		jw_span(fp, t->by);
 	else
 		fputs("null", fp);
-	putc('}', fp);
+	fputs(", \"at-most\": ", fp);
+	jnum(fp, t->has_max, t->max);
+	fputs(", \"unit\": ", fp);
+	jw_str(fp, t->unit);
+	fprintf(fp, ", \"approx\": %s, \"baseline\": ",
+	    t->approx ? "true" : "false");
+	jnum(fp, t->has_baseline, t->baseline);
+	fputs(", \"by-year\": {", fp);
+	for (i = 0; i < t->nby_year; i++)
+		fprintf(fp, "%s\"%d\": %.15g", i > 0 ? ", " : "",
+		    (int)t->by_year[i].year, t->by_year[i].value);
+	fputs("}, \"total\": ", fp);
+	jnum(fp, t->has_total, t->total);
+	fprintf(fp, ", \"cumulative\": %s, \"per\": %s}",
+	    t->cumulative ? "true" : "false", t->per_year ? "\"year\"" :
+	    "null");
 }
 
 /* Has a reference the same target as one before it (item i of lists[g])? */
@@ -341,7 +410,6 @@ json_plan_quota(FILE *fp, const struct plan *p, const struct quota *q)
 {
 	static const char *const groups[] = { NULL, "leadership.leader",
 	    "leadership.deputies", "leadership.members", "leadership" };
-	static const char *const pers[] = { "year", "semester", "month" };
 	const struct reflist *lists[3];
 	size_t g, ng = 0, n = 0;
 	uint32_t i;
@@ -376,8 +444,11 @@ json_plan_quota(FILE *fp, const struct plan *p, const struct quota *q)
 		}
 	fputs("], \"group\": ", fp);
 	jw_str(fp, groups[q->group]);
-	fprintf(fp, ", \"visits\": %lld, \"per\": \"%s\"}",
-	    (long long)q->visits, pers[q->per]);
+	fputs(", \"visits\": ", fp);
+	jcount(fp, q->visits);
+	fprintf(fp, ", \"per\": \"%s\", \"days\": ", pers[q->per]);
+	jcount(fp, q->days);
+	putc('}', fp);
 }
 
 /* The {dates, at} entries of closed (open false) or open. */
@@ -454,12 +525,99 @@ json_calendar(FILE *fp, const struct plan *p)
 	fprintf(fp, "], \"visits-per-day\": %u}", c->visits_per_day);
 }
 
+static const char *const places[] = {	/* enum place */
+	"after-phases", "before-goals", "before-phases"
+};
+
+/* A section; sub-sections have no place of their own. */
+static void
+json_section(FILE *fp, const struct section *x, bool top)
+{
+	uint32_t i;
+
+	fputs("{\"title\": ", fp);
+	jw_str(fp, x->title);
+	fputs(", \"text\": ", fp);
+	jw_str(fp, x->text);
+	fputs(", \"items\": ", fp);
+	jtexts(fp, x->items, x->nitems);
+	if (!top) {
+		putc('}', fp);
+		return;
+	}
+	fprintf(fp, ", \"place\": \"%s\", \"sections\": [",
+	    places[x->place <= PLACE_BEFORE_PHASES ? x->place : 0]);
+	for (i = 0; i < x->nsubs; i++) {
+		fputs(i > 0 ? ",\n    " : "\n    ", fp);
+		json_section(fp, &x->subs[i], false);
+	}
+	fputs("]}", fp);
+}
+
+static void
+json_pairing(FILE *fp, const struct plan *p, const struct pairing *x)
+{
+	fputs("{\"id\": ", fp);
+	jw_str(fp, x->id);
+	fputs(", \"person\": ", fp);
+	jref(fp, p, &x->person, true);
+	fputs(", \"partner\": ", fp);
+	jref(fp, p, &x->partner, false);
+	fputs(", \"role\": ", fp);
+	jw_str(fp, x->role);
+	fputs(", \"visits\": ", fp);
+	jcount(fp, x->visits);
+	fprintf(fp, ", \"per\": \"%s\", \"days\": ", pers[x->per]);
+	jcount(fp, x->days);
+	fputs(", \"window\": ", fp);
+	jw_span(fp, x->window);
+	putc('}', fp);
+}
+
+/* The aid block, or null; a standard's total a year when it has children. */
+static void
+json_aid(FILE *fp, const struct plan *p)
+{
+	const struct aid_standard *x;
+	uint32_t i;
+
+	if (!p->has_aid) {
+		fputs("null", fp);
+		return;
+	}
+	fputs("{\"standards\": [", fp);
+	for (i = 0; i < p->aid.nstandards; i++) {
+		x = &p->aid.standards[i];
+		fputs(i > 0 ? ",\n    " : "\n    ", fp);
+		fputs("{\"category\": ", fp);
+		jw_str(fp, x->category);
+		fprintf(fp, ", \"amount\": %.15g, \"amount-at-least\": %s, "
+		    "\"per\": \"%s\", \"children\": ", x->amount,
+		    x->amount_at_least ? "true" : "false", pers[x->per]);
+		jcount(fp, x->children);
+		fputs(", \"proofs\": ", fp);
+		jtexts(fp, x->proofs, x->nproofs);
+		fputs(", \"total-a-year\": ", fp);
+		jnum(fp, x->children >= 0, x->amount * (double)x->children *
+		    (x->per == PER_SEMESTER ? 2 : x->per == PER_MONTH ? 12 : 1));
+		putc('}', fp);
+	}
+	fputs("], \"budget\": ", fp);
+	jnum(fp, p->aid.has_budget, p->aid.budget);
+	fprintf(fp, ", \"publicity-days\": %lld}",
+	    (long long)p->aid.publicity_days);
+}
+
 /* Starts a member of the plan object that holds a list, one item a line. */
 static void
 list_item(FILE *fp, uint32_t i)
 {
 	fputs(i > 0 ? ",\n   " : "\n   ", fp);
 }
+
+static const char *const plan_kinds_json[] = {	/* enum plan_kind */
+	"pairing", "mentorship", "aid", "responsibility", "programme"
+};
 
 void
 json_plan(FILE *fp, const struct plan *p)
@@ -471,11 +629,30 @@ json_plan(FILE *fp, const struct plan *p)
 	fputs(", \"pairplan\": 1, \"title\": ", fp);
 	jw_str(fp, p->title);
 	fputs(",\n  \"host\": ", fp);
-	json_org(fp, &p->orgs[0], true);
+	json_org(fp, p, &p->orgs[0], true);
 	fputs(",\n  \"period\": ", fp);
 	jw_span(fp, p->period);
 	fputs(", \"lang\": ", fp);
 	jw_str(fp, p->lang);
+	fprintf(fp, ",\n  \"kind\": \"%s\", \"author\": \"%s\", \"writer\": ",
+	    plan_kinds_json[p->kind <= PK_PROGRAMME ? p->kind : 0],
+	    p->author == AUTHOR_PARTNER ? "partner" : "host");
+	if (p->author == AUTHOR_PARTNER && p->has_writer)
+		jref(fp, p, &p->writer, false);
+	else if (p->author == AUTHOR_PARTNER && p->norgs == 2)
+		jw_str(fp, p->orgs[1].id);
+	else
+		fputs("null", fp);
+	fputs(", \"issuer\": ", fp);
+	jw_str(fp, p->issuer);
+	fputs(",\n  \"preamble\": ", fp);
+	jw_str(fp, p->preamble);
+	fputs(",\n  \"closing\": ", fp);
+	jw_str(fp, p->closing);
+	fputs(",\n  \"confirm\": ", fp);
+	jtexts(fp, p->confirm, p->nconfirm);
+	fputs(", \"pairings-per-person\": ", fp);
+	jcount(fp, p->pairings_per_person);
 	fputs(",\n  \"guiding\": ", fp);
 	jw_str(fp, p->guiding);
 	fputs(",\n  \"goals\": ", fp);
@@ -483,7 +660,7 @@ json_plan(FILE *fp, const struct plan *p)
 	fputs(",\n  \"partners\": [", fp);
 	for (i = 1; i < p->norgs; i++) {
 		list_item(fp, i - 1);
-		json_org(fp, &p->orgs[i], false);
+		json_org(fp, p, &p->orgs[i], false);
 	}
 	fputs("],\n  \"people\": [", fp);
 	for (i = 0; i < p->npeople; i++) {
@@ -516,7 +693,19 @@ json_plan(FILE *fp, const struct plan *p)
 		list_item(fp, i);
 		json_plan_quota(fp, p, &p->quotas[i]);
 	}
-	fputs("],\n  \"calendar\": ", fp);
+	fputs("],\n  \"sections\": [", fp);
+	for (i = 0; i < p->nsections; i++) {
+		list_item(fp, i);
+		json_section(fp, &p->sections[i], true);
+	}
+	fputs("],\n  \"pairings\": [", fp);
+	for (i = 0; i < p->npairings; i++) {
+		list_item(fp, i);
+		json_pairing(fp, p, &p->pairings[i]);
+	}
+	fputs("],\n  \"aid\": ", fp);
+	json_aid(fp, p);
+	fputs(",\n  \"calendar\": ", fp);
 	json_calendar(fp, p);
 	putc('}', fp);
 }

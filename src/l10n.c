@@ -1,5 +1,8 @@
 /* l10n.c - dates, numbers and labels as a Chinese or English document writes them. */
+#include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "date.h"
 #include "l10n.h"
@@ -95,8 +98,12 @@ l10n_span(struct sbuf *b, struct span s, bool en)
 	date_to_civil(s.to, &y2, &m2, &d2);
 	last = date_days_in_month(y2, m2);
 	if (d1 == 1 && d2 == last && s.to > s.from) {
-		/* Whole months. */
-		if (y1 == y2 && m1 == m2)
+		/* Whole years, then whole months. */
+		if (m1 == 1 && m2 == 12 && y1 == y2)
+			sbuf_printf(b, en ? "%d" : "%d年", y1);
+		else if (m1 == 1 && m2 == 12)
+			sbuf_printf(b, en ? "%d–%d" : "%d年—%d年", y1, y2);
+		else if (y1 == y2 && m1 == m2)
 			l10n_month(b, y1, m1, en, false);
 		else if (!en && y1 == y2)
 			sbuf_printf(b, "%d年%d月—%d月", y1, m1, m2);
@@ -162,4 +169,81 @@ l10n_cn_number(struct sbuf *b, unsigned long n)
 		sbuf_puts(b, unit[i]);
 		started = true;
 	}
+}
+
+void
+l10n_number(struct sbuf *b, double v)
+{
+	sbuf_printf(b, "%.15g", v);
+}
+
+/*
+ * v / scale with at most two decimals, trailing zeros dropped, into buf;
+ * false when v / scale needs more.
+ */
+static bool
+scaled(double v, double scale, char *buf, size_t size)
+{
+	double x = v / scale, r = round(x * 100) / 100;
+	size_t n;
+
+	if (fabs(x - r) > 1e-9 * fmax(1, fabs(x)))
+		return false;
+	snprintf(buf, size, "%.2f", r);
+	n = strlen(buf);
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == '.')
+		buf[--n] = '\0';
+	return true;
+}
+
+/* Digits of a whole number grouped by commas: 43,288. */
+static void
+grouped(struct sbuf *b, double v)
+{
+	char buf[64];
+	size_t n, i;
+
+	snprintf(buf, sizeof(buf), "%.0f", v);
+	n = strlen(buf);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			sbuf_putc(b, ',');
+		sbuf_putc(b, buf[i]);
+	}
+}
+
+void
+l10n_amount(struct sbuf *b, double v, const char *unit, bool en)
+{
+	char buf[64];
+
+	if (unit != NULL && unit[0] == '\0')
+		unit = NULL;
+	if (!en) {
+		if (v >= 1e8 && scaled(v, 1e8, buf, sizeof(buf)))
+			sbuf_printf(b, "%s亿", buf);
+		else if (v >= 1e4 && scaled(v, 1e4, buf, sizeof(buf)))
+			sbuf_printf(b, "%s万", buf);
+		else
+			l10n_number(b, v);
+		if (unit != NULL)
+			sbuf_puts(b, unit);
+		return;
+	}
+	if (v >= 1e9 && scaled(v, 1e9, buf, sizeof(buf)))
+		sbuf_printf(b, "%s billion", buf);
+	else if (v >= 1e6 && scaled(v, 1e6, buf, sizeof(buf)))
+		sbuf_printf(b, "%s million", buf);
+	else if (v >= 1000 && v < 1e15 && v == floor(v))
+		grouped(b, v);
+	else
+		l10n_number(b, v);
+	if (unit == NULL)
+		return;
+	if (strcmp(unit, "%") == 0)
+		sbuf_putc(b, '%');
+	else
+		sbuf_printf(b, " %s", strcmp(unit, "元") == 0 ? "yuan" : unit);
 }

@@ -98,17 +98,21 @@ result "diag: a case for every rule"
 # NAME.exit holds the expected exit status when it is not 0.
 
 # md, html and svg are documents: `export --format F`, which exits 0
-# even when something is unplaced.
+# even when something is unplaced. NAME.json is the schedule, NAME.plan.json
+# what `export --format json` writes: the normalised plan and the schedule.
 
 for y in tests/golden/*.yaml; do
 	name=${y%.yaml}
 	want=0
 	[ -f "$name.exit" ] && want=$(cat "$name.exit")
-	for f in table csv json ics md html svg; do
+	for f in table csv json ics md html svg plan.json; do
 		[ -f "$name.$f" ] || continue
 		case $f in
 		md|html|svg)
 			SOURCE_DATE_EPOCH=1700000000 run export --format "$f" "$y"
+			expect_rc 0 ;;
+		plan.json)
+			run export --format json "$y"
 			expect_rc 0 ;;
 		*)
 			SOURCE_DATE_EPOCH=1700000000 run schedule --format "$f" "$y"
@@ -794,17 +798,19 @@ xml_ok() {
 	    "$1" >"$T/diff" 2>&1
 }
 
-# md_ok FILE: cmark-gfm renders FILE, with a table for the partners.
-# md_ok FILE [notable]: cmark-gfm reads it, and finds a table unless told
-# the document has none (a plan without partners).
+# md_ok FILE: cmark-gfm renders FILE, and every GFM table in it (each
+# delimiter row "| --- |") as a table: a plan without partners, aid or
+# yearly targets may have none.
 md_ok() {
 	if ! command -v cmark-gfm >/dev/null 2>&1; then
 		echo "cmark-gfm is not installed (make test-deps)" >"$T/diff"
 		return 1
 	fi
 	cmark-gfm -e table "$1" >"$T/md.html" 2>"$T/diff" || return 1
-	[ "${2:-}" = notable ] || grep -q '<table>' "$T/md.html" || {
-		echo "no <table> in what cmark-gfm made of $1" >"$T/diff"
+	want=$(grep -c '^| ---' "$1")
+	got=$(grep -c '<table>' "$T/md.html")
+	[ "$want" -eq "$got" ] || {
+		echo "$1 has $want tables, cmark-gfm made $got" >"$T/diff"
 		return 1
 	}
 }
@@ -827,10 +833,7 @@ for p in $PLANS; do
 		[ -s "$T/out" ] || why "nothing written"
 		case $f in
 		md)	cp "$T/out" "$T/doc.md"
-			table=
-			grep -q '^partners:' "$p" || table=notable
-			md_ok "$T/doc.md" $table ||
-			    why "cmark-gfm fails or finds no table" ;;
+			md_ok "$T/doc.md" || why "cmark-gfm fails or misses a table" ;;
 		html|svg)
 			cp "$T/out" "$T/doc.$f"
 			xml_ok "$T/doc.$f" || why "not well-formed XML" ;;
@@ -1021,7 +1024,57 @@ result "init --lang fr: exit 2"
 run init --help
 expect_rc 0
 expect_in out "usage: pairplan init"
+expect_in out "--kind pairing|mentorship|aid|responsibility|programme"
 result "init --help"
+
+# A starter of each kind, in each language: it validates clean, says its
+# kind, and exports as a document of that kind.
+for k in pairing mentorship aid responsibility programme; do
+	for l in zh en; do
+		run init --kind "$k" --lang "$l"
+		expect_rc 0
+		expect_no_stderr
+		cp "$T/out" "$T/init-$k-$l.yaml"
+		grep -q "^  kind: $k " "$T/out" || why "the starter does not say kind: $k"
+		run validate --strict "$T/init-$k-$l.yaml"
+		expect_rc 0
+		expect_no_stdout
+		expect_no_stderr
+		run export --format md "$T/init-$k-$l.yaml"
+		expect_rc 0
+		cp "$T/out" "$T/init.md"
+		md_ok "$T/init.md" || why "cmark-gfm: the starter's md"
+		case $k-$l in
+		mentorship-zh)	expect_in out "带教时间：" ;;
+		aid-zh)		expect_in out "## 三、资助对象与标准"
+				expect_in out "宣传 → 申请 → 审核 → 公示（不少于5个工作日） → 上报 → 发放" ;;
+		responsibility-zh) expect_in out "挂点包村包户安排"
+				expect_in out "每年在村到户累计不少于60个工作日" ;;
+		programme-zh)	expect_in out "| 市级财政投入 | 5000万元 | 6000万元 | 7000万元 | 1.8亿元 |" ;;
+		pairing-zh)	expect_in out "帮扶园：实验幼儿园" ;;
+		*-en)		! grep -q '[0-9]年[0-9][0-9]*月' "$T/out" ||
+				    why "a Chinese date in English" ;;
+		esac
+		result "init --kind $k --lang $l: validates clean, exports"
+	done
+done
+run init
+cp "$T/out" "$T/default"
+run init --kind pairing
+expect_same "$T/default" out "init differs from init --kind pairing"
+result "init: pairing is the default kind"
+
+run init --kind village
+expect_rc 2
+expect_no_stdout
+expect_in err "unknown kind of plan 'village'"
+result "init --kind village: exit 2"
+
+run init --kind
+expect_rc 2
+expect_no_stdout
+expect_in err "option '--kind' needs a value"
+result "init --kind without a value: exit 2"
 
 run --help
 expect_in out "export"

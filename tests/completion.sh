@@ -69,7 +69,8 @@ expect "md" pairplan export --format = m
 expect "--format=md" pairplan export --format=m
 expect "en zh" pairplan export --lang ""
 expect "en zh" pairplan init --lang ""
-expect "--help --lang --records" pairplan init -
+expect "--help --kind --lang --records" pairplan init -
+expect "aid mentorship pairing programme responsibility" pairplan init --kind ""
 expect "--help" pairplan rules --
 expect "csv html json table" pairplan status --format ""
 expect "html json md" pairplan summary --format ""

@@ -10,7 +10,7 @@
 # then a count, and exits 1 when a case failed.
 #
 # 1. Every plans/*.yaml, tests/golden/*.yaml and the output of `init`
-#    (zh and en) is valid for the schema and for `validate --strict`.
+#    (each kind, zh and en) is valid for the schema and for `validate --strict`.
 # 2. Plans written in other accepted forms are valid for both.
 # 3. Broken plans (unknown key, wrong type, missing key, bad date, bad
 #    enum, ...) are rejected by the schema and by `validate`, with the
@@ -283,6 +283,82 @@ VARIANTS = [
     ("a fixed date with weekday and days, empty when",
      [("        date: 2024-03-29\n",
        "        date: 2024-03-29\n        when:\n        days: 1\n")]),
+    ("Chinese dates: days, months, parts of months, 至, 号",
+     [("  period: 2024-03..2024-12", "  period: 2024年3月至2024年12月"),
+      ("        when: 2024-04\n", "        when: 2024年4月\n"),
+      ("        date: 2024-03-29\n", "        date: 2024年3月29日\n"),
+      ("      - title: 签订协议\n",
+       "      - {title: 甲, when: 2024年5月中旬, owner: wu}\n"
+       "      - {title: 乙, when: 2024-05 下旬, owner: wu}\n"
+       "      - {title: 丙, when: 2024年4月1日..2024年4月20日, owner: wu}\n"
+       "      - {title: 丁, when: 2024年4月1号至2024-05-15, owner: wu}\n"
+       "      - title: 签订协议\n"),
+      ("  holidays: cn\n", "  holidays: cn\n  open: 2024年9月29日\n")]),
+    ("whole years: 2024, 2024年, 2024..2025",
+     [("  period: 2024-03..2024-12", "  period: 2024..2025"),
+      ("    period: 2024-03..2024-06\n", "    period: 2024\n"),
+      ("        when: 2024-04\n", "        when: 2024年\n"),
+      ("  - {mentor: liu, apprentice: wu}\n",
+       "  - {mentor: liu, apprentice: wu, period: 2025年}\n")]),
+    ("kinds of plan and authors: mentorship, 资助, a partner writes",
+     [("  period: 2024-03..2024-12\n",
+       "  period: 2024-03..2024-12\n  kind: 资助\n  author: partner\n"
+       "  writer: hexi\n  issuer: 县教育局\n")]),
+    ("a mentorship without partners or phases",
+     [("  period: 2024-03..2024-12\n",
+       "  period: 2024-03..2024-12\n  kind: mentorship\n"),
+      ("partners:\n  - id: hexi\n    name: 河西幼儿园\n    classes: 6\n",
+       "partners:\n"),
+      ("  - {id: wu, name: 吴燕, org: hexi}", "  - {id: wu, name: 吴燕}"),
+      ("""phases:
+  - id: p1
+    period: 2024-03..2024-06
+    activities:
+      - title: 送教下乡
+        kind: teaching-visit
+        at: partner
+        when: 2024-04
+        times: 2
+        owner: liu
+      - title: 签订协议
+        kind: agreement
+        date: 2024-03-29
+        owner: liu
+""", "phases:\n"),
+      ("  - {people: [liu], visits: 1, per: year}\n",
+       "  - {people: [liu], visits: 0, per: year}\n")]),
+    ("every key of §10",
+     [("  period: 2024-03..2024-12\n",
+       "  period: 2024-03..2024-12\n  kind: responsibility\n"
+       "  preamble: 为了帮扶，特制定本计划。\n  closing: 遵照执行。\n"
+       "  confirm: [村负责人, 户主]\n  pairings-per-person: 2\n"),
+      ("    classes: 6\n",
+       "    classes: 6\n  - {id: cun, name: 东村, type: village}\n"
+       "  - {id: hu, name: 张家, type: 户, village: cun, head: 张三}\n"),
+      ("leadership:\n",
+       "pairings:\n  - {person: liu, partner: cun, role: 挂点, visits: 2}\n"
+       "  - {person: liu, partner: hu, days: 5, per: 每学期}\n"
+       "sections:\n  - {title: 原则, items: [精准], place: before-goals}\n"
+       "  - title: 措施\n    text: 落实\n    place: after-phases\n"
+       "    sections: [{title: 宣传, text: 广泛宣传}, {title: 空}]\n"
+       "aid:\n  budget: 100000\n  publicity-days: 5\n  standards:\n"
+       "    - {category: 低保, amount: 1000, per: semester, children: 10,"
+       " proofs: 低保证}\n"
+       "    - {category: 其他, amount: 500, amount-at-least: yes}\n"
+       "leadership:\n"),
+      ("      - title: 签订协议\n",
+       "      - {id: sq, title: 申请, kind: 申请, when: 2024-04}\n"
+       "      - {id: gs, title: 公示, kind: publicity, after: sq, gap: 2,"
+       " days: 5, publicity-days: 5}\n"
+       "      - {title: 驻村, kind: residency, at: cun, site: shared,"
+       " after: [gs, 申请], when: 2024-05..2024-06, days: 10}\n"
+       "      - {title: 走访, at: hu, kind: 走访}\n"
+       "      - title: 签订协议\n"),
+      ("    at-least: 30%\n",
+       "    at-least: 30%\n"
+       "  - {name: 新建园, unit: 所, by-year: {2024: 3}, total: 3,"
+       " approx: true, cumulative: 否, baseline: 1}\n"
+       "  - {name: 产业, unit: 项, at-least: 1, at-most: 2, per: 每年}\n")]),
 ]
 
 # (name, rule, [(old, new), ...]): both must reject; pairplan with rule.
@@ -379,6 +455,45 @@ INVALID = [
      [("  holidays: cn\n", "  holidays: cn\n  visits-per-day: 0\n")]),
     ("days 400", "bad-number",
      [("        times: 2\n", "        times: 2\n        days: 400\n")]),
+    ("month 13 in Chinese", "bad-date",
+     [("        when: 2024-04\n", "        when: 2024年13月\n")]),
+    ("a Chinese month as a fixed date", "bad-date",
+     [("        date: 2024-03-29", "        date: 2024年3月")]),
+    ("a day without 日", "bad-date",
+     [("        when: 2024-04\n", "        when: 2024年4月5\n")]),
+    ("part of a year", "bad-date",
+     [("        when: 2024-04\n", "        when: 2024 中旬\n")]),
+    ("a space in 2024 年", "bad-date",
+     [("        when: 2024-04\n", "        when: 2024 年\n")]),
+    ("plan kind village", "type",
+     [("  period: 2024-03..2024-12\n",
+       "  period: 2024-03..2024-12\n  kind: village\n")]),
+    ("site borrowed", "type",
+     [("        times: 2\n", "        times: 2\n        site: borrowed\n")]),
+    ("partner type town", "type",
+     [("    classes: 6\n", "    classes: 6\n    type: town\n")]),
+    ("section place end", "type",
+     [("calendar:\n", "sections: [{title: 甲, place: end}]\ncalendar:\n")]),
+    ("approx maybe", "type",
+     [("    at-least: 30%\n", "    at-least: 30%\n    approx: maybe\n")]),
+    ("a pairing plan with empty partners", "required",
+     [("partners:\n  - id: hexi\n    name: 河西幼儿园\n    classes: 6\n",
+       "partners:\n")]),
+    ("a pairing without a partner", "required",
+     [("calendar:\n", "pairings: [{person: liu}]\ncalendar:\n")]),
+    ("an aid standard without an amount", "required",
+     [("calendar:\n", "aid: {standards: [{category: 低保}]}\ncalendar:\n")]),
+    ("a section without a title", "required",
+     [("calendar:\n", "sections: [{text: 无题}]\ncalendar:\n")]),
+    ("a partner writes, two partners, no writer", "required",
+     [("  period: 2024-03..2024-12\n",
+       "  period: 2024-03..2024-12\n  author: partner\n"),
+      ("    classes: 6\n", "    classes: 6\n  - {id: b, name: 乙园}\n")]),
+    ("gap -1", "bad-number",
+     [("        times: 2\n", "        times: 2\n        after: p1.2\n"
+       "        gap: -1\n")]),
+    ("a by-year year of 1800", "bad-number",
+     [("    at-least: 30%\n", "    by-year: {1800: 3}\n")]),
 ]
 
 
@@ -498,17 +613,20 @@ def main():
     for path in files:
         with open(path, encoding="utf-8") as f:
             r.valid("schema: " + path, path, f.read())
-    for lang in ("zh", "en"):
-        p = subprocess.run([binary, "init", "--lang", lang],
-                           capture_output=True)
-        if p.returncode != 0 or not p.stdout:
-            r.result("schema: init --lang " + lang,
-                     "init: exit status %d\n%s" % (p.returncode,
-                                                   p.stderr.decode()))
-            continue
-        text = p.stdout.decode("utf-8")
-        r.valid("schema: init --lang " + lang,
-                r.write("init-" + lang, text), text)
+    for kind in ("pairing", "mentorship", "aid", "responsibility",
+                 "programme"):
+        for lang in ("zh", "en"):
+            name = "init --kind %s --lang %s" % (kind, lang)
+            p = subprocess.run([binary, "init", "--kind", kind, "--lang",
+                                lang], capture_output=True)
+            if p.returncode != 0 or not p.stdout:
+                r.result("schema: " + name,
+                         "init: exit status %d\n%s" % (p.returncode,
+                                                       p.stderr.decode()))
+                continue
+            text = p.stdout.decode("utf-8")
+            r.valid("schema: " + name,
+                    r.write("init-%s-%s" % (kind, lang), text), text)
 
     r.valid("schema: the base plan of the cases", r.write("base", BASE), BASE)
     for name, edits in VARIANTS:

@@ -82,15 +82,22 @@ static const char PLAN_JSON[] =
     "  \"host\": {\"id\": \"host\", \"name\": \"城关幼儿园\", "
     "\"level\": null},\n"
     "  \"period\": [\"2024-03-01\", \"2024-12-31\"], \"lang\": \"zh\",\n"
+    "  \"kind\": \"pairing\", \"author\": \"host\", \"writer\": null, "
+    "\"issuer\": null,\n"
+    "  \"preamble\": null,\n"
+    "  \"closing\": null,\n"
+    "  \"confirm\": [], \"pairings-per-person\": null,\n"
     "  \"guiding\": null,\n"
     "  \"goals\": [],\n"
     "  \"partners\": [\n"
     "   {\"id\": \"hexi\", \"name\": \"河西幼儿园\", \"kind\": null, "
     "\"classes\": 6, \"children\": null, \"teachers\": null, "
-    "\"staff\": null, \"needs\": [\"教研\"]},\n"
+    "\"staff\": null, \"needs\": [\"教研\"], \"type\": \"kindergarten\", "
+    "\"village\": null, \"head\": null},\n"
     "   {\"id\": \"柳林村幼儿园\", \"name\": \"柳林村幼儿园\", "
     "\"kind\": null, \"classes\": null, \"children\": null, "
-    "\"teachers\": null, \"staff\": null, \"needs\": []}],\n"
+    "\"teachers\": null, \"staff\": null, \"needs\": [], "
+    "\"type\": \"kindergarten\", \"village\": null, \"head\": null}],\n"
     "  \"people\": [\n"
     "   {\"id\": \"liu\", \"name\": \"刘丽\", \"org\": \"host\", "
     "\"role\": \"园长\", \"duty\": null},\n"
@@ -111,26 +118,34 @@ static const char PLAN_JSON[] =
     "\"partners\": [\"hexi\", \"柳林村幼儿园\"], \"owners\": [], "
     "\"people\": [], \"window\": [\"2024-03-01\", \"2024-06-30\"], "
     "\"times\": 1, \"every\": null, \"weekday\": " WEEK ", \"days\": 1, "
-    "\"date\": null, \"note\": null},\n"
+    "\"date\": null, \"note\": null, \"after\": [], \"gap\": 0, \"shared\": false, "
+    "\"publicity-days\": null},\n"
     "    {\"id\": \"p1.2\", \"title\": \"送教下乡\", "
     "\"kind\": \"teaching-visit\", \"at\": \"partner\", \"site\": null, "
     "\"partners\": [\"柳林村幼儿园\"], \"owners\": [\"liu\"], "
     "\"people\": [\"陈静\", \"sun\"], "
     "\"window\": [\"2024-04-11\", \"2024-04-20\"], \"times\": 1, "
     "\"every\": \"3 days\", \"weekday\": [\"tue\", \"thu\"], \"days\": 1, "
-    "\"date\": null, \"note\": \"第一行\\n第二行\"},\n"
+    "\"date\": null, \"note\": \"第一行\\n第二行\", \"after\": [], \"gap\": 0, \"shared\": false, "
+    "\"publicity-days\": null},\n"
     "    {\"id\": \"p1.3\", \"title\": \"现场教研\", \"kind\": \"research\", "
     "\"at\": \"org\", \"site\": \"hexi\", "
     "\"partners\": [\"hexi\", \"柳林村幼儿园\"], \"owners\": [\"wu\"], "
     "\"people\": [], \"window\": [\"2024-05-08\", \"2024-05-08\"], "
     "\"times\": 1, \"every\": null, \"weekday\": " WEEK ", \"days\": 1, "
-    "\"date\": \"2024-05-08\", \"note\": null},\n"
+    "\"date\": \"2024-05-08\", \"note\": null, \"after\": [], \"gap\": 0, \"shared\": false, "
+    "\"publicity-days\": null},\n"
     "    {\"id\": \"p1.4\", \"title\": \"答疑\", \"kind\": \"meeting\", "
     "\"at\": \"online\", \"site\": null, "
     "\"partners\": [\"hexi\", \"柳林村幼儿园\"], \"owners\": [], "
     "\"people\": [], \"window\": [\"2024-05-01\", \"2024-06-30\"], "
     "\"times\": 1, \"every\": \"2 weeks\", \"weekday\": " WEEK ", "
-    "\"days\": 2, \"date\": null, \"note\": null}]}],\n"
+    "\"days\": 2, \"date\": null, \"note\": null, \"after\": [], \"gap\": 0, \"shared\": false, "
+    "\"publicity-days\": null}]}],\n"
+    ;
+
+/* The rest of it (one literal would be longer than C17 promises). */
+static const char PLAN_JSON2[] =
     "  \"mentorships\": [\n"
     "   {\"id\": \"m1\", \"mentor\": \"陈静\", \"apprentice\": \"wu\", "
     "\"period\": [\"2024-03-01\", \"2024-12-31\"], "
@@ -142,13 +157,20 @@ static const char PLAN_JSON[] =
     "  \"targets\": [\n"
     "   {\"name\": \"优课率\", \"compare\": \"at-least\", \"value\": 30, "
     "\"percent\": true, \"partners\": [\"hexi\", \"柳林村幼儿园\"], "
-    "\"by\": null},\n"
+    "\"by\": null, \"at-most\": null, \"unit\": null, \"approx\": false, "
+    "\"baseline\": null, \"by-year\": {}, \"total\": null, "
+    "\"cumulative\": false, \"per\": null},\n"
     "   {\"name\": \"班级数\", \"compare\": \"at-most\", \"value\": 2.5, "
     "\"percent\": false, \"partners\": [\"hexi\"], "
-    "\"by\": [\"2024-12-01\", \"2024-12-31\"]}],\n"
+    "\"by\": [\"2024-12-01\", \"2024-12-31\"], \"at-most\": null, \"unit\": null, \"approx\": false, "
+    "\"baseline\": null, \"by-year\": {}, \"total\": null, "
+    "\"cumulative\": false, \"per\": null}],\n"
     "  \"quotas\": [\n"
     "   {\"people\": [\"liu\", \"陈静\"], \"group\": \"leadership\", "
-    "\"visits\": 2, \"per\": \"semester\"}],\n"
+    "\"visits\": 2, \"per\": \"semester\", \"days\": null}],\n"
+    "  \"sections\": [],\n"
+    "  \"pairings\": [],\n"
+    "  \"aid\": null,\n"
     "  \"calendar\": {\"workdays\": [\"mon\", \"tue\", \"wed\", \"thu\", "
     "\"fri\", \"sat\"], \"holidays\": \"none\", "
     "\"closed\": [[\"2024-07-01\", \"2024-08-31\"]], "
@@ -438,18 +460,24 @@ static void
 test_plan(void **state)
 {
 	struct fixture *f = *state;
-	char *got = export_json(f);
+	char *got = export_json(f), *want;
+	size_t n = strlen(PLAN_JSON) + strlen(PLAN_JSON2);
 
-	assert_true(strlen(got) > sizeof(PLAN_JSON));
-	if (strncmp(got, PLAN_JSON, sizeof(PLAN_JSON) - 1) != 0) {
+	want = malloc(n + 1);
+	assert_non_null(want);
+	memcpy(want, PLAN_JSON, strlen(PLAN_JSON));
+	memcpy(want + strlen(PLAN_JSON), PLAN_JSON2, strlen(PLAN_JSON2) + 1);
+	assert_true(strlen(got) > n);
+	if (strncmp(got, want, n) != 0) {
 		size_t i = 0;
 
-		while (got[i] == PLAN_JSON[i])
+		while (got[i] == want[i])
 			i++;
 		fprintf(stderr, "differs at byte %zu:\n got: %.80s\nwant: "
-		    "%.80s\n", i, got + i, PLAN_JSON + i);
+		    "%.80s\n", i, got + i, want + i);
 		fail();
 	}
+	free(want);
 	free(got);
 }
 
@@ -459,11 +487,13 @@ test_schedule_shared(void **state)
 {
 	struct fixture *f = *state;
 	char *got = export_json(f), *sched = schedule_json(f);
-	char *tail = got + sizeof(PLAN_JSON) - 1;
+	char *tail = got + strlen(PLAN_JSON) + strlen(PLAN_JSON2);
 	size_t n;
 
 	assert_true(f->s.nevents > 0);
-	assert_int_equal(strncmp(got, PLAN_JSON, sizeof(PLAN_JSON) - 1), 0);
+	assert_int_equal(strncmp(got, PLAN_JSON, strlen(PLAN_JSON)), 0);
+	assert_int_equal(strncmp(got + strlen(PLAN_JSON), PLAN_JSON2,
+	    strlen(PLAN_JSON2)), 0);
 	n = strlen(tail);
 	assert_true(n >= 2);
 	assert_string_equal(tail + n - 2, "}\n");
@@ -523,6 +553,160 @@ test_bundled_plans(void **state)
 	globfree(&g);
 }
 
+/* Every key of §10 of the contract, as the normalised plan carries it. */
+static const char PLAN10[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: 包村包户方案\n"
+    "  kind: responsibility\n"
+    "  issuer: 县教育局\n"
+    "  host: {id: xian, name: 某县}\n"
+    "  period: 2024-01..2024-12\n"
+    "  preamble: 为了帮扶，制定本方案。\n"
+    "  closing: 各单位遵照执行。\n"
+    "  confirm: [村负责人, 户主]\n"
+    "  pairings-per-person: 2\n"
+    "partners:\n"
+    "  - {id: cun, name: 东村, type: village}\n"
+    "  - {id: hu, name: 张家, type: household, village: cun, head: 张三}\n"
+    "people:\n"
+    "  - {id: li, name: 李局长}\n"
+    "leadership: {leader: li}\n"
+    "pairings:\n"
+    "  - {person: li, partner: cun, role: 挂点, visits: 2}\n"
+    "  - {person: li, partner: hu, role: 包户, days: 10, per: semester}\n"
+    "sections:\n"
+    "  - {title: 原则, items: [精准], place: before-goals}\n"
+    "  - title: 措施\n"
+    "    text: 落实\n"
+    "    sections: [{title: 宣传, text: 广泛宣传}]\n"
+    "aid:\n"
+    "  budget: 30000\n"
+    "  publicity-days: 7\n"
+    "  standards:\n"
+    "    - {category: 低保, amount: 1000, per: semester, children: 10,\n"
+    "       proofs: [低保证]}\n"
+    "    - {category: 其他, amount: 500, amount-at-least: true}\n"
+    "phases:\n"
+    "  - id: p1\n"
+    "    period: 2024-01..2024-12\n"
+    "    activities:\n"
+    "      - {id: sq, title: 申请, kind: application, when: 2024-03}\n"
+    "      - {id: gs, title: 公示, kind: publicity, after: sq, gap: 2,\n"
+    "         days: 7, when: 2024-03..2024-04}\n"
+    "      - {id: zc, title: 驻村, kind: residency, at: cun, site: shared,\n"
+    "         every: year, days: 20}\n"
+    "targets:\n"
+    "  - {name: 新建园, unit: 所, by-year: {2024: 3}, total: 3,\n"
+    "     approx: true, cumulative: true, baseline: 1}\n"
+    "  - {name: 产业, unit: 项, at-least: 1, at-most: 2, per: year}\n"
+    "quotas:\n"
+    "  - {people: [li], visits: 2, days: 5, per: year}\n";
+
+static void
+expect_in(const char *text, const char *want)
+{
+	if (strstr(text, want) == NULL)
+		fail_msg("missing: %s", want);
+}
+
+static void
+test_section10(void **state)
+{
+	struct fixture f;
+	char *got;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	assert_true(load(&f, "t10.yaml", PLAN10, sizeof(PLAN10) - 1));
+	got = export_json(&f);
+	assert_true(json_valid(got));
+	expect_in(got, "\"kind\": \"responsibility\", \"author\": \"host\", "
+	    "\"writer\": null, \"issuer\": \"县教育局\"");
+	expect_in(got, "\"preamble\": \"为了帮扶，制定本方案。\"");
+	expect_in(got, "\"closing\": \"各单位遵照执行。\"");
+	expect_in(got, "\"confirm\": [\"村负责人\", \"户主\"], "
+	    "\"pairings-per-person\": 2");
+	expect_in(got, "\"type\": \"village\", \"village\": null, "
+	    "\"head\": null}");
+	expect_in(got, "\"type\": \"household\", \"village\": \"cun\", "
+	    "\"head\": \"张三\"}");
+	expect_in(got, "{\"id\": \"v1\", \"person\": \"li\", "
+	    "\"partner\": \"cun\", \"role\": \"挂点\", \"visits\": 2, "
+	    "\"per\": \"year\", \"days\": null, "
+	    "\"window\": [\"2024-01-01\", \"2024-12-31\"]}");
+	expect_in(got, "{\"id\": \"v2\", \"person\": \"li\", "
+	    "\"partner\": \"hu\", \"role\": \"包户\", \"visits\": null, "
+	    "\"per\": \"semester\", \"days\": 10, ");
+	expect_in(got, "{\"title\": \"原则\", \"text\": null, "
+	    "\"items\": [\"精准\"], \"place\": \"before-goals\", "
+	    "\"sections\": []}");
+	expect_in(got, "{\"title\": \"措施\", \"text\": \"落实\", "
+	    "\"items\": [], \"place\": \"after-phases\", \"sections\": [\n"
+	    "    {\"title\": \"宣传\", \"text\": \"广泛宣传\", "
+	    "\"items\": []}]}");
+	expect_in(got, "{\"category\": \"低保\", \"amount\": 1000, "
+	    "\"amount-at-least\": false, \"per\": \"semester\", "
+	    "\"children\": 10, \"proofs\": [\"低保证\"], "
+	    "\"total-a-year\": 20000}");
+	expect_in(got, "{\"category\": \"其他\", \"amount\": 500, "
+	    "\"amount-at-least\": true, \"per\": \"year\", "
+	    "\"children\": null, \"proofs\": [], \"total-a-year\": null}");
+	expect_in(got, "\"budget\": 30000, \"publicity-days\": 7}");
+	expect_in(got, "\"after\": [], \"gap\": 0, \"shared\": false, "
+	    "\"publicity-days\": null}");
+	expect_in(got, "\"after\": [\"sq\"], \"gap\": 2, "
+	    "\"shared\": false, \"publicity-days\": 7}");
+	expect_in(got, "\"at\": \"org\", \"site\": \"cun\"");
+	expect_in(got, "\"every\": \"year\"");
+	expect_in(got, "\"shared\": true, \"publicity-days\": null}");
+	expect_in(got, "\"value\": null, \"percent\": false");
+	expect_in(got, "\"unit\": \"所\", \"approx\": true, "
+	    "\"baseline\": 1, \"by-year\": {\"2024\": 3}, \"total\": 3, "
+	    "\"cumulative\": true, \"per\": null}");
+	expect_in(got, "\"compare\": \"at-least\", \"value\": 1, ");
+	expect_in(got, "\"at-most\": 2, \"unit\": \"项\"");
+	expect_in(got, "\"visits\": 2, \"per\": \"year\", \"days\": 5}");
+	free(got);
+	unload(&f);
+}
+
+/* A plan the helped kindergarten writes: its writer, the only partner. */
+static void
+test_writer(void **state)
+{
+	static const char plan[] =
+	    "pairplan: 1\n"
+	    "plan:\n"
+	    "  title: 学习计划\n"
+	    "  author: partner\n"
+	    "  host: {id: shi, name: 市幼儿园}\n"
+	    "  period: 2024-03..2024-06\n"
+	    "partners: [{id: wo, name: 启明幼儿园}]\n"
+	    "people: [{id: li, name: 李园长, org: wo}]\n"
+	    "leadership: {leader: li}\n"
+	    "phases:\n"
+	    "  - period: 2024-03..2024-06\n"
+	    "    activities:\n"
+	    "      - {title: 参观学习, kind: study-visit, at: 结对园}\n"
+	    "      - {title: 教研, kind: research, at: 本园}\n";
+	struct fixture f;
+	char *got;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	assert_true(load(&f, "w.yaml", plan, sizeof(plan) - 1));
+	got = export_json(&f);
+	assert_true(json_valid(got));
+	expect_in(got, "\"author\": \"partner\", \"writer\": \"wo\"");
+	expect_in(got, "\"title\": \"参观学习\", \"kind\": \"study-visit\", "
+	    "\"at\": \"host\", \"site\": \"shi\"");
+	expect_in(got, "\"title\": \"教研\", \"kind\": \"research\", "
+	    "\"at\": \"org\", \"site\": \"wo\"");
+	free(got);
+	unload(&f);
+}
+
 /* A full disk: export says it failed. */
 static void
 test_write_error(void **state)
@@ -548,6 +732,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_valid_json, setup,
 		    teardown),
 		cmocka_unit_test(test_bundled_plans),
+		cmocka_unit_test(test_section10),
+		cmocka_unit_test(test_writer),
 		cmocka_unit_test_setup_teardown(test_write_error, setup,
 		    teardown),
 	};
