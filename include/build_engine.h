@@ -49,6 +49,25 @@ enum keytype {
 	KT_CHOICE,	/* one of words[], its index as an int of width bytes */
 	KT_NUM,		/* double, a number of at least min */
 	KT_BOOL,	/* bool: true or false */
+	KT_LIST,	/* a list of mappings read by list: an array, its count
+			   in aux (uint32_t) */
+};
+
+struct keydef;
+
+/*
+ * A list of mappings, one item of size bytes each, read by keys[]: init
+ * (or NULL) sets an item's defaults before it is read, i counting from 0;
+ * check (or NULL) looks at it after. node is KEYOFF of the item's own
+ * const struct ynode *; what names an item in messages ("a person").
+ */
+struct listdef {
+	size_t			 size, node;
+	const struct keydef	*keys;
+	size_t			 nkeys;
+	const char		*what;
+	void			(*init)(struct bctx *, void *item, uint32_t i);
+	void			(*check)(struct bctx *, void *item);
 };
 
 /*
@@ -73,6 +92,7 @@ struct keydef {
 	 */
 	const char *const	*words;
 	keyfn			 fn;		/* KT_FN */
+	const struct listdef	*list;		/* KT_LIST */
 };
 
 #define KEYOFF(type, member)	(offsetof(type, member) + 1)
@@ -84,6 +104,8 @@ struct keydef {
  */
 #define KEY(k, T, S, f)	.key = (k), .type = (T), .field = KEYOFF(S, f)
 #define KEY_FN(k, f)	.key = (k), .type = KT_FN, .fn = (f)
+#define KEY_LIST(k, S, f, nf, l) \
+	KEY(k, KT_LIST, S, f), .aux = KEYOFF(S, nf), .list = (l)
 #define KEY_INT(k, S, f, lo, hi) \
 	KEY(k, KT_INT, S, f), .width = sizeof(((S *)0)->f), .min = (lo), \
 	.max = (hi)
@@ -151,6 +173,9 @@ void	 bld_map(struct bctx *, const struct ynode *m, const struct keydef *,
 void	 bld_map_pass(struct bctx *, const struct ynode *m,
 	    const struct keydef *, size_t nkeys, void *obj, const char *what,
 	    int pass);
+/* The items of list v as l reads them (KT_LIST), or NULL after reporting. */
+void	*bld_list(struct bctx *, const struct ynode *v, const char *key,
+	    const struct listdef *l, uint32_t *n);
 /* One zeroed item of itemsz bytes per element of list v, or reports. */
 void	*bld_items(struct bctx *, const struct ynode *v, const char *key,
 	    size_t itemsz, uint32_t *n);

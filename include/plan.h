@@ -322,7 +322,6 @@ struct plan {
 	struct reflist		 leader, deputies, members;
 	struct phase		*phases;
 	uint32_t		 nphases;
-	const struct ynode	*phases_node;
 	struct mentorship	*mentorships;
 	uint32_t		 nmentorships;
 	struct target		*targets;

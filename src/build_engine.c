@@ -475,6 +475,10 @@ read_value(struct bctx *b, const struct keydef *k, const struct ynode *v,
 		if ((ok = (n = bld_word(b, v, k->key, bool_words)) >= 0))
 			*(bool *)f = n == 1;
 		break;
+	case KT_LIST:
+		ok = (*(void **)f = bld_list(b, v, k->key, k->list,
+		    (uint32_t *)field_of(obj, k->aux))) != NULL;
+		break;
 	}
 	if (!ok)
 		return;
@@ -568,6 +572,26 @@ bld_map(struct bctx *b, const struct ynode *m, const struct keydef *keys,
     size_t nkeys, void *obj, const char *what)
 {
 	map_keys(b, m, keys, nkeys, obj, what, -1);
+}
+
+void *
+bld_list(struct bctx *b, const struct ynode *v, const char *key,
+    const struct listdef *l, uint32_t *n)
+{
+	char *items, *it;
+	uint32_t i;
+
+	if ((items = bld_items(b, v, key, l->size, n)) == NULL)
+		return NULL;
+	for (i = 0, it = items; i < *n; i++, it += l->size) {
+		*(const struct ynode **)field_of(it, l->node) = &v->u.kids[i];
+		if (l->init != NULL)
+			l->init(b, it, i);
+		bld_map(b, &v->u.kids[i], l->keys, l->nkeys, it, l->what);
+		if (l->check != NULL)
+			l->check(b, it);
+	}
+	return items;
 }
 
 /* Allocates one zeroed item per element of a list, or reports. */

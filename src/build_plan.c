@@ -90,22 +90,10 @@ static const struct keydef person_keys[] = {
 };
 #undef P
 
-static void
-build_people(struct bctx *b, const struct ynode *v, void *unused)
-{
-	struct plan *p = b->p;
-	uint32_t i;
-
-	(void)unused;
-	if ((p->people = bld_items(b, v, "people", sizeof(*p->people),
-	    &p->npeople)) == NULL)
-		return;
-	for (i = 0; i < p->npeople; i++) {
-		p->people[i].node = &v->u.kids[i];
-		bld_map(b, &v->u.kids[i], person_keys, NKEYS(person_keys),
-		    &p->people[i], "a person");
-	}
-}
+static const struct listdef person_list = {
+	sizeof(struct person), KEYOFF(struct person, node), person_keys,
+	NKEYS(person_keys), "a person", NULL, NULL
+};
 
 #define P struct plan
 static const struct keydef leadership_keys[] = {
@@ -371,23 +359,10 @@ static const struct keydef phase_keys[] = {
 };
 #undef P
 
-static void
-build_phases(struct bctx *b, const struct ynode *v, void *unused)
-{
-	struct plan *p = b->p;
-	uint32_t i;
-
-	(void)unused;
-	p->phases_node = v;
-	if ((p->phases = bld_items(b, v, "phases", sizeof(*p->phases),
-	    &p->nphases)) == NULL)
-		return;
-	for (i = 0; i < p->nphases; i++) {
-		p->phases[i].node = &v->u.kids[i];
-		bld_map(b, &v->u.kids[i], phase_keys, NKEYS(phase_keys),
-		    &p->phases[i], "a phase");
-	}
-}
+static const struct listdef phase_list = {
+	sizeof(struct phase), KEYOFF(struct phase, node), phase_keys,
+	NKEYS(phase_keys), "a phase", NULL, NULL
+};
 
 /* Read into the mentorship, whose member meet they fill. */
 static const struct keydef meet_keys[] = {
@@ -417,25 +392,20 @@ static const struct keydef mentorship_keys[] = {
 #undef M
 
 static void
-build_mentorships(struct bctx *b, const struct ynode *v, void *unused)
+ment_init(struct bctx *b, void *o, uint32_t i)
 {
-	struct plan *p = b->p;
-	uint32_t i;
+	struct mentorship *m = o;
 
-	(void)unused;
-	if ((p->mentorships = bld_items(b, v, "mentorships",
-	    sizeof(*p->mentorships), &p->nmentorships)) == NULL)
-		return;
-	for (i = 0; i < p->nmentorships; i++) {
-		struct mentorship *m = &p->mentorships[i];
-
-		m->node = &v->u.kids[i];
-		m->mentor.idx = m->apprentice.idx = REF_UNKNOWN;
-		when_init(&m->meet);
-		bld_map(b, m->node, mentorship_keys, NKEYS(mentorship_keys),
-		    m, "a mentorship");
-	}
+	(void)b, (void)i;
+	m->mentor.idx = m->apprentice.idx = REF_UNKNOWN;
+	when_init(&m->meet);
 }
+
+static const struct listdef mentorship_list = {
+	sizeof(struct mentorship), KEYOFF(struct mentorship, node),
+	mentorship_keys, NKEYS(mentorship_keys), "a mentorship", ment_init,
+	NULL
+};
 
 /* A number or a percentage of a target; false after reporting. */
 static bool
@@ -613,29 +583,27 @@ static const struct keydef target_keys[] = {
 #undef T
 
 static void
-build_targets(struct bctx *b, const struct ynode *v, void *unused)
+target_init(struct bctx *b, void *o, uint32_t i)
 {
-	struct plan *p = b->p;
-	uint32_t i;
-
-	(void)unused;
-	if ((p->targets = bld_items(b, v, "targets", sizeof(*p->targets),
-	    &p->ntargets)) == NULL)
-		return;
-	for (i = 0; i < p->ntargets; i++) {
-		struct target *t = &p->targets[i];
-
-		t->node = &v->u.kids[i];
-		t->all_partners = true;
-		bld_map(b, t->node, target_keys, NKEYS(target_keys), t,
-		    "a target");
-		if (t->node->kind == YN_MAP && t->value_node == NULL &&
-		    t->total_node == NULL && t->by_year_node == NULL)
-			bld_diag(b, t->node, R_REQUIRED, "a target has no "
-			    "'at-least', 'at-most', 'equals', 'total' or "
-			    "'by-year'");
-	}
+	(void)b, (void)i;
+	((struct target *)o)->all_partners = true;
 }
+
+static void
+target_check(struct bctx *b, void *o)
+{
+	const struct target *t = o;
+
+	if (t->node->kind == YN_MAP && t->value_node == NULL &&
+	    t->total_node == NULL && t->by_year_node == NULL)
+		bld_diag(b, t->node, R_REQUIRED, "a target has no "
+		    "'at-least', 'at-most', 'equals', 'total' or 'by-year'");
+}
+
+static const struct listdef target_list = {
+	sizeof(struct target), KEYOFF(struct target, node), target_keys,
+	NKEYS(target_keys), "a target", target_init, target_check
+};
 
 static void
 quota_people(struct bctx *b, const struct ynode *v, void *o)
@@ -674,28 +642,29 @@ static const struct keydef quota_keys[] = {
 #undef Q
 
 static void
-build_quotas(struct bctx *b, const struct ynode *v, void *unused)
+quota_init(struct bctx *b, void *o, uint32_t i)
 {
-	struct plan *p = b->p;
-	uint32_t i;
+	struct quota *q = o;
 
-	(void)unused;
-	if ((p->quotas = bld_items(b, v, "quotas", sizeof(*p->quotas),
-	    &p->nquotas)) == NULL)
-		return;
-	for (i = 0; i < p->nquotas; i++) {
-		struct quota *q = &p->quotas[i];
-
-		q->node = &v->u.kids[i];
-		q->visits = q->days = -1;
-		bld_map(b, q->node, quota_keys, NKEYS(quota_keys), q,
-		    "a quota");
-		if (q->node->kind == YN_MAP && ynode_get(q->node, "visits") ==
-		    NULL && ynode_get(q->node, "days") == NULL)
-			bld_diag(b, q->node, R_REQUIRED, "a quota has no "
-			    "'visits' or 'days'");
-	}
+	(void)b, (void)i;
+	q->visits = q->days = -1;
 }
+
+static void
+quota_check(struct bctx *b, void *o)
+{
+	const struct quota *q = o;
+
+	if (q->node->kind == YN_MAP && ynode_get(q->node, "visits") == NULL &&
+	    ynode_get(q->node, "days") == NULL)
+		bld_diag(b, q->node, R_REQUIRED, "a quota has no 'visits' or "
+		    "'days'");
+}
+
+static const struct listdef quota_list = {
+	sizeof(struct quota), KEYOFF(struct quota, node), quota_keys,
+	NKEYS(quota_keys), "a quota", quota_init, quota_check
+};
 
 /* ---- calendar ------------------------------------------------------ */
 
@@ -1255,58 +1224,34 @@ static const char *const place_words[] = {	/* enum place */
 	"after-phases", "before-goals", "before-phases", NULL
 };
 
-static void section_subs(struct bctx *, const struct ynode *, void *);
-
+/* Numbered sub-sections (（一）...): one level deep, no place of their own. */
 #define S struct section
+static const struct keydef subsection_keys[] = {
+	{ KEY("title", KT_TEXT, S, title), .required = true },
+	{ KEY("text", KT_TEXT, S, text) },
+	{ KEY("items", KT_TEXTS, S, items), .aux = KEYOFF(S, nitems) },
+};
+
+static const struct listdef subsection_list = {
+	sizeof(struct section), KEYOFF(struct section, node), subsection_keys,
+	NKEYS(subsection_keys), "a sub-section", NULL, NULL
+};
+
 static const struct keydef section_keys[] = {
 	{ KEY("title", KT_TEXT, S, title), .required = true },
 	{ KEY("text", KT_TEXT, S, text) },
 	{ KEY("items", KT_TEXTS, S, items), .aux = KEYOFF(S, nitems) },
 	{ KEY("place", KT_CHOICE, S, place), .width = 1,
 	    .words = place_words },
-	{ KEY_FN("sections", section_subs) },
-};
-
-/* Numbered sub-sections (（一）...): one level deep, no place of their own. */
-static const struct keydef subsection_keys[] = {
-	{ KEY("title", KT_TEXT, S, title), .required = true },
-	{ KEY("text", KT_TEXT, S, text) },
-	{ KEY("items", KT_TEXTS, S, items), .aux = KEYOFF(S, nitems) },
+	{ KEY_LIST("sections", S, subs, nsubs, &subsection_list) },
 };
 #undef S
 
-static void
-section_subs(struct bctx *b, const struct ynode *v, void *o)
-{
-	struct section *x = o;
-	uint32_t i;
+static const struct listdef section_list = {
+	sizeof(struct section), KEYOFF(struct section, node), section_keys,
+	NKEYS(section_keys), "a section", NULL, NULL
+};
 
-	if ((x->subs = bld_items(b, v, "sections", sizeof(*x->subs),
-	    &x->nsubs)) == NULL)
-		return;
-	for (i = 0; i < x->nsubs; i++) {
-		x->subs[i].node = &v->u.kids[i];
-		bld_map(b, &v->u.kids[i], subsection_keys,
-		    NKEYS(subsection_keys), &x->subs[i], "a sub-section");
-	}
-}
-
-static void
-build_sections(struct bctx *b, const struct ynode *v, void *unused)
-{
-	struct plan *p = b->p;
-	uint32_t i;
-
-	(void)unused;
-	if ((p->sections = bld_items(b, v, "sections", sizeof(*p->sections),
-	    &p->nsections)) == NULL)
-		return;
-	for (i = 0; i < p->nsections; i++) {
-		p->sections[i].node = &v->u.kids[i];
-		bld_map(b, &v->u.kids[i], section_keys, NKEYS(section_keys),
-		    &p->sections[i], "a section");
-	}
-}
 
 #define V struct pairing
 static const struct keydef pairing_keys[] = {
@@ -1323,26 +1268,19 @@ static const struct keydef pairing_keys[] = {
 #undef V
 
 static void
-build_pairings(struct bctx *b, const struct ynode *v, void *unused)
+pairing_init(struct bctx *b, void *o, uint32_t i)
 {
-	struct plan *p = b->p;
-	uint32_t i;
+	struct pairing *x = o;
 
-	(void)unused;
-	if ((p->pairings = bld_items(b, v, "pairings", sizeof(*p->pairings),
-	    &p->npairings)) == NULL)
-		return;
-	for (i = 0; i < p->npairings; i++) {
-		struct pairing *x = &p->pairings[i];
-
-		x->node = &v->u.kids[i];
-		x->id = arena_printf(b->a, "v%u", i + 1);
-		x->visits = x->days = -1;
-		x->person.idx = x->partner.idx = REF_UNKNOWN;
-		bld_map(b, x->node, pairing_keys, NKEYS(pairing_keys), x,
-		    "a pairing");
-	}
+	x->id = arena_printf(b->a, "v%u", i + 1);
+	x->visits = x->days = -1;
+	x->person.idx = x->partner.idx = REF_UNKNOWN;
 }
+
+static const struct listdef pairing_list = {
+	sizeof(struct pairing), KEYOFF(struct pairing, node), pairing_keys,
+	NKEYS(pairing_keys), "a pairing", pairing_init, NULL
+};
 
 #define D struct aid_standard
 static const struct keydef standard_keys[] = {
@@ -1358,27 +1296,21 @@ static const struct keydef standard_keys[] = {
 #undef D
 
 static void
-aid_standards(struct bctx *b, const struct ynode *v, void *o)
+standard_init(struct bctx *b, void *o, uint32_t i)
 {
-	struct aid *x = o;
-	uint32_t i;
-
-	if ((x->standards = bld_items(b, v, "standards",
-	    sizeof(*x->standards), &x->nstandards)) == NULL)
-		return;
-	for (i = 0; i < x->nstandards; i++) {
-		struct aid_standard *d = &x->standards[i];
-
-		d->node = &v->u.kids[i];
-		d->children = -1;
-		bld_map(b, d->node, standard_keys, NKEYS(standard_keys), d,
-		    "an aid standard");
-	}
+	(void)b, (void)i;
+	((struct aid_standard *)o)->children = -1;
 }
+
+static const struct listdef standard_list = {
+	sizeof(struct aid_standard), KEYOFF(struct aid_standard, node),
+	standard_keys, NKEYS(standard_keys), "an aid standard", standard_init,
+	NULL
+};
 
 #define X struct aid
 static const struct keydef aid_keys[] = {
-	{ KEY_FN("standards", aid_standards) },
+	{ KEY_LIST("standards", X, standards, nstandards, &standard_list) },
 	{ KEY("budget", KT_NUM, X, budget), .node = KEYOFF(X, budget_node),
 	    .has = KEYOFF(X, has_budget) },
 	{ KEY_INT("publicity-days", X, publicity_days, 0, 1000) },
@@ -1424,21 +1356,27 @@ build_plan(struct bctx *b, const struct ynode *v, void *o)
  * whatever the order of the file; pass 2 builds the rest, resolving
  * references as it goes.
  */
+#define P struct plan
 static const struct keydef top_keys[] = {
 	{ KEY_FN("pairplan", build_version), .required = true, .pass = 2 },
 	{ KEY_FN("plan", build_plan), .required = true, .pass = 0 },
 	{ KEY_FN("partners", build_partners), .pass = 0 },
-	{ KEY_FN("people", build_people), .pass = 1 },
+	{ KEY_LIST("people", P, people, npeople, &person_list), .pass = 1 },
 	{ KEY_FN("leadership", build_leadership), .pass = 2 },
-	{ KEY_FN("phases", build_phases), .pass = 2 },
-	{ KEY_FN("mentorships", build_mentorships), .pass = 2 },
-	{ KEY_FN("targets", build_targets), .pass = 2 },
-	{ KEY_FN("quotas", build_quotas), .pass = 2 },
+	{ KEY_LIST("phases", P, phases, nphases, &phase_list), .pass = 2 },
+	{ KEY_LIST("mentorships", P, mentorships, nmentorships,
+	    &mentorship_list), .pass = 2 },
+	{ KEY_LIST("targets", P, targets, ntargets, &target_list),
+	    .pass = 2 },
+	{ KEY_LIST("quotas", P, quotas, nquotas, &quota_list), .pass = 2 },
 	{ KEY_FN("calendar", build_calendar), .pass = 2 },
-	{ KEY_FN("sections", build_sections), .pass = 2 },
-	{ KEY_FN("pairings", build_pairings), .pass = 2 },
+	{ KEY_LIST("sections", P, sections, nsections, &section_list),
+	    .pass = 2 },
+	{ KEY_LIST("pairings", P, pairings, npairings, &pairing_list),
+	    .pass = 2 },
 	{ KEY_FN("aid", build_aid), .pass = 2 },
 };
+#undef P
 
 /* ---- defaults and references --------------------------------------- */
 
