@@ -8,6 +8,7 @@
 #include "arena.h"
 
 struct diags;
+struct plan;
 struct records;
 struct schedule;
 
@@ -19,6 +20,15 @@ struct schedule;
  */
 void	 rectrack_add_fixes(struct avec *fixes, const struct records *,
 	    uint32_t plan, struct arena *);
+
+/*
+ * Schedules plans together with the fixes of their records (recs[i], or
+ * NULL, of plans[i]) and points each event record's series at s's: a
+ * record's series is first found in its plan's own schedule
+ * (rectrack_check), which numbers series apart from other plans.
+ */
+void	 rectrack_schedule(struct schedule *s, const struct plan *const *plans,
+	    struct records *const *recs, size_t nplans, struct arena *);
 
 /*
  * Checks records [from, n) of plan index plan against schedule s (made

@@ -46,12 +46,9 @@ cli_records_check(void *ctx, int i, struct plandoc *pd)
 			cr->recp[i] = rs;
 		if (!bad) {
 			struct schedule s;
-			struct avec fixes = { 0 };
 			const struct plan *p = pd->plan;
 
-			rectrack_add_fixes(&fixes, rs, 0, &pd->arena);
-			sched_run_fixed(&s, &p, 1, fixes.v, fixes.n,
-			    &pd->arena);
+			rectrack_schedule(&s, &p, &rs, 1, &pd->arena);
 			rectrack_check(rs, &s, 0, &pd->diags, 0);
 		}
 		break;
@@ -85,7 +82,6 @@ cli_tracked_load(struct cli_tracked *t, char **files, int nfiles,
     const struct diag_out *out, enum cli_diag_format format, bool *first,
     bool schedule, unsigned jobs)
 {
-	struct avec fixes = { 0 };
 	struct cli_records cr;
 	struct cli_load l;
 	bool all_ok = true, any = false;
@@ -136,11 +132,8 @@ cli_tracked_load(struct cli_tracked *t, char **files, int nfiles,
 	}
 	free(cr.unreadable);
 	if (all_ok && (schedule || any)) {
-		for (i = 0; i < nfiles; i++)
-			rectrack_add_fixes(&fixes, t->recp[i], (uint32_t)i,
-			    &t->arena);
-		sched_run_fixed(&t->s, t->plans, (size_t)nfiles, fixes.v,
-		    fixes.n, &t->arena);
+		rectrack_schedule(&t->s, t->plans, t->recp, (size_t)nfiles,
+		    &t->arena);
 		t->scheduled = true;
 	}
 	return status;

@@ -325,7 +325,6 @@ cmd_report(const struct cmd_struct *c, int argc, char **argv)
 	struct cli_load l;
 	struct cli_records cr;
 	struct records **recs;
-	struct avec fixes = { 0 };
 	struct found f;
 	struct plandoc *pds;
 	struct report_file *rf;
@@ -401,9 +400,7 @@ cmd_report(const struct cmd_struct *c, int argc, char **argv)
 			status = cli_worst(status, EXIT_PLAN);
 	}
 	arena_init(&arena);
-	for (i = 0; i < np; i++)
-		rectrack_add_fixes(&fixes, recs[i], (uint32_t)i, &arena);
-	sched_run_fixed(&s, plans, np, fixes.v, fixes.n, &arena);
+	rectrack_schedule(&s, plans, recs, np, &arena);
 	if ((held = calloc(s.nevents + 1, sizeof(*held))) == NULL)
 		arena_oom();
 	report_held(&s, recs, ra.on, held, &arena);

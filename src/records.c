@@ -429,11 +429,6 @@ check_record(struct diags *d, const struct plan *p, struct records *rs,
 		find_activity(d, p, r);
 	check_values(d, p, r);
 	check_dates(d, p, r);
-	if (p->nconfirm > 0 && r->status == REC_HELD && !r->bad &&
-	    r->nconfirmed_by < p->nconfirm)
-		rdiag(d, r->pos, R_RECORDS_UNCONFIRMED, "a held record is "
-		    "signed by %u of the %u names plan.confirm asks for",
-		    r->nconfirmed_by, p->nconfirm);
 }
 
 /* Which records later ones replace. */
@@ -573,6 +568,17 @@ load_tree(struct records *rs, const char *name, const char *buf,
 	for (i = first; i < rs->n; i++)
 		check_record(&rd, p, rs, i);
 	mark_replaced(rs);
+	/* A correction with the signatures settles a record without. */
+	for (i = first; p != NULL && p->nconfirm > 0 && i < rs->n; i++) {
+		const struct record *r = &rs->v[i];
+
+		if (r->status == REC_HELD && !r->bad && !r->replaced &&
+		    r->nconfirmed_by < p->nconfirm)
+			rdiag(&rd, r->pos, R_RECORDS_UNCONFIRMED, "a held "
+			    "record is signed by %u of the %u names "
+			    "plan.confirm asks for", r->nconfirmed_by,
+			    p->nconfirm);
+	}
 out:
 	merge_diags(d, &rd, name, shift);
 }

@@ -40,6 +40,48 @@ rectrack_add_fixes(struct avec *fixes, const struct records *rs,
 	}
 }
 
+void
+rectrack_schedule(struct schedule *s, const struct plan *const *plans,
+    struct records *const *recs, size_t nplans, struct arena *a)
+{
+	struct avec fixes = { 0 };
+	struct strmap ids;
+	const char *series;
+	uint32_t occ, i;
+	size_t pi, j;
+	int32_t si;
+	bool existed;
+
+	for (pi = 0; recs != NULL && pi < nplans; pi++)
+		rectrack_add_fixes(&fixes, recs[pi], (uint32_t)pi, a);
+	sched_run_fixed(s, plans, nplans, fixes.v, fixes.n, a);
+	/* Each record's series was found in its plan's own schedule. */
+	for (pi = 0; recs != NULL && pi < nplans; pi++) {
+		struct records *rs = recs[pi];
+
+		if (rs == NULL)
+			continue;
+		strmap_init(&ids, a);
+		for (j = 0; j < s->nseries; j++)
+			if (s->series[j].plan == pi)
+				*strmap_put(&ids, s->series[j].id,
+				    strlen(s->series[j].id), &existed) =
+				    (int32_t)j;
+		for (i = 0; i < rs->n; i++) {
+			struct record *r = &rs->v[i];
+
+			if (r->series < 0)
+				continue;
+			r->series = -1;
+			if (!records_split_event(a, r->event, &series, &occ))
+				continue;
+			si = strmap_get(&ids, series, strlen(series));
+			if (si >= 0 && occ <= s->series[si].of)
+				r->series = si;
+		}
+	}
+}
+
 /* A diagnostic in the records file, unless d is that file's own. */
 static struct diag *
 at(struct diags *d, const struct records *rs, struct pos p,

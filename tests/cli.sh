@@ -1234,6 +1234,46 @@ run status --format pdf "$P"
 expect_rc 2
 result "status --format pdf: exit 2"
 
+# Two plans, records beside the second only: its held event counts for
+# it, not for the first plan's event of the same index; a correction
+# with the signatures settles the unsigned record it replaces.
+mkdir -p "$T/two"
+cat >"$T/two/a.yaml" <<'EOF'
+pairplan: 1
+plan: {title: A计划, host: {id: ha, name: 园a}, period: 2024-03..2024-06}
+partners: [{id: qa, name: 乙园a}]
+people: [{id: pa, name: 人a}]
+leadership: {leader: pa}
+phases:
+  - period: 2024-03..2024-06
+    activities:
+      - {id: lec, title: 讲座, date: 2024-03-12}
+      - {id: vis, title: 送教, at: partner, times: 2, owner: pa}
+EOF
+cat >"$T/two/b.yaml" <<'EOF'
+pairplan: 1
+plan: {title: B计划, confirm: [村负责人, 户主], host: {id: hb, name: 园b}, period: 2024-03..2024-06}
+partners: [{id: qb, name: 乙园b}]
+people: [{id: pb, name: 人b}]
+leadership: {leader: pb}
+quotas: [{people: pb, visits: 1}]
+phases:
+  - period: 2024-03..2024-06
+    activities:
+      - {id: tr, title: 培训, at: partner, date: 2024-04-10, owner: pb}
+EOF
+cat >"$T/two/b.records.yaml" <<'EOF'
+- {n: 1, event: "tr#qb/1", date: "2024-04-10", status: "held", recorded: "2024-07-03T09:46:40Z"}
+- {n: 2, event: "tr#qb/1", date: "2024-04-10", status: "held", confirmed-by: [张, 李], replaces: 1, recorded: "2024-07-03T09:46:40Z"}
+EOF
+run status --on 2024-06-30 --format json "$T/two/a.yaml" "$T/two/b.yaml"
+expect_in out '{"plan": "'"$T"'/two/a.yaml", "id": "p1", "planned": 3, "held": 0,'
+expect_in out '{"plan": "'"$T"'/two/b.yaml", "id": "p1", "planned": 1, "held": 1,'
+expect_in out '"person": "pb", "period": ["2024-03-01", "2024-06-30"], "required": 0, "got": 1'
+expect_not_in out '"event": "tr#qb/1"'
+expect_no_stderr
+result "status of two plans: each plan's records count for its own events"
+
 SOURCE_DATE_EPOCH=1730000000 run status --format json "$P"
 expect_in out '{"on": "2024-10-27",'
 result "status --on defaults to SOURCE_DATE_EPOCH's day"
