@@ -395,6 +395,10 @@ cmd_record(const struct cmd_struct *c, int argc, char **argv)
 		    "--records FILE");
 		goto out;
 	}
+	if (cli_output_is_input(ra->records, a.files, 1)) {
+		status = EXIT_USAGE;	/* the plan itself: never written */
+		goto out;
+	}
 	dout.color = cli_use_color();
 	arena_init(&arena);
 	cli_tracked_load(&t, a.files, 1, ra->records, &a.opts, &dout,

@@ -1184,6 +1184,17 @@ run record "$P" "$P" --event p1.1/1
 expect_rc 2
 result "record: one plan at a time"
 
+cp "$P" "$T/rec/same.yaml"
+run record "$T/rec/same.yaml" --event p1.1/1 --records "$T/rec/same.yaml"
+expect_rc 2
+expect_in err "is a plan given to read"
+cmp -s "$P" "$T/rec/same.yaml" || why "the plan file was written"
+ln -s same.yaml "$T/rec/link.yaml"
+run record "$T/rec/same.yaml" --event p1.1/1 --records "$T/rec/link.yaml"
+expect_rc 2
+cmp -s "$P" "$T/rec/same.yaml" || why "the plan file was written through a link"
+result "record --records naming the plan itself: refused, the plan untouched"
+
 run validate "$P"
 expect_rc 0
 expect_in err "$R:2:"
