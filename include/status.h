@@ -7,8 +7,10 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "plan.h"
 
 struct arena;
+struct sbuf;
 struct record;
 struct records;
 struct schedule;
@@ -35,9 +37,12 @@ struct status_row {
 struct status_quota {
 	uint32_t	 plan;
 	int32_t		 person;
+	int32_t		 partner;	/* a pairing's partner (org), or -1 */
 	struct span	 period;
 	uint32_t	 required;
-	uint32_t	 got;		/* visits held, from the records */
+	uint32_t	 got;		/* visits or working days held, from
+					   the records */
+	uint8_t		 unit;		/* enum quota_unit */
 	bool		 finished;	/* the period ended by the day */
 };
 
@@ -48,6 +53,14 @@ struct status_target {
 	uint32_t		 target;	/* index into the plan's targets */
 	const struct record	*rec;		/* the latest measurement */
 	uint32_t		 value;		/* index into rec->values */
+	/*
+	 * The threshold in force: the target's comparison (a range when
+	 * has_max), else at least its figure for the year measured (or
+	 * the day's year) or its total (§10).
+	 */
+	enum cmp		 cmp;
+	double			 goal, max;
+	bool			 has_goal, has_max, percent;
 	enum status_target_state state;
 	bool			 missed;	/* not met, and its date passed */
 };
@@ -83,6 +96,13 @@ struct status {
  */
 void	 status_compute(struct status *, const struct schedule *s,
 	    struct records *const *recs, day_t on, struct arena *);
+
+/*
+ * A target's threshold in words, "at-least 1, at-most 2" (json, csv), or
+ * signs, "≥ 1, ≤ 2" (table, html, documents); "" when it has none.
+ */
+void	 status_goal_text(struct sbuf *, const struct status_target *,
+	    bool symbols);
 
 /*
  * Something is overdue, a finished period's quota is short, or a target

@@ -82,16 +82,10 @@ target_of(const struct status *st, const struct status_target *t)
 	return &plan_at(st, t->plan)->targets[t->target];
 }
 
-/* "at-least 30%" (json, csv) or "≥ 30%" (table, html). */
-static void
-goal_text(struct sbuf *b, const struct target *t, bool symbols)
+static const char *
+quota_unit(const struct status_quota *q)
 {
-	static const char *const words[] = { "at-least", "at-most", "equals" };
-	static const char *const signs[] = { "≥", "≤", "=" };
-	int k = t->cmp <= CMP_EQUALS ? (int)t->cmp : CMP_EQUALS;
-
-	sbuf_printf(b, "%s %.15g%s", symbols ? signs[k] : words[k], t->value,
-	    t->percent ? "%" : "");
+	return q->unit == QU_DAYS ? "days" : "visits";
 }
 
 static const char *
@@ -198,10 +192,14 @@ json_status(FILE *fp, const struct status *st)
 		jw_str(fp, plan_at(st, q->plan)->file);
 		fputs(", \"person\": ", fp);
 		jw_str(fp, person_id(st, q->plan, q->person));
+		if (q->partner >= 0) {
+			fputs(", \"partner\": ", fp);
+			jw_str(fp, plan_at(st, q->plan)->orgs[q->partner].id);
+		}
 		fputs(", \"period\": ", fp);
 		jw_span(fp, q->period);
-		fprintf(fp, ", \"required\": %u, \"got\": %u, \"state\": ",
-		    q->required, q->got);
+		fprintf(fp, ", \"required\": %u, \"got\": %u, \"unit\": \"%s\", "
+		    "\"state\": ", q->required, q->got, quota_unit(q));
 		jw_str(fp, quota_state(q));
 		putc('}', fp);
 	}
@@ -216,7 +214,7 @@ json_status(FILE *fp, const struct status *st)
 		fputs(", \"name\": ", fp);
 		jw_str(fp, tg->name);
 		sbuf_clear(&b);
-		goal_text(&b, tg, false);
+		status_goal_text(&b, t, false);
 		fputs(", \"goal\": ", fp);
 		jw_str(fp, b.p);
 		fputs(", \"by\": ", fp);
@@ -294,10 +292,10 @@ static void
 csv_counts(FILE *fp, const struct status_counts *c, bool all)
 {
 	if (all)
-		fprintf(fp, ",%u,%u,%u,%u,%u,%u,,,,,\r\n", c->planned, c->held,
+		fprintf(fp, ",%u,%u,%u,%u,%u,%u,,,,,,\r\n", c->planned, c->held,
 		    c->cancelled, c->overdue, c->upcoming, c->extra);
 	else
-		fprintf(fp, ",%u,%u,,,,,,,,,\r\n", c->planned, c->held);
+		fprintf(fp, ",%u,%u,,,,,,,,,,\r\n", c->planned, c->held);
 }
 
 static void
@@ -308,7 +306,7 @@ csv_status(FILE *fp, const struct status *st)
 	size_t i;
 
 	fputs("section,plan,id,name,date,planned,held,cancelled,overdue,"
-	    "upcoming,extra,required,got,goal,measured,state\r\n", fp);
+	    "upcoming,extra,required,got,unit,goal,measured,state\r\n", fp);
 	rs_date(st->on, on);
 	csv_head(fp, "total", NULL, NULL, NULL, on);
 	csv_counts(fp, &st->totals, true);
@@ -346,7 +344,8 @@ csv_status(FILE *fp, const struct status *st)
 		csv_head(fp, "quota", plan_at(st, q->plan)->file,
 		    person_id(st, q->plan, q->person),
 		    person_name(st, q->plan, q->person), span);
-		fprintf(fp, ",,,,,,,%u,%u,,", q->required, q->got);
+		fprintf(fp, ",,,,,,,%u,%u,%s,,", q->required, q->got,
+		    quota_unit(q));
 		csv_field(fp, quota_state(q), false);
 		fputs("\r\n", fp);
 	}
@@ -359,9 +358,9 @@ csv_status(FILE *fp, const struct status *st)
 			rs_date(t->rec->date.from, d1);
 		csv_head(fp, "target", plan_at(st, t->plan)->file, NULL,
 		    tg->name, d1[0] != '\0' ? d1 : NULL);
-		fputs(",,,,,,,,", fp);
+		fputs(",,,,,,,,,", fp);
 		sbuf_clear(&b);
-		goal_text(&b, tg, false);
+		status_goal_text(&b, t, false);
 		csv_field(fp, b.p, false);
 		csv_field(fp, measured(t), false);
 		csv_field(fp, render_status_state(t->state), false);
@@ -373,7 +372,7 @@ csv_status(FILE *fp, const struct status *st)
 		rs_date(e->date, d1);
 		csv_head(fp, "overdue", plan_at(st, e->series->plan)->file,
 		    event_id(st, i, &b), e->series->title, d1);
-		fputs(",,,,,,,,,,,\r\n", fp);
+		fputs(",,,,,,,,,,,,\r\n", fp);
 	}
 	sbuf_free(&b);
 }
@@ -532,18 +531,22 @@ table_status(FILE *fp, const struct status *st)
 	grid_print(fp, &g, "  ");
 
 	if (st->nquotas > 0) {
-		fputs("\nquotas (visits held of required)\n", fp);
-		grid_init(&g, &a, 5, "llrrl");
+		fputs("\nquotas (held of required)\n", fp);
+		grid_init(&g, &a, 6, "llrrll");
 		for (i = 0; i < st->nquotas; i++) {
 			const struct status_quota *q = &st->quotas[i];
 
 			rs_date(q->period.from, d1);
 			rs_date(q->period.to, d2);
-			grid_cell(&g, row_label(st, q->plan, person_id(st,
-			    q->plan, q->person), &a));
+			grid_cell(&g, row_label(st, q->plan, q->partner < 0 ?
+			    person_id(st, q->plan, q->person) :
+			    arena_printf(&a, "%s@%s", person_id(st, q->plan,
+			    q->person), plan_at(st, q->plan)->
+			    orgs[q->partner].id), &a));
 			grid_cell(&g, arena_printf(&a, "%s..%s", d1, d2));
 			grid_num(&g, q->got);
 			grid_num(&g, q->required);
+			grid_cell(&g, quota_unit(q));
 			grid_cell(&g, quota_state(q));
 		}
 		grid_print(fp, &g, "  ");
@@ -556,7 +559,7 @@ table_status(FILE *fp, const struct status *st)
 			const struct target *tg = target_of(st, t);
 
 			sbuf_clear(&b);
-			goal_text(&b, tg, true);
+			status_goal_text(&b, t, true);
 			if (tg->has_by) {
 				rs_date(tg->by.to, d1);
 				sbuf_printf(&b, " by %s", d1);
@@ -740,18 +743,25 @@ html_status(FILE *fp, const struct status *st)
 	}
 	fputs("</tbody>\n</table>\n", fp);
 	if (st->nquotas > 0) {
-		fputs("<h2>Quotas: visits to partners held of required</h2>\n"
-		    "<table>\n<thead><tr><th>Person</th><th>Period</th>"
-		    "<th class=\"num\">Held</th><th>Progress</th><th>State</th>"
-		    "</tr></thead>\n<tbody>\n", fp);
+		fputs("<h2>Quotas: visits or days at partners, held of "
+		    "required</h2>\n<table>\n<thead><tr><th>Person</th>"
+		    "<th>Period</th><th>Unit</th><th class=\"num\">Held</th>"
+		    "<th>Progress</th><th>State</th></tr></thead>\n<tbody>\n",
+		    fp);
 		for (i = 0; i < st->nquotas; i++) {
 			const struct status_quota *q = &st->quotas[i];
 
 			rs_date(q->period.from, d1);
 			rs_date(q->period.to, d2);
 			fputs("<tr>", fp);
-			html_cell(fp, person_name(st, q->plan, q->person), NULL);
-			fprintf(fp, "<td>%s..%s</td>", d1, d2);
+			sbuf_clear(&b);
+			sbuf_puts(&b, person_name(st, q->plan, q->person));
+			if (q->partner >= 0)
+				sbuf_printf(&b, "（%s）", rs_site_name(plan_at(st,
+				    q->plan), q->partner));
+			html_cell(fp, b.p, NULL);
+			fprintf(fp, "<td>%s..%s</td><td>%s</td>", d1, d2,
+			    quota_unit(q));
 			html_bar(fp, q->got, q->required, q->finished &&
 			    q->got < q->required);
 			fprintf(fp, "<td><span class=\"state %s\">%s</span>"
@@ -769,7 +779,7 @@ html_status(FILE *fp, const struct status *st)
 			const char *w = render_status_state(t->state);
 
 			sbuf_clear(&b);
-			goal_text(&b, tg, true);
+			status_goal_text(&b, t, true);
 			if (tg->has_by) {
 				rs_date(tg->by.to, d1);
 				sbuf_printf(&b, " by %s", d1);

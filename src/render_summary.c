@@ -517,30 +517,34 @@ practices(struct sum *x)
 static void
 results(struct sum *x)
 {
-	static const char *const h_zh[] = { "指标", "目标", "实测", "测量日期",
-	    "结果" };
-	static const char *const h_en[] = { "Target", "Goal", "Measured",
-	    "Measured on", "Result" };
+	static const char *const h_zh[] = { "指标", "基数", "目标", "实测",
+	    "测量日期", "结果" };
+	static const char *const h_en[] = { "Target", "Baseline", "Goal",
+	    "Measured", "Measured on", "Result" };
 	static const char *const state_zh[] = { "达成", "未达成", "尚未检测",
 	    "逾期未检测" };
 	static const char *const state_en[] = { "met", "not met",
 	    "not yet measured", "overdue" };
-	static const bool right[5] = { false, false, false, false, false };
-	static const char *const cmp[] = { "≥", "≤", "=" };
+	static const bool right[6] = { false, true, false, false, false,
+	    false };
 	const struct status *st = x->st;
 	size_t i;
 
 	if (st->ntargets == 0)
 		return;
 	section(x, "主要成效", "Results");
-	x->o->table(x->ctx, 5, x->en ? h_en : h_zh, right);
+	x->o->table(x->ctx, 6, x->en ? h_en : h_zh, right);
 	for (i = 0; i < st->ntargets; i++) {
 		const struct status_target *t = &st->targets[i];
 		const struct target *tg = &x->p->targets[t->target];
 
 		x->o->cell(x->ctx, tg->name != NULL ? tg->name : "");
-		sbuf_printf(&x->b, "%s %.15g%s", cmp[tg->cmp <= CMP_EQUALS ?
-		    tg->cmp : CMP_EQUALS], tg->value, tg->percent ? "%" : "");
+		if (tg->has_baseline)
+			sbuf_printf(&x->b, "%.15g%s", tg->baseline,
+			    tg->percent ? "%" : "");
+		x->o->cell(x->ctx, x->b.p != NULL ? x->b.p : "");
+		sbuf_clear(&x->b);
+		status_goal_text(&x->b, t, true);
 		if (tg->has_by) {
 			sbuf_puts(&x->b, L(x, "（到", " (by "));
 			l10n_span(&x->b, tg->by, x->en);
@@ -740,9 +744,8 @@ next_steps(struct sum *x)
 
 		if (t->state != ST_UNMEASURED)
 			continue;
-		sbuf_printf(&x->b, "%s %s %.15g%s", tg->name,
-		    tg->cmp == CMP_AT_LEAST ? "≥" : tg->cmp == CMP_AT_MOST ?
-		    "≤" : "=", tg->value, tg->percent ? "%" : "");
+		sbuf_printf(&x->b, "%s ", tg->name);
+		status_goal_text(&x->b, t, true);
 		if (tg->has_by) {
 			sbuf_puts(&x->b, L(x, "，到", ", by "));
 			l10n_span(&x->b, tg->by, x->en);
@@ -934,15 +937,17 @@ json_summary(FILE *fp, struct sum *x)
 	for (first = true, i = 0; i < st->ntargets; i++) {
 		const struct status_target *t = &st->targets[i];
 		const struct target *tg = &p->targets[t->target];
-		static const char *const words[] = { "at-least", "at-most",
-		    "equals" };
 
 		jw_item(fp, &first, "");
 		fputs("{\"name\": ", fp);
 		jw_str(fp, tg->name);
+		fputs(", \"baseline\": ", fp);
+		if (tg->has_baseline)
+			fprintf(fp, "%.15g", tg->baseline);
+		else
+			fputs("null", fp);
 		sbuf_clear(&b);
-		sbuf_printf(&b, "%s %.15g%s", words[tg->cmp <= CMP_EQUALS ?
-		    tg->cmp : CMP_EQUALS], tg->value, tg->percent ? "%" : "");
+		status_goal_text(&b, t, false);
 		fputs(", \"goal\": ", fp);
 		jw_str(fp, b.p);
 		fputs(", \"measured\": ", fp);

@@ -3,8 +3,10 @@
 #include <string.h>
 
 #include "arena.h"
+#include "date.h"
 #include "plan.h"
 #include "records.h"
+#include "sbuf.h"
 #include "sched.h"
 #include "status.h"
 
@@ -344,11 +346,33 @@ count_records(struct status *st, struct records *const *recs,
 
 /* A visit held: at a partner site, up to the day, with its people. */
 struct hvisit {
-	uint32_t	 plan;
-	day_t		 date;
-	int32_t		 who[64];
-	uint32_t	 n;
+	uint32_t		 plan;
+	day_t			 date, end;
+	int32_t			 site;
+	const struct sitecal	*cal;
+	int32_t			 who[64];
+	uint32_t		 n;
 };
+
+/*
+ * What a held visit gives a quota in period per: one visit when it starts
+ * in it, or its working days in it (its first day always counts), as the
+ * schedule counts them.
+ */
+static uint32_t
+visit_counts(const struct hvisit *h, struct span per, uint8_t unit)
+{
+	uint32_t got = 0;
+	day_t d;
+
+	if (unit != QU_DAYS)
+		return h->date >= per.from && h->date <= per.to;
+	for (d = h->date > per.from ? h->date : per.from;
+	    d <= h->end && d <= per.to; d++)
+		if (d == h->date || sitecal_is_working(h->cal, d))
+			got++;
+	return got;
+}
 
 static void
 count_quotas(struct status *st, struct records *const *recs,
@@ -368,20 +392,26 @@ count_quotas(struct status *st, struct records *const *recs,
 		h = avec_push(a, &v, sizeof(*h));
 		h->plan = e->series->plan;
 		h->date = e->date;
+		h->end = e->end;
+		h->site = e->series->site;
+		h->cal = e->series->cal;
 		h->n = status_rec_people(st->held_by[i], s,
 		    s->plans[h->plan], h->who, 64);
 	}
 	for (pi = 0; recs != NULL && pi < s->nplans; pi++)
 		for (k = 0; k < st->nextra; k++) {
 			const struct record *r = st->extra[k].rec;
+			int32_t site = status_rec_site(r, s, s->plans[pi]);
 			struct hvisit *h;
 
-			if (st->extra[k].plan != pi ||
-			    status_rec_site(r, s, s->plans[pi]) < 1)
+			if (st->extra[k].plan != pi || site < 1)
 				continue;
 			h = avec_push(a, &v, sizeof(*h));
 			h->plan = (uint32_t)pi;
 			h->date = r->date.from;
+			h->end = r->date.to;
+			h->site = site;
+			h->cal = plan_site_cal(s->plans[pi], site, NULL);
 			h->n = status_rec_people(r, s, s->plans[pi], h->who, 64);
 		}
 	st->nquotas = s->nquotas;
@@ -392,19 +422,23 @@ count_quotas(struct status *st, struct records *const *recs,
 
 		o->plan = q->plan;
 		o->person = q->person;
+		o->partner = q->partner;
 		o->period = q->period;
 		o->required = q->required;
+		o->unit = q->unit;
 		o->finished = q->period.to <= st->on;
 		for (k = 0; k < v.n; k++) {
 			const struct hvisit *h = &((struct hvisit *)v.v)[k];
 			uint32_t j;
 
-			if (h->plan != q->plan || h->date < q->period.from ||
-			    h->date > q->period.to)
+			if (h->plan != q->plan || h->date > q->period.to ||
+			    h->end < q->period.from ||
+			    (q->partner >= 0 && h->site != q->partner))
 				continue;
 			for (j = 0; j < h->n; j++)
 				if (h->who[j] == q->person) {
-					o->got++;
+					o->got += visit_counts(h, q->period,
+					    q->unit);
 					break;
 				}
 		}
@@ -412,16 +446,80 @@ count_quotas(struct status *st, struct records *const *recs,
 }
 
 static bool
-meets(const struct target *t, double v)
+meets(const struct status_target *t, double v)
 {
 	switch (t->cmp) {
 	case CMP_AT_LEAST:
-		return v >= t->value;
+		return v >= t->goal && (!t->has_max || v <= t->max);
 	case CMP_AT_MOST:
-		return v <= t->value;
+		return v <= t->goal;
 	default:
-		return v == t->value;
+		return v == t->goal;
 	}
+}
+
+/*
+ * The threshold of target tg on day d (§10): its comparison; else its
+ * figures are minimums: the figure of d's year, else the total, else
+ * the figure of the last year before d's (a running total stays), else
+ * the first.
+ */
+static void
+set_goal(struct status_target *o, const struct target *tg, day_t d)
+{
+	int y, m, dd;
+	uint32_t k;
+	int32_t best = -1;
+
+	o->percent = tg->percent;
+	o->cmp = tg->cmp;
+	if (tg->has_value) {
+		o->has_goal = true;
+		o->goal = tg->value;
+		o->has_max = tg->has_max;
+		o->max = tg->max;
+		return;
+	}
+	o->cmp = CMP_AT_LEAST;
+	date_to_civil(d, &y, &m, &dd);
+	for (k = 0; k < tg->nby_year; k++)
+		if (tg->by_year[k].year == y) {
+			o->has_goal = true;
+			o->goal = tg->by_year[k].value;
+			return;
+		}
+	if (tg->has_total) {
+		o->has_goal = true;
+		o->goal = tg->total;
+		return;
+	}
+	for (k = 0; k < tg->nby_year; k++)
+		if (tg->by_year[k].year < y && (best < 0 ||
+		    tg->by_year[k].year > tg->by_year[best].year))
+			best = (int32_t)k;
+	if (best < 0 && tg->nby_year > 0)
+		best = 0;
+	if (best >= 0) {
+		o->has_goal = true;
+		o->goal = tg->by_year[best].value;
+	}
+}
+
+void
+status_goal_text(struct sbuf *b, const struct status_target *t,
+    bool symbols)
+{
+	static const char *const words[] = { "at-least", "at-most", "equals" };
+	static const char *const signs[] = { "≥", "≤", "=" };
+	const char *const *w = symbols ? signs : words;
+	const char *pc = t->percent ? "%" : "";
+	int k = t->cmp <= CMP_EQUALS ? (int)t->cmp : CMP_EQUALS;
+
+	if (!t->has_goal)
+		return;
+	sbuf_printf(b, "%s %.15g%s", w[k], t->goal, pc);
+	if (t->has_max)
+		sbuf_printf(b, ", %s %.15g%s", w[CMP_AT_MOST], t->max, pc);
 }
 
 static void
@@ -459,9 +557,12 @@ check_targets(struct status *st, struct records *const *recs,
 						o->value = k;
 					}
 			}
+			set_goal(o, tg, o->rec != NULL ? o->rec->date.from :
+			    st->on);
 			if (o->rec != NULL)
-				o->state = meets(tg, o->rec->values[o->value].
-				    value) ? ST_MET : ST_NOT_MET;
+				o->state = !o->has_goal || meets(o,
+				    o->rec->values[o->value].value) ? ST_MET :
+				    ST_NOT_MET;
 			else
 				o->state = tg->has_by && tg->by.to < st->on ?
 				    ST_OVERDUE : ST_UNMEASURED;

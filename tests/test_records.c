@@ -19,6 +19,7 @@
 #include "plandoc.h"
 #include "rectrack.h"
 #include "records.h"
+#include "sbuf.h"
 #include "sched.h"
 #include "status.h"
 
@@ -58,8 +59,10 @@ static const char plan_text[] =
     "targets:\n"
     "  - {name: 教师优课率, at-least: 30%, by: 2024-12}\n"
     "  - {name: 方案, equals: 1}\n"
+    "  - {name: 区间, at-least: 1, at-most: 2}\n"
+    "  - {name: 新建园, by-year: {2024: 3, 2025: 5}, total: 8}\n"
     "quotas:\n"
-    "  - {people: [geng], visits: 2, per: semester}\n";
+    "  - {people: [geng], visits: 2, days: 3, per: semester}\n";
 
 struct fx {
 	struct plandoc		 pd;
@@ -456,7 +459,8 @@ test_status_counts(void **state)
 	assert_int_equal(st.partners[1].c.planned, 1);
 	assert_int_equal(st.partners[1].c.held, 1);
 	/* geng: visits jinqiu/1, jinqiu/2, the extra at bochang */
-	assert_int_equal(st.nquotas, 1);
+	assert_int_equal(st.nquotas, 2);
+	assert_int_equal(st.quotas[0].unit, QU_VISITS);
 	assert_int_equal(st.quotas[0].got, 3);
 	assert_int_equal(st.quotas[0].required, 1);	/* 5 months of 6 */
 	assert_false(st.quotas[0].finished);
@@ -466,6 +470,56 @@ test_status_counts(void **state)
 	    text, "32%");
 	assert_int_equal(st.targets[1].state, ST_UNMEASURED);
 	assert_true(status_failing(&st));	/* overdue */
+	fx_done(&f);
+}
+
+/* Goals as §10 writes them: ranges, yearly figures; quotas in days. */
+static void
+test_status_goals(void **state)
+{
+	struct fx f;
+	struct status st;
+	struct sbuf b = { 0 };
+
+	(void)state;
+	fx_load(&f,
+	    "- {n: 1, event: \"p1.2#jinqiu/1\", date: \"2024-10-08..2024-10-09\", "
+	    "confirmed-by: [a, b], targets: {区间: 3, 新建园: 4}}\n"
+	    "- {n: 2, event: \"p1.2#jinqiu/2\", date: \"2024-10-18\", "
+	    "confirmed-by: [a, b]}\n");
+	assert_int_equal(f.d.n, 0);
+	status_compute(&st, &f.s, f.rp, D(2024, 11, 20), &f.a);
+	/* 3 is outside 1..2 */
+	assert_int_equal(st.targets[2].state, ST_NOT_MET);
+	status_goal_text(&b, &st.targets[2], false);
+	assert_string_equal(b.p, "at-least 1, at-most 2");
+	sbuf_clear(&b);
+	status_goal_text(&b, &st.targets[2], true);
+	assert_string_equal(b.p, "≥ 1, ≤ 2");
+	/* measured in 2024: at least 2024's figure, 3 */
+	assert_int_equal(st.targets[3].state, ST_MET);
+	sbuf_clear(&b);
+	status_goal_text(&b, &st.targets[3], false);
+	assert_string_equal(b.p, "at-least 3");
+	/* a comparison is its own goal, measured or not */
+	assert_int_equal(st.targets[1].state, ST_UNMEASURED);
+	sbuf_clear(&b);
+	status_goal_text(&b, &st.targets[1], true);
+	assert_string_equal(b.p, "= 1");
+	/* days at partners: 10-08 and 10-09, then 10-18 */
+	assert_int_equal(st.nquotas, 2);
+	assert_int_equal(st.quotas[1].unit, QU_DAYS);
+	assert_int_equal(st.quotas[1].got, 3);
+	assert_int_equal(st.quotas[0].got, 2);
+	fx_done(&f);
+	/* not measured: the figure of the day's year, else the total */
+	fx_load(&f, "");
+	status_compute(&st, &f.s, f.rp, D(2025, 1, 20), &f.a);
+	sbuf_clear(&b);
+	status_goal_text(&b, &st.targets[3], true);
+	assert_string_equal(b.p, "≥ 5");
+	assert_int_equal(st.targets[3].state, ST_UNMEASURED);
+	sbuf_free(&b);
 	fx_done(&f);
 }
 
@@ -512,6 +566,7 @@ main(void)
 		cmocka_unit_test(test_fixes),
 		cmocka_unit_test(test_no_fixes_same),
 		cmocka_unit_test(test_status_counts),
+		cmocka_unit_test(test_status_goals),
 		cmocka_unit_test(test_status_failing),
 	};
 
