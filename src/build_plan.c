@@ -1436,6 +1436,10 @@ index_orgs(struct bctx *b)
 		index_entry(b, &b->oid, &b->oname, p->orgs[i].id, firsts[i],
 		    p->orgs[i].name, (int32_t)i, firsts,
 		    i == 0 ? "organisation" : "partner");
+	/* Without id or name (a required error): named by place in rules. */
+	for (i = 1; i < p->norgs; i++)
+		if (p->orgs[i].id == NULL)
+			p->orgs[i].id = arena_printf(b->a, "partner %u", i);
 }
 
 static void
@@ -1455,6 +1459,10 @@ index_people(struct bctx *b)
 	for (i = 0; i < p->npeople; i++)
 		index_entry(b, &b->pid, &b->pname, p->people[i].id, firsts[i],
 		    p->people[i].name, (int32_t)i, firsts, "person");
+	for (i = 0; i < p->npeople; i++)
+		if (p->people[i].id == NULL)
+			p->people[i].id = arena_printf(b->a, "person %u",
+			    i + 1);
 }
 
 /* Phase and activity ids must be unique too. */
