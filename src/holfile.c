@@ -46,13 +46,11 @@ struct hf_year {
 	uint8_t		 status[366];	/* CN_NONE: not listed */
 	const char	*name[366];	/* NULL: named later */
 	uint32_t	 line[366], col[366];
-	uint32_t	 entry[366];	/* index of its entry, 1-based */
 };
 
 struct hf_parse {
 	struct holfile	*hf;
 	struct hf_year	**byyear;	/* [HF_MAX_YEAR + 1], calloc'd */
-	uint32_t	 nentry;
 	uint32_t	 nyears;	/* tables made */
 	bool		 too_many;	/* reported: more than HF_MAX_YEARS */
 };
@@ -217,7 +215,6 @@ hf_add(struct hf_parse *hp, const struct ynode *v, int year, struct span s,
 		t->name[i] = name;
 		t->line[i] = v->line;
 		t->col[i] = v->col;
-		t->entry[i] = hp->nentry;
 	}
 }
 
@@ -254,7 +251,6 @@ hf_entry(struct hf_parse *hp, const struct ynode *e)
 	size_t j;
 	int year = 0;
 
-	hp->nentry++;
 	if (e->kind != YN_MAP) {
 		hf_diag(hp, e, R_TYPE, "an entry of a holiday file must be a "
 		    "mapping of year, off and work, not a %s",
@@ -300,25 +296,65 @@ hf_entry(struct hf_parse *hp, const struct ynode *e)
 		hf_days(hp, val[3], "work", year, CN_WORK, name);
 }
 
+/* The built-in holiday name of day i of year, or NULL. */
+static const char *
+hf_builtin_name(int year, long i)
+{
+	const char *nm = NULL;
+
+	if (i < 0 || i >= 366 || cn_status(date_from_civil(year, 1, 1) +
+	    (day_t)i, &nm, NULL) == CN_NONE)
+		return NULL;
+	return nm;
+}
+
 /*
- * A day without a name: the built-in holiday of that day, else the first
- * built-in name among its entry's off days, else 放假 or 调休.
+ * The name of the run of off days around day i: the built-in name
+ * nearest to it within the run (国庆 for a file's 10-04..10-07 after
+ * 10-01..10-03), or NULL.
+ */
+static const char *
+hf_run_name(const struct hf_year *t, int year, long i)
+{
+	const char *nm;
+	long k;
+	bool left = true, right = true;
+
+	for (k = 0; left || right; k++) {
+		left = left && i - k >= 0 && t->status[i - k] == CN_OFF;
+		right = right && i + k < 366 && t->status[i + k] == CN_OFF;
+		if (left && (nm = hf_builtin_name(year, i - k)) != NULL)
+			return nm;
+		if (right && (nm = hf_builtin_name(year, i + k)) != NULL)
+			return nm;
+	}
+	return NULL;
+}
+
+/*
+ * A day without a name: the built-in holiday of that day; for an off
+ * day, the name of its run of off days; for a make-up working day, that
+ * of the nearest run of off days within two weeks; else 放假 or 调休.
  */
 static const char *
 hf_default_name(const struct hf_year *t, int year, size_t i)
 {
-	day_t jan1 = date_from_civil(year, 1, 1);
-	const char *nm = NULL;
-	size_t j;
+	const char *nm;
+	long k, at = (long)i;
 
-	if (cn_status(jan1 + (day_t)i, &nm, NULL) != CN_NONE && nm != NULL)
+	if ((nm = hf_builtin_name(year, at)) != NULL)
 		return nm;
-	for (j = 0; j < 366; j++)
-		if (t->entry[j] == t->entry[i] && t->status[j] == CN_OFF &&
-		    cn_status(jan1 + (day_t)j, &nm, NULL) != CN_NONE &&
-		    nm != NULL)
+	if (t->status[i] == CN_OFF)
+		return (nm = hf_run_name(t, year, at)) != NULL ? nm : "放假";
+	for (k = 1; k <= 14; k++) {
+		if (at - k >= 0 && t->status[at - k] == CN_OFF &&
+		    (nm = hf_run_name(t, year, at - k)) != NULL)
 			return nm;
-	return t->status[i] == CN_OFF ? "放假" : "调休";
+		if (at + k < 366 && t->status[at + k] == CN_OFF &&
+		    (nm = hf_run_name(t, year, at + k)) != NULL)
+			return nm;
+	}
+	return "调休";
 }
 
 /* The years and days of the tables, in order, into the holfile. */

@@ -116,7 +116,7 @@ test_days(void **state)
 	assert_int_equal(cal_holiday(&cal, D(2027, 4, 5), &name, NULL),
 	    CN_OFF);
 	assert_string_equal(name, "清明节");
-	/* ... or of another off day of its entry */
+	/* ... or of the nearest named day of its run of off days */
 	assert_int_equal(cal_holiday(&cal, D(2027, 5, 3), &name, NULL),
 	    CN_OFF);
 	assert_string_equal(name, "劳动节");
@@ -145,6 +145,51 @@ test_days(void **state)
 	cal.cn = false;
 	assert_false(cal_is_working(&cal, D(2027, 2, 8)));
 	assert_true(cal_is_working(&cal, D(2026, 10, 1)));
+	arena_release(&a);
+	holfile_cache_free(c);
+}
+
+/*
+ * One entry with two holidays: each run of off days is named by its own
+ * built-in day, a make-up working day by the nearest run.
+ */
+static void
+test_run_names(void **state)
+{
+	struct holfile_cache *c = holfile_cache_new();
+	struct calendar cal;
+	struct diags d;
+	struct arena a;
+	const char *name;
+
+	(void)state;
+	arena_init(&a);
+	diags_init(&d, &a, "plan.yaml");
+	cal_init(&cal);
+	assert_int_equal(holfile_apply(get(c, put("two.yaml",
+	    "- year: 2027\n"
+	    "  off: [2027-09-15..2027-09-17, 2027-10-01..2027-10-07,"
+	    " 2027-12-31]\n"
+	    "  work: [2027-09-26, 2027-10-09]\n")), &cal, &a, &d,
+	    "two.yaml"), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(cal_holiday(&cal, D(2027, 9, 17), &name, NULL),
+	    CN_OFF);
+	assert_string_equal(name, "中秋节");
+	assert_int_equal(cal_holiday(&cal, D(2027, 10, 6), &name, NULL),
+	    CN_OFF);
+	assert_string_equal(name, "国庆节");
+	/* 09-26: five days before 10-01, nine after 09-17 */
+	assert_int_equal(cal_holiday(&cal, D(2027, 9, 26), &name, NULL),
+	    CN_WORK);
+	assert_string_equal(name, "国庆节");
+	assert_int_equal(cal_holiday(&cal, D(2027, 10, 9), &name, NULL),
+	    CN_WORK);
+	assert_string_equal(name, "国庆节");
+	/* a day alone, no holiday of its own in its year */
+	assert_int_equal(cal_holiday(&cal, D(2027, 12, 31), &name, NULL),
+	    CN_OFF);
+	assert_string_equal(name, "放假");
 	arena_release(&a);
 	holfile_cache_free(c);
 }
@@ -397,6 +442,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_days),
+		cmocka_unit_test(test_run_names),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_too_big),
 		cmocka_unit_test(test_cache),
