@@ -1465,6 +1465,31 @@ index_people(struct bctx *b)
 			    i + 1);
 }
 
+/*
+ * A pairing plan has dated steps (§3), unless its work is written as
+ * undated sections or one-to-one pairings (§10: seeds 第八、二十一篇);
+ * the other kinds need none.
+ */
+static void
+need_phases(struct bctx *b, const struct ynode *root)
+{
+	const struct plan *p = b->p;
+	const struct ynode *v = root->kind == YN_MAP ?
+	    ynode_get(root, "phases") : NULL;
+
+	if (p->kind != PK_PAIRING || p->nphases > 0 || p->nsections > 0 ||
+	    p->npairings > 0 || root->kind != YN_MAP)
+		return;
+	if (v == NULL)
+		bld_diag(b, root, R_REQUIRED, "the plan file has no 'phases': a "
+		    "pairing plan needs at least one phase (实施步骤), or "
+		    "sections that say its work");
+	else if (v->kind == YN_NULL || (v->kind == YN_SEQ && v->n == 0))
+		bld_diag(b, v, R_REQUIRED, "'phases' is empty: a pairing plan "
+		    "needs at least one phase (实施步骤), or sections that say "
+		    "its work");
+}
+
 /* Phase and activity ids must be unique too. */
 static void
 index_ids(struct bctx *b)
@@ -1796,6 +1821,7 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 		    "the plan file has no 'partners': a %s plan needs at "
 		    "least one partner", p->kind == PK_PAIRING ? "pairing" :
 		    "responsibility");
+	need_phases(&b, root);
 	p->refs = b.refs.v;
 	p->nrefs = (uint32_t)b.refs.n;
 	p->dups = b.dups.v;

@@ -530,7 +530,7 @@ def c_strings(src, name):
 def row_keys(text):
     """(key, "true" or "false") of each row { KEY...("key", ...), ... }."""
     rows = []
-    for row in re.findall(r"\{ KEY(?:_FN|_INT)?\((.*?)\}", text, re.S):
+    for row in re.findall(r"\{ KEY(?:_FN|_INT|_LIST)?\((.*?)\}", text, re.S):
         key = re.match(r'"([^"]+)"', row).group(1)
         rows.append((key, "true" if ".required = true" in row else "false"))
     return rows
