@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "catalog.h"
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_records.h"
 #include "commands.h"
 #include "date.h"
@@ -50,8 +51,7 @@ const char cmd_record_usage[] =
     "  --replaces N        corrects record N, which is no longer counted\n"
     "  --by NAME           who records it\n"
     "  --records FILE      the records file (default beside the plan)\n"
-    "  --max-size BYTES    largest file read (default 256M; K, M, G "
-    "suffixes)\n"
+    CLI_OPTS_HELP_MAX_SIZE
     "\n"
     "Prints \"recorded N in FILE\". Exit status: 0 recorded (warnings "
     "allowed),\n1 the plan or the record has errors (nothing written), 2 "
@@ -194,12 +194,7 @@ record_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 		ra->records = v;
 	else
 		return OPT_UNKNOWN;
-	if (*v == '\0') {
-		cli_usage_error(c, "empty value for '%.*s'",
-		    (int)strcspn(opt, "="), opt);
-		return OPT_FAILED;
-	}
-	return OPT_TAKEN;
+	return cli_opts_empty(c, opt, v) ? OPT_FAILED : OPT_TAKEN;
 }
 
 /* The plan's own diagnostics (not its records') hold an error. */
