@@ -197,21 +197,6 @@ record_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 	return cli_opts_empty(c, opt, v) ? OPT_FAILED : OPT_TAKEN;
 }
 
-/* The plan's own diagnostics (not its records') hold an error. */
-static bool
-plan_has_errors(const struct plandoc *pd)
-{
-	size_t i;
-
-	if (pd->plan == NULL)
-		return true;
-	for (i = 0; i < pd->diags.n; i++)
-		if (pd->diags.v[i].file == NULL &&
-		    diag_severity(&pd->diags.v[i], false) == SEV_ERROR)
-			return true;
-	return false;
-}
-
 /* A held event's date by default: where the schedule has it. */
 static const char *
 event_date(const struct cli_tracked *t, const char *event, struct arena *a)
@@ -399,7 +384,7 @@ cmd_record(const struct cmd_struct *c, int argc, char **argv)
 	    records_path(&arena, a.files[0]);
 	if (t.pds[0].unreadable)
 		status = EXIT_USAGE;
-	else if (plan_has_errors(&t.pds[0])) {
+	else if (cli_plan_has_errors(&t.pds[0])) {
 		diags_print_text(&t.pds[0].diags, &dout);
 		status = EXIT_PLAN;
 	} else {
