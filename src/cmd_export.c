@@ -120,7 +120,8 @@ cmd_export(const struct cmd_struct *c, int argc, char **argv)
 		if (!output_open(&out, ea.out))
 			status = EXIT_USAGE;
 		else if ((status = cli_opts_finish(&out, export_write(out.fp,
-		    &ea, t.plans[0], &t.s))) == EXIT_OK && sched_incomplete(&t.s))
+		    &ea, t.plans[0], &t.s))) == EXIT_OK &&
+		    sched_incomplete(&t.s))
 			cli_report_incomplete(&t.s);	/* written all the same */
 	}
 	cli_tracked_release(&t);
