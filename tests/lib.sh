@@ -186,3 +186,32 @@ golden_write() {
 	fi
 	echo "# updated: $2"
 }
+
+# ---- suites of one program and numbers ----------------------------------
+
+# lib_program SCRIPT USAGE "$@": for the suites that take a program and
+# numbers rather than cases (record_concurrency.sh, recstore_*.sh). Sets
+# PROG to the program $1 as an absolute path, T to a temporary directory
+# removed on exit, and START to the time, for lib_ms; "usage: sh
+# tests/SCRIPT.sh USAGE" and exit 2 when $1 is not an executable.
+lib_program() {
+	_script=$1
+	_usage=$2
+	shift 2
+	if [ $# -lt 1 ] || [ ! -x "$1" ]; then
+		echo "usage: sh tests/$_script.sh $_usage" >&2
+		exit 2
+	fi
+	case $1 in
+	/*)	PROG=$1 ;;
+	*)	PROG=$(pwd)/$1 ;;
+	esac
+	T=$(mktemp -d) || exit 2
+	trap 'rm -rf "$T"' EXIT
+	START=$(date +%s%N)
+}
+
+# lib_ms: the milliseconds since lib_program.
+lib_ms() {
+	echo $((($(date +%s%N) - START) / 1000000))
+}
