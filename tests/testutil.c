@@ -90,6 +90,23 @@ tu_expect_span(struct span sp, bool en, const char *want)
 	sbuf_free(&b);
 }
 
+char *
+tu_slurp(FILE *fp)
+{
+	char *text;
+	long n;
+
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n >= 0);
+	text = calloc(1, (size_t)n + 1);
+	assert_non_null(text);
+	rewind(fp);
+	assert_int_equal(fread(text, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	return text;
+}
+
 bool
 tu_balanced(const char *s)
 {

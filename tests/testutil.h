@@ -3,6 +3,7 @@
 #define PAIRPLAN_TESTUTIL_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "date.h"
 
@@ -20,6 +21,9 @@ void	 tu_expect_lacks(const char *text, const char *unwanted);
 void	 tu_expect_order(const char *text, const char *a, const char *b);
 /* The test fails unless l10n_span writes the span as want. */
 void	 tu_expect_span(struct span, bool en, const char *want);
+
+/* All that is in the file fp, which is then closed: to free. */
+char	*tu_slurp(FILE *fp);
 
 /*
  * Are the elements of the XML text balanced: every start tag closed by an
