@@ -215,3 +215,26 @@ lib_program() {
 lib_ms() {
 	echo $((($(date +%s%N) - START) / 1000000))
 }
+
+# lib_rounds START [GO]: ROUNDS rounds of PROCS processes at once. "START
+# R I" starts the I-th process of round R in the background; "GO R", when
+# given, runs once all of round R are started; a round ends when all its
+# processes have exited. Sets FAILS to how many exited with a failure.
+lib_rounds() {
+	FAILS=0
+	_round=1
+	while [ "$_round" -le "$ROUNDS" ]; do
+		_pids=
+		_i=1
+		while [ "$_i" -le "$PROCS" ]; do
+			"$1" "$_round" "$_i"
+			_pids="$_pids $!"
+			_i=$((_i + 1))
+		done
+		[ $# -lt 2 ] || "$2" "$_round"
+		for _p in $_pids; do
+			wait "$_p" || FAILS=$((FAILS + 1))
+		done
+		_round=$((_round + 1))
+	done
+}

@@ -18,28 +18,19 @@ ROUNDS=${3:-2}
 
 cp tests/diag/clean.yaml "$T/plan.yaml" || exit 2
 F=$T/plan.records.yaml
-fails=0
 
-round=1
-while [ "$round" -le "$ROUNDS" ]; do
-	pids=
-	i=1
-	while [ "$i" -le "$PROCS" ]; do
-		SOURCE_DATE_EPOCH=1729000000 "$BIN" record "$T/plan.yaml" \
-		    --activity p1.2 --partner jinqiu --date 2024-10-22 \
-		    --people gengqj,王静 --participants "$i" \
-		    --note "送教 \"下乡\" # r$round-p$i" --by "r$round-p$i" \
-		    >"$T/out.r$round-p$i" 2>"$T/err.r$round-p$i" &
-		pids="$pids $!"
-		i=$((i + 1))
-	done
-	for p in $pids; do
-		wait "$p" || fails=$((fails + 1))
-	done
-	round=$((round + 1))
-done
-if [ "$fails" -ne 0 ]; then
-	echo "not ok - record concurrency: $fails of $((PROCS * ROUNDS)) records failed"
+# record ROUND I: the I-th process of a round, tagged rROUND-pI.
+record() {
+	SOURCE_DATE_EPOCH=1729000000 "$BIN" record "$T/plan.yaml" \
+	    --activity p1.2 --partner jinqiu --date 2024-10-22 \
+	    --people gengqj,王静 --participants "$2" \
+	    --note "送教 \"下乡\" # r$1-p$2" --by "r$1-p$2" \
+	    >"$T/out.r$1-p$2" 2>"$T/err.r$1-p$2" &
+}
+
+lib_rounds record
+if [ "$FAILS" -ne 0 ]; then
+	echo "not ok - record concurrency: $FAILS of $((PROCS * ROUNDS)) records failed"
 	cat "$T"/err.* | sort | uniq -c | head -5
 	exit 1
 fi

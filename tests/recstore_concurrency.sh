@@ -16,26 +16,19 @@ PROCS=${2:-50}
 ROUNDS=${3:-3}
 
 F=$T/plan.records.yaml
-fails=0
 
-round=1
-while [ "$round" -le "$ROUNDS" ]; do
-	pids=
-	i=1
-	while [ "$i" -le "$PROCS" ]; do
-		"$DRV" append "$F" "r$round-p$i" "$T/gate" >"$T/out.r$round-p$i" &
-		pids="$pids $!"
-		i=$((i + 1))
-	done
-	: >"$T/gate"
-	for p in $pids; do
-		wait "$p" || fails=$((fails + 1))
-	done
-	rm -f "$T/gate"
-	round=$((round + 1))
-done
-if [ "$fails" -ne 0 ]; then
-	echo "not ok - recstore concurrency: $fails of $((PROCS * ROUNDS)) appends failed"
+# append ROUND I: the I-th process of a round, waiting at the round's gate;
+# open_gate ROUND: the gate, once all are started.
+append() {
+	"$DRV" append "$F" "r$1-p$2" "$T/gate$1" >"$T/out.r$1-p$2" &
+}
+open_gate() {
+	: >"$T/gate$1"
+}
+
+lib_rounds append open_gate
+if [ "$FAILS" -ne 0 ]; then
+	echo "not ok - recstore concurrency: $FAILS of $((PROCS * ROUNDS)) appends failed"
 	exit 1
 fi
 
