@@ -44,9 +44,18 @@ $(B)/libpairplan.a: $(OBJ)
 $(B):
 	mkdir -p $(B) $(B)/san
 
-# Unit tests, plain and under ASan+UBSan.
-$(B)/test_%: tests/test_%.c $(B)/libpairplan.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libpairplan.a $(LDLIBS) -lcmocka
+# Unit tests, plain and under ASan+UBSan; each is linked with the helpers
+# they share, tests/testutil.c.
+TU	 = tests/testutil.c tests/testutil.h
+
+$(B)/tests/testutil.o: $(TU) $(HDR) | $(B)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/test_%: tests/test_%.c $(B)/tests/testutil.o $(B)/libpairplan.a \
+    tests/testutil.h
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/tests/testutil.o $(B)/libpairplan.a \
+	    $(LDLIBS) -lcmocka
 
 SAN_OBJ	 = $(patsubst src/%.c,$(B)/san/%.o,$(SRC))
 
@@ -60,8 +69,14 @@ $(B)/san/libpairplan.a: $(SAN_OBJ)
 $(B)/san/pairplan: $(B)/san/main.o $(B)/san/libpairplan.a
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $^ $(LDLIBS)
 
-$(B)/san/test_%: tests/test_%.c $(B)/san/libpairplan.a
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< $(B)/san/libpairplan.a $(LDLIBS) -lcmocka
+$(B)/san/tests/testutil.o: $(TU) $(HDR) | $(B)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
+
+$(B)/san/test_%: tests/test_%.c $(B)/san/tests/testutil.o \
+    $(B)/san/libpairplan.a tests/testutil.h
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $< $(B)/san/tests/testutil.o \
+	    $(B)/san/libpairplan.a $(LDLIBS) -lcmocka
 
 deps:
 	@sh scripts/deps.sh

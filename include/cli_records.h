@@ -46,6 +46,12 @@ struct cli_records {
 void	 cli_records_check(void *ctx, int i, struct plandoc *);
 
 /*
+ * The plan's own file has errors (not its records or holiday files, whose
+ * diagnostics name their file), or it built no plan at all.
+ */
+bool	 cli_plan_has_errors(const struct plandoc *);
+
+/*
  * Loads the plans of files (jobs at once, cli_load_plans) and the records
  * of each (cli_records_check), printing every diagnostic in file order as
  * format says (CLI_DIAG_NONE: not at all). When every plan is free of

@@ -46,6 +46,9 @@ void	 report_semester_name(struct sbuf *, int sem, bool en);
 void	 report_month_range(struct sbuf *, const struct report *, bool en);
 /* A person's events by month: "2024-10: 3, 2024-11: 5". */
 void	 report_months_text(struct sbuf *, const struct report_person *);
+/* A person's busiest month: "2024-10: 5", or none when there is none. */
+void	 report_busiest_text(struct sbuf *, const struct report_person *,
+	    const char *none);
 /* A count in a semester cell: "5", or "5 (2 held)" / "5（已开展 2）". */
 void	 report_term_text(struct sbuf *, const struct report_term *, bool en);
 

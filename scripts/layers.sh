@@ -24,7 +24,7 @@ stages='
 11 tracking rectrack status report report_records
 12 formats l10n render_util ics json_sched json_plan render_doc render_svg render_table render_csv render_json render_ics render_md render_html init render_status render_summary report_text report_md report_html report_json report_csv
 13 table   formats
-14 cli     cli cli_records
+14 cli     cli cli_records cli_opts
 15 commands cmd_validate cmd_schedule cmd_export cmd_calendar cmd_report cmd_rules cmd_init cmd_kinds cmd_record cmd_status cmd_summary main
 '
 tmp=$(mktemp -d)

@@ -61,9 +61,8 @@ cli_records_check(void *ctx, int i, struct plandoc *pd)
 	diags_sort(&pd->diags);
 }
 
-/* Errors of the plan's own file (not of its records or holiday files). */
-static bool
-own_errors(const struct plandoc *pd)
+bool
+cli_plan_has_errors(const struct plandoc *pd)
 {
 	size_t i;
 
@@ -126,7 +125,7 @@ cli_tracked_load(struct cli_tracked *t, char **files, int nfiles,
 		if (pd->plan == NULL || diags_has_errors(&pd->diags,
 		    out->strict))
 			status = cli_worst(status, EXIT_PLAN);
-		if (own_errors(pd))
+		if (cli_plan_has_errors(pd))
 			all_ok = false;
 		any |= t->recp[i] != NULL;
 	}

@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_records.h"
 #include "commands.h"
 #include "output.h"
@@ -36,11 +37,8 @@ const char cmd_export_usage[] =
     "  --lang zh|en        language of md, html and svg (default: the "
     "plan's\n"
     "                      lang, else zh)\n"
-    "  -o, --output OUT    write to OUT, replaced whole, instead of "
-    "standard\n"
-    "                      output\n"
-    "  --max-size BYTES    largest file read (default 256M; K, M, G "
-    "suffixes)\n"
+    CLI_OPTS_HELP_OUTPUT
+    CLI_OPTS_HELP_MAX_SIZE
     "\n"
     "Exit status: 0 written (also when some occurrence could not be "
     "placed:\nthat is said on standard error), 1 errors in the plan, 2 "
@@ -58,6 +56,7 @@ export_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 {
 	struct export_args *ea = ctx;
 	const char *opt = argv[*i], *v;
+	enum opt_result r;
 
 	if ((v = cli_opt_value(argc, argv, i, "--format")) != NULL) {
 		if ((ea->r = render_find_export(v)) == NULL) {
@@ -65,22 +64,14 @@ export_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 			    render_export_names());
 			return OPT_FAILED;
 		}
-	} else if ((v = cli_opt_value(argc, argv, i, "--lang")) != NULL) {
-		if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) {
-			cli_usage_error(c, "unknown language '%s' (zh or en)", v);
-			return OPT_FAILED;
-		}
-		ea->lang = v;
-	} else if ((v = cli_opt_output(argc, argv, i)) != NULL)
+	} else if ((r = cli_opts_lang(c, argc, argv, i, &ea->lang)) !=
+	    OPT_UNKNOWN)
+		return r;
+	else if ((v = cli_opt_output(argc, argv, i)) != NULL)
 		ea->out = v;
 	else
 		return OPT_UNKNOWN;
-	if (*v == '\0') {
-		cli_usage_error(c, "empty value for '%.*s'",
-		    (int)strcspn(opt, "="), opt);
-		return OPT_FAILED;
-	}
-	return OPT_TAKEN;
+	return cli_opts_empty(c, opt, v) ? OPT_FAILED : OPT_TAKEN;
 }
 
 /* The plan as --format: its export, else its schedule unfiltered. */
@@ -128,12 +119,9 @@ cmd_export(const struct cmd_struct *c, int argc, char **argv)
 	if (status == EXIT_OK && t.scheduled) {
 		if (!output_open(&out, ea.out))
 			status = EXIT_USAGE;
-		else if (!export_write(out.fp, &ea, t.plans[0], &t.s)) {
-			output_fail(&out);
-			status = EXIT_USAGE;
-		} else if (!output_commit(&out))
-			status = EXIT_USAGE;
-		else if (sched_incomplete(&t.s))
+		else if ((status = cli_opts_finish(&out, export_write(out.fp,
+		    &ea, t.plans[0], &t.s))) == EXIT_OK &&
+		    sched_incomplete(&t.s))
 			cli_report_incomplete(&t.s);	/* written all the same */
 	}
 	cli_tracked_release(&t);

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "catalog.h"
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_records.h"
 #include "commands.h"
 #include "date.h"
@@ -50,8 +51,7 @@ const char cmd_record_usage[] =
     "  --replaces N        corrects record N, which is no longer counted\n"
     "  --by NAME           who records it\n"
     "  --records FILE      the records file (default beside the plan)\n"
-    "  --max-size BYTES    largest file read (default 256M; K, M, G "
-    "suffixes)\n"
+    CLI_OPTS_HELP_MAX_SIZE
     "\n"
     "Prints \"recorded N in FILE\". Exit status: 0 recorded (warnings "
     "allowed),\n1 the plan or the record has errors (nothing written), 2 "
@@ -194,27 +194,7 @@ record_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 		ra->records = v;
 	else
 		return OPT_UNKNOWN;
-	if (*v == '\0') {
-		cli_usage_error(c, "empty value for '%.*s'",
-		    (int)strcspn(opt, "="), opt);
-		return OPT_FAILED;
-	}
-	return OPT_TAKEN;
-}
-
-/* The plan's own diagnostics (not its records') hold an error. */
-static bool
-plan_has_errors(const struct plandoc *pd)
-{
-	size_t i;
-
-	if (pd->plan == NULL)
-		return true;
-	for (i = 0; i < pd->diags.n; i++)
-		if (pd->diags.v[i].file == NULL &&
-		    diag_severity(&pd->diags.v[i], false) == SEV_ERROR)
-			return true;
-	return false;
+	return cli_opts_empty(c, opt, v) ? OPT_FAILED : OPT_TAKEN;
 }
 
 /* A held event's date by default: where the schedule has it. */
@@ -408,7 +388,7 @@ cmd_record(const struct cmd_struct *c, int argc, char **argv)
 	    records_path(&arena, a.files[0]);
 	if (t.pds[0].unreadable)
 		status = EXIT_USAGE;
-	else if (plan_has_errors(&t.pds[0])) {
+	else if (cli_plan_has_errors(&t.pds[0])) {
 		diags_print_text(&t.pds[0].diags, &dout);
 		status = EXIT_PLAN;
 	} else {

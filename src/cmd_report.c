@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_records.h"
 #include "rectrack.h"
 #include "commands.h"
@@ -43,14 +44,9 @@ const char cmd_report_usage[] =
     "                      in a semester (default 1); those with none at all\n"
     "                      are always flagged\n"
     "  --lang zh|en        language of md and html (default zh)\n"
-    "  -o, --output OUT    write to OUT, replaced whole, instead of "
-    "standard\n"
-    "                      output\n"
-    "  -j, --jobs N        read N files at once (default: the number of "
-    "CPUs);\n"
-    "                      the output is the same for every N\n"
-    "  --max-size BYTES    largest file read (default 256M; K, M, G "
-    "suffixes)\n"
+    CLI_OPTS_HELP_OUTPUT
+    CLI_OPTS_HELP_JOBS
+    CLI_OPTS_HELP_MAX_SIZE
     "\n"
     "Exit status: 0 every plan valid, 1 some plan has errors (the report "
     "is\nstill written), 2 usage error, unreadable file or folder, or "
@@ -77,17 +73,15 @@ report_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 {
 	struct report_args *ra = ctx;
 	const char *opt = argv[*i], *v;
+	enum opt_result res;
 	char *end;
 	size_t k;
 	long n;
 
-	if ((v = cli_opt_value(argc, argv, i, "--on")) != NULL) {
-		if (date_parse_day(v, strlen(v), &ra->on) != DATE_OK) {
-			cli_usage_error(c, "bad date '%s' (YYYY-MM-DD)", v);
-			return OPT_FAILED;
-		}
-		ra->has_on = true;
-	} else if ((v = cli_opt_value(argc, argv, i, "--format")) != NULL) {
+	if ((res = cli_opts_on(c, argc, argv, i, &ra->on, &ra->has_on)) !=
+	    OPT_UNKNOWN)
+		return res;
+	if ((v = cli_opt_value(argc, argv, i, "--format")) != NULL) {
 		for (k = 0; k < NFORMATS; k++)
 			if (strcmp(formats[k]->name, v) == 0)
 				break;
@@ -108,18 +102,14 @@ report_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 			return OPT_FAILED;
 		}
 		ra->min_visits = (uint32_t)n;
-	} else if ((v = cli_opt_value(argc, argv, i, "--lang")) != NULL) {
-		if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) {
-			cli_usage_error(c, "unknown language '%s' (zh or en)", v);
-			return OPT_FAILED;
-		}
-		ra->en = strcmp(v, "en") == 0;
+	} else if ((res = cli_opts_lang(c, argc, argv, i, &v)) !=
+	    OPT_UNKNOWN) {
+		if (res == OPT_TAKEN)
+			ra->en = strcmp(v, "en") == 0;
+		return res;
 	} else if ((v = cli_opt_output(argc, argv, i)) != NULL) {
-		if (*v == '\0') {
-			cli_usage_error(c, "empty value for '%.*s'",
-			    (int)strcspn(opt, "="), opt);
+		if (cli_opts_empty(c, opt, v))
 			return OPT_FAILED;
-		}
 		ra->out = v;
 	} else
 		return cli_opt_jobs(c, argc, argv, i, &ra->jobs);
@@ -307,11 +297,7 @@ report_write(const struct report_args *ra, const struct report *r)
 
 	if (!output_open(&out, ra->out))
 		return EXIT_USAGE;
-	if (!ra->f->write(out.fp, r, ra->en)) {
-		output_fail(&out);
-		return EXIT_USAGE;
-	}
-	return output_commit(&out) ? EXIT_OK : EXIT_USAGE;
+	return cli_opts_finish(&out, ra->f->write(out.fp, r, ra->en));
 }
 
 int

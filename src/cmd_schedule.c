@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_records.h"
 #include "commands.h"
 #include "output.h"
@@ -37,15 +38,10 @@ const char cmd_schedule_usage[] =
     "  --partner ID        only events with that partner or at that "
     "site\n"
     "  --format FORMAT     table (default), csv, json or ics\n"
-    "  -o, --output OUT    write to OUT, replaced whole, instead of "
-    "standard\n"
-    "                      output\n"
-    "  -j, --jobs N        read N files at once (default: the number of "
-    "CPUs);\n"
-    "                      the output is the same for every N\n"
+    CLI_OPTS_HELP_OUTPUT
+    CLI_OPTS_HELP_JOBS
     "  --records FILE      the records file of the one plan given\n"
-    "  --max-size BYTES    largest file read (default 256M; K, M, G "
-    "suffixes)\n"
+    CLI_OPTS_HELP_MAX_SIZE
     "\n"
     "The selection options choose what is printed, not what is "
     "scheduled:\nthe schedule is always computed for every plan given.\n"
@@ -98,12 +94,7 @@ schedule_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 		sa->records = v;
 	else
 		return cli_opt_jobs(c, argc, argv, i, &sa->jobs);
-	if (*v == '\0') {
-		cli_usage_error(c, "empty value for '%.*s'",
-		    (int)strcspn(opt, "="), opt);
-		return OPT_FAILED;
-	}
-	return OPT_TAKEN;
+	return cli_opts_empty(c, opt, v) ? OPT_FAILED : OPT_TAKEN;
 bad_date:
 	cli_usage_error(c, "bad date '%s' (YYYY-MM-DD or YYYY-MM)", v);
 	return OPT_FAILED;
@@ -154,12 +145,8 @@ cmd_schedule(const struct cmd_struct *c, int argc, char **argv)
 	if (status == EXIT_OK && t.scheduled) {
 		if (!output_open(&out, sa.out))
 			status = EXIT_USAGE;
-		else if (!sa.r->schedule(out.fp, &t.s, &sa.filter)) {
-			output_fail(&out);
-			status = EXIT_USAGE;
-		} else if (!output_commit(&out))
-			status = EXIT_USAGE;
-		else if (sched_incomplete(&t.s)) {
+		else if ((status = cli_opts_finish(&out, sa.r->schedule(out.fp,
+		    &t.s, &sa.filter))) == EXIT_OK && sched_incomplete(&t.s)) {
 			cli_report_incomplete(&t.s);
 			status = EXIT_PLAN;
 		}

@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_records.h"
 #include "commands.h"
 #include "diag.h"
@@ -24,17 +25,13 @@ const char cmd_status_usage[] =
     "plan);\nvisits held per partner, events attended per person, quotas "
     "counted\nfrom held records, and the targets' latest measured values.\n"
     "\n"
-    "  --on DATE           the day (YYYY-MM-DD); default today\n"
-    "                      (SOURCE_DATE_EPOCH's day when it is set)\n"
+    CLI_OPTS_HELP_ON
     "  --format FORMAT     table (default), json, csv or html (one "
     "printable\n"
     "                      page with progress bars)\n"
-    "  -o, --output OUT    write to OUT, replaced whole, instead of "
-    "standard\n"
-    "                      output\n"
+    CLI_OPTS_HELP_OUTPUT
     "  --records FILE      the records file of the one plan given\n"
-    "  --max-size BYTES    largest file read (default 256M; K, M, G "
-    "suffixes)\n"
+    CLI_OPTS_HELP_MAX_SIZE
     "\n"
     "Exit status: 0 on track, 1 errors in a plan or its records, or "
     "something\nis overdue, a finished period's quota is short or a target "
@@ -52,16 +49,14 @@ status_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
     void *ctx)
 {
 	struct status_args *sa = ctx;
+	enum opt_result r;
 	const char *v;
 	size_t k;
 
-	if ((v = cli_opt_value(argc, argv, i, "--on")) != NULL) {
-		if (!cli_parse_day(v, &sa->on)) {
-			cli_usage_error(c, "bad date '%s' (YYYY-MM-DD)", v);
-			return OPT_FAILED;
-		}
-		sa->has_on = true;
-	} else if ((v = cli_opt_value(argc, argv, i, "--format")) != NULL) {
+	if ((r = cli_opts_on(c, argc, argv, i, &sa->on, &sa->has_on)) !=
+	    OPT_UNKNOWN)
+		return r;
+	if ((v = cli_opt_value(argc, argv, i, "--format")) != NULL) {
 		for (k = 0; render_status_formats[k] != NULL; k++)
 			if (strcmp(render_status_formats[k], v) == 0)
 				break;
@@ -111,12 +106,8 @@ cmd_status(const struct cmd_struct *c, int argc, char **argv)
 		status_compute(&st, &t.s, t.recp, sa.on, &t.arena);
 		if (!output_open(&out, sa.out))
 			status = EXIT_USAGE;
-		else if (!render_status(out.fp, &st, sa.format)) {
-			output_fail(&out);
-			status = EXIT_USAGE;
-		} else if (!output_commit(&out))
-			status = EXIT_USAGE;
-		else if (status_failing(&st))
+		else if ((status = cli_opts_finish(&out, render_status(out.fp,
+		    &st, sa.format))) == EXIT_OK && status_failing(&st))
 			status = EXIT_PLAN;
 	}
 	cli_tracked_release(&t);

@@ -5,6 +5,7 @@
 
 #include "arena.h"
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_records.h"
 #include "commands.h"
 #include "diag.h"
@@ -25,18 +26,14 @@ const char cmd_summary_usage[] =
     "存在问题,\n下一步打算. It says only what the plan and the records "
     "hold: names,\ndates, counts and every record's note.\n"
     "\n"
-    "  --on DATE           the day (YYYY-MM-DD); default today\n"
-    "                      (SOURCE_DATE_EPOCH's day when it is set)\n"
+    CLI_OPTS_HELP_ON
     "  --format FORMAT     md (default; CommonMark with GFM tables), "
     "html (one\n"
     "                      printable page) or json\n"
     "  --lang zh|en        language (default: the plan's lang, else zh)\n"
-    "  -o, --output OUT    write to OUT, replaced whole, instead of "
-    "standard\n"
-    "                      output\n"
+    CLI_OPTS_HELP_OUTPUT
     "  --records FILE      the plan's records file\n"
-    "  --max-size BYTES    largest file read (default 256M; K, M, G "
-    "suffixes)\n"
+    CLI_OPTS_HELP_MAX_SIZE
     "\n"
     "Exit status: 0 written, 1 errors in the plan or its records, 2 usage "
     "error,\nunreadable file or output not written.\n";
@@ -52,15 +49,13 @@ summary_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
     void *ctx)
 {
 	struct summary_args *sa = ctx;
+	enum opt_result r;
 	const char *v;
 
-	if ((v = cli_opt_value(argc, argv, i, "--on")) != NULL) {
-		if (!cli_parse_day(v, &sa->on)) {
-			cli_usage_error(c, "bad date '%s' (YYYY-MM-DD)", v);
-			return OPT_FAILED;
-		}
-		sa->has_on = true;
-	} else if ((v = cli_opt_value(argc, argv, i, "--format")) != NULL) {
+	if ((r = cli_opts_on(c, argc, argv, i, &sa->on, &sa->has_on)) !=
+	    OPT_UNKNOWN)
+		return r;
+	if ((v = cli_opt_value(argc, argv, i, "--format")) != NULL) {
 		if (strcmp(v, "md") != 0 && strcmp(v, "html") != 0 &&
 		    strcmp(v, "json") != 0) {
 			cli_usage_error(c, "unknown format '%s' (one of: md, "
@@ -68,13 +63,10 @@ summary_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 			return OPT_FAILED;
 		}
 		sa->format = v;
-	} else if ((v = cli_opt_value(argc, argv, i, "--lang")) != NULL) {
-		if (strcmp(v, "zh") != 0 && strcmp(v, "en") != 0) {
-			cli_usage_error(c, "unknown language '%s' (zh or en)", v);
-			return OPT_FAILED;
-		}
-		sa->lang = v;
-	} else if ((v = cli_opt_output(argc, argv, i)) != NULL)
+	} else if ((r = cli_opts_lang(c, argc, argv, i, &sa->lang)) !=
+	    OPT_UNKNOWN)
+		return r;
+	else if ((v = cli_opt_output(argc, argv, i)) != NULL)
 		sa->out = v;
 	else if ((v = cli_opt_value(argc, argv, i, "--records")) != NULL)
 		sa->records = v;
@@ -117,12 +109,9 @@ cmd_summary(const struct cmd_struct *c, int argc, char **argv)
 		    t.plans[0]->lang : "zh";
 		if (!output_open(&out, sa.out))
 			status = EXIT_USAGE;
-		else if (!render_summary(out.fp, &st, t.recp[0], sa.format,
-		    strcmp(lang, "en") == 0)) {
-			output_fail(&out);
-			status = EXIT_USAGE;
-		} else if (!output_commit(&out))
-			status = EXIT_USAGE;
+		else
+			status = cli_opts_finish(&out, render_summary(out.fp,
+			    &st, t.recp[0], sa.format, strcmp(lang, "en") == 0));
 	}
 	cli_tracked_release(&t);
 	return status;

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "cli.h"
+#include "cli_opts.h"
 #include "cli_records.h"
 #include "commands.h"
 #include "plandoc.h"
@@ -24,12 +25,9 @@ const char cmd_validate_usage[] =
     "  --strict            treat warnings as errors\n"
     "  --format FORMAT     text (default), json, or sarif for code-review "
     "tools\n"
-    "  -j, --jobs N        read N files at once (default: the number of "
-    "CPUs);\n"
-    "                      the output is the same for every N\n"
+    CLI_OPTS_HELP_JOBS
     "  --records FILE      the records file of the one plan given\n"
-    "  --max-size BYTES    largest file read (default 256M; K, M, G "
-    "suffixes)\n"
+    CLI_OPTS_HELP_MAX_SIZE
     "\n"
     "Exit status: 0 valid (warnings allowed), 1 errors, 2 usage error "
     "or\nunreadable file.\n";

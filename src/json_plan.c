@@ -69,20 +69,6 @@ jpartners(FILE *fp, const struct plan *p, bool all, const struct reflist *l)
 	putc(']', fp);
 }
 
-static void
-jtexts(FILE *fp, const char *const *v, uint32_t n)
-{
-	uint32_t i;
-
-	putc('[', fp);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			fputs(", ", fp);
-		jw_str(fp, v[i]);
-	}
-	putc(']', fp);
-}
-
 /* A number, or null when absent. */
 static void
 jnum(FILE *fp, bool has, double v)
@@ -212,7 +198,7 @@ json_org(FILE *fp, const struct plan *p, const struct org *g, bool host)
 	fputs(", \"staff\": ", fp);
 	jcount(fp, g->staff);
 	fputs(", \"needs\": ", fp);
-	jtexts(fp, g->needs, g->nneeds);
+	jw_strs(fp, g->needs, g->nneeds);
 	fprintf(fp, ", \"type\": \"%s\", \"village\": ",
 	    org_types[g->type & 3]);
 	if (g->has_village)
@@ -540,7 +526,7 @@ json_section(FILE *fp, const struct section *x, bool top)
 	fputs(", \"text\": ", fp);
 	jw_str(fp, x->text);
 	fputs(", \"items\": ", fp);
-	jtexts(fp, x->items, x->nitems);
+	jw_strs(fp, x->items, x->nitems);
 	if (!top) {
 		putc('}', fp);
 		return;
@@ -596,7 +582,7 @@ json_aid(FILE *fp, const struct plan *p)
 		    x->amount_at_least ? "true" : "false", pers[x->per]);
 		jcount(fp, x->children);
 		fputs(", \"proofs\": ", fp);
-		jtexts(fp, x->proofs, x->nproofs);
+		jw_strs(fp, x->proofs, x->nproofs);
 		fputs(", \"total-a-year\": ", fp);
 		jnum(fp, x->children >= 0, x->amount * (double)x->children *
 		    (x->per == PER_SEMESTER ? 2 : x->per == PER_MONTH ? 12 : 1));
@@ -650,13 +636,13 @@ json_plan(FILE *fp, const struct plan *p)
 	fputs(",\n  \"closing\": ", fp);
 	jw_str(fp, p->closing);
 	fputs(",\n  \"confirm\": ", fp);
-	jtexts(fp, p->confirm, p->nconfirm);
+	jw_strs(fp, p->confirm, p->nconfirm);
 	fputs(", \"pairings-per-person\": ", fp);
 	jcount(fp, p->pairings_per_person);
 	fputs(",\n  \"guiding\": ", fp);
 	jw_str(fp, p->guiding);
 	fputs(",\n  \"goals\": ", fp);
-	jtexts(fp, p->goals, p->ngoals);
+	jw_strs(fp, p->goals, p->ngoals);
 	fputs(",\n  \"partners\": [", fp);
 	for (i = 1; i < p->norgs; i++) {
 		list_item(fp, i - 1);

@@ -1,5 +1,6 @@
-/* jw.c - small pieces of JSON output: strings or null, dates, spans, list items. */
+/* jw.c - small pieces of JSON output: strings or null, lists of strings, dates, spans, list items. */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "date.h"
@@ -14,6 +15,20 @@ jw_str(FILE *fp, const char *s)
 		fputs("null", fp);
 	else
 		esc_json(fp, s);
+}
+
+void
+jw_strs(FILE *fp, const char *const *v, size_t n)
+{
+	size_t i;
+
+	putc('[', fp);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputs(", ", fp);
+		jw_str(fp, v[i]);
+	}
+	putc(']', fp);
 }
 
 void

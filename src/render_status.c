@@ -94,6 +94,21 @@ measured(const struct status_target *t)
 	return t->rec != NULL ? t->rec->values[t->value].text : NULL;
 }
 
+void
+render_status_json_result(FILE *fp, const struct status_target *t)
+{
+	fputs(", \"measured\": ", fp);
+	jw_str(fp, measured(t));
+	fputs(", \"date\": ", fp);
+	if (t->rec != NULL)
+		jw_date(fp, t->rec->date.from);
+	else
+		fputs("null", fp);
+	fputs(", \"state\": ", fp);
+	jw_str(fp, render_status_state(t->state));
+	putc('}', fp);
+}
+
 /* A quota's state: met, short (its period is over), open. */
 static const char *
 quota_state(const struct status_quota *q)
@@ -222,16 +237,7 @@ json_status(FILE *fp, const struct status *st)
 			jw_date(fp, tg->by.to);
 		else
 			fputs("null", fp);
-		fputs(", \"measured\": ", fp);
-		jw_str(fp, measured(t));
-		fputs(", \"date\": ", fp);
-		if (t->rec != NULL)
-			jw_date(fp, t->rec->date.from);
-		else
-			fputs("null", fp);
-		fputs(", \"state\": ", fp);
-		jw_str(fp, render_status_state(t->state));
-		putc('}', fp);
+		render_status_json_result(fp, t);
 	}
 	fputs("],\n \"overdue\": [", fp);
 	for (first = true, i = 0; i < st->noverdue; i++) {

@@ -950,17 +950,7 @@ json_summary(FILE *fp, struct sum *x)
 		status_goal_text(&b, t, false);
 		fputs(", \"goal\": ", fp);
 		jw_str(fp, b.p);
-		fputs(", \"measured\": ", fp);
-		jw_str(fp, t->rec != NULL ? t->rec->values[t->value].text :
-		    NULL);
-		fputs(", \"date\": ", fp);
-		if (t->rec != NULL)
-			jw_date(fp, t->rec->date.from);
-		else
-			fputs("null", fp);
-		fputs(", \"state\": ", fp);
-		jw_str(fp, render_status_state(t->state));
-		putc('}', fp);
+		render_status_json_result(fp, t);
 	}
 	fputs("],\n \"problems\": {\"cancelled\": [", fp);
 	for (first = true, i = 0; i < st->ncancelled; i++) {

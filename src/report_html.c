@@ -269,7 +269,6 @@ static void
 h_people(FILE *fp, const struct report *r, const struct report_words *w,
     bool en, struct sbuf *b)
 {
-	char key[8];
 	uint32_t most = 0, j;
 	size_t i;
 
@@ -302,11 +301,7 @@ h_people(FILE *fp, const struct report *r, const struct report_words *w,
 		h_num(fp, p->nplans);
 		h_num(fp, p->events);
 		sbuf_clear(b);
-		if (p->nmonths > 0) {
-			report_month_key(p->months[p->busiest].month, key);
-			sbuf_printf(b, "%s: %u", key, p->months[p->busiest].n);
-		} else
-			sbuf_puts(b, w->none);
+		report_busiest_text(b, p, w->none);
 		h_td(fp, "n", b->p);
 		fputs("<td>", fp);
 		h_months(fp, r, p, most);

@@ -18,20 +18,6 @@ json_count(FILE *fp, const char *events, const struct report_count *c)
 }
 
 static void
-json_ids(FILE *fp, const char *const *v, uint32_t n)
-{
-	uint32_t i;
-
-	putc('[', fp);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			fputs(", ", fp);
-		jw_str(fp, v[i]);
-	}
-	putc(']', fp);
-}
-
-static void
 json_plans(FILE *fp, const struct report *r)
 {
 	bool first = true;
@@ -83,7 +69,7 @@ json_hosts(FILE *fp, const struct report *r)
 			jw_str(fp, r->plans[h->plans[j]].file);
 		}
 		fputs("], \"partners\": ", fp);
-		json_ids(fp, h->partners, h->npartners);
+		jw_strs(fp, h->partners, h->npartners);
 		fputs(", ", fp);
 		json_count(fp, "events", &h->c);
 		fprintf(fp, ", \"unplaced\": %u, \"quotas-short\": %u}",
@@ -110,7 +96,7 @@ json_partners(FILE *fp, const struct report *r)
 		fputs(", \"name\": ", fp);
 		jw_str(fp, p->name);
 		fputs(", \"hosts\": ", fp);
-		json_ids(fp, p->hosts, p->nhosts);
+		jw_strs(fp, p->hosts, p->nhosts);
 		fputs(", ", fp);
 		json_count(fp, "planned", &p->c);
 		fputs(", \"semesters\": [", fp);

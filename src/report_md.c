@@ -167,7 +167,6 @@ md_people(FILE *fp, const struct report *r, const struct report_words *w,
 {
 	const char *cols[] = { w->person, w->org, w->plans_col, w->c_events,
 	    w->busiest, w->by_month };
-	char key[8];
 	size_t i;
 
 	fprintf(fp, "## %s\n\n", w->people);
@@ -183,11 +182,7 @@ md_people(FILE *fp, const struct report *r, const struct report_words *w,
 		md_num(fp, p->nplans);
 		md_num(fp, p->events);
 		sbuf_clear(b);
-		if (p->nmonths > 0) {
-			report_month_key(p->months[p->busiest].month, key);
-			sbuf_printf(b, "%s: %u", key, p->months[p->busiest].n);
-		} else
-			sbuf_puts(b, w->none);
+		report_busiest_text(b, p, w->none);
 		md_cell(fp, b->p);
 		sbuf_clear(b);
 		report_months_text(b, p);

@@ -204,6 +204,20 @@ report_months_text(struct sbuf *b, const struct report_person *p)
 }
 
 void
+report_busiest_text(struct sbuf *b, const struct report_person *p,
+    const char *none)
+{
+	char key[8];
+
+	if (p->nmonths == 0) {
+		sbuf_puts(b, none);
+		return;
+	}
+	report_month_key(p->months[p->busiest].month, key);
+	sbuf_printf(b, "%s: %u", key, p->months[p->busiest].n);
+}
+
+void
 report_term_text(struct sbuf *b, const struct report_term *t, bool en_)
 {
 	sbuf_printf(b, "%u", t->planned);

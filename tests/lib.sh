@@ -186,3 +186,55 @@ golden_write() {
 	fi
 	echo "# updated: $2"
 }
+
+# ---- suites of one program and numbers ----------------------------------
+
+# lib_program SCRIPT USAGE "$@": for the suites that take a program and
+# numbers rather than cases (record_concurrency.sh, recstore_*.sh). Sets
+# PROG to the program $1 as an absolute path, T to a temporary directory
+# removed on exit, and START to the time, for lib_ms; "usage: sh
+# tests/SCRIPT.sh USAGE" and exit 2 when $1 is not an executable.
+lib_program() {
+	_script=$1
+	_usage=$2
+	shift 2
+	if [ $# -lt 1 ] || [ ! -x "$1" ]; then
+		echo "usage: sh tests/$_script.sh $_usage" >&2
+		exit 2
+	fi
+	case $1 in
+	/*)	PROG=$1 ;;
+	*)	PROG=$(pwd)/$1 ;;
+	esac
+	T=$(mktemp -d) || exit 2
+	trap 'rm -rf "$T"' EXIT
+	START=$(date +%s%N)
+}
+
+# lib_ms: the milliseconds since lib_program.
+lib_ms() {
+	echo $((($(date +%s%N) - START) / 1000000))
+}
+
+# lib_rounds START [GO]: ROUNDS rounds of PROCS processes at once. "START
+# R I" starts the I-th process of round R in the background; "GO R", when
+# given, runs once all of round R are started; a round ends when all its
+# processes have exited. Sets FAILS to how many exited with a failure.
+lib_rounds() {
+	FAILS=0
+	_round=1
+	while [ "$_round" -le "$ROUNDS" ]; do
+		_pids=
+		_i=1
+		while [ "$_i" -le "$PROCS" ]; do
+			"$1" "$_round" "$_i"
+			_pids="$_pids $!"
+			_i=$((_i + 1))
+		done
+		[ $# -lt 2 ] || "$2" "$_round"
+		for _p in $_pids; do
+			wait "$_p" || FAILS=$((FAILS + 1))
+		done
+		_round=$((_round + 1))
+	done
+}

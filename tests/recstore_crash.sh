@@ -16,24 +16,12 @@
 # the repair's offset. Exits 1 on a failure; says how many trials tore a
 # line.
 
-LC_ALL=C
-export LC_ALL
-
-if [ $# -lt 1 ] || [ ! -x "$1" ]; then
-	echo "usage: sh tests/recstore_crash.sh PATH/TO/recstore_driver [TRIALS] [MAX_US]" >&2
-	exit 2
-fi
-DRV=$1
-case $DRV in
-/*)	;;
-*)	DRV=$(pwd)/$DRV ;;
-esac
+. tests/lib.sh
+lib_program recstore_crash "PATH/TO/recstore_driver [TRIALS] [MAX_US]" "$@"
+DRV=$PROG
 TRIALS=${2:-200}
 MAX_US=${3:-3000}
 
-T=$(mktemp -d) || exit 2
-trap 'rm -rf "$T"' EXIT
-start=$(date +%s%N)
 out=$(cd "$T" && "$DRV" crash . "$TRIALS" "$MAX_US")
 rc=$?
 if [ "$rc" -ne 0 ]; then
@@ -100,7 +88,6 @@ if bad:
     print("not ok - recstore crash: " + "; ".join(bad[:5]))
     sys.exit(1)
 EOF
-end=$(date +%s%N)
 echo "ok - recstore crash: $TRIALS appends killed, $torn left a torn line," \
     "$unterminated a line without its newline, each refused and repaired" \
-    "($(((end - start) / 1000000)) ms)"
+    "($(lib_ms) ms)"

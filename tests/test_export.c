@@ -23,73 +23,11 @@
 #include "sbuf.h"
 #include "esc.h"
 #include "sched.h"
+#include "testutil.h"
 
 #define D(y, m, d)	date_from_civil((y), (m), (d))
 
 /* ---- helpers ------------------------------------------------------- */
-
-/* A plan of the text, scheduled, exported as format in lang: to free. */
-static char *
-export(const char *format, const char *yaml, const char *lang)
-{
-	const struct renderer *r = render_find_export(format);
-	const struct plan *p;
-	struct plandoc pd;
-	struct schedule s;
-	struct arena a;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp;
-
-	assert_non_null(r);
-	assert_non_null(r->export);
-	plandoc_init_buffer(&pd, "test.yaml", yaml, strlen(yaml), NULL);
-	if (pd.plan == NULL || diags_has_errors(&pd.diags, false))
-		diags_print_text(&pd.diags,
-		    &(struct diag_out){ stderr, false, false });
-	assert_non_null(pd.plan);
-	assert_false(diags_has_errors(&pd.diags, false));
-	p = pd.plan;
-	arena_init(&a);
-	sched_run(&s, &p, 1, &a);
-	fp = open_memstream(&buf, &len);
-	assert_non_null(fp);
-	assert_true(r->export(fp, p, &s, lang));
-	assert_int_equal(fclose(fp), 0);
-	arena_release(&a);
-	plandoc_release(&pd);
-	if (getenv("TEST_EXPORT_DUMP") != NULL)
-		fprintf(stderr, "---- %s\n%s----\n", format, buf);
-	return buf;
-}
-
-static void
-expect_has(const char *text, const char *want)
-{
-	if (strstr(text, want) == NULL) {
-		fprintf(stderr, "missing: %s\n", want);
-		fail();
-	}
-}
-
-static void
-expect_lacks(const char *text, const char *unwanted)
-{
-	if (strstr(text, unwanted) != NULL) {
-		fprintf(stderr, "unwanted: %s\n", unwanted);
-		fail();
-	}
-}
-
-static void
-expect_span(struct span sp, bool en, const char *want)
-{
-	struct sbuf b = { 0 };
-
-	l10n_span(&b, sp, en);
-	assert_string_equal(b.p, want);
-	sbuf_free(&b);
-}
 
 static void
 expect_cn(unsigned long n, const char *want)
@@ -99,55 +37,6 @@ expect_cn(unsigned long n, const char *want)
 	l10n_cn_number(&b, n);
 	assert_string_equal(b.p, want);
 	sbuf_free(&b);
-}
-
-/*
- * Are the elements of the XML text balanced: every start tag closed by
- * an end tag of the same name, in order, and one root? Comments,
- * declarations and processing instructions are skipped; attribute
- * values hold no '<' (they are escaped).
- */
-static bool
-balanced(const char *s)
-{
-	const char *stack[64], *p, *name;
-	size_t lens[64], n, depth = 0, roots = 0;
-
-	for (p = s; (p = strchr(p, '<')) != NULL; ) {
-		if (p[1] == '?' || p[1] == '!') {
-			if ((p = strchr(p, '>')) == NULL)
-				return false;
-			continue;
-		}
-		if (p[1] == '/') {
-			name = p + 2;
-			n = strcspn(name, " \t\n>");
-			if (depth == 0 || lens[depth - 1] != n ||
-			    strncmp(stack[depth - 1], name, n) != 0)
-				return false;
-			depth--;
-			p = strchr(p, '>');
-			if (p == NULL)
-				return false;
-			continue;
-		}
-		name = p + 1;
-		n = strcspn(name, " \t\n/>");
-		if (n == 0 || (p = strchr(p, '>')) == NULL)
-			return false;
-		if (p[-1] == '/') {		/* <empty/> */
-			if (depth == 0)
-				roots++;
-			continue;
-		}
-		if (depth == 0)
-			roots++;
-		if (depth == 64)
-			return false;
-		stack[depth] = name;
-		lens[depth++] = n;
-	}
-	return depth == 0 && roots == 1;
 }
 
 /* A plan with data for every section. */
@@ -228,30 +117,30 @@ static void
 test_span_zh(void **state)
 {
 	(void)state;
-	expect_span((struct span){ D(2024, 3, 1), D(2024, 7, 31) }, false,
+	tu_expect_span((struct span){ D(2024, 3, 1), D(2024, 7, 31) }, false,
 	    "2024年3月—7月");
-	expect_span((struct span){ D(2024, 9, 1), D(2025, 1, 31) }, false,
+	tu_expect_span((struct span){ D(2024, 9, 1), D(2025, 1, 31) }, false,
 	    "2024年9月—2025年1月");
-	expect_span((struct span){ D(2024, 3, 1), D(2024, 3, 31) }, false,
+	tu_expect_span((struct span){ D(2024, 3, 1), D(2024, 3, 31) }, false,
 	    "2024年3月");
-	expect_span((struct span){ D(2024, 2, 1), D(2024, 2, 29) }, false,
+	tu_expect_span((struct span){ D(2024, 2, 1), D(2024, 2, 29) }, false,
 	    "2024年2月");
-	expect_span((struct span){ D(2024, 11, 11), D(2024, 11, 20) }, false,
+	tu_expect_span((struct span){ D(2024, 11, 11), D(2024, 11, 20) }, false,
 	    "2024年11月中旬");
-	expect_span((struct span){ D(2024, 5, 1), D(2024, 5, 10) }, false,
+	tu_expect_span((struct span){ D(2024, 5, 1), D(2024, 5, 10) }, false,
 	    "2024年5月上旬");
-	expect_span((struct span){ D(2024, 2, 21), D(2024, 2, 29) }, false,
+	tu_expect_span((struct span){ D(2024, 2, 21), D(2024, 2, 29) }, false,
 	    "2024年2月下旬");
-	expect_span((struct span){ D(2024, 3, 29), D(2024, 3, 29) }, false,
+	tu_expect_span((struct span){ D(2024, 3, 29), D(2024, 3, 29) }, false,
 	    "2024年3月29日");
-	expect_span((struct span){ D(2024, 3, 4), D(2024, 3, 15) }, false,
+	tu_expect_span((struct span){ D(2024, 3, 4), D(2024, 3, 15) }, false,
 	    "2024年3月4日—15日");
-	expect_span((struct span){ D(2024, 3, 4), D(2024, 4, 15) }, false,
+	tu_expect_span((struct span){ D(2024, 3, 4), D(2024, 4, 15) }, false,
 	    "2024年3月4日—4月15日");
-	expect_span((struct span){ D(2024, 12, 30), D(2025, 1, 3) }, false,
+	tu_expect_span((struct span){ D(2024, 12, 30), D(2025, 1, 3) }, false,
 	    "2024年12月30日—2025年1月3日");
 	/* Days 1-31 of a month are the month, not 上旬..下旬. */
-	expect_span((struct span){ D(2024, 5, 2), D(2024, 5, 31) }, false,
+	tu_expect_span((struct span){ D(2024, 5, 2), D(2024, 5, 31) }, false,
 	    "2024年5月2日—31日");
 }
 
@@ -259,23 +148,23 @@ static void
 test_span_en(void **state)
 {
 	(void)state;
-	expect_span((struct span){ D(2024, 3, 1), D(2024, 7, 31) }, true,
+	tu_expect_span((struct span){ D(2024, 3, 1), D(2024, 7, 31) }, true,
 	    "March–July 2024");
-	expect_span((struct span){ D(2024, 9, 1), D(2025, 1, 31) }, true,
+	tu_expect_span((struct span){ D(2024, 9, 1), D(2025, 1, 31) }, true,
 	    "September 2024–January 2025");
-	expect_span((struct span){ D(2024, 3, 1), D(2024, 3, 31) }, true,
+	tu_expect_span((struct span){ D(2024, 3, 1), D(2024, 3, 31) }, true,
 	    "March 2024");
-	expect_span((struct span){ D(2024, 11, 11), D(2024, 11, 20) }, true,
+	tu_expect_span((struct span){ D(2024, 11, 11), D(2024, 11, 20) }, true,
 	    "mid-November 2024");
-	expect_span((struct span){ D(2025, 5, 1), D(2025, 5, 10) }, true,
+	tu_expect_span((struct span){ D(2025, 5, 1), D(2025, 5, 10) }, true,
 	    "early May 2025");
-	expect_span((struct span){ D(2024, 3, 29), D(2024, 3, 29) }, true,
+	tu_expect_span((struct span){ D(2024, 3, 29), D(2024, 3, 29) }, true,
 	    "29 March 2024");
-	expect_span((struct span){ D(2024, 3, 4), D(2024, 3, 15) }, true,
+	tu_expect_span((struct span){ D(2024, 3, 4), D(2024, 3, 15) }, true,
 	    "4–15 March 2024");
-	expect_span((struct span){ D(2024, 3, 4), D(2024, 4, 15) }, true,
+	tu_expect_span((struct span){ D(2024, 3, 4), D(2024, 4, 15) }, true,
 	    "4 March–15 April 2024");
-	expect_span((struct span){ D(2024, 12, 30), D(2025, 1, 3) }, true,
+	tu_expect_span((struct span){ D(2024, 12, 30), D(2025, 1, 3) }, true,
 	    "30 December 2024–3 January 2025");
 }
 
@@ -284,45 +173,45 @@ test_span_en(void **state)
 static void
 test_md_full(void **state)
 {
-	char *md = export("md", FULL, "zh");
+	char *md = tu_export("md", FULL, "zh");
 
 	(void)state;
 	assert_memory_equal(md, "# 测试园结对帮扶工作计划\n\n",
 	    strlen("# 测试园结对帮扶工作计划\n\n"));
-	expect_has(md, "帮扶园：城关中心幼儿园（省级示范幼儿园）\\\n"
+	tu_expect_has(md, "帮扶园：城关中心幼儿园（省级示范幼儿园）\\\n"
 	    "结对园：河西镇中心幼儿园、东滩镇幼儿园\\\n"
 	    "帮扶时间：2024年3月—2025年2月\n");
-	expect_has(md, "\n## 一、指导思想\n\n发挥示范园辐射作用\n");
-	expect_has(md, "\n## 二、结对对象\n\n"
+	tu_expect_has(md, "\n## 一、指导思想\n\n发挥示范园辐射作用\n");
+	tu_expect_has(md, "\n## 二、结对对象\n\n"
 	    "| 幼儿园 | 类别 | 班级数 | 幼儿数 | 教师数 | 教职工数 | 帮扶需求 |\n"
 	    "| --- | --- | ---: | ---: | ---: | ---: | --- |\n"
 	    "| 河西镇中心幼儿园 | 乡镇公办园 | 6 | 190 | 13 | 35 | 环境创设、教研 |\n"
 	    "| 东滩镇幼儿园 |  | 4 |  |  |  |  |\n");
-	expect_has(md, "\n## 三、领导小组\n\n| 职务 | 姓名 | 岗位 | 分工 |\n"
+	tu_expect_has(md, "\n## 三、领导小组\n\n| 职务 | 姓名 | 岗位 | 分工 |\n"
 	    "| --- | --- | --- | --- |\n| 组长 | 刘丽 | 园长 | 全面部署 |\n"
 	    "| 副组长 | 王芳 | 副园长 |  |\n");
-	expect_has(md, "\n## 四、工作目标\n\n1. 帮助提高管理水平\n"
+	tu_expect_has(md, "\n## 四、工作目标\n\n1. 帮助提高管理水平\n"
 	    "2. 帮助提升队伍素质\n");
-	expect_has(md, "\n## 五、实施步骤\n\n"
+	tu_expect_has(md, "\n## 五、实施步骤\n\n"
 	    "### （一）第一阶段：启动调研（2024年3月—7月）\n\n"
 	    "目标：建立健全制度\n\n1. 签订协议\n   - 时间：2024年3月29日\n");
-	expect_has(md, "2. 送教下乡\n   - 时间：2024年4月—5月，2次（每个结对园）\n"
+	tu_expect_has(md, "2. 送教下乡\n   - 时间：2024年4月—5月，2次（每个结对园）\n"
 	    "   - 地点：各结对园\n   - 责任人：王芳\n   - 安排日期：\n"
 	    "     - 河西镇中心幼儿园：2024年4月1日、4月30日\n"
 	    "     - 东滩镇幼儿园：2024年4月2日、5月6日\n");
-	expect_has(md, "   - 时间：2024年6月，每周1次（周二）\n");
-	expect_has(md, "   - 时间：2024年5月中旬，2次\n");
-	expect_has(md, "   - 安排日期：2024年6月4日、6月11日、6月18日、6月25日\n");
-	expect_has(md, "### （二）第二阶段：提高技能（2024年9月—2025年1月）\n");
-	expect_has(md, "   - 时间：2024年11月4日—15日，每次2天\n"
+	tu_expect_has(md, "   - 时间：2024年6月，每周1次（周二）\n");
+	tu_expect_has(md, "   - 时间：2024年5月中旬，2次\n");
+	tu_expect_has(md, "   - 安排日期：2024年6月4日、6月11日、6月18日、6月25日\n");
+	tu_expect_has(md, "### （二）第二阶段：提高技能（2024年9月—2025年1月）\n");
+	tu_expect_has(md, "   - 时间：2024年11月4日—15日，每次2天\n"
 	    "   - 地点：城关中心幼儿园\n   - 责任人：王芳\n"
 	    "   - 安排日期：2024年11月4日—5日\n");
-	expect_has(md, "\n## 六、师徒结对\n\n"
+	tu_expect_has(md, "\n## 六、师徒结对\n\n"
 	    "1. 师傅：刘丽（园长）；徒弟：陈静（河西镇中心幼儿园教师）\n"
 	    "   - 时间：2024年9月—12月\n   - 结对活动：每月1次\n");
-	expect_has(md, "\n## 七、效果检测\n\n"
+	tu_expect_has(md, "\n## 七、效果检测\n\n"
 	    "1. 教师优课率 ≥ 30%（全部结对园，到2025年1月）\n");
-	expect_has(md, "\n## 八、保障措施\n\n1. 组长（刘丽）每年到结对园不少于3次\n");
+	tu_expect_has(md, "\n## 八、保障措施\n\n1. 组长（刘丽）每年到结对园不少于3次\n");
 	/* One newline at the end, no blank line. */
 	assert_int_equal(md[strlen(md) - 1], '\n');
 	assert_int_not_equal(md[strlen(md) - 2], '\n');
@@ -332,24 +221,24 @@ test_md_full(void **state)
 static void
 test_md_english(void **state)
 {
-	char *md = export("md", FULL, "en");
+	char *md = tu_export("md", FULL, "en");
 
 	(void)state;
-	expect_has(md, "Host: 城关中心幼儿园 (省级示范幼儿园)\\\n");
-	expect_has(md, "Period: March 2024–February 2025\n");
-	expect_has(md, "\n## 1. Guiding principles\n");
-	expect_has(md, "\n## 5. Implementation steps\n\n"
+	tu_expect_has(md, "Host: 城关中心幼儿园 (省级示范幼儿园)\\\n");
+	tu_expect_has(md, "Period: March 2024–February 2025\n");
+	tu_expect_has(md, "\n## 1. Guiding principles\n");
+	tu_expect_has(md, "\n## 5. Implementation steps\n\n"
 	    "### 5.1 Phase 1: 启动调研 (March–July 2024)\n\nGoal: 建立健全制度\n");
-	expect_has(md, "### 5.2 Phase 2: 提高技能 (September 2024–January 2025)\n");
-	expect_has(md, "   - When: April–May 2024, 2 times at each partner\n");
-	expect_has(md, "   - When: June 2024, weekly (Tue)\n");
-	expect_has(md, "   - When: mid-May 2024, 2 times\n");
-	expect_has(md, "   - Dates: 4 June 2024, 11 June, 18 June, 25 June\n");
-	expect_has(md, "   - Meetings: monthly\n");
-	expect_has(md, "1. 教师优课率 ≥ 30% (all partners, by January 2025)\n");
-	expect_has(md, "1. Leader (刘丽): at least 3 visits to partner "
+	tu_expect_has(md, "### 5.2 Phase 2: 提高技能 (September 2024–January 2025)\n");
+	tu_expect_has(md, "   - When: April–May 2024, 2 times at each partner\n");
+	tu_expect_has(md, "   - When: June 2024, weekly (Tue)\n");
+	tu_expect_has(md, "   - When: mid-May 2024, 2 times\n");
+	tu_expect_has(md, "   - Dates: 4 June 2024, 11 June, 18 June, 25 June\n");
+	tu_expect_has(md, "   - Meetings: monthly\n");
+	tu_expect_has(md, "1. 教师优课率 ≥ 30% (all partners, by January 2025)\n");
+	tu_expect_has(md, "1. Leader (刘丽): at least 3 visits to partner "
 	    "kindergartens a year\n");
-	expect_lacks(md, "年");
+	tu_expect_lacks(md, "年");
 	free(md);
 }
 
@@ -375,22 +264,22 @@ test_md_closes_up(void **state)
 	    "    activities:\n"
 	    "      - {title: 送教, kind: teaching-visit, at: partner,"
 	    " owner: li}\n";
-	char *md = export("md", plan, "zh"), *en;
+	char *md = tu_export("md", plan, "zh"), *en;
 
 	(void)state;
-	expect_has(md, "\n## 一、结对对象\n\n| 幼儿园 |\n| --- |\n| 甲园 |\n");
-	expect_has(md, "\n## 二、领导小组\n\n| 职务 | 姓名 |\n");
-	expect_has(md, "\n## 三、实施步骤\n\n### （一）第一阶段（2024年3月—6月）\n");
-	expect_lacks(md, "## 四、");
-	expect_lacks(md, "指导思想");
-	expect_lacks(md, "工作目标");
-	expect_lacks(md, "师徒结对");
-	expect_lacks(md, "效果检测");
-	expect_lacks(md, "保障措施");
-	en = export("md", plan, "en");
-	expect_has(en, "\n## 3. Implementation steps\n\n### 3.1 Phase 1 "
+	tu_expect_has(md, "\n## 一、结对对象\n\n| 幼儿园 |\n| --- |\n| 甲园 |\n");
+	tu_expect_has(md, "\n## 二、领导小组\n\n| 职务 | 姓名 |\n");
+	tu_expect_has(md, "\n## 三、实施步骤\n\n### （一）第一阶段（2024年3月—6月）\n");
+	tu_expect_lacks(md, "## 四、");
+	tu_expect_lacks(md, "指导思想");
+	tu_expect_lacks(md, "工作目标");
+	tu_expect_lacks(md, "师徒结对");
+	tu_expect_lacks(md, "效果检测");
+	tu_expect_lacks(md, "保障措施");
+	en = tu_export("md", plan, "en");
+	tu_expect_has(en, "\n## 3. Implementation steps\n\n### 3.1 Phase 1 "
 	    "(March–June 2024)\n");
-	expect_lacks(en, "## 4.");
+	tu_expect_lacks(en, "## 4.");
 	free(md);
 	free(en);
 }
@@ -429,14 +318,14 @@ test_md_past_ten(void **state)
 		n += (size_t)snprintf(plan + n, sizeof(plan) - n,
 		    "      - {title: 活动%d, at: partner, date: 2024-12-%02d}\n",
 		    i + 1, days[i]);
-	md = export("md", plan, "zh");
-	expect_has(md, "### （十）第十阶段：阶段10（2024年10月）\n");
-	expect_has(md, "### （十一）第十一阶段：阶段11（2024年11月）\n");
-	expect_has(md, "### （十二）第十二阶段：阶段12（2024年12月）\n");
-	expect_has(md, "9. 活动9\n   - 时间：2024年12月12日\n");
-	expect_has(md, "10. 活动10\n    - 时间：2024年12月13日\n"
+	md = tu_export("md", plan, "zh");
+	tu_expect_has(md, "### （十）第十阶段：阶段10（2024年10月）\n");
+	tu_expect_has(md, "### （十一）第十一阶段：阶段11（2024年11月）\n");
+	tu_expect_has(md, "### （十二）第十二阶段：阶段12（2024年12月）\n");
+	tu_expect_has(md, "9. 活动9\n   - 时间：2024年12月12日\n");
+	tu_expect_has(md, "10. 活动10\n    - 时间：2024年12月13日\n"
 	    "    - 地点：甲园\n");
-	expect_has(md, "11. 活动11\n    - 时间：2024年12月16日\n");
+	tu_expect_has(md, "11. 活动11\n    - 时间：2024年12月16日\n");
 	free(md);
 }
 
@@ -466,23 +355,23 @@ static const char SPECIALS[] =
 static void
 test_md_escaping(void **state)
 {
-	char *md = export("md", SPECIALS, "zh");
+	char *md = tu_export("md", SPECIALS, "zh");
 
 	(void)state;
-	expect_has(md, "# A\\|B \\*x\\* \\_y\\_ \\<b\\>\\&amp; \\# \\[l\\](u) "
+	tu_expect_has(md, "# A\\|B \\*x\\* \\_y\\_ \\<b\\>\\&amp; \\# \\[l\\](u) "
 	    "\\`c\\` \\~z\\~ \\\\ \\!\\[i\\](j)\n");
-	expect_has(md, "帮扶园：城关\\<园\\>\\&\"'\\\n");
+	tu_expect_has(md, "帮扶园：城关\\<园\\>\\&\"'\\\n");
 	/* | in a table cell, and everything else a cell could hold. */
-	expect_has(md, "| 河\\|西 | \\*乡镇\\* | a\\|b、\\<b\\> |\n");
-	expect_has(md, "| 组长 | 李\\_四\\_ | 园长\\|书记 | \\*\\*全部\\*\\* |\n");
+	tu_expect_has(md, "| 河\\|西 | \\*乡镇\\* | a\\|b、\\<b\\> |\n");
+	tu_expect_has(md, "| 组长 | 李\\_四\\_ | 园长\\|书记 | \\*\\*全部\\*\\* |\n");
 	/* What would start a block at the start of a line. */
-	expect_has(md, "\n\\# 不是标题 - 不是列表\n");
-	expect_has(md, "1. 1\\. 首先\n2. \\- 其次\n3. \\+ 再次\n4. \\=== 然后\n"
+	tu_expect_has(md, "\n\\# 不是标题 - 不是列表\n");
+	tu_expect_has(md, "1. 1\\. 首先\n2. \\- 其次\n3. \\+ 再次\n4. \\=== 然后\n"
 	    "5. \\> 引用\n6. 缩进\n7. 2\\) 括号\n8. a b c\n");
-	expect_has(md, "### （一）第一阶段：启动 \\<阶段\\> \\& \\*一\\*");
-	expect_has(md, "1. \\<script\\>alert(1)\\</script\\>\n");
-	expect_has(md, "   - 备注：备注 \\# x\n");
-	expect_lacks(md, "<script>");
+	tu_expect_has(md, "### （一）第一阶段：启动 \\<阶段\\> \\& \\*一\\*");
+	tu_expect_has(md, "1. \\<script\\>alert(1)\\</script\\>\n");
+	tu_expect_has(md, "   - 备注：备注 \\# x\n");
+	tu_expect_lacks(md, "<script>");
 	free(md);
 }
 
@@ -491,50 +380,50 @@ test_md_escaping(void **state)
 static void
 test_html(void **state)
 {
-	char *h = export("html", FULL, "zh");
+	char *h = tu_export("html", FULL, "zh");
 
 	(void)state;
 	assert_memory_equal(h, "<!DOCTYPE html>\n<html xmlns=\""
 	    "http://www.w3.org/1999/xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">",
 	    strlen("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/"
 	    "xhtml\" lang=\"zh-CN\" xml:lang=\"zh-CN\">"));
-	expect_has(h, "<meta charset=\"utf-8\"/>");
-	expect_has(h, "@page { size: A4;");
-	expect_has(h, "'Noto Sans CJK SC', 'Source Han Sans SC', "
+	tu_expect_has(h, "<meta charset=\"utf-8\"/>");
+	tu_expect_has(h, "@page { size: A4;");
+	tu_expect_has(h, "'Noto Sans CJK SC', 'Source Han Sans SC', "
 	    "'PingFang SC', 'Microsoft YaHei', sans-serif");
-	expect_has(h, "<h1>测试园结对帮扶工作计划</h1>");
-	expect_has(h, "<h2>一、指导思想</h2>");
-	expect_has(h, "<h3>（一）第一阶段：启动调研（2024年3月—7月）</h3>");
-	expect_has(h, "<td class=\"num\">190</td>");
-	expect_has(h, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
+	tu_expect_has(h, "<h1>测试园结对帮扶工作计划</h1>");
+	tu_expect_has(h, "<h2>一、指导思想</h2>");
+	tu_expect_has(h, "<h3>（一）第一阶段：启动调研（2024年3月—7月）</h3>");
+	tu_expect_has(h, "<td class=\"num\">190</td>");
+	tu_expect_has(h, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
 	/* Standalone: no external assets, no script. */
-	expect_lacks(h, "<script");
-	expect_lacks(h, "<link");
-	expect_lacks(h, "src=");
-	expect_lacks(h, "href=");
-	expect_lacks(h, "&nbsp;");
-	assert_true(balanced(h));
+	tu_expect_lacks(h, "<script");
+	tu_expect_lacks(h, "<link");
+	tu_expect_lacks(h, "src=");
+	tu_expect_lacks(h, "href=");
+	tu_expect_lacks(h, "&nbsp;");
+	assert_true(tu_balanced(h));
 	free(h);
-	h = export("html", FULL, "en");
-	expect_has(h, "lang=\"en\" xml:lang=\"en\"");
-	expect_has(h, "<h2>8. Safeguards</h2>");
-	assert_true(balanced(h));
+	h = tu_export("html", FULL, "en");
+	tu_expect_has(h, "lang=\"en\" xml:lang=\"en\"");
+	tu_expect_has(h, "<h2>8. Safeguards</h2>");
+	assert_true(tu_balanced(h));
 	free(h);
 }
 
 static void
 test_html_escaping(void **state)
 {
-	char *h = export("html", SPECIALS, "zh");
+	char *h = tu_export("html", SPECIALS, "zh");
 
 	(void)state;
-	expect_has(h, "<title>A|B *x* _y_ &lt;b&gt;&amp;amp; # [l](u) `c` "
+	tu_expect_has(h, "<title>A|B *x* _y_ &lt;b&gt;&amp;amp; # [l](u) `c` "
 	    "~z~ \\ ![i](j)</title>");
-	expect_has(h, "帮扶园：城关&lt;园&gt;&amp;&quot;&#39;<br/>");
-	expect_has(h, "<li>&lt;script&gt;alert(1)&lt;/script&gt;");
-	expect_lacks(h, "<script>");
-	expect_lacks(h, "<b>");
-	assert_true(balanced(h));
+	tu_expect_has(h, "帮扶园：城关&lt;园&gt;&amp;&quot;&#39;<br/>");
+	tu_expect_has(h, "<li>&lt;script&gt;alert(1)&lt;/script&gt;");
+	tu_expect_lacks(h, "<script>");
+	tu_expect_lacks(h, "<b>");
+	assert_true(tu_balanced(h));
 	free(h);
 }
 
@@ -543,37 +432,37 @@ test_html_escaping(void **state)
 static void
 test_svg(void **state)
 {
-	char *s = export("svg", FULL, "zh"), *en;
+	char *s = tu_export("svg", FULL, "zh"), *en;
 
 	(void)state;
 	assert_memory_equal(s, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"",
 	    strlen("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="
 	    "\"http://www.w3.org/2000/svg\" width=\""));
-	expect_has(s, " viewBox=\"0 0 ");
-	expect_has(s, "font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', "
+	tu_expect_has(s, " viewBox=\"0 0 ");
+	tu_expect_has(s, "font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', "
 	    "'PingFang SC', 'Microsoft YaHei', sans-serif\"");
-	assert_true(balanced(s));
+	assert_true(tu_balanced(s));
 	/* Month grid, phases, rows for host, partners and no online. */
-	expect_has(s, ">2024年3月</text>");
-	expect_has(s, ">2025年2月</text>");
-	expect_has(s, ">启动调研</text>");
-	expect_has(s, ">城关中心幼儿园</text>");
-	expect_has(s, ">河西镇中心幼儿园</text>");
-	expect_has(s, ">东滩镇幼儿园</text>");
-	expect_lacks(s, ">线上</text>");
+	tu_expect_has(s, ">2024年3月</text>");
+	tu_expect_has(s, ">2025年2月</text>");
+	tu_expect_has(s, ">启动调研</text>");
+	tu_expect_has(s, ">城关中心幼儿园</text>");
+	tu_expect_has(s, ">河西镇中心幼儿园</text>");
+	tu_expect_has(s, ">东滩镇幼儿园</text>");
+	tu_expect_lacks(s, ">线上</text>");
 	/* Marks with their date, a bar for two days, a legend by kind. */
-	expect_has(s, "<title>2024年3月29日：签订协议</title>");
-	expect_has(s, "<title>2024年11月4日—5日：集中培训</title>");
-	expect_has(s, "height=\"10\" rx=\"2\" fill=\"#ff9da7\"><title>");
-	expect_has(s, ">签订协议</text>");
-	expect_has(s, ">送教下乡</text>");
-	expect_has(s, ">师徒结对</text>");
-	expect_lacks(s, ">讲座</text>");
-	en = export("svg", FULL, "en");
-	expect_has(en, ">Mar 2024</text>");
-	expect_has(en, ">teaching visit</text>");
-	assert_true(balanced(en));
+	tu_expect_has(s, "<title>2024年3月29日：签订协议</title>");
+	tu_expect_has(s, "<title>2024年11月4日—5日：集中培训</title>");
+	tu_expect_has(s, "height=\"10\" rx=\"2\" fill=\"#ff9da7\"><title>");
+	tu_expect_has(s, ">签订协议</text>");
+	tu_expect_has(s, ">送教下乡</text>");
+	tu_expect_has(s, ">师徒结对</text>");
+	tu_expect_lacks(s, ">讲座</text>");
+	en = tu_export("svg", FULL, "en");
+	tu_expect_has(en, ">Mar 2024</text>");
+	tu_expect_has(en, ">teaching visit</text>");
+	assert_true(tu_balanced(en));
 	free(s);
 	free(en);
 }
@@ -581,13 +470,13 @@ test_svg(void **state)
 static void
 test_svg_escaping(void **state)
 {
-	char *s = export("svg", SPECIALS, "zh");
+	char *s = tu_export("svg", SPECIALS, "zh");
 
 	(void)state;
-	assert_true(balanced(s));
-	expect_lacks(s, "<script>");
-	expect_lacks(s, "<b>");
-	expect_has(s, "&lt;script&gt;");
+	assert_true(tu_balanced(s));
+	tu_expect_lacks(s, "<script>");
+	tu_expect_lacks(s, "<b>");
+	tu_expect_has(s, "&lt;script&gt;");
 	free(s);
 }
 
@@ -622,8 +511,8 @@ test_deterministic(void **state)
 
 	(void)state;
 	for (i = 0; i < 3; i++) {
-		a = export(formats[i], FULL, "zh");
-		b = export(formats[i], FULL, "zh");
+		a = tu_export(formats[i], FULL, "zh");
+		b = tu_export(formats[i], FULL, "zh");
 		assert_string_equal(a, b);
 		free(a);
 		free(b);
@@ -650,12 +539,12 @@ test_unplaced(void **state)
 	    "    activities:\n"
 	    "      - {title: 开会, date: 2024-04-22, owner: li}\n"
 	    "      - {title: 送教, at: partner, when: 2024-04-22, owner: li}\n";
-	char *md = export("md", plan, "zh"), *en = export("md", plan, "en");
+	char *md = tu_export("md", plan, "zh"), *en = tu_export("md", plan, "en");
 
 	(void)state;
-	expect_has(md, "2. 送教\n   - 时间：2024年4月22日\n   - 地点：甲园\n"
+	tu_expect_has(md, "2. 送教\n   - 时间：2024年4月22日\n   - 地点：甲园\n"
 	    "   - 责任人：李\n   - 尚未排定：1次\n");
-	expect_has(en, "   - Not yet scheduled: 1 occurrence\n");
+	tu_expect_has(en, "   - Not yet scheduled: 1 occurrence\n");
 	free(md);
 	free(en);
 }

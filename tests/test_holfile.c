@@ -18,45 +18,9 @@
 #include "date.h"
 #include "diag.h"
 #include "holfile.h"
+#include "testutil.h"
 
 #define D(y, m, d)	date_from_civil((y), (m), (d))
-
-static char dir[64];
-
-/* dir/name with text in it; the path, static until the next call. */
-static const char *
-put(const char *name, const char *text)
-{
-	static char path[160];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fp = fopen(path, "wb");
-	assert_non_null(fp);
-	fputs(text, fp);
-	assert_int_equal(fclose(fp), 0);
-	return path;
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/pairplan-holfile-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	return 0;
-}
 
 /* A 2027 arrangement as a notice would give it (made up for the test). */
 static const char NOTICE[] =
@@ -97,7 +61,7 @@ test_days(void **state)
 	arena_init(&a);
 	diags_init(&d, &a, "plan.yaml");
 	cal_init(&cal);
-	assert_int_equal(holfile_apply(get(c, put("h.yaml", NOTICE)), &cal,
+	assert_int_equal(holfile_apply(get(c, tu_put("h.yaml", NOTICE)), &cal,
 	    &a, &d, "h.yaml"), 0);
 	assert_int_equal(d.n, 0);
 	assert_true(cal_file_covers_year(&cal, 2027));
@@ -209,7 +173,7 @@ diags_of(const char *text)
 	arena_init(&a);
 	diags_init(&d, &a, "plan.yaml");
 	cal_init(&cal);
-	holfile_apply(get(c, put("bad.yaml", text)), &cal, &a, &d,
+	holfile_apply(get(c, tu_put("bad.yaml", text)), &cal, &a, &d,
 	    "bad.yaml");
 	diags_sort(&d);
 	o.fp = open_memstream(&buf, &len);
@@ -326,25 +290,25 @@ test_cache(void **state)
 	const char *why;
 
 	(void)state;
-	snprintf(path, sizeof(path), "%s", put("a.yaml", NOTICE));
-	put("b.yaml", NOTICE);
-	snprintf(link, sizeof(link), "%s/link.yaml", dir);
+	snprintf(path, sizeof(path), "%s", tu_put("a.yaml", NOTICE));
+	tu_put("b.yaml", NOTICE);
+	snprintf(link, sizeof(link), "%s/link.yaml", tu_tmpdir());
 	assert_int_equal(symlink(path, link), 0);
-	snprintf(dotted, sizeof(dotted), "%s/./a.yaml", dir);
+	snprintf(dotted, sizeof(dotted), "%s/./a.yaml", tu_tmpdir());
 	a = get(c, path);
 	/* the same file by other names: read once */
 	assert_ptr_equal(get(c, path), a);
 	assert_ptr_equal(get(c, link), a);
 	assert_ptr_equal(get(c, dotted), a);
 	/* the same text in another file is another file */
-	snprintf(path, sizeof(path), "%s/b.yaml", dir);
+	snprintf(path, sizeof(path), "%s/b.yaml", tu_tmpdir());
 	b = get(c, path);
 	assert_ptr_not_equal(b, a);
 	/* a file that cannot be read is not cached, and says why */
-	snprintf(path, sizeof(path), "%s/none.yaml", dir);
+	snprintf(path, sizeof(path), "%s/none.yaml", tu_tmpdir());
 	assert_null(holfile_get(c, path, &why));
 	assert_string_equal(why, "No such file or directory");
-	assert_null(holfile_get(c, dir, &why));
+	assert_null(holfile_get(c, tu_tmpdir(), &why));
 	assert_string_equal(why, "it is a directory");
 	holfile_cache_free(c);
 }
@@ -363,8 +327,8 @@ test_later_file_wins(void **state)
 	arena_init(&a);
 	diags_init(&d, &a, "plan.yaml");
 	cal_init(&cal);
-	holfile_apply(get(c, put("one.yaml", NOTICE)), &cal, &a, &d, "one");
-	holfile_apply(get(c, put("two.yaml",
+	holfile_apply(get(c, tu_put("one.yaml", NOTICE)), &cal, &a, &d, "one");
+	holfile_apply(get(c, tu_put("two.yaml",
 	    "- {year: 2027, name: 元旦, off: 2027-01-01}\n"
 	    "- {year: 2028, name: 元旦, off: 2028-01-03, work: 2028-01-08}\n")),
 	    &cal, &a, &d, "two");
@@ -417,7 +381,7 @@ test_threads(void **state)
 		char name[16];
 
 		snprintf(name, sizeof(name), "t%d.yaml", k);
-		snprintf(p[k], sizeof(p[k]), "%s", put(name, NOTICE));
+		snprintf(p[k], sizeof(p[k]), "%s", tu_put(name, NOTICE));
 	}
 	for (i = 0; i < 4; i++) {
 		w[i].c = c;
@@ -450,5 +414,6 @@ main(void)
 		cmocka_unit_test(test_threads),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tu_tmpdir_setup,
+	    tu_tmpdir_teardown);
 }

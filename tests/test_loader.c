@@ -17,6 +17,7 @@
 #include "diag.h"
 #include "plan.h"
 #include "plandoc.h"
+#include "testutil.h"
 
 #define NFILES	23
 
@@ -120,8 +121,6 @@ load(struct files *f, unsigned jobs, struct plandoc *keep, int *status,
 	struct diag_out out = { NULL, false, false };
 	struct cli_load l;
 	bool first = true;
-	char *text;
-	long n;
 
 	out.fp = tmpfile();
 	assert_non_null(out.fp);
@@ -139,14 +138,8 @@ load(struct files *f, unsigned jobs, struct plandoc *keep, int *status,
 	l.ctx = s;
 	*status = cli_load_plans(&l);
 	assert_int_equal(s->next, NFILES);
-	n = ftell(out.fp);
-	assert_true(n > 0);
-	text = calloc(1, (size_t)n + 1);
-	assert_non_null(text);
-	rewind(out.fp);
-	assert_int_equal(fread(text, 1, (size_t)n, out.fp), (size_t)n);
-	fclose(out.fp);
-	return text;
+	assert_true(ftell(out.fp) > 0);
+	return tu_slurp(out.fp);
 }
 
 static void
@@ -212,21 +205,13 @@ sarif_of(const struct diags *d, bool strict)
 {
 	struct diag_out out = { NULL, strict, false };
 	bool first = true;
-	char *text;
-	long n;
 
 	out.fp = tmpfile();
 	assert_non_null(out.fp);
 	diags_sarif_begin(out.fp, "9.9.9");
 	diags_print_sarif(d, &out, &first);
 	diags_sarif_end(out.fp, first, NULL, NULL, 0);
-	n = ftell(out.fp);
-	text = calloc(1, (size_t)n + 1);
-	assert_non_null(text);
-	rewind(out.fp);
-	assert_int_equal(fread(text, 1, (size_t)n, out.fp), (size_t)n);
-	fclose(out.fp);
-	return text;
+	return tu_slurp(out.fp);
 }
 
 static void

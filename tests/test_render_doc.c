@@ -19,108 +19,11 @@
 #include "render.h"
 #include "sbuf.h"
 #include "sched.h"
+#include "testutil.h"
 
 #define D(y, m, d)	date_from_civil((y), (m), (d))
 
 /* ---- helpers ------------------------------------------------------- */
-
-/* A plan of the text, scheduled, exported as format in lang: to free. */
-static char *
-export(const char *format, const char *yaml, const char *lang)
-{
-	const struct renderer *r = render_find_export(format);
-	const struct plan *p;
-	struct plandoc pd;
-	struct schedule s;
-	struct arena a;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp;
-
-	assert_non_null(r);
-	plandoc_init_buffer(&pd, "test.yaml", yaml, strlen(yaml), NULL);
-	if (pd.plan == NULL || diags_has_errors(&pd.diags, false))
-		diags_print_text(&pd.diags,
-		    &(struct diag_out){ stderr, false, false });
-	assert_non_null(pd.plan);
-	assert_false(diags_has_errors(&pd.diags, false));
-	p = pd.plan;
-	arena_init(&a);
-	sched_run(&s, &p, 1, &a);
-	fp = open_memstream(&buf, &len);
-	assert_non_null(fp);
-	assert_true(r->export(fp, p, &s, lang));
-	assert_int_equal(fclose(fp), 0);
-	arena_release(&a);
-	plandoc_release(&pd);
-	if (getenv("TEST_EXPORT_DUMP") != NULL)
-		fprintf(stderr, "---- %s\n%s----\n", format, buf);
-	return buf;
-}
-
-static void
-expect_has(const char *text, const char *want)
-{
-	if (strstr(text, want) == NULL)
-		fail_msg("missing: %s", want);
-}
-
-static void
-expect_lacks(const char *text, const char *unwanted)
-{
-	if (strstr(text, unwanted) != NULL)
-		fail_msg("unwanted: %s", unwanted);
-}
-
-/* Does a come before b in text (both there)? */
-static void
-expect_order(const char *text, const char *a, const char *b)
-{
-	const char *x = strstr(text, a), *y = strstr(text, b);
-
-	if (x == NULL || y == NULL)
-		fail_msg("missing: %s", x == NULL ? a : b);
-	if (x > y)
-		fail_msg("'%s' comes after '%s'", a, b);
-}
-
-/* Start tags closed by end tags of the same name, in order (XHTML). */
-static bool
-balanced(const char *s)
-{
-	const char *stack[64], *p, *name;
-	size_t lens[64], n, depth = 0;
-
-	for (p = s; (p = strchr(p, '<')) != NULL; ) {
-		if (p[1] == '?' || p[1] == '!') {
-			if ((p = strchr(p, '>')) == NULL)
-				return false;
-			continue;
-		}
-		if (p[1] == '/') {
-			name = p + 2;
-			n = strcspn(name, " \t\n>");
-			if (depth == 0 || lens[depth - 1] != n ||
-			    strncmp(stack[depth - 1], name, n) != 0)
-				return false;
-			depth--;
-			if ((p = strchr(p, '>')) == NULL)
-				return false;
-			continue;
-		}
-		name = p + 1;
-		n = strcspn(name, " \t\n/>");
-		if (n == 0 || (p = strchr(p, '>')) == NULL)
-			return false;
-		if (p[-1] == '/')
-			continue;
-		if (depth == 64)
-			return false;
-		stack[depth] = name;
-		lens[depth++] = n;
-	}
-	return depth == 0;
-}
 
 static void
 expect_amount(double v, const char *unit, bool en, const char *want)
@@ -190,30 +93,30 @@ static const char LEARN[] =
 static void
 test_partner_writes(void **state)
 {
-	char *md = export("md", LEARN, "zh"), *en = export("md", LEARN, "en");
+	char *md = tu_export("md", LEARN, "zh"), *en = tu_export("md", LEARN, "en");
 
 	(void)state;
-	expect_has(md, "受援园（我园）：启明幼儿园\\\n"
+	tu_expect_has(md, "受援园（我园）：启明幼儿园\\\n"
 	    "向帮扶园学习：市机关幼儿园（市级示范幼儿园）\\\n"
 	    "结对时间：2025年3月—6月\n");
-	expect_lacks(md, "帮扶园：启明幼儿园");
-	expect_lacks(md, "帮扶园：市机关");
+	tu_expect_lacks(md, "帮扶园：启明幼儿园");
+	tu_expect_lacks(md, "帮扶园：市机关");
 	/* The opening paragraph after the heading block, the closing last. */
-	expect_has(md, "结对时间：2025年3月—6月\n\n为提高保教质量，特制定本计划。\n\n"
+	tu_expect_has(md, "结对时间：2025年3月—6月\n\n为提高保教质量，特制定本计划。\n\n"
 	    "## 一、受援园基本情况\n");
-	expect_has(md, "| 启明幼儿园（我园） | 民办园 |\n");
+	tu_expect_has(md, "| 启明幼儿园（我园） | 民办园 |\n");
 	/* The writer's people have no kindergarten before their post, the
 	 * host's have. */
-	expect_has(md, "| 组长 | 赵园长 | 园长 |\n");
-	expect_has(md, "| 成员 | 程老师 | 市机关幼儿园业务园长 |\n");
-	expect_has(md, "   - 地点：市机关幼儿园\n");
-	expect_has(md, "   - 地点：启明幼儿园\n");
-	expect_has(md, "1. 程老师每学期到我园不少于2次\n\n我们一定把学习落到实处。\n");
-	expect_has(en, "Our kindergarten (being helped): 启明幼儿园\\\n"
+	tu_expect_has(md, "| 组长 | 赵园长 | 园长 |\n");
+	tu_expect_has(md, "| 成员 | 程老师 | 市机关幼儿园业务园长 |\n");
+	tu_expect_has(md, "   - 地点：市机关幼儿园\n");
+	tu_expect_has(md, "   - 地点：启明幼儿园\n");
+	tu_expect_has(md, "1. 程老师每学期到我园不少于2次\n\n我们一定把学习落到实处。\n");
+	tu_expect_has(en, "Our kindergarten (being helped): 启明幼儿园\\\n"
 	    "Learning from the helping kindergarten: 市机关幼儿园 (市级示范幼儿园)\\\n"
 	    "Period: March–June 2025\n");
-	expect_has(en, "| 启明幼儿园 (us) | 民办园 |\n");
-	expect_has(en, "1. 程老师: at least 2 visits to our kindergarten a semester\n");
+	tu_expect_has(en, "| 启明幼儿园 (us) | 民办园 |\n");
+	tu_expect_has(en, "1. 程老师: at least 2 visits to our kindergarten a semester\n");
 	free(md);
 	free(en);
 }
@@ -230,12 +133,12 @@ test_partner_writes_no_table(void **state)
 	    "phases:\n"
 	    "  - period: 2016-05\n"
 	    "    activities: [{title: 参观学习, at: 结对园}]\n";
-	char *md = export("md", plan, "zh");
+	char *md = tu_export("md", plan, "zh");
 
 	(void)state;
-	expect_has(md, "受援园（我园）：本园\\\n");
-	expect_lacks(md, "受援园基本情况");
-	expect_lacks(md, "| ---");
+	tu_expect_has(md, "受援园（我园）：本园\\\n");
+	tu_expect_lacks(md, "受援园基本情况");
+	tu_expect_lacks(md, "| ---");
 	free(md);
 }
 
@@ -271,23 +174,23 @@ static const char SECTIONS[] =
 static void
 test_sections(void **state)
 {
-	char *md = export("md", SECTIONS, "zh"), *en;
+	char *md = tu_export("md", SECTIONS, "zh"), *en;
 
 	(void)state;
-	expect_has(md, "## 一、指导思想\n");
-	expect_has(md, "## 二、结对对象\n");
-	expect_has(md, "## 三、领导小组\n");
-	expect_has(md, "## 四、基本原则\n\n原则的话\n\n## 五、工作目标\n");
-	expect_has(md, "## 六、工作内容\n\n内容的话\n\n1. 内容一\n\n"
+	tu_expect_has(md, "## 一、指导思想\n");
+	tu_expect_has(md, "## 二、结对对象\n");
+	tu_expect_has(md, "## 三、领导小组\n");
+	tu_expect_has(md, "## 四、基本原则\n\n原则的话\n\n## 五、工作目标\n");
+	tu_expect_has(md, "## 六、工作内容\n\n内容的话\n\n1. 内容一\n\n"
 	    "### （一）子一\n\n子一的话\n\n### （二）子二\n\n1. 甲\n2. 乙\n\n"
 	    "## 七、实施步骤\n");
-	expect_has(md, "## 八、工作措施\n\n1. 措施一\n2. 措施二\n\n## 九、空节\n\n"
+	tu_expect_has(md, "## 八、工作措施\n\n1. 措施一\n2. 措施二\n\n## 九、空节\n\n"
 	    "## 十、效果检测\n");
-	en = export("md", SECTIONS, "en");
-	expect_has(en, "## 6. 工作内容\n\n内容的话\n\n1. 内容一\n\n"
+	en = tu_export("md", SECTIONS, "en");
+	tu_expect_has(en, "## 6. 工作内容\n\n内容的话\n\n1. 内容一\n\n"
 	    "### 6.1 子一\n");
-	expect_has(en, "### 6.2 子二\n");
-	expect_has(en, "## 10. Targets\n");
+	tu_expect_has(en, "### 6.2 子二\n");
+	tu_expect_has(en, "## 10. Targets\n");
 	free(md);
 	free(en);
 }
@@ -305,12 +208,12 @@ test_no_phases(void **state)
 	    "sections:\n"
 	    "  - {title: 工作内容, place: before-phases, items: [培训]}\n"
 	    "  - {title: 工作形式, items: [交流]}\n";
-	char *md = export("md", plan, "zh");
+	char *md = tu_export("md", plan, "zh");
 
 	(void)state;
-	expect_lacks(md, "实施步骤");
-	expect_has(md, "帮扶时间：2024年\n");
-	expect_has(md, "## 三、工作内容\n\n1. 培训\n\n## 四、工作形式\n\n1. 交流\n");
+	tu_expect_lacks(md, "实施步骤");
+	tu_expect_has(md, "帮扶时间：2024年\n");
+	tu_expect_has(md, "## 三、工作内容\n\n1. 培训\n\n## 四、工作形式\n\n1. 交流\n");
 	free(md);
 }
 
@@ -348,13 +251,13 @@ static const char AID[] =
 static void
 test_aid(void **state)
 {
-	char *md = export("md", AID, "zh"), *en = export("md", AID, "en");
+	char *md = tu_export("md", AID, "zh"), *en = tu_export("md", AID, "en");
 
 	(void)state;
-	expect_has(md, "发文单位：县教育局\\\n实施单位：城关园\\\n"
+	tu_expect_has(md, "发文单位：县教育局\\\n实施单位：城关园\\\n"
 	    "实施时间：2025年9月—12月\n");
-	expect_lacks(md, "结对园");
-	expect_has(md, "## 一、资助对象与标准\n\n"
+	tu_expect_lacks(md, "结对园");
+	tu_expect_has(md, "## 一、资助对象与标准\n\n"
 	    "| 资助对象 | 资助标准 | 受助人数 | 每年金额 | 证明材料 |\n"
 	    "| --- | --- | ---: | ---: | --- |\n"
 	    "| 建档立卡 | 1000元/年 | 20 | 2万元 | 证明 |\n"
@@ -364,24 +267,24 @@ test_aid(void **state)
 	    "| 合计 |  | 37 | 4.55万元 |  |\n\n"
 	    "资助预算：6万元\n");
 	/* The procedure in `after` order, the publicity with its minimum. */
-	expect_has(md, "## 二、工作程序\n\n宣传 → 申请 → 审核 → "
+	tu_expect_has(md, "## 二、工作程序\n\n宣传 → 申请 → 审核 → "
 	    "公示（不少于5个工作日） → 收集账号 → 发放\n");
-	expect_has(md, "1. 宣传政策\n");
-	expect_has(md, "2. 提交申请\n   - 时间：2025年9月—12月\n"
+	tu_expect_has(md, "1. 宣传政策\n");
+	tu_expect_has(md, "2. 提交申请\n   - 时间：2025年9月—12月\n"
 	    "   - 顺序：在“宣传政策”之后\n");
-	expect_has(md, "   - 顺序：在“提交申请”之后，间隔不少于2个工作日\n");
-	expect_has(md, "   - 顺序：在“审核材料”之后\n   - 公示期：不少于5个工作日\n");
-	expect_has(md, "   - 顺序：在“收集账号”、“公示名单”之后\n");
-	expect_order(md, "1. 宣传政策", "2. 提交申请");
-	expect_order(md, "6. 发放", "7. 不在程序里");
-	expect_has(en, "Issued by: 县教育局\\\nCarried out by: 城关园\\\n");
-	expect_has(en, "| 建档立卡 | 1,000 yuan a year | 20 | 20,000 yuan | 证明 |\n");
-	expect_has(en, "| 孤儿 | at least 1,500 yuan a year | 5 | 7,500 yuan |");
-	expect_has(en, "| Total |  | 37 | 45,500 yuan |  |\n");
-	expect_has(en, "Budget: 60,000 yuan a year\n");
-	expect_has(en, "promotion → application → review → publicity (at least "
+	tu_expect_has(md, "   - 顺序：在“提交申请”之后，间隔不少于2个工作日\n");
+	tu_expect_has(md, "   - 顺序：在“审核材料”之后\n   - 公示期：不少于5个工作日\n");
+	tu_expect_has(md, "   - 顺序：在“收集账号”、“公示名单”之后\n");
+	tu_expect_order(md, "1. 宣传政策", "2. 提交申请");
+	tu_expect_order(md, "6. 发放", "7. 不在程序里");
+	tu_expect_has(en, "Issued by: 县教育局\\\nCarried out by: 城关园\\\n");
+	tu_expect_has(en, "| 建档立卡 | 1,000 yuan a year | 20 | 20,000 yuan | 证明 |\n");
+	tu_expect_has(en, "| 孤儿 | at least 1,500 yuan a year | 5 | 7,500 yuan |");
+	tu_expect_has(en, "| Total |  | 37 | 45,500 yuan |  |\n");
+	tu_expect_has(en, "Budget: 60,000 yuan a year\n");
+	tu_expect_has(en, "promotion → application → review → publicity (at least "
 	    "5 working days) → 收集账号 → payment\n");
-	expect_has(en, "   - After: “提交申请”, at least 2 working days later\n");
+	tu_expect_has(en, "   - After: “提交申请”, at least 2 working days later\n");
 	free(md);
 	free(en);
 }
@@ -402,15 +305,15 @@ test_aid_absorbed(void **state)
 	    "  - period: 2025-09\n"
 	    "    activities:\n"
 	    "      - {title: 公示, kind: publicity, publicity-days: 0}\n";
-	char *md = export("md", plan, "zh");
+	char *md = tu_export("md", plan, "zh");
 
 	(void)state;
-	expect_has(md, "## 一、资助对象和标准\n\n共一类\n\n"
+	tu_expect_has(md, "## 一、资助对象和标准\n\n共一类\n\n"
 	    "| 资助对象 | 资助标准 |\n| --- | --- |\n| 低保 | 1000元/年 |\n\n"
 	    "## 二、工作程序\n");
-	expect_lacks(md, "资助对象与标准");
-	expect_lacks(md, "合计");
-	expect_lacks(md, "公示期");
+	tu_expect_lacks(md, "资助对象与标准");
+	tu_expect_lacks(md, "合计");
+	tu_expect_lacks(md, "公示期");
 	free(md);
 }
 
@@ -454,36 +357,36 @@ static const char VILLAGES[] =
 static void
 test_responsibility(void **state)
 {
-	char *md = export("md", VILLAGES, "zh"), *en;
+	char *md = tu_export("md", VILLAGES, "zh"), *en;
 
 	(void)state;
-	expect_has(md, "实施单位：县教育局\\\n帮扶对象：东村、张家\\\n"
+	tu_expect_has(md, "实施单位：县教育局\\\n帮扶对象：东村、张家\\\n"
 	    "实施时间：2025年\n");
-	expect_has(md, "## 一、帮扶对象\n\n| 名称 | 类型 | 类别 | 所在村 | 户主 |\n"
+	tu_expect_has(md, "## 一、帮扶对象\n\n| 名称 | 类型 | 类别 | 所在村 | 户主 |\n"
 	    "| --- | --- | --- | --- | --- |\n| 东村 | 村 | 贫困村 |  |  |\n"
 	    "| 张家 | 户 |  | 东村 | 张大山 |\n");
-	expect_has(md, "## 三、挂点包村包户安排\n\n"
+	tu_expect_has(md, "## 三、挂点包村包户安排\n\n"
 	    "| 责任人 | 帮扶方式 | 帮扶对象 | 类型 | 户主 | 要求 |\n"
 	    "| --- | --- | --- | --- | --- | --- |\n"
 	    "| 刘局长 | 领导挂点 | 东村 | 村 |  | 每年不少于3次 |\n"
 	    "| 刘局长 | 结对帮扶 | 张家 | 户 | 张大山 | 每学期不少于2次 |\n"
 	    "| 王队员 | 驻村 | 东村 | 村 |  | 每年累计不少于60个工作日 |\n");
-	expect_has(md, "   - 地点：各帮扶对象\n");
-	expect_has(md, "## 五、目标任务\n\n1. 人均纯收入 ≥ 5000元（东村）\n"
+	tu_expect_has(md, "   - 地点：各帮扶对象\n");
+	tu_expect_has(md, "## 五、目标任务\n\n1. 人均纯收入 ≥ 5000元（东村）\n"
 	    "2. 特色产业 1-2项（全部帮扶对象）\n");
-	expect_has(md, "## 六、保障措施\n\n1. 组长（刘局长）每年到村到户不少于3次\n"
+	tu_expect_has(md, "## 六、保障措施\n\n1. 组长（刘局长）每年到村到户不少于3次\n"
 	    "2. 王队员每年在村到户累计不少于60个工作日\n"
 	    "3. 刘局长每月到村到户不少于1次，在村到户累计不少于2个工作日\n");
-	en = export("md", VILLAGES, "en");
-	expect_has(en, "## 3. Villages and households assigned\n");
-	expect_has(en, "| 刘局长 | 结对帮扶 | 张家 | household | 张大山 | at least "
+	en = tu_export("md", VILLAGES, "en");
+	tu_expect_has(en, "## 3. Villages and households assigned\n");
+	tu_expect_has(en, "| 刘局长 | 结对帮扶 | 张家 | household | 张大山 | at least "
 	    "2 visits a semester |\n");
-	expect_has(en, "| 王队员 | 驻村 | 东村 | village |  | at least 60 working "
+	tu_expect_has(en, "| 王队员 | 驻村 | 东村 | village |  | at least 60 working "
 	    "days a year |\n");
-	expect_has(en, "2. 特色产业 1–2 项 (all partners)\n");
-	expect_has(en, "1. Leader (刘局长): at least 3 visits to villages and "
+	tu_expect_has(en, "2. 特色产业 1–2 项 (all partners)\n");
+	tu_expect_has(en, "1. Leader (刘局长): at least 3 visits to villages and "
 	    "households a year\n");
-	expect_has(en, "3. 刘局长: at least 1 visit to villages and households and "
+	tu_expect_has(en, "3. 刘局长: at least 1 visit to villages and households and "
 	    "2 working days in villages and households a month\n");
 	free(md);
 	free(en);
@@ -544,7 +447,7 @@ test_pairing_visits(void **state)
 	assert_non_null(fp);
 	assert_true(r->export(fp, p, &s, "zh"));
 	assert_int_equal(fclose(fp), 0);
-	expect_has(buf, "| 王队员 | 驻村 | 东村 | 村 |  | 每年累计不少于60个工作日 |\n\n"
+	tu_expect_has(buf, "| 王队员 | 驻村 | 东村 | 村 |  | 每年累计不少于60个工作日 |\n\n"
 	    "走访安排：\n\n- 刘局长 → 东村\n  - 安排日期：2025年3月3日、7月1日\n"
 	    "  - 尚未排定：1次\n- 刘局长 → 张家\n  - 安排日期：2025年3月4日\n");
 	free(buf);
@@ -569,15 +472,15 @@ test_quota_words(void **state)
 	char plan[1024], *md;
 
 	(void)state;
-	md = export("md", villages, "zh");
-	expect_has(md, "1. 李每年到村不少于2次，驻村累计不少于30个工作日\n");
-	expect_has(md, "## 三、挂点包村安排\n");
-	expect_lacks(md, "结对园");
+	md = tu_export("md", villages, "zh");
+	tu_expect_has(md, "1. 李每年到村不少于2次，驻村累计不少于30个工作日\n");
+	tu_expect_has(md, "## 三、挂点包村安排\n");
+	tu_expect_lacks(md, "结对园");
 	free(md);
 	snprintf(plan, sizeof(plan), "%s", villages);
 	memcpy(strstr(plan, "type: 村"), "type: 户", strlen("type: 户"));
-	md = export("md", plan, "zh");
-	expect_has(md, "1. 李每年到户不少于2次，在户累计不少于30个工作日\n");
+	md = tu_export("md", plan, "zh");
+	tu_expect_has(md, "1. 李每年到户不少于2次，在户累计不少于30个工作日\n");
 	free(md);
 }
 
@@ -605,13 +508,13 @@ static const char PROGRAMME[] =
 static void
 test_programme(void **state)
 {
-	char *md = export("md", PROGRAMME, "zh"), *en, *h;
+	char *md = tu_export("md", PROGRAMME, "zh"), *en, *h;
 
 	(void)state;
-	expect_has(md, "发文单位：省教育厅\\\n实施单位：某省\\\n"
+	tu_expect_has(md, "发文单位：省教育厅\\\n实施单位：某省\\\n"
 	    "实施时间：2016年—2020年\n");
-	expect_lacks(md, "实施步骤");
-	expect_has(md, "## 一、主要指标\n\n"
+	tu_expect_lacks(md, "实施步骤");
+	tu_expect_has(md, "## 一、主要指标\n\n"
 	    "| 指标 | 基数 | 2016年 | 2017年 | 2018年 | 合计 |\n"
 	    "| --- | ---: | ---: | ---: | ---: | ---: |\n"
 	    "| 新建园 |  | 223所 | 210所 |  | 433所 |\n"
@@ -619,19 +522,19 @@ test_programme(void **state)
 	    "| 培训 |  | 43288人次左右 |  |  |  |\n"
 	    "| 园长（逐年累计） | 10人 | 50人 | 120人 |  |  |\n"
 	    "| 上限（不超过） |  |  |  |  | 5个 |\n");
-	expect_has(md, "1. 入学率 = 100%\n2. 改造 = 16所左右（每年）\n"
+	tu_expect_has(md, "1. 入学率 = 100%\n2. 改造 = 16所左右（每年）\n"
 	    "3. 验收县 ≥ 37个（基数18个，到2020年）\n");
-	en = export("md", PROGRAMME, "en");
-	expect_has(en, "| Target | Baseline | 2016 | 2017 | 2018 | Total |\n");
-	expect_has(en, "| 投入 |  | 10 million yuan |  | 120 million yuan |  |\n");
-	expect_has(en, "| 培训 |  | about 43,288 人次 |  |  |  |\n");
-	expect_has(en, "| 园长 (running totals) | 10 人 |");
-	expect_has(en, "2. 改造 = about 16 所 (every year)\n");
-	expect_lacks(en, "2016年");
-	expect_lacks(en, "万");
-	h = export("html", PROGRAMME, "zh");
-	assert_true(balanced(h));
-	expect_has(h, "<td class=\"num\">1.2亿元</td>");
+	en = tu_export("md", PROGRAMME, "en");
+	tu_expect_has(en, "| Target | Baseline | 2016 | 2017 | 2018 | Total |\n");
+	tu_expect_has(en, "| 投入 |  | 10 million yuan |  | 120 million yuan |  |\n");
+	tu_expect_has(en, "| 培训 |  | about 43,288 人次 |  |  |  |\n");
+	tu_expect_has(en, "| 园长 (running totals) | 10 人 |");
+	tu_expect_has(en, "2. 改造 = about 16 所 (every year)\n");
+	tu_expect_lacks(en, "2016年");
+	tu_expect_lacks(en, "万");
+	h = tu_export("html", PROGRAMME, "zh");
+	assert_true(tu_balanced(h));
+	tu_expect_has(h, "<td class=\"num\">1.2亿元</td>");
 	free(h);
 	free(md);
 	free(en);
@@ -665,35 +568,25 @@ static const char MENTOR[] =
 static void
 test_mentorship(void **state)
 {
-	char *md = export("md", MENTOR, "zh"), *en;
+	char *md = tu_export("md", MENTOR, "zh"), *en;
 
 	(void)state;
-	expect_has(md, "# 带教计划\n\n幼儿园：实验幼儿园\\\n"
+	tu_expect_has(md, "# 带教计划\n\n幼儿园：实验幼儿园\\\n"
 	    "带教时间：2025年9月—12月\n\n## 一、师徒结对\n\n"
 	    "1. 师傅：陈老师；徒弟：林老师\n");
-	expect_has(md, "## 二、工作目标\n");
-	expect_has(md, "## 三、跟教要求\n");
-	expect_has(md, "## 四、带教安排\n");
-	expect_lacks(md, "结对园");
-	expect_lacks(md, "帮扶园");
-	expect_lacks(md, "| ---");
-	en = export("md", MENTOR, "en");
-	expect_has(en, "Kindergarten: 实验幼儿园\\\nPeriod: September–December "
+	tu_expect_has(md, "## 二、工作目标\n");
+	tu_expect_has(md, "## 三、跟教要求\n");
+	tu_expect_has(md, "## 四、带教安排\n");
+	tu_expect_lacks(md, "结对园");
+	tu_expect_lacks(md, "帮扶园");
+	tu_expect_lacks(md, "| ---");
+	en = tu_export("md", MENTOR, "en");
+	tu_expect_has(en, "Kindergarten: 实验幼儿园\\\nPeriod: September–December "
 	    "2025\n\n## 1. Mentor–apprentice pairs\n\n"
 	    "1. Mentor: 陈老师 (师傅); apprentice: 林老师 (徒弟)\n");
-	expect_has(en, "## 4. Schedule\n");
+	tu_expect_has(en, "## 4. Schedule\n");
 	free(md);
 	free(en);
-}
-
-static void
-expect_span(struct span sp, bool en, const char *want)
-{
-	struct sbuf b = { 0 };
-
-	l10n_span(&b, sp, en);
-	assert_string_equal(b.p, want);
-	sbuf_free(&b);
 }
 
 /* Whole years as a programme writes them. */
@@ -701,18 +594,18 @@ static void
 test_span_years(void **state)
 {
 	(void)state;
-	expect_span((struct span){ D(2020, 1, 1), D(2020, 12, 31) }, false,
+	tu_expect_span((struct span){ D(2020, 1, 1), D(2020, 12, 31) }, false,
 	    "2020年");
-	expect_span((struct span){ D(2016, 1, 1), D(2020, 12, 31) }, false,
+	tu_expect_span((struct span){ D(2016, 1, 1), D(2020, 12, 31) }, false,
 	    "2016年—2020年");
-	expect_span((struct span){ D(2016, 1, 1), D(2020, 12, 31) }, true,
+	tu_expect_span((struct span){ D(2016, 1, 1), D(2020, 12, 31) }, true,
 	    "2016–2020");
-	expect_span((struct span){ D(2020, 1, 1), D(2020, 12, 31) }, true,
+	tu_expect_span((struct span){ D(2020, 1, 1), D(2020, 12, 31) }, true,
 	    "2020");
 	/* Not whole years: months as before. */
-	expect_span((struct span){ D(2016, 1, 1), D(2020, 11, 30) }, false,
+	tu_expect_span((struct span){ D(2016, 1, 1), D(2020, 11, 30) }, false,
 	    "2016年1月—2020年11月");
-	expect_span((struct span){ D(2016, 2, 1), D(2016, 12, 31) }, false,
+	tu_expect_span((struct span){ D(2016, 2, 1), D(2016, 12, 31) }, false,
 	    "2016年2月—12月");
 }
 
@@ -732,15 +625,15 @@ test_every_periods(void **state)
 	    "      - {title: 年度, at: partner, every: year}\n"
 	    "      - {title: 学期, every: semester, times: 2}\n"
 	    "      - {title: 季度, every: 3 months}\n";
-	char *md = export("md", plan, "zh"), *en = export("md", plan, "en");
+	char *md = tu_export("md", plan, "zh"), *en = tu_export("md", plan, "en");
 
 	(void)state;
-	expect_has(md, "   - 时间：2024年—2025年，每年1次\n");
-	expect_has(md, "   - 时间：2024年—2025年，每学期2次\n");
-	expect_has(md, "   - 时间：2024年—2025年，每3个月1次\n");
-	expect_has(en, "   - When: 2024–2025, yearly\n");
-	expect_has(en, "   - When: 2024–2025, 2 times a semester\n");
-	expect_has(en, "   - When: 2024–2025, every 3 months\n");
+	tu_expect_has(md, "   - 时间：2024年—2025年，每年1次\n");
+	tu_expect_has(md, "   - 时间：2024年—2025年，每学期2次\n");
+	tu_expect_has(md, "   - 时间：2024年—2025年，每3个月1次\n");
+	tu_expect_has(en, "   - When: 2024–2025, yearly\n");
+	tu_expect_has(en, "   - When: 2024–2025, 2 times a semester\n");
+	tu_expect_has(en, "   - When: 2024–2025, every 3 months\n");
 	free(md);
 	free(en);
 }
@@ -756,9 +649,9 @@ test_html_kinds(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(plans) / sizeof(*plans); i++) {
-		a = export("html", plans[i], i % 2 ? "en" : "zh");
-		b = export("html", plans[i], i % 2 ? "en" : "zh");
-		assert_true(balanced(a));
+		a = tu_export("html", plans[i], i % 2 ? "en" : "zh");
+		b = tu_export("html", plans[i], i % 2 ? "en" : "zh");
+		assert_true(tu_balanced(a));
 		assert_string_equal(a, b);
 		free(a);
 		free(b);

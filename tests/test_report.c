@@ -16,6 +16,8 @@
 #include "plan.h"
 #include "plandoc.h"
 #include "report.h"
+#include "report_text.h"
+#include "sbuf.h"
 #include "sched.h"
 
 static day_t
@@ -337,6 +339,26 @@ test_empty(void **state)
 	arena_release(&a);
 }
 
+/* The busiest month as the md and html reports write it. */
+static void
+test_busiest_text(void **state)
+{
+	struct report_month m[] = { { 2024 * 12 + 9, 2 }, { 2024 * 12 + 10, 5 },
+	    { 2024 * 12 + 11, 5 } };
+	struct report_person p = { "a", "A", "h", 1, 12, m, 3, 1 };
+	struct sbuf b = { 0 };
+
+	(void)state;
+	report_busiest_text(&b, &p, "-");
+	assert_string_equal(b.p, "2024-11: 5");
+	sbuf_clear(&b);
+	p.nmonths = 0;
+	p.busiest = 0;
+	report_busiest_text(&b, &p, "—");
+	assert_string_equal(b.p, "—");
+	sbuf_free(&b);
+}
+
 int
 main(void)
 {
@@ -345,6 +367,7 @@ main(void)
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_min_visits_and_held),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_busiest_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,53 +21,9 @@
 #include "plandoc.h"
 #include "sched.h"
 #include "yload.h"
+#include "testutil.h"
 
 #define D(y, m, d)	date_from_civil((y), (m), (d))
-
-static char dir[64];
-
-static const char *
-path_of(const char *name)
-{
-	static char p[4][160];
-	static int k;
-
-	k = (k + 1) % 4;
-	snprintf(p[k], sizeof(p[k]), "%s/%s", dir, name);
-	return p[k];
-}
-
-static const char *
-put(const char *name, const char *text)
-{
-	const char *path = path_of(name);
-	FILE *fp = fopen(path, "wb");
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	assert_int_equal(fclose(fp), 0);
-	return path;
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/pairplan-sitecal-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	return 0;
-}
 
 /*
  * The school year 2026-27, which reaches the computed 2027: visits to
@@ -126,7 +82,7 @@ load_file(struct loaded *l, const char *path, struct holfile_cache *c)
 static const struct plan *
 load(struct loaded *l, const char *text)
 {
-	return load_file(l, put("plan.yaml", text), NULL);
+	return load_file(l, tu_put("plan.yaml", text), NULL);
 }
 
 static void
@@ -243,7 +199,7 @@ test_school_year_file(void **state)
 	size_t i, skipped = 0;
 
 	(void)state;
-	put("h2027.yaml", NOTICE_2027);
+	tu_put("h2027.yaml", NOTICE_2027);
 	load(&l, SCHOOL_YEAR("  holidays: [cn, h2027.yaml]\n"));
 	assert_null(diag_of(&l, R_CALENDAR_COVERAGE, 0));
 	assert_true(cal_file_covers_year(&l.pd.plan->cal, 2027));
@@ -278,7 +234,7 @@ test_files_without_cn(void **state)
 	struct loaded l;
 
 	(void)state;
-	put("h2027.yaml", NOTICE_2027);
+	tu_put("h2027.yaml", NOTICE_2027);
 	load(&l, SCHOOL_YEAR("  holidays: [h2027.yaml]\n"));
 	assert_false(l.pd.plan->cal.cn);
 	assert_null(diag_of(&l, R_CALENDAR_COVERAGE, 0));
@@ -304,7 +260,7 @@ test_missing_file(void **state)
 	assert_int_equal(g->line, 24);
 	assert_int_equal(g->col, 18);
 	snprintf(want, sizeof(want), "cannot read holiday file '%s/none.yaml': "
-	    "No such file or directory", dir);
+	    "No such file or directory", tu_tmpdir());
 	assert_string_equal(g->msg, want);
 	g = diag_of(&l, R_HOLIDAY_FILE, 1);
 	assert_non_null(g);
@@ -325,12 +281,12 @@ test_file_errors(void **state)
 	int i;
 
 	(void)state;
-	put("bad.yaml", "- year: 2027\n  off: [2027-02-05, 2027-13-01]\n");
-	put("a.yaml", SCHOOL_YEAR("  holidays: [cn, bad.yaml]\n"));
-	put("b.yaml", SCHOOL_YEAR("  holidays: [cn, bad.yaml]\n"));
-	load_file(&a, path_of("a.yaml"), c);
-	load_file(&b, path_of("b.yaml"), c);
-	snprintf(want, sizeof(want), "%s/bad.yaml", dir);
+	tu_put("bad.yaml", "- year: 2027\n  off: [2027-02-05, 2027-13-01]\n");
+	tu_put("a.yaml", SCHOOL_YEAR("  holidays: [cn, bad.yaml]\n"));
+	tu_put("b.yaml", SCHOOL_YEAR("  holidays: [cn, bad.yaml]\n"));
+	load_file(&a, tu_path("a.yaml"), c);
+	load_file(&b, tu_path("b.yaml"), c);
+	snprintf(want, sizeof(want), "%s/bad.yaml", tu_tmpdir());
 	for (i = 0; i < 2; i++) {
 		g = diag_of(i ? &b : &a, R_BAD_DATE, 0);
 		assert_non_null(g);
@@ -359,16 +315,16 @@ test_read_once(void **state)
 	FILE *fp;
 
 	(void)state;
-	put("h.yaml", "- {year: 2027, name: 春节, off: 2027-03-01}\n");
-	put("a.yaml", SCHOOL_YEAR("  holidays: [cn, h.yaml]\n"));
-	load_file(&a, path_of("a.yaml"), c);
-	fp = fopen(path_of("h.yaml"), "r+b");
+	tu_put("h.yaml", "- {year: 2027, name: 春节, off: 2027-03-01}\n");
+	tu_put("a.yaml", SCHOOL_YEAR("  holidays: [cn, h.yaml]\n"));
+	load_file(&a, tu_path("a.yaml"), c);
+	fp = fopen(tu_path("h.yaml"), "r+b");
 	assert_non_null(fp);
 	assert_true(fputs("- {year: 2027, name: 春节, off: 2027-03-02}\n",
 	    fp) >= 0);
 	assert_int_equal(fclose(fp), 0);
-	load_file(&b, path_of("a.yaml"), c);
-	load_file(&fresh, path_of("a.yaml"), NULL);
+	load_file(&b, tu_path("a.yaml"), c);
+	load_file(&fresh, tu_path("a.yaml"), NULL);
 	assert_false(cal_is_working(&a.pd.plan->cal, D(2027, 3, 1)));
 	assert_false(cal_is_working(&b.pd.plan->cal, D(2027, 3, 1)));
 	assert_true(cal_is_working(&b.pd.plan->cal, D(2027, 3, 2)));
@@ -389,9 +345,9 @@ test_stdin_plan(void **state)
 	char cwd[512];
 
 	(void)state;
-	put("h2027.yaml", NOTICE_2027);
+	tu_put("h2027.yaml", NOTICE_2027);
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
-	assert_int_equal(chdir(dir), 0);
+	assert_int_equal(chdir(tu_tmpdir()), 0);
 	plandoc_init_buffer(&pd, "-", text, strlen(text), NULL);
 	assert_int_equal(chdir(cwd), 0);
 	assert_non_null(pd.plan);
@@ -610,5 +566,6 @@ main(void)
 		cmocka_unit_test(test_calendar_rows),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tu_tmpdir_setup,
+	    tu_tmpdir_teardown);
 }
