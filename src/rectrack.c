@@ -17,8 +17,12 @@ void
 rectrack_add_fixes(struct avec *fixes, const struct records *rs,
     uint32_t plan, struct arena *a)
 {
+	struct strmap held;
+	const char *key;
 	uint32_t i;
+	bool existed;
 
+	strmap_init(&held, a);
 	for (i = 0; rs != NULL && i < rs->n; i++) {
 		const struct record *r = &rs->v[i];
 		struct sched_fix *f;
@@ -30,6 +34,13 @@ rectrack_add_fixes(struct avec *fixes, const struct records *rs,
 			continue;
 		if (r->status != REC_CANCELLED && !r->has_date)
 			continue;
+		if (r->status == REC_HELD) {
+			/* a second held record is the duplicate: the first counts */
+			key = arena_printf(a, "%s/%u", series, occ);
+			strmap_put(&held, key, strlen(key), &existed);
+			if (existed)
+				continue;
+		}
 		f = avec_push(a, fixes, sizeof(*f));
 		memset(f, 0, sizeof(*f));
 		f->plan = plan;

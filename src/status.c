@@ -159,13 +159,19 @@ index_records(const struct schedule *s, struct records *const *recs,
 			v[k].ord = k;
 			k++;
 		}
-	/* Equal keys in file order: keep the last of each. */
+	/*
+	 * Equal keys in file order: the last of each counts (a move, then
+	 * held), but a second held record is the duplicate the
+	 * records-duplicate rule names: the first held one counts.
+	 */
 	if (k > 1)
 		qsort(v, k, sizeof(*v), ekey_sort);
 	for (i = j = 0; i < k; i++) {
-		if (j > 0 && ekey_cmp(&v[j - 1], &v[i]) == 0)
-			v[j - 1] = v[i];
-		else
+		if (j > 0 && ekey_cmp(&v[j - 1], &v[i]) == 0) {
+			if (v[j - 1].last->status != REC_HELD ||
+			    v[i].last->status != REC_HELD)
+				v[j - 1] = v[i];
+		} else
 			v[j++] = v[i];
 	}
 	*n = j;

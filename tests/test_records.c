@@ -523,6 +523,34 @@ test_status_goals(void **state)
 	fx_done(&f);
 }
 
+/* Two held records for one event: the second is the duplicate. */
+static void
+test_duplicate_held(void **state)
+{
+	struct fx f;
+	struct status st;
+	const struct sched_event *e;
+	size_t i;
+
+	(void)state;
+	fx_load(&f,
+	    "- {n: 1, event: \"p1.2#jinqiu/1\", date: \"2024-10-08\", "
+	    "confirmed-by: [a, b], participants: 12}\n"
+	    "- {n: 2, event: \"p1.2#jinqiu/1\", date: \"2024-10-10\", "
+	    "confirmed-by: [a, b], participants: 30}\n");
+	assert_non_null(find(&f.d, R_RECORDS_DUPLICATE, "by record 1"));
+	/* the schedule keeps the first record's day */
+	assert_non_null(e = event(&f.s, "p1.2#jinqiu", 1));
+	assert_int_equal(e->date, D(2024, 10, 8));
+	status_compute(&st, &f.s, f.rp, D(2024, 11, 20), &f.a);
+	for (i = 0; i < f.s.nevents; i++)
+		if (&f.s.events[i] == e)
+			break;
+	assert_non_null(st.held_by[i]);
+	assert_int_equal(st.held_by[i]->n, 1);
+	fx_done(&f);
+}
+
 static void
 test_status_failing(void **state)
 {
@@ -567,6 +595,7 @@ main(void)
 		cmocka_unit_test(test_no_fixes_same),
 		cmocka_unit_test(test_status_counts),
 		cmocka_unit_test(test_status_goals),
+		cmocka_unit_test(test_duplicate_held),
 		cmocka_unit_test(test_status_failing),
 	};
 
