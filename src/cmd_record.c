@@ -223,16 +223,25 @@ event_date(const struct cli_tracked *t, const char *event, struct arena *a)
 	return NULL;
 }
 
-/* The record's diagnostics: on the command line, it has no place yet. */
+/*
+ * The record's diagnostics: on the command line, it has no place yet.
+ * When its date was to come from an event that does not exist, the
+ * missing date is only a consequence of the unknown event: not said.
+ */
 static bool
-report(const struct diags *d)
+report(const struct diags *d, bool date_from_event)
 {
 	size_t i;
-	bool errors = false;
+	bool errors = false, unknown = false;
 
+	for (i = 0; date_from_event && i < d->n; i++)
+		unknown |= d->v[i].rule == R_UNKNOWN_REF;
 	for (i = 0; i < d->n; i++) {
 		const struct diag *g = &d->v[i];
 		enum severity sev = diag_severity(g, false);
+
+		if (unknown && g->rule == R_REQUIRED)
+			continue;
 
 		fprintf(stderr, "pairplan: %s: %s [%s]\n", severity_name(sev),
 		    g->msg, rule_catalogue[g->rule].id);
@@ -244,7 +253,7 @@ report(const struct diags *d)
 /* Checks the record as the records file will hold it. */
 static int
 check_new(struct cli_tracked *t, const char *path,
-    struct recstore_record *rec, struct arena *a)
+    struct recstore_record *rec, bool date_from_event, struct arena *a)
 {
 	struct recstore_err err;
 	struct records *rs = t->recp[0];
@@ -272,7 +281,7 @@ check_new(struct cli_tracked *t, const char *path,
 	if (rs->n == from + 1)
 		rectrack_check(rs, &t->s, 0, &d, from);
 	diags_sort(&d);
-	return report(&d) ? EXIT_PLAN : EXIT_OK;
+	return report(&d, date_from_event) ? EXIT_PLAN : EXIT_OK;
 }
 
 /* "2024-10-15T08:00:00Z": now, in UTC. */
@@ -394,11 +403,13 @@ cmd_record(const struct cmd_struct *c, int argc, char **argv)
 	} else {
 		if (ra->rec.status == NULL)
 			ra->rec.status = "held";
-		if (ra->rec.date == NULL && ra->rec.event != NULL &&
-		    strcmp(ra->rec.status, "held") == 0)
+		bool from_event = ra->rec.date == NULL &&
+		    ra->rec.event != NULL && strcmp(ra->rec.status, "held") == 0;
+
+		if (from_event)
 			ra->rec.date = event_date(&t, ra->rec.event, &arena);
 		ra->rec.recorded = recorded_now(&arena);
-		status = check_new(&t, path, &ra->rec, &arena);
+		status = check_new(&t, path, &ra->rec, from_event, &arena);
 		if (status == EXIT_OK)
 			status = append(path, &ra->rec);
 	}

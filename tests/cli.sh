@@ -1125,6 +1125,12 @@ expect_rc 1
 expect_in err "unknown event 'p1.2#jinqu/2' (did you mean 'p1.2#jinqiu/2'?)"
 result "record: unknown event, did you mean"
 
+run record "$P" --event 'p1.2#jinqiu/9'
+expect_rc 1
+expect_in err "unknown event 'p1.2#jinqiu/9': 'p1.2#jinqiu' has 2 occurrences"
+expect_not_in err "'date'"
+result "record: an occurrence beyond the series, and no second error for its date"
+
 run record "$P" --event 'p1.2#jinqiu/2' --people 王经
 expect_rc 1
 expect_in err "unknown person '王经' (did you mean '王静'?)"
