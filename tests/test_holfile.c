@@ -130,7 +130,7 @@ test_run_names(void **state)
 	arena_init(&a);
 	diags_init(&d, &a, "plan.yaml");
 	cal_init(&cal);
-	assert_int_equal(holfile_apply(get(c, put("two.yaml",
+	assert_int_equal(holfile_apply(get(c, tu_put("two.yaml",
 	    "- year: 2027\n"
 	    "  off: [2027-09-15..2027-09-17, 2027-10-01..2027-10-07,"
 	    " 2027-12-31]\n"
