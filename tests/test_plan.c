@@ -1396,6 +1396,7 @@ test_quota_days_keys(void **state)
 	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
 	    "partners: [{name: 沙梁幼儿园}]\n"
 	    "people: [{id: feng, name: 冯亚琴}]\n"
+	    "sections: [{title: 说明, text: 按月走访}]\n"
 	    "quotas:\n"
 	    "  - {people: [feng], per: month}\n";
 	const struct plan *p;
@@ -1413,7 +1414,7 @@ test_quota_days_keys(void **state)
 	/* neither visits nor days */
 	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
 	assert_int_equal(pd.diags.count[SEV_ERROR], 1);
-	find_diag(R_REQUIRED, 6, 5, "a quota has no 'visits' or 'days'");
+	find_diag(R_REQUIRED, 7, 5, "a quota has no 'visits' or 'days'");
 	unload();
 }
 
@@ -1515,7 +1516,8 @@ test_sides(void **state)
 	    "pairplan: 1\n"
 	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12,"
 	    " author: partner}\n"
-	    "partners: [{id: sha, name: 沙梁幼儿园}, {id: cg, name: 城关}]\n";
+	    "partners: [{id: sha, name: 沙梁幼儿园}, {id: cg, name: 城关}]\n"
+	    "sections: [{title: 说明, text: 向城关学习}]\n";
 	const struct plan *p;
 
 	(void)state;
@@ -1557,6 +1559,7 @@ test_plan_kinds(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		bool needs = kinds[i][1][0] == '0' || kinds[i][1][0] == '3';
+		bool pairing = kinds[i][1][0] == '0';
 
 		/* without partners and phases */
 		snprintf(text, sizeof(text), "pairplan: 1\n"
@@ -1566,21 +1569,28 @@ test_plan_kinds(void **state)
 		assert_non_null(pd.plan);
 		assert_int_equal(pd.plan->kind, kinds[i][1][0] - '0');
 		assert_int_equal(pd.plan->nphases, 0);
-		assert_int_equal(pd.diags.count[SEV_ERROR], needs ? 1 : 0);
+		assert_int_equal(pd.diags.count[SEV_ERROR], needs + pairing);
 		if (needs)
 			find_diag(R_REQUIRED, 1, 1, "the plan file has no "
 			    "'partners': a");
+		if (pairing)	/* dated steps, or sections instead */
+			find_diag(R_REQUIRED, 1, 1, "the plan file has no "
+			    "'phases': a pairing plan");
 		/* no-leader only where a leader is expected (§10) */
 		assert_int_equal(count_rule(R_NO_LEADER, 0), needs ? 1 : 0);
 		unload();
 		/* with an empty list: the error is at the list */
 		snprintf(text, sizeof(text), "pairplan: 1\n"
 		    "plan: {title: 计划, kind: %s, host: 园, period: 2024-09}\n"
-		    "partners: []\n", kinds[i][0]);
+		    "partners: []\n"
+		    "phases: []\n", kinds[i][0]);
 		plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
-		assert_int_equal(pd.diags.count[SEV_ERROR], needs ? 1 : 0);
+		assert_int_equal(pd.diags.count[SEV_ERROR], needs + pairing);
 		if (needs)
 			find_diag(R_REQUIRED, 3, 11, "'partners' is empty: a");
+		if (pairing)
+			find_diag(R_REQUIRED, 4, 9, "'phases' is empty: a "
+			    "pairing plan");
 		unload();
 	}
 	/* A mentorship plan inside one kindergarten: clean. */
