@@ -76,8 +76,8 @@ cmd_validate(const struct cmd_struct *c, int argc, char **argv)
 		status = cli_worst(status, cli_load_plan(&pd, a.files[i], &a.opts,
 		    &out, va.json, &first));
 		if (!pd.unreadable) {
-			errors += out.strict ? pd.diags.n :
-			    pd.diags.count[SEV_ERROR];
+			errors += pd.diags.count[SEV_ERROR] + (out.strict ?
+			    pd.diags.count[SEV_WARNING] : 0);
 			warnings += out.strict ? 0 :
 			    pd.diags.count[SEV_WARNING];
 		}

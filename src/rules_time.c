@@ -1,7 +1,9 @@
 /* rules_time.c - checks of dates, windows and counts: range-order, outside-plan, outside-phase, exclusive-keys, bad-number, limit, non-working-date, calendar-coverage. */
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
+#include "budget.h"
 #include "cal.h"
 #include "catalog.h"
 #include "date.h"
@@ -58,6 +60,38 @@ check_range_order(const struct plan *p, struct diags *d)
 		    "a closed range");
 }
 
+/*
+ * A fixed activity of several days occupies its date and the working
+ * days after it (§5.2): all of them must lie in within, or rule is
+ * reported (a span past the calendar is never scheduled, and no date
+ * past 9999-12-31 is printed).
+ */
+static void
+fixed_span(const struct plan *p, struct diags *d, const struct activity *a,
+    enum rule_id rule, struct span within, const char *what)
+{
+	struct span occ;
+	char day[11], end[11];
+
+	if (a->w.days <= 1)
+		return;
+	occ.from = a->date;
+	occ.to = plan_occupied_end(p, a->date, a->w.days);
+	if (span_inside(occ, within))
+		return;
+	date_format(a->date, day);
+	if (occ.to == INT32_MAX) {
+		rules_report(d, rule, a->date_pos, "activity '%s' on %s lasts %u "
+		    "working days, more than the calendar has after it within "
+		    "%s", a->id, day, a->w.days, what);
+		return;
+	}
+	date_format(occ.to, end);
+	rules_report(d, rule, a->date_pos, "activity '%s' on %s lasts %u "
+	    "working days, to %s: past the end of %s", a->id, day, a->w.days,
+	    end, what);
+}
+
 void
 check_outside_plan(const struct plan *p, struct diags *d)
 {
@@ -75,6 +109,29 @@ check_outside_plan(const struct plan *p, struct diags *d)
 			rules_report(d, R_OUTSIDE_PLAN, rules_npos(ph->period_node), "phase '%s' "
 			    "(%s) is outside the plan period %s", ph->id,
 			    rules_span_text(d, ph->period), pp);
+	}
+	/* a phase without a usable period: its fixed dates against the plan */
+	for (i = 0; i < p->nphases; i++) {
+		const struct phase *ph = &p->phases[i];
+		uint32_t j;
+
+		if (ph->period_node != NULL && span_ok(ph->period))
+			continue;
+		for (j = 0; j < ph->nacts; j++) {
+			const struct activity *a = &ph->acts[j];
+
+			if (!a->has_date)
+				continue;
+			if (!span_inside(a->w.window, p->period))
+				rules_report(d, R_OUTSIDE_PLAN, a->date_pos,
+				    "activity '%s' on %s is outside the plan "
+				    "period %s", a->id, rules_span_text(d,
+				    a->w.window), pp);
+			else
+				fixed_span(p, d, a, R_OUTSIDE_PLAN, p->period,
+				    arena_printf(d->arena, "the plan period %s",
+				    pp));
+		}
 	}
 	for (i = 0; i < p->nmentorships; i++) {
 		const struct mentorship *m = &p->mentorships[i];
@@ -113,6 +170,10 @@ check_outside_phase(const struct plan *p, struct diags *d)
 				    "activity '%s' on %s is outside phase '%s' "
 				    "(%s)", a->id, rules_span_text(d, a->w.window),
 				    ph->id, rules_span_text(d, ph->period));
+			else if (a->has_date)
+				fixed_span(p, d, a, R_OUTSIDE_PHASE, ph->period,
+				    arena_printf(d->arena, "phase '%s' (%s)",
+				    ph->id, rules_span_text(d, ph->period)));
 			else if (!a->has_date && a->w.has_when &&
 			    span_ok(a->w.window) &&
 			    !span_inside(a->w.window, ph->period))
@@ -185,9 +246,10 @@ eligible_days(const struct plan *p, const struct when *w)
 	return best;
 }
 
-void
+/* at: where the activity or the meeting is, when neither key is there. */
+static void
 check_times(const struct plan *p, struct diags *d, const struct when *w,
-    const char *what, const char *id)
+    const char *what, const char *id, struct pos at)
 {
 	int32_t k;
 
@@ -197,15 +259,16 @@ check_times(const struct plan *p, struct diags *d, const struct when *w,
 	if (w->days > 1 && (k = workmap_count(&p->wm, w->window, 0x7F)) <
 	    (int32_t)w->days) {
 		rules_report(d, R_BAD_NUMBER, w->when_pos.line ? w->when_pos :
-		    w->times_pos, "%s '%s' lasts %u working days but its "
-		    "window has only %d", what, id, w->days, k);
+		    w->times_pos.line ? w->times_pos : at, "%s '%s' lasts %u "
+		    "working days but its window has only %d", what, id,
+		    w->days, k);
 		return;
 	}
 	k = eligible_days(p, w);
 	if ((uint32_t)k >= w->times)
 		return;
 	rules_report(d, R_BAD_NUMBER, w->times_pos.line ? w->times_pos :
-	    w->when_pos, "%s '%s' wants %u time%s %sbut %s only %d eligible "
+	    w->when_pos.line ? w->when_pos : at, "%s '%s' wants %u time%s %sbut %s only %d eligible "
 	    "day%s", what, id, w->times, w->times == 1 ? "" : "s",
 	    w->every != EV_NONE ? "a period " : "",
 	    w->every != EV_NONE ? "a period has" : "its window has", k,
@@ -222,12 +285,14 @@ check_bad_number(const struct plan *p, struct diags *d)
 			const struct activity *a = &p->phases[i].acts[j];
 
 			if (!a->has_date)
-				check_times(p, d, &a->w, "activity", a->id);
+				check_times(p, d, &a->w, "activity", a->id,
+				    a->pos);
 		}
 	for (i = 0; i < p->nmentorships; i++)
 		if (p->mentorships[i].has_meet)
 			check_times(p, d, &p->mentorships[i].meet,
-			    "mentorship", arena_printf(d->arena, "m%u", i + 1));
+			    "mentorship", arena_printf(d->arena, "m%u", i + 1),
+			    rules_npos(p->mentorships[i].node));
 }
 
 /* The most occurrences a plan may expand to (§5.1), so schedule stays bounded. */
@@ -264,23 +329,129 @@ occurrences(const struct when *w)
 	return periods * w->times;
 }
 
+/* Bytes of a reference as an event prints it: the text, id and name. */
+static uint64_t
+ref_text(const struct plan *p, const struct ref *r, bool person)
+{
+	uint64_t n = strlen(plan_ref_text(r));
+
+	if (r->idx >= 0 && person && (uint32_t)r->idx < p->npeople)
+		n += strlen(p->people[r->idx].id) + (p->people[r->idx].name ?
+		    strlen(p->people[r->idx].name) : 0);
+	return n;
+}
+
+/*
+ * What scheduling one series costs (budget.h): for each occurrence, a
+ * unit a day for each person and site it occupies and its text; for a
+ * flexible series, the days of the window searched for each of them.
+ */
+struct series_cost {
+	uint64_t	 occ;		/* occurrences */
+	uint64_t	 npeople;
+	uint32_t	 days;
+	uint64_t	 units;
+};
+
+static void
+series_cost(const struct when *w, bool fixed, uint64_t npeople,
+    uint64_t text, struct series_cost *c)
+{
+	uint64_t cals = 1 + npeople, per;
+
+	c->occ = fixed ? 1 : occurrences(w);
+	c->npeople = npeople;
+	c->days = w->days;
+	per = budget_add(budget_mul(cals, w->days), budget_text(text));
+	c->units = budget_mul(c->occ, per);
+	if (!fixed && span_ok(w->window))
+		c->units = budget_add(c->units, budget_mul(cals,
+		    ((uint64_t)(w->window.to - w->window.from) +
+		    BUDGET_WINDOW_DAYS) / BUDGET_WINDOW_DAYS));
+}
+
+/* "... at activity 'x': N occurrences of D days, with P people each". */
+static void
+report_limit(struct diags *d, struct pos at, const char *what,
+    const struct series_cost *c, uint64_t series)
+{
+	uint64_t n = budget_mul(c->occ, series);
+
+	rules_report(d, R_LIMIT, at, "the plan passes the work limit of a "
+	    "file of %llu bytes at %s: %llu occurrence%s of %u day%s%s%s%s "
+	    "(see 'Limits' in the format's documentation)",
+	    (unsigned long long)d->budget.input, what, (unsigned long long)n,
+	    n == 1 ? "" : "s", c->days, c->days == 1 ? "" : "s",
+	    c->npeople > 0 ? ", with " : "", c->npeople > 0 ?
+	    arena_printf(d->arena, "%llu", (unsigned long long)c->npeople) :
+	    "", c->npeople == 0 ? "" : c->npeople == 1 ? " person each" :
+	    " people each");
+}
+
+/* The longest id and name of an organisation: the site an event prints. */
+static uint64_t
+longest_site(const struct plan *p)
+{
+	uint64_t best = 0, n;
+	uint32_t i;
+
+	for (i = 0; i < p->norgs; i++) {
+		n = (p->orgs[i].id ? strlen(p->orgs[i].id) : 0) +
+		    (p->orgs[i].name ? strlen(p->orgs[i].name) : 0);
+		if (n > best)
+			best = n;
+	}
+	return best;
+}
+
+/* A quota's people: a list, or a group of the leadership. */
+static uint64_t
+quota_size(const struct plan *p, const struct quota *q)
+{
+	switch (q->group) {
+	case QG_LEADER:
+		return p->leader.n;
+	case QG_DEPUTIES:
+		return p->deputies.n;
+	case QG_MEMBERS:
+		return p->members.n;
+	case QG_LEADERSHIP:
+		return (uint64_t)p->leader.n + p->deputies.n + p->members.n;
+	default:
+		return q->people.n;
+	}
+}
+
+/*
+ * Charges the file's budget with what scheduling the plan will cost:
+ * every series (fixed dates and each partner of `at: partner` included),
+ * every mentorship's meetings and every quota row. The first that passes
+ * the limit is reported, and the rest is not charged. The occurrences are
+ * also held under MAX_OCCURRENCES whatever the size of the file.
+ */
 void
 check_limit(const struct plan *p, struct diags *d)
 {
-	uint64_t total = 0, n;
-	uint32_t i, j;
+	struct series_cost c;
+	uint64_t total = 0, text, site = longest_site(p), series, npeople, k;
+	uint32_t i, j, l;
 
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			const struct activity *a = &p->phases[i].acts[j];
 
-			if (a->has_date)
-				continue;
-			n = occurrences(&a->w);
+			series = 1;
 			if (a->w.at == AT_PARTNER)
-				n *= a->all_partners ? p->norgs - 1 :
+				series = a->all_partners ? p->norgs - 1 :
 				    a->partners.n;
-			total += n;
+			npeople = (uint64_t)a->owners.n + a->people.n;
+			text = strlen(a->title) + strlen(a->id) + site;
+			for (l = 0; l < a->owners.n; l++)
+				text += ref_text(p, &a->owners.v[l], true);
+			for (l = 0; l < a->people.n; l++)
+				text += ref_text(p, &a->people.v[l], true);
+			series_cost(&a->w, a->has_date, npeople, text, &c);
+			total = budget_add(total, budget_mul(c.occ, series));
 			if (total > MAX_OCCURRENCES) {
 				rules_report(d, R_LIMIT, a->pos, "the plan expands to "
 				    "more than %u occurrences to schedule "
@@ -288,13 +459,57 @@ check_limit(const struct plan *p, struct diags *d)
 				    MAX_OCCURRENCES, a->id);
 				return;
 			}
+			if (!budget_charge(&d->budget, budget_mul(c.units,
+			    series))) {
+				report_limit(d, a->pos, arena_printf(d->arena,
+				    "activity '%s'", a->id), &c, series);
+				return;
+			}
 		}
-	for (i = 0; i < p->nmentorships; i++)
-		if (p->mentorships[i].has_meet)
-			total += occurrences(&p->mentorships[i].meet);
-	if (total > MAX_OCCURRENCES)
-		rules_report(d, R_LIMIT, rules_npos(p->root), "the plan expands to more "
-		    "than %u occurrences to schedule", MAX_OCCURRENCES);
+	for (i = 0; i < p->nmentorships; i++) {
+		const struct mentorship *m = &p->mentorships[i];
+
+		if (!m->has_meet)
+			continue;
+		series_cost(&m->meet, false, 2, 2 * 32 + site, &c);
+		total = budget_add(total, c.occ);
+		if (total > MAX_OCCURRENCES) {
+			rules_report(d, R_LIMIT, rules_npos(p->root), "the plan "
+			    "expands to more than %u occurrences to schedule",
+			    MAX_OCCURRENCES);
+			return;
+		}
+		if (!budget_charge(&d->budget, c.units)) {
+			report_limit(d, rules_npos(m->node), arena_printf(
+			    d->arena, "the meetings of mentorship m%u", i + 1),
+			    &c, 1);
+			return;
+		}
+	}
+	if (!p->has_period || !span_ok(p->period))
+		return;
+	for (i = 0; i < p->nquotas; i++) {
+		const struct quota *q = &p->quotas[i];
+		int months = q->per == PER_YEAR ? 12 : q->per == PER_SEMESTER ?
+		    6 : 1;
+		int y1, m1, d1, y2, m2, d2;
+
+		date_to_civil(p->period.from, &y1, &m1, &d1);
+		date_to_civil(p->period.to, &y2, &m2, &d2);
+		k = (uint64_t)((y2 - y1) * 12 + (m2 - m1) + 1) /
+		    (uint64_t)months + 1;
+		if (!budget_charge(&d->budget, budget_mul(quota_size(p, q),
+		    k))) {
+			rules_report(d, R_LIMIT, rules_npos(q->node), "the plan "
+			    "passes the work limit of a file of %llu bytes at "
+			    "quota %u: %llu people, each counted in %llu periods "
+			    "(see 'Limits' in the format's documentation)",
+			    (unsigned long long)d->budget.input, i + 1,
+			    (unsigned long long)quota_size(p, q),
+			    (unsigned long long)k);
+			return;
+		}
+	}
 }
 
 /* Why day is not a working day, for a message. */
@@ -310,9 +525,10 @@ why_not_working(const struct calendar *c, day_t day)
 
 	if (c->cn && cal_cn_status(day, &holiday) == CN_OFF)
 		return holiday;
-	for (i = 0; i < c->nclosed; i++)
-		if (day >= c->closed[i].from && day <= c->closed[i].to)
-			return "the kindergarten is closed";
+	/* closed is sorted and merged: the last range starting by day */
+	i = date_count_upto(c->closed, c->nclosed, sizeof(*c->closed), day);
+	if (i > 0 && day <= c->closed[i - 1].to)
+		return "the kindergarten is closed";
 	return names[date_weekday(day)];
 }
 
@@ -326,7 +542,7 @@ check_non_working_date(const struct plan *p, struct diags *d)
 			const struct activity *a = &p->phases[i].acts[j];
 			char day[11];
 
-			if (!a->has_date || cal_is_working(&p->cal, a->date))
+			if (!a->has_date || plan_is_working(p, a->date))
 				continue;
 			date_format(a->date, day);
 			rules_report(d, R_NON_WORKING_DATE, a->date_pos, "activity "

@@ -107,6 +107,13 @@ struct sstate {
 	const char		**pnames, **snames;
 	uint32_t		 npersons, nsites;
 	struct occmap		 busy, visits;
+	struct occmap		 siteany;	/* (site, day / 64): a bit per
+						   day with a visit */
+	/* working days of each plan, a bit per day, words wfirst..wlast */
+	uint64_t		**wbits;
+	int32_t			*wfirst, *wlast;
+	uint64_t		 wdpat[128][7];	/* weekday masks as day bits */
+	bool			 wdpat_done[128];
 	struct avec		 series, occs, events, unplaced, skipped,
 				 quotas;
 	uint8_t			*counted;	/* bit per global person in a quota */
@@ -222,16 +229,6 @@ static day_t
 end_of(const struct plan *p, const struct when *w, day_t d)
 {
 	return plan_occupied_end(p, d, w->days);
-}
-
-/* A flexible occurrence may start on d: eligible, and it fits the window. */
-static bool
-can_start(const struct plan *p, const struct when *w, day_t d, day_t *end)
-{
-	if (!eligible(p, w, d))
-		return false;
-	*end = end_of(p, w, d);
-	return *end <= w->window.to;
 }
 
 static void
@@ -496,14 +493,6 @@ csort(uint32_t *idx, uint32_t *tmp, size_t n, const day_t *key, day_t lo,
 	free(count);
 }
 
-static bool
-person_busy(const struct sstate *st, uint32_t gp, day_t d)
-{
-	uint64_t key = ((uint64_t)gp << 32) | (uint32_t)(d >> 6);
-
-	return (occ_get(&st->busy, key) >> (d & 63)) & 1;
-}
-
 static void
 person_take(struct sstate *st, uint32_t gp, day_t d)
 {
@@ -512,33 +501,289 @@ person_take(struct sstate *st, uint32_t gp, day_t d)
 	*occ_slot(&st->busy, st->a, key) |= 1ull << (d & 63);
 }
 
+/*
+ * Days as bits, 64 to a word: word k holds days 64k .. 64k + 63 (the
+ * busy map of people is keyed the same way). Placement reads whole words
+ * of them to find the next day that could do, instead of trying each day.
+ */
+#define NO_DAY		INT32_MAX
+
+static int32_t
+word_of(day_t d)
+{
+	return (int32_t)(d >> 6);	/* the floor, as the busy map's key */
+}
+
+/* The bits of word k for the days of [lo, hi]. */
+static uint64_t
+range_bits(int32_t k, day_t lo, day_t hi)
+{
+	int64_t first = (int64_t)k * 64, a, b;
+
+	a = lo > first ? lo - first : 0;
+	b = hi < first + 63 ? hi - first : 63;
+	if (a > b)
+		return 0;
+	return (~0ull >> (63 - b)) & (~0ull << a);
+}
+
+static day_t
+day_of(int32_t k, int bit)
+{
+	return (day_t)((int64_t)k * 64 + bit);
+}
+
+/* The working days of word k in plan pi. */
+static uint64_t
+work_word(const struct sstate *st, uint32_t pi, int32_t k)
+{
+	const struct plan *p = st->plans[pi];
+	uint64_t m = 0;
+	int i;
+
+	if (st->wbits[pi] != NULL && k >= st->wfirst[pi] &&
+	    k <= st->wlast[pi])
+		return st->wbits[pi][k - st->wfirst[pi]];
+	for (i = 0; i < 64; i++)
+		if (plan_is_working(p, day_of(k, i)))
+			m |= 1ull << i;
+	return m;
+}
+
+/* The working days of every plan's workmap, as words. */
+static void
+work_words(struct sstate *st)
+{
+	size_t pi;
+	int32_t k;
+
+	st->wbits = arena_alloc(st->a, st->s->nplans * sizeof(*st->wbits));
+	st->wfirst = arena_alloc(st->a, st->s->nplans * sizeof(*st->wfirst));
+	st->wlast = arena_alloc(st->a, st->s->nplans * sizeof(*st->wlast));
+	for (pi = 0; pi < st->s->nplans; pi++) {
+		const struct plan *p = st->plans[pi];
+		uint64_t *v;
+
+		if (!p->has_wm || p->wm.ndays == 0)
+			continue;
+		st->wfirst[pi] = word_of(p->wm.base);
+		st->wlast[pi] = word_of(p->wm.base + p->wm.ndays - 1);
+		v = arena_alloc(st->a, (size_t)(st->wlast[pi] -
+		    st->wfirst[pi] + 1) * sizeof(*v));
+		for (k = st->wfirst[pi]; k <= st->wlast[pi]; k++)
+			v[k - st->wfirst[pi]] = work_word(st, (uint32_t)pi, k);
+		st->wbits[pi] = v;
+	}
+}
+
+/* The days of word k whose weekday is in mask. */
+static uint64_t
+weekday_word(struct sstate *st, uint8_t mask, int32_t k)
+{
+	int s, i;
+
+	mask &= 0x7F;
+	if (!st->wdpat_done[mask]) {
+		for (s = 0; s < 7; s++) {
+			st->wdpat[mask][s] = 0;
+			for (i = 0; i < 64; i++)
+				if ((mask >> ((s + i) % 7)) & 1)
+					st->wdpat[mask][s] |= 1ull << i;
+		}
+		st->wdpat_done[mask] = true;
+	}
+	return st->wdpat[mask][date_weekday(day_of(k, 0))];
+}
+
+/* The index of the lowest set bit of m (not 0): a de Bruijn sequence. */
+static int
+lowest_bit(uint64_t m)
+{
+	static const int8_t pos[64] = {
+		0, 1, 48, 2, 57, 49, 28, 3, 61, 58, 50, 42, 38, 29, 17, 4,
+		62, 55, 59, 36, 53, 51, 43, 22, 45, 39, 33, 30, 24, 18, 12, 5,
+		63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21, 44, 32, 23, 11,
+		46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6
+	};
+
+	return pos[((m & -m) * 0x03f79d71b4cb0a89ull) >> 58];
+}
+
+/* The first eligible day of series r in [d, to], or NO_DAY (§5.1). */
+static day_t
+next_eligible(struct sstate *st, const struct sched_series *r, day_t d,
+    day_t to)
+{
+	const struct when *w = when_of(r);
+	int32_t k;
+	uint64_t m;
+
+	if (d < w->window.from)
+		d = w->window.from;
+	if (to > w->window.to)
+		to = w->window.to;
+	for (k = word_of(d); d <= to && k <= word_of(to); k++) {
+		m = range_bits(k, d, to) & work_word(st, r->plan, k) &
+		    weekday_word(st, w->weekdays, k);
+		if (m != 0)
+			return day_of(k, lowest_bit(m));
+	}
+	return NO_DAY;
+}
+
+/* The people of a series, then its site: what may block it. */
+static uint32_t
+nblockers(const struct sched_series *r)
+{
+	return r->npeople + (r->site >= 0);
+}
+
+static uint64_t
+person_word(const struct sstate *st, uint32_t gp, int32_t k)
+{
+	return occ_get(&st->busy, ((uint64_t)gp << 32) | (uint32_t)k);
+}
+
 static uint64_t
 site_key(uint32_t gs, day_t d)
 {
 	return ((uint64_t)gs << 32) | (uint32_t)d;
 }
 
-/* What stops an occurrence of series r on days [d, e]; NULL: nothing. */
-static const char *
-blocker(const struct sstate *st, const struct sched_series *r, day_t d,
-    day_t e)
+/* Whether blocker b of series r is taken on day x. */
+static bool
+taken(const struct sstate *st, const struct sched_series *r, uint32_t b,
+    day_t x)
 {
 	const struct plan *p = plan_of(st, r);
-	uint32_t i;
-	day_t x;
 
-	for (x = d; x <= e; x++) {
-		if (x != d && !plan_is_working(p, x))
-			continue;
-		for (i = 0; i < r->npeople; i++)
-			if (person_busy(st, st->pgid[r->plan][r->people[i]], x))
-				return p->people[r->people[i]].id;
-		if (r->site >= 0 && occ_get(&st->visits,
-		    site_key(st->sgid[r->plan][r->site], x)) >=
-		    p->cal.visits_per_day)
-			return p->orgs[r->site].id;
+	if (b < r->npeople)
+		return (person_word(st, st->pgid[r->plan][r->people[b]],
+		    word_of(x)) >> (x & 63)) & 1;
+	return occ_get(&st->visits, site_key(st->sgid[r->plan][r->site], x)) >=
+	    p->cal.visits_per_day;
+}
+
+/*
+ * The days of word k on which blocker b may be taken: exactly the taken
+ * ones for a person, and for a site the days with a visit (full when the
+ * plan allows one a day; else each of them must be counted).
+ */
+static uint64_t
+maybe_taken(const struct sstate *st, const struct sched_series *r, uint32_t b,
+    int32_t k)
+{
+	if (b < r->npeople)
+		return person_word(st, st->pgid[r->plan][r->people[b]], k);
+	return occ_get(&st->siteany, ((uint64_t)st->sgid[r->plan][r->site] <<
+	    32) | (uint32_t)k);
+}
+
+/* The first day of [lo, hi] among days on which blocker b is taken. */
+static day_t
+first_taken(const struct sstate *st, const struct sched_series *r,
+    uint32_t b, day_t lo, day_t hi, day_t start)
+{
+	uint64_t m;
+	int32_t k;
+	int i;
+
+	for (k = word_of(lo); lo <= hi && k <= word_of(hi); k++) {
+		m = maybe_taken(st, r, b, k) & range_bits(k, lo, hi);
+		/* the start day counts even when it is not a working day */
+		m &= work_word(st, r->plan, k) | range_bits(k, start, start);
+		for (; m != 0; m &= m - 1) {
+			i = lowest_bit(m);
+			if (b < r->npeople || taken(st, r, b, day_of(k, i)))
+				return day_of(k, i);
+		}
 	}
-	return NULL;
+	return NO_DAY;
+}
+
+/*
+ * What stops an occurrence of series r on days [d, e] (§5.2): the first
+ * day it occupies (d, and the working days after it) on which one of its
+ * people or its site is taken, and in *who the first of them, in the
+ * order people then site, taken that day. NO_DAY when nothing does.
+ */
+static day_t
+first_blocked(const struct sstate *st, const struct sched_series *r,
+    day_t d, day_t e, uint32_t *who)
+{
+	day_t best = NO_DAY, x;
+	uint32_t b;
+
+	for (b = 0; b < nblockers(r); b++) {
+		/* on a day after best, b cannot be first; on best, an
+		   earlier one is */
+		x = first_taken(st, r, b, d, best == NO_DAY ? e : best - 1, d);
+		if (x < best) {
+			best = x;
+			*who = b;
+		}
+	}
+	return best;
+}
+
+/* The first day after x, up to limit, on which blocker b is free. */
+static day_t
+next_free(const struct sstate *st, const struct sched_series *r, uint32_t b,
+    day_t x, day_t limit)
+{
+	bool exact = b < r->npeople || plan_of(st, r)->cal.visits_per_day == 1;
+	uint64_t m, rng, t;
+	int32_t k;
+	day_t y = x + 1;
+	int i;
+
+	for (k = word_of(y); y <= limit && k <= word_of(limit); k++) {
+		m = maybe_taken(st, r, b, k);
+		rng = range_bits(k, y, limit);
+		if (exact) {
+			if ((t = ~m & rng) != 0)
+				return day_of(k, lowest_bit(t));
+			continue;
+		}
+		/* a site that takes several visits a day: count them */
+		for (t = rng; t != 0; t &= t - 1) {
+			i = lowest_bit(t);
+			if (!((m >> i) & 1) || !taken(st, r, b, day_of(k, i)))
+				return day_of(k, i);
+		}
+	}
+	return limit + 1;
+}
+
+/* Whether a blocker before b is taken on an eligible day of [lo, hi]. */
+static bool
+earlier_taken(struct sstate *st, const struct sched_series *r, uint32_t b,
+    day_t lo, day_t hi)
+{
+	const struct when *w = when_of(r);
+	uint64_t elig;
+	uint32_t a;
+	int32_t k;
+
+	for (k = word_of(lo); lo <= hi && k <= word_of(hi); k++) {
+		elig = range_bits(k, lo, hi) & work_word(st, r->plan, k) &
+		    weekday_word(st, w->weekdays, k);
+		for (a = 0; a < b && elig != 0; a++)
+			if (maybe_taken(st, r, a, k) & elig)
+				return true;
+	}
+	return false;
+}
+
+/* The name of blocker b: a person's id or the site's. */
+static const char *
+blocker_name(const struct sstate *st, const struct sched_series *r,
+    uint32_t b)
+{
+	const struct plan *p = plan_of(st, r);
+
+	return b < r->npeople ? p->people[r->people[b]].id :
+	    p->orgs[r->site].id;
 }
 
 static void
@@ -553,9 +798,13 @@ take(struct sstate *st, const struct sched_series *r, day_t d, day_t e)
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			person_take(st, st->pgid[r->plan][r->people[i]], x);
-		if (r->site >= 0)
-			++*occ_slot(&st->visits, st->a,
-			    site_key(st->sgid[r->plan][r->site], x));
+		if (r->site >= 0) {
+			uint32_t gs = st->sgid[r->plan][r->site];
+
+			++*occ_slot(&st->visits, st->a, site_key(gs, x));
+			*occ_slot(&st->siteany, st->a, ((uint64_t)gs << 32) |
+			    (uint32_t)word_of(x)) |= 1ull << (x & 63);
+		}
 	}
 }
 
@@ -572,42 +821,92 @@ add_event(struct sstate *st, uint32_t si, uint32_t number, day_t d, day_t e,
 	ev->fixed = fixed;
 }
 
-/* Why no day of the slice would do, naming what blocked it. */
-static const char *
-unplaced_reason(struct sstate *st, const struct sched_series *r,
-    const struct occ *o)
+/*
+ * Why no day of the slice would do, naming what blocked it: from what
+ * blocked each day it could have started on (first, whether every one of
+ * them was the same, and whether that is the site).
+ */
+struct why {
+	const char	*first;
+	bool		 one, site;
+};
+
+static void
+why_note(struct why *y, const struct sstate *st,
+    const struct sched_series *r, const char *b)
 {
 	const struct plan *p = plan_of(st, r);
+
+	if (y->first == NULL) {
+		y->first = b;
+		y->site = r->site >= 0 && strcmp(b, p->orgs[r->site].id) == 0;
+	} else if (y->one && strcmp(y->first, b) != 0)
+		y->one = false;
+}
+
+static const char *
+why_text(struct sstate *st, const struct sched_series *r,
+    const struct why *y)
+{
 	const struct when *w = when_of(r);
-	const char *first = NULL, *b;
-	bool one = true, site = false;
-	day_t d;
 
-	for (d = o->from; d <= o->to; d++) {
-		day_t e;
-
-		if (!can_start(p, w, d, &e))
-			continue;
-		b = blocker(st, r, d, e);
-		if (b == NULL)
-			continue;
-		if (first == NULL) {
-			first = b;
-			site = r->site >= 0 &&
-			    strcmp(b, p->orgs[r->site].id) == 0;
-		} else if (strcmp(first, b) != 0)
-			one = false;
-	}
-	if (first == NULL)
+	if (y->first == NULL)
 		return w->days > 1 ? arena_printf(st->a, "no day of its slice "
 		    "leaves room for %u working days in the window", w->days) :
 		    "the calendar leaves no working day in its window";
-	if (one)
-		return arena_printf(st->a, site ?
+	if (y->one)
+		return arena_printf(st->a, y->site ?
 		    "site '%s' is full on every day it could have" :
-		    "'%s' is busy on every day it could have", first);
+		    "'%s' is busy on every day it could have", y->first);
 	return arena_printf(st->a, "'%s' and others are busy on every day it "
-	    "could have", first);
+	    "could have", y->first);
+}
+
+/*
+ * Puts occurrence o on the earliest day of its slice where every
+ * constraint holds (§5.4), or adds it to the unplaced with the reason.
+ * This is the greedy reference, tried day by day, but the days known to
+ * fail are skipped: the starts up to the first taken day x of a try all
+ * occupy x, and so do the starts on the days the blocker at x stays
+ * taken (their reason is that blocker, unless one before it is taken
+ * too: then the days are tried one by one).
+ */
+static void
+place_one(struct sstate *st, struct occ *o)
+{
+	const struct sched_series *r = &((struct sched_series *)
+	    st->series.v)[o->series];
+	const struct plan *p = plan_of(st, r);
+	const struct when *w = when_of(r);
+	struct why y = { NULL, true, false };
+	day_t d = o->from, e, x, z;
+	uint32_t who = 0;
+
+	while ((d = next_eligible(st, r, d, o->to)) != NO_DAY) {
+		e = end_of(p, w, d);
+		if (e > w->window.to)
+			break;		/* a later start ends later still */
+		if ((x = first_blocked(st, r, d, e, &who)) == NO_DAY) {
+			take(st, r, d, e);
+			o->date = d;
+			o->end = e;
+			o->placed = true;
+			return;
+		}
+		why_note(&y, st, r, blocker_name(st, r, who));
+		d = x + 1;
+		if (x >= o->to)
+			break;
+		z = next_free(st, r, who, x, o->to);
+		if (z > d && (!y.one || who == 0 ||
+		    !earlier_taken(st, r, who, d, z - 1)))
+			d = z;
+	}
+	{
+		struct span win = { o->from, o->to };
+
+		add_unplaced(st, o->series, o->number, win, why_text(st, r, &y));
+	}
 }
 
 /* The keys of v[] in an array, and their range, for csort. */
@@ -711,34 +1010,9 @@ place(struct sstate *st)
 	key = keys_of(v, n, false, &lo, &hi);
 	csort(idx, tmp, k, key, lo, hi);
 	free(key);
-	for (i = 0; i < k; i++) {
-		struct occ *o = &v[idx[i]];
-		const struct sched_series *r;
-		const struct plan *p;
-		const struct when *w;
-		day_t d, e;
-
-		r = &((struct sched_series *)st->series.v)[o->series];
-		p = plan_of(st, r);
-		w = when_of(r);
-		for (d = o->from; d <= o->to; d++) {
-			if (!can_start(p, w, d, &e))
-				continue;
-			if (blocker(st, r, d, e) != NULL)
-				continue;
-			take(st, r, d, e);
-			o->date = d;
-			o->end = e;
-			o->placed = true;
-			break;
-		}
-		if (!o->placed) {
-			struct span win = { o->from, o->to };
-
-			add_unplaced(st, o->series, o->number, win,
-			    unplaced_reason(st, r, o));
-		}
-	}
+	work_words(st);
+	for (i = 0; i < k; i++)
+		place_one(st, &v[idx[i]]);
 	collect_events(st, idx, tmp);
 	free(idx);
 	free(tmp);
