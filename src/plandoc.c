@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +70,7 @@ plandoc_start(struct plandoc *pd, const char *name,
  * Reads an input that is not a regular file (a pipe, a terminal) whole,
  * up to max bytes, so that its size is known before it is loaded: the
  * work budget depends on it, for standard input as for a file. NULL with
- * *len = max + 1 when it is larger; NULL with *len = 0 on a read error.
+ * *len > max when it is larger; NULL with *len = 0 on a read error.
  */
 static char *
 slurp(FILE *fp, unsigned long long max, size_t *len)
@@ -79,8 +80,10 @@ slurp(FILE *fp, unsigned long long max, size_t *len)
 
 	for (;;) {
 		if (n == cap) {
+			if (cap > SIZE_MAX / 4)
+				arena_oom();
 			cap = cap ? cap * 2 : 65536;
-			if (cap > max + 1)
+			if (max < SIZE_MAX - 1 && cap > max + 1)
 				cap = (size_t)max + 1;
 			if ((nb = realloc(buf, cap + 1)) == NULL)
 				arena_oom();
@@ -90,7 +93,7 @@ slurp(FILE *fp, unsigned long long max, size_t *len)
 		n += got;
 		if (n > max) {
 			free(buf);
-			*len = (size_t)max + 1;
+			*len = n;
 			return NULL;
 		}
 		if (got == 0) {
@@ -156,7 +159,7 @@ plandoc_init(struct plandoc *pd, const char *path,
 		budget_init(&pd->diags.budget, len);
 		pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, &o);
 		free(buf);
-	} else if (len > max)
+	} else if (len > 0)
 		too_large(pd, 0, max);
 	if (ferror(fp)) {
 		fprintf(stderr, "pairplan: cannot read '%s': %s\n", path,

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "date.h"
 #include "plan.h"
 #include "render.h"
@@ -95,6 +96,16 @@ ics_date(char *buf, size_t size, day_t d)
 	snprintf(buf, size, "%04d%02d%02d", y, m, dd);
 }
 
+/* The last day a DATE value holds: 9999-12-31. */
+static bool
+ics_date_ok(day_t d)
+{
+	int y;
+
+	date_to_civil(d, &y, NULL, NULL);
+	return y >= 1 && y <= 9999;
+}
+
 /* FNV-1a, 32 bits: a short stable tag of the plan's file name. */
 static uint32_t
 fnv1a(const char *s)
@@ -144,9 +155,37 @@ ics_stamp(char *buf, size_t size, const struct schedule *s)
 	    (int)(t / 3600), (int)(t / 60 % 60), (int)(t % 60));
 }
 
+/*
+ * The tag of each plan in the UIDs: a hash of its file name, and when an
+ * earlier plan has the same (the same file given twice), "-2", "-3" ...
+ * so that no two events share a UID.
+ */
+static char *
+ics_tags(const struct schedule *s)
+{
+	char *tags;
+	uint32_t *h;
+	size_t i, j, k;
+
+	if ((tags = calloc(s->nplans + 1, 24)) == NULL ||
+	    (h = calloc(s->nplans + 1, sizeof(*h))) == NULL)
+		arena_oom();
+	for (i = 0; i < s->nplans; i++) {
+		h[i] = fnv1a(s->plans[i]->file);
+		for (j = k = 0; j < i; j++)
+			k += h[j] == h[i];
+		if (k == 0)
+			snprintf(tags + 24 * i, 24, "%08x", h[i]);
+		else
+			snprintf(tags + 24 * i, 24, "%08x-%zu", h[i], k + 1);
+	}
+	free(h);
+	return tags;
+}
+
 static void
 ics_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
-    const char *stamp, struct sbuf *b, struct sbuf *v)
+    const char *stamp, const char *tags, struct sbuf *b, struct sbuf *v)
 {
 	const struct sched_series *sr = e->series;
 	const struct plan *p = rs_plan(s, sr);
@@ -154,14 +193,19 @@ ics_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
 
 	fputs("BEGIN:VEVENT\r\n", fp);
 	sbuf_clear(v);
-	sbuf_printf(v, "%s/%u@%08x.pairplan", sr->id, e->occurrence,
-	    fnv1a(p->file));
+	sbuf_printf(v, "%s/%u@%s.pairplan", sr->id, e->occurrence,
+	    tags + 24 * sr->plan);
 	ics_prop(fp, b, "UID", v->p);
 	fprintf(fp, "DTSTAMP:%s\r\n", stamp);
 	ics_date(day, sizeof(day), e->date);
 	fprintf(fp, "DTSTART;VALUE=DATE:%s\r\n", day);
-	ics_date(day, sizeof(day), e->end + 1);
-	fprintf(fp, "DTEND;VALUE=DATE:%s\r\n", day);
+	/* a DATE after 9999-12-31 cannot be written: a duration then */
+	if (ics_date_ok(e->end + 1)) {
+		ics_date(day, sizeof(day), e->end + 1);
+		fprintf(fp, "DTEND;VALUE=DATE:%s\r\n", day);
+	} else
+		fprintf(fp, "DURATION:P%ldD\r\n",
+		    (long)e->end - (long)e->date + 1);
 	sbuf_clear(v);
 	rs_title(v, sr, e->occurrence);
 	ics_prop(fp, b, "SUMMARY", v->p);
@@ -180,7 +224,7 @@ ics_schedule(FILE *fp, const struct schedule *s,
     const struct sched_filter *f)
 {
 	struct sbuf b = { 0 }, v = { 0 };
-	char stamp[32];
+	char stamp[32], *tags = ics_tags(s);
 	size_t i;
 
 	ics_stamp(stamp, sizeof(stamp), s);
@@ -190,10 +234,11 @@ ics_schedule(FILE *fp, const struct schedule *s,
 	    "CALSCALE:GREGORIAN\r\n", fp);
 	for (i = 0; i < s->nevents; i++)
 		if (sched_filter_match(f, s, &s->events[i]))
-			ics_event(fp, s, &s->events[i], stamp, &b, &v);
+			ics_event(fp, s, &s->events[i], stamp, tags, &b, &v);
 	fputs("END:VCALENDAR\r\n", fp);
 	sbuf_free(&b);
 	sbuf_free(&v);
+	free(tags);
 	return fflush(fp) == 0 && !ferror(fp);
 }
 
