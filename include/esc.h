@@ -22,7 +22,8 @@ void	 esc_xml(FILE *, const char *);
  * Text for a terminal or a text file, with every control character made
  * visible: newline as \n, tab as \t, carriage return as \r, other C0
  * characters and DEL as \xHH, C1 characters (U+0080..U+009F) as \uHHHH;
- * with keep_space, tab and newline are written as they are.
+ * with keep_space (CSV, which quotes them), tab, newline and carriage
+ * return are written as they are.
  */
 void	 esc_text(FILE *, const char *, bool keep_space);
 void	 esc_text_sbuf(struct sbuf *, const char *, size_t len,

@@ -19,7 +19,7 @@ esc_control(const unsigned char *p, size_t avail, bool keep_space,
 	static const char hex[] = "0123456789abcdef";
 
 	if (*p < 0x20 || *p == 0x7f) {
-		if (keep_space && (*p == '\t' || *p == '\n'))
+		if (keep_space && (*p == '\t' || *p == '\n' || *p == '\r'))
 			return 0;
 		if (*p == '\n' || *p == '\t' || *p == '\r') {
 			out[0] = '\\';

@@ -28,8 +28,8 @@ csv_formula(const char *s)
 /*
  * A field, quoted when it holds a comma, a quote, CR or LF; NULL is
  * empty. A field a spreadsheet would take for a formula gets a leading
- * apostrophe, which makes it text; control characters other than tab and
- * newline are written as visible escapes.
+ * apostrophe, which makes it text; control characters other than tab,
+ * newline and carriage return are written as visible escapes.
  */
 static void
 csv_field(FILE *fp, const char *s, bool first)
