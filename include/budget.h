@@ -20,7 +20,10 @@
  *   - for each series, a unit for every BUDGET_WINDOW_DAYS days of its
  *     window, for each person and site it needs free (the days the
  *     scheduler searches);
- *   - a quota row: one person in one period;
+ *   - what the exports print once: each activity's text, and each
+ *     reference's, by what it names (a short id may name a long name),
+ *     in activities, mentorships, the leadership and targets;
+ *   - a quota row: one person in one period, and the name it prints;
  *   - a diagnostic kept.
  *
  * A file of n bytes may cost BUDGET_BASE + n / BUDGET_BYTES_PER_UNIT units,

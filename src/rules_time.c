@@ -329,16 +329,55 @@ occurrences(const struct when *w)
 	return periods * w->times;
 }
 
-/* Bytes of a reference as an event prints it: the text, id and name. */
+static uint64_t
+slen(const char *s)
+{
+	return s != NULL ? strlen(s) : 0;
+}
+
+/*
+ * Bytes a reference prints where it is written out: the text as written,
+ * and what it names: a person's id, name, role and duty, or an
+ * organisation's id and name (a short id may name a long name).
+ */
 static uint64_t
 ref_text(const struct plan *p, const struct ref *r, bool person)
 {
 	uint64_t n = strlen(plan_ref_text(r));
 
-	if (r->idx >= 0 && person && (uint32_t)r->idx < p->npeople)
-		n += strlen(p->people[r->idx].id) + (p->people[r->idx].name ?
-		    strlen(p->people[r->idx].name) : 0);
+	if (r->idx < 0)
+		return n;
+	if (person && (uint32_t)r->idx < p->npeople)
+		n += slen(p->people[r->idx].id) + slen(p->people[r->idx].name) +
+		    slen(p->people[r->idx].role) + slen(p->people[r->idx].duty);
+	else if (!person && (uint32_t)r->idx < p->norgs)
+		n += slen(p->orgs[r->idx].id) + slen(p->orgs[r->idx].name);
 	return n;
+}
+
+/* The units of a list of references printed once: each one's text. */
+static uint64_t
+refs_units(const struct plan *p, const struct reflist *l, bool person)
+{
+	uint64_t u = 0;
+	uint32_t i;
+
+	for (i = 0; i < l->n; i++)
+		u = budget_add(u, budget_text(ref_text(p, &l->v[i], person)));
+	return u;
+}
+
+/* Charges units for what at prints; false after reporting the limit. */
+static bool
+charge_at(struct diags *d, struct pos at, const char *what, uint64_t units)
+{
+	if (budget_charge(&d->budget, units))
+		return true;
+	rules_report(d, R_LIMIT, at, "the plan passes the work limit of a file "
+	    "of %llu bytes at %s, with the names its references print (see "
+	    "'Limits' in the format's documentation)",
+	    (unsigned long long)d->budget.input, what);
+	return false;
 }
 
 /*
@@ -349,6 +388,7 @@ ref_text(const struct plan *p, const struct ref *r, bool person)
 struct series_cost {
 	uint64_t	 occ;		/* occurrences */
 	uint64_t	 npeople;
+	uint64_t	 text;		/* bytes an event prints */
 	uint32_t	 days;
 	uint64_t	 units;
 };
@@ -361,6 +401,7 @@ series_cost(const struct when *w, bool fixed, uint64_t npeople,
 
 	c->occ = fixed ? 1 : occurrences(w);
 	c->npeople = npeople;
+	c->text = text;
 	c->days = w->days;
 	per = budget_add(budget_mul(cals, w->days), budget_text(text));
 	c->units = budget_mul(c->occ, per);
@@ -378,14 +419,16 @@ report_limit(struct diags *d, struct pos at, const char *what,
 	uint64_t n = budget_mul(c->occ, series);
 
 	rules_report(d, R_LIMIT, at, "the plan passes the work limit of a "
-	    "file of %llu bytes at %s: %llu occurrence%s of %u day%s%s%s%s "
+	    "file of %llu bytes at %s: %llu occurrence%s of %u day%s%s%s%s%s "
 	    "(see 'Limits' in the format's documentation)",
 	    (unsigned long long)d->budget.input, what, (unsigned long long)n,
 	    n == 1 ? "" : "s", c->days, c->days == 1 ? "" : "s",
 	    c->npeople > 0 ? ", with " : "", c->npeople > 0 ?
 	    arena_printf(d->arena, "%llu", (unsigned long long)c->npeople) :
 	    "", c->npeople == 0 ? "" : c->npeople == 1 ? " person each" :
-	    " people each");
+	    " people each", c->text < 4096 ? "" : arena_printf(d->arena,
+	    ", printing %llu bytes of names and text",
+	    (unsigned long long)c->text));
 }
 
 /* The longest id and name of an organisation: the site an event prints. */
@@ -404,22 +447,22 @@ longest_site(const struct plan *p)
 	return best;
 }
 
-/* A quota's people: a list, or a group of the leadership. */
-static uint64_t
-quota_size(const struct plan *p, const struct quota *q)
+/* A quota's people: a list, or the lists of a group of the leadership. */
+static size_t
+quota_lists(const struct plan *p, const struct quota *q,
+    const struct reflist **out)
 {
-	switch (q->group) {
-	case QG_LEADER:
-		return p->leader.n;
-	case QG_DEPUTIES:
-		return p->deputies.n;
-	case QG_MEMBERS:
-		return p->members.n;
-	case QG_LEADERSHIP:
-		return (uint64_t)p->leader.n + p->deputies.n + p->members.n;
-	default:
-		return q->people.n;
-	}
+	size_t n = 0;
+
+	if (q->group == QG_LEADER || q->group == QG_LEADERSHIP)
+		out[n++] = &p->leader;
+	if (q->group == QG_DEPUTIES || q->group == QG_LEADERSHIP)
+		out[n++] = &p->deputies;
+	if (q->group == QG_MEMBERS || q->group == QG_LEADERSHIP)
+		out[n++] = &p->members;
+	if (q->group == QG_LIST)
+		out[n++] = &q->people;
+	return n;
 }
 
 /*
@@ -433,7 +476,8 @@ void
 check_limit(const struct plan *p, struct diags *d)
 {
 	struct series_cost c;
-	uint64_t total = 0, text, site = longest_site(p), series, npeople, k;
+	uint64_t total = 0, text, site = longest_site(p), series, npeople, k,
+	    units, rows;
 	uint32_t i, j, l;
 
 	for (i = 0; i < p->nphases; i++)
@@ -445,7 +489,9 @@ check_limit(const struct plan *p, struct diags *d)
 				series = a->all_partners ? p->norgs - 1 :
 				    a->partners.n;
 			npeople = (uint64_t)a->owners.n + a->people.n;
-			text = strlen(a->title) + strlen(a->id) + site;
+			/* what each event prints: title, ids, site, names */
+			text = strlen(a->title) + strlen(a->id) + site +
+			    slen(p->phases[i].id);
 			for (l = 0; l < a->owners.n; l++)
 				text += ref_text(p, &a->owners.v[l], true);
 			for (l = 0; l < a->people.n; l++)
@@ -459,8 +505,11 @@ check_limit(const struct plan *p, struct diags *d)
 				    MAX_OCCURRENCES, a->id);
 				return;
 			}
-			if (!budget_charge(&d->budget, budget_mul(c.units,
-			    series))) {
+			/* and the activity as the exports print it, once */
+			units = budget_add(budget_mul(c.units, series),
+			    budget_add(budget_text(text), refs_units(p,
+			    &a->partners, false)));
+			if (!budget_charge(&d->budget, units)) {
 				report_limit(d, a->pos, arena_printf(d->arena,
 				    "activity '%s'", a->id), &c, series);
 				return;
@@ -468,10 +517,16 @@ check_limit(const struct plan *p, struct diags *d)
 		}
 	for (i = 0; i < p->nmentorships; i++) {
 		const struct mentorship *m = &p->mentorships[i];
+		const char *what = arena_printf(d->arena, "the meetings of "
+		    "mentorship m%u", i + 1);
 
+		text = ref_text(p, &m->mentor, true) +
+		    ref_text(p, &m->apprentice, true);
+		if (!charge_at(d, rules_npos(m->node), what, budget_text(text)))
+			return;
 		if (!m->has_meet)
 			continue;
-		series_cost(&m->meet, false, 2, 2 * 32 + site, &c);
+		series_cost(&m->meet, false, 2, text + site, &c);
 		total = budget_add(total, c.occ);
 		if (total > MAX_OCCURRENCES) {
 			rules_report(d, R_LIMIT, rules_npos(p->root), "the plan "
@@ -480,33 +535,47 @@ check_limit(const struct plan *p, struct diags *d)
 			return;
 		}
 		if (!budget_charge(&d->budget, c.units)) {
-			report_limit(d, rules_npos(m->node), arena_printf(
-			    d->arena, "the meetings of mentorship m%u", i + 1),
-			    &c, 1);
+			report_limit(d, rules_npos(m->node), what, &c, 1);
 			return;
 		}
 	}
+	if (!charge_at(d, rules_npos(p->leadership_node), "'leadership'",
+	    budget_add(refs_units(p, &p->leader, true), budget_add(
+	    refs_units(p, &p->deputies, true), refs_units(p, &p->members,
+	    true)))))
+		return;
+	for (i = 0; i < p->ntargets; i++)
+		if (!charge_at(d, rules_npos(p->targets[i].node),
+		    arena_printf(d->arena, "target %u", i + 1), budget_add(1,
+		    refs_units(p, &p->targets[i].partners, false))))
+			return;
 	if (!p->has_period || !span_ok(p->period))
 		return;
 	for (i = 0; i < p->nquotas; i++) {
 		const struct quota *q = &p->quotas[i];
+		const struct reflist *lists[3];
 		int months = q->per == PER_YEAR ? 12 : q->per == PER_SEMESTER ?
 		    6 : 1;
 		int y1, m1, d1, y2, m2, d2;
+		size_t g, ng = quota_lists(p, q, lists);
 
 		date_to_civil(p->period.from, &y1, &m1, &d1);
 		date_to_civil(p->period.to, &y2, &m2, &d2);
 		k = (uint64_t)((y2 - y1) * 12 + (m2 - m1) + 1) /
 		    (uint64_t)months + 1;
-		if (!budget_charge(&d->budget, budget_mul(quota_size(p, q),
-		    k))) {
+		/* a row for each person in each period, with the name */
+		for (g = 0, rows = 0, units = 0; g < ng; g++) {
+			rows += lists[g]->n;
+			units = budget_add(units, budget_add(lists[g]->n,
+			    refs_units(p, lists[g], true)));
+		}
+		if (!budget_charge(&d->budget, budget_mul(units, k))) {
 			rules_report(d, R_LIMIT, rules_npos(q->node), "the plan "
 			    "passes the work limit of a file of %llu bytes at "
 			    "quota %u: %llu people, each counted in %llu periods "
 			    "(see 'Limits' in the format's documentation)",
 			    (unsigned long long)d->budget.input, i + 1,
-			    (unsigned long long)quota_size(p, q),
-			    (unsigned long long)k);
+			    (unsigned long long)rows, (unsigned long long)k);
 			return;
 		}
 	}

@@ -512,7 +512,7 @@ NOHOL='calendar: {holidays: none}'
 	awk 'BEGIN { printf "quotas:\n"
 	for (i = 0; i < 500; i++) printf "  - {people: [%s], visits: 1, per: month}\n", "a0, a1, a2, a3, a4, a5, a6, a7, a8, a9" }'
 } >"$T/quotas.yaml"
-work "quotas: 500 x 10 people x 1201 months (validate)" 1 limit 233:5 0 \
+work "quotas: 500 x 10 people x 1201 months (validate)" 1 limit 222:5 0 \
     "$T/quotas.yaml" validate
 work "quotas: 500 x 10 people x 1201 months (schedule json)" 1 limit - 0 \
     "$T/quotas.yaml" schedule --format json
@@ -569,6 +569,28 @@ work "aliases: 10000 x a 1 MB goal (export json)" 1 limit - 0 \
 aliases 100000 100000 10000 >"$T/aliasmany.yaml"
 work "aliases: 100000 x a 100 kB goal (validate)" 1 limit - 0 \
     "$T/aliasmany.yaml" validate
+
+# 4b. Short references to a long name, printed where each one is.
+awk 'BEGIN {
+	t = "abcdefghij"; while (length(t) < 300000) t = t t
+	print "pairplan: 1"
+	print "plan: {title: t, host: {id: h, name: h}, period: 2024-01..2024-12}"
+	print "partners: [{id: p, name: p}]"
+	print "people: [{id: a, name: " substr(t, 1, 300000) "}]"
+	print "leadership: {leader: a}"
+	print "phases:"
+	print "  - period: 2024-01..2024-12"
+	print "    activities:"
+	for (i = 0; i < 300; i++)
+		print "      - {title: x, at: partner, partners: [], owner: [a, a, a, a, a]}"
+	print "quotas:"
+	for (i = 0; i < 300; i++)
+		print "  - {people: [a, a, a, a, a, a], visits: 1, per: year}" }' \
+    >"$T/longname.yaml"
+work "a 300 kB name, 3300 references to it (export md)" 1 limit - 0 \
+    "$T/longname.yaml" export --format md
+work "a 300 kB name, 3300 references to it (schedule)" 1 limit - 0 \
+    "$T/longname.yaml" schedule
 
 # 5. Placement: long occurrences and one-offs over 100 years.
 {

@@ -110,10 +110,14 @@ dump(void)
  *     occurrences, each occupying 1 day of 2 people and a site (3) and
  *     printing 15 bytes of text ("x", "p1.1", the longest site "p1p1",
  *     "aaa", "bbb"): 1 unit; 48, and 3 for the window (28 days) for each
- *     of the three calendars: 51, three times: 153;
- *   p1.2, fixed, 3 days, 1 person and the event (2): 6, and 1 for text: 7;
- *   the quota: 2 people (leader and member) in 12 months + 1: 26.
- * 186 in all, and no diagnostic is kept.
+ *     of the three calendars: 51, three times: 153; and its text once, as
+ *     an export prints it: 154;
+ *   p1.2, fixed, 3 days, 1 person and the event (2): 6, and 1 for text,
+ *     and 1 for its text once: 8;
+ *   the leadership: a and b, 1 unit of text each: 2;
+ *   the quota: 2 people (leader and member) in 12 months + 1, a row and
+ *     a unit of text each: 52.
+ * 216 in all, and no diagnostic is kept.
  */
 static void
 test_plan_charges(void **state)
@@ -129,7 +133,7 @@ test_plan_charges(void **state)
 	if (pd.diags.n != 0)
 		dump();
 	assert_int_equal(pd.diags.n, 0);
-	assert_int_equal(pd.diags.budget.used, 186);
+	assert_int_equal(pd.diags.budget.used, 216);
 	assert_int_equal(pd.diags.budget.limit, budget_limit_for(
 	    pd.diags.budget.input));
 	plandoc_release(&pd);
@@ -172,7 +176,8 @@ test_limit_at_quota(void **state)
 	char text[8192];
 
 	(void)state;
-	/* 3 people in 1201 months: 3603 rows a quota; the 70th passes */
+	/* 3 people in 1201 months, 2 units each: 7206 a quota; the 35th
+	   passes */
 	snprintf(text, sizeof(text), "%s", "pairplan: 1\n"
 	    "plan: {title: t, host: {id: h, name: h}, period: 2000-01..2099-12}\n"
 	    "partners: [{id: p, name: p}]\n"
@@ -186,7 +191,7 @@ test_limit_at_quota(void **state)
 		strcat(text, "{people: leadership, per: month, visits: 1},\n");
 	strcat(text, "]\n");
 	load(text);
-	assert_int_equal(found(R_LIMIT, "at quota 70: 3 people, each counted "
+	assert_int_equal(found(R_LIMIT, "at quota 35: 3 people, each counted "
 	    "in 1201 periods"), 1);
 	assert_int_equal(pd.diags.count[SEV_ERROR], 1);
 	plandoc_release(&pd);
