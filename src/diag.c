@@ -43,7 +43,7 @@ fp_insert(struct diags *d, uint64_t h)
 
 	if (h == 0)
 		h = 1;
-	if ((d->fpn + 1) * 2 > d->fpcap) {
+	if ((d->fpn + 1) * 4 > d->fpcap * 3) {	/* three quarters full */
 		uint64_t *old = d->fp;
 		size_t oldcap = d->fpcap, j;
 

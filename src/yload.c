@@ -36,6 +36,9 @@ struct yreader {
 	char			 msg[96];
 };
 
+/* Children from which a container's buffer is kept rather than copied. */
+#define ADOPT_KIDS	65536
+
 /* A container being filled: its children wait here until it ends. */
 struct frame {
 	struct ynode	 node;
@@ -694,7 +697,13 @@ on_end(struct yload *y)
 	struct ynode *kids = NULL;
 	size_t n = f->n;
 
-	if (n > 0) {
+	if (n >= ADOPT_KIDS && !f->in_item) {
+		/* a big container keeps the buffer it was read into, not a
+		   copy: the arena takes it over */
+		kids = arena_realloc_owned(y->arena, f->kids, n * sizeof(*kids));
+		f->kids = NULL;
+		f->cap = 0;
+	} else if (n > 0) {
 		kids = arena_alloc(f->in_item ? y->opts->scratch : y->arena,
 		    n * sizeof(*kids));
 		memcpy(kids, f->kids, n * sizeof(*kids));
