@@ -2,7 +2,11 @@
 #ifndef PAIRPLAN_ESC_H
 #define PAIRPLAN_ESC_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
+
+struct sbuf;
 
 /* Writes s as a JSON string with quotes. */
 void	 esc_json(FILE *, const char *);
@@ -13,5 +17,18 @@ void	 esc_json(FILE *, const char *);
  * UTF-8) become a space or U+FFFD.
  */
 void	 esc_xml(FILE *, const char *);
+
+/*
+ * Text for a terminal or a text file, with every control character made
+ * visible: newline as \n, tab as \t, carriage return as \r, other C0
+ * characters and DEL as \xHH, C1 characters (U+0080..U+009F) as \uHHHH;
+ * with keep_space (CSV, which quotes them), tab, newline and carriage
+ * return are written as they are.
+ */
+void	 esc_text(FILE *, const char *, bool keep_space);
+void	 esc_text_sbuf(struct sbuf *, const char *, size_t len,
+	    bool keep_space);
+/* Whether s[0..len) holds a character that esc_text would escape. */
+bool	 esc_has_control(const char *, size_t len, bool keep_space);
 
 #endif

@@ -24,6 +24,11 @@ void	 ics_prop(FILE *, struct sbuf *b, const char *name, const char *text);
 /* "YYYYMMDD" into buf (at least 9 bytes). */
 void	 ics_date(char *buf, size_t size, day_t);
 /*
+ * The all-day span first..last: DTSTART and DTEND, or DURATION when the
+ * day after last is past 9999-12-31, which a DATE cannot hold.
+ */
+void	 ics_dates(FILE *, day_t first, day_t last);
+/*
  * DTSTAMP: SOURCE_DATE_EPOCH (seconds since the epoch, UTC) when it is
  * set and valid, else midnight UTC of fallback: never the clock.
  */

@@ -25,7 +25,8 @@ enum ynode_kind { YN_NULL, YN_SCALAR, YN_MAP, YN_SEQ, YN_BUILT };
 struct ynode {
 	uint32_t	 line, col;	/* 1-based, as libyaml counts */
 	uint8_t		 kind;		/* enum ynode_kind */
-	uint8_t		 quoted;	/* scalar was not plain */
+	uint8_t		 quoted;	/* 1: not plain; 2: plain but tagged
+					   ! or !!str, a string all the same */
 	uint32_t	 n;		/* scalar bytes, map pairs, seq items */
 	union {
 		const char		*str;	/* NUL-terminated scalar */

@@ -65,8 +65,8 @@ bld_int(struct bctx *b, const struct ynode *v, const char *key,
 
 	if (v->kind != YN_SCALAR || v->quoted) {
 		bld_diag(b, v, R_TYPE, "'%s' must be a whole number, not a %s", key,
-		    v->kind == YN_SCALAR ? "quoted string" :
-		    ynode_kind_name(v));
+		    v->kind != YN_SCALAR ? ynode_kind_name(v) : v->quoted == 2 ?
+		    "string (tagged as one)" : "quoted string");
 		return false;
 	}
 	if (s[0] == '-' || s[0] == '+')
@@ -600,6 +600,11 @@ bld_items(struct bctx *b, const struct ynode *v, const char *key,
     size_t itemsz, uint32_t *n)
 {
 	*n = 0;
+	if (v->kind == YN_BUILT) {	/* an alias to a phase's activities */
+		bld_diag(b, v, R_TYPE, "'%s' must be a list of its own, not an "
+		    "alias to a phase's activities", key);
+		return NULL;
+	}
 	if (v->kind != YN_SEQ) {
 		bld_diag(b, v, R_TYPE, "'%s' must be a list, not a %s", key,
 		    ynode_kind_name(v));

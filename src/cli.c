@@ -57,25 +57,32 @@ cli_parse_size(const char *s, unsigned long long *out)
 	unsigned long long x;
 	char *end;
 
+	int shift = 0;
+
 	if (*s < '0' || *s > '9')
 		return false;
+	errno = 0;
 	x = strtoull(s, &end, 10);
+	if (errno == ERANGE)
+		return false;
 	switch (*end) {
 	case 'G': case 'g':
-		x <<= 10;
+		shift += 10;
 		/* FALLTHROUGH */
 	case 'M': case 'm':
-		x <<= 10;
+		shift += 10;
 		/* FALLTHROUGH */
 	case 'K': case 'k':
-		x <<= 10;
+		shift += 10;
 		end++;
 		break;
 	default:
 		break;
 	}
-	if (*end != '\0' || x == 0)
+	/* a size that does not fit is refused, not wrapped */
+	if (*end != '\0' || x == 0 || x > (~0ull >> shift))
 		return false;
+	x <<= shift;
 	*out = x;
 	return true;
 }
@@ -334,22 +341,28 @@ cli_resolve_phase(const char *s, const struct plan *const *plans,
 	return status;
 }
 
-/* The tool never writes to a plan file: -o must not name an input. */
+/*
+ * The tool never writes to a plan file: -o must not name an input, by
+ * any name (a link, or standard input redirected from it, "-").
+ */
 bool
 cli_output_is_input(const char *out, char **files, int nfiles)
 {
 	struct stat so, si;
-	int i;
+	int i, r;
 
 	if (out == NULL || strcmp(out, "-") == 0 || stat(out, &so) != 0)
 		return false;
-	for (i = 0; i < nfiles; i++)
-		if (strcmp(files[i], "-") != 0 && stat(files[i], &si) == 0 &&
-		    si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+	for (i = 0; i < nfiles; i++) {
+		r = strcmp(files[i], "-") == 0 ? fstat(STDIN_FILENO, &si) :
+		    stat(files[i], &si);
+		if (r == 0 && si.st_dev == so.st_dev && si.st_ino == so.st_ino &&
+		    S_ISREG(si.st_mode)) {
 			fprintf(stderr, "pairplan: '%s' is a plan given to "
 			    "read: not writing over it\n", out);
 			return true;
 		}
+	}
 	return false;
 }
 

@@ -91,7 +91,9 @@ validate_count(void *ctx, int i, struct plandoc *pd)
 		va->nfailed++;
 		return;
 	}
-	va->errors += va->strict ? pd->diags.n : pd->diags.count[SEV_ERROR];
+	/* the counts, not the diagnostics kept (at most DIAG_MAX_KEPT) */
+	va->errors += pd->diags.count[SEV_ERROR] + (va->strict ?
+	    pd->diags.count[SEV_WARNING] : 0);
 	va->warnings += va->strict ? 0 : pd->diags.count[SEV_WARNING];
 }
 

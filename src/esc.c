@@ -5,6 +5,95 @@
 #include <utf8proc.h>
 
 #include "esc.h"
+#include "sbuf.h"
+
+/*
+ * The escape for the character at p (avail bytes left) when it is a
+ * control character: written to out (NUL-terminated), and the bytes it
+ * takes returned; 0 when it is not one.
+ */
+static size_t
+esc_control(const unsigned char *p, size_t avail, bool keep_space,
+    char out[8])
+{
+	static const char hex[] = "0123456789abcdef";
+
+	if (*p < 0x20 || *p == 0x7f) {
+		if (keep_space && (*p == '\t' || *p == '\n' || *p == '\r'))
+			return 0;
+		if (*p == '\n' || *p == '\t' || *p == '\r') {
+			out[0] = '\\';
+			out[1] = *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r';
+			out[2] = '\0';
+		} else
+			snprintf(out, 8, "\\x%c%c", hex[*p >> 4], hex[*p & 15]);
+		return 1;
+	}
+	/* U+0080..U+009F: C2 80..C2 9F */
+	if (*p == 0xc2 && avail > 1 && p[1] >= 0x80 && p[1] <= 0x9f) {
+		snprintf(out, 8, "\\u00%c%c", hex[p[1] >> 4], hex[p[1] & 15]);
+		return 2;
+	}
+	return 0;
+}
+
+void
+esc_text(FILE *fp, const char *s, bool keep_space)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	size_t len = strlen(s), k;
+	char e[8];
+
+	while (len > 0) {
+		if ((*p >= 0x20 && *p < 0x7f && *p != 0xc2) ||
+		    (k = esc_control(p, len, keep_space, e)) == 0) {
+			p++;
+			len--;
+			continue;
+		}
+		fwrite(run, 1, (size_t)(p - run), fp);
+		fputs(e, fp);
+		p += k;
+		len -= k;
+		run = p;
+	}
+	fwrite(run, 1, (size_t)(p - run), fp);
+}
+
+void
+esc_text_sbuf(struct sbuf *b, const char *s, size_t len, bool keep_space)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	size_t k;
+	char e[8];
+
+	while (len > 0) {
+		if ((k = esc_control(p, len, keep_space, e)) == 0) {
+			p++;
+			len--;
+			continue;
+		}
+		sbuf_add(b, (const char *)run, (size_t)(p - run));
+		sbuf_puts(b, e);
+		p += k;
+		len -= k;
+		run = p;
+	}
+	sbuf_add(b, (const char *)run, (size_t)(p - run));
+}
+
+bool
+esc_has_control(const char *s, size_t len, bool keep_space)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char e[8];
+
+	for (; len > 0; p++, len--)
+		if ((*p < 0x20 || *p == 0x7f || *p == 0xc2) &&
+		    esc_control(p, len, keep_space, e) != 0)
+			return true;
+	return false;
+}
 
 void
 esc_xml(FILE *fp, const char *s)

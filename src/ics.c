@@ -88,6 +88,23 @@ ics_date(char *buf, size_t size, day_t d)
 }
 
 void
+ics_dates(FILE *fp, day_t first, day_t last)
+{
+	char day[16];
+	int y;
+
+	ics_date(day, sizeof(day), first);
+	fprintf(fp, "DTSTART;VALUE=DATE:%s\r\n", day);
+	date_to_civil(last + 1, &y, NULL, NULL);
+	if (y >= 1 && y <= 9999) {
+		ics_date(day, sizeof(day), last + 1);
+		fprintf(fp, "DTEND;VALUE=DATE:%s\r\n", day);
+	} else	/* a DATE after 9999-12-31 cannot be written */
+		fprintf(fp, "DURATION:P%ldD\r\n", (long)last - (long)first +
+		    1);
+}
+
+void
 ics_stamp(char *buf, size_t size, day_t fallback)
 {
 	const char *env = getenv("SOURCE_DATE_EPOCH");
@@ -195,9 +212,7 @@ ics_day_rows(FILE *fp, const struct cal_row *rows, size_t n,
 		sbuf_printf(v, "@%08x.pairplan", tag);
 		ics_prop(fp, b, "UID", v->p);
 		fprintf(fp, "DTSTAMP:%s\r\n", stamp);
-		fprintf(fp, "DTSTART;VALUE=DATE:%s\r\n", day);
-		ics_date(day, sizeof(day), rows[last].day + 1);
-		fprintf(fp, "DTEND;VALUE=DATE:%s\r\n", day);
+		ics_dates(fp, rows[i].day, rows[last].day);
 		sbuf_clear(v);
 		sbuf_printf(v, "%s（%s）", rows[i].name, rows[i].working ?
 		    "班" : "休");

@@ -1,8 +1,11 @@
 /* output.c - where results go: standard output, or a file replaced atomically. */
+#define _XOPEN_SOURCE 700	/* realpath */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,24 +25,28 @@ output_error(const struct output *o, int err)
 		    strerror(err));
 }
 
-/* "DIR/.BASE.XXXXXX" beside path, for mkstemp. */
+/*
+ * "DIR/.pairplan.XXXXXX" beside path, for mkstemp: a short name, so that
+ * it fits wherever a name of 255 bytes does.
+ */
 static char *
 temp_name(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
-	size_t n = strlen(path) + sizeof("/..XXXXXX");
+	size_t n = dirlen + sizeof(".pairplan.XXXXXX");
 	char *t;
 
 	if ((t = malloc(n)) == NULL)
 		arena_oom();
-	snprintf(t, n, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
+	snprintf(t, n, "%.*s.pairplan.XXXXXX", (int)dirlen, path);
 	return t;
 }
 
 /*
- * The mode the file gets: an existing file keeps its permissions, a new
- * one gets 0666 less the umask, as a plain open would give it.
+ * The mode the file gets: an existing file keeps its permissions (but
+ * not set-id or sticky bits), a new one gets 0666 less the umask, as a
+ * plain open would give it.
  */
 static mode_t
 file_mode(const char *path)
@@ -48,10 +55,86 @@ file_mode(const char *path)
 	mode_t mask;
 
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-		return st.st_mode & 07777;
+		return st.st_mode & 0777;
 	mask = umask(022);
 	umask(mask);
 	return 0666 & ~mask;
+}
+
+/*
+ * The temporary file while it exists, for the signal handler: a signal
+ * that ends the run removes it (unlink is async-signal-safe) and exits
+ * with 128 + the signal, as a shell reports a death by signal.
+ */
+static const char *volatile armed_tmp;
+static volatile sig_atomic_t armed;
+static struct sigaction old_actions[3];
+static const int caught[3] = { SIGINT, SIGTERM, SIGHUP };
+
+static void
+on_signal(int sig)
+{
+	if (armed && armed_tmp != NULL)
+		(void)unlink(armed_tmp);
+	_exit(128 + sig);
+}
+
+static void
+arm(const char *tmp)
+{
+	struct sigaction sa;
+	int i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < 3; i++)
+		sigaddset(&sa.sa_mask, caught[i]);
+	armed_tmp = tmp;
+	armed = 1;
+	for (i = 0; i < 3; i++)
+		sigaction(caught[i], &sa, &old_actions[i]);
+}
+
+static void
+disarm(void)
+{
+	int i;
+
+	if (!armed)
+		return;
+	armed = 0;
+	armed_tmp = NULL;
+	for (i = 0; i < 3; i++)
+		sigaction(caught[i], &old_actions[i], NULL);
+}
+
+/*
+ * The file to replace: path, or the file a symbolic link at path leads
+ * to (malloc'd into *target). An errno when it cannot be written.
+ */
+static int
+resolve(const char *path, char **target)
+{
+	struct stat st;
+	char *t;
+
+	*target = NULL;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if ((t = realpath(path, NULL)) == NULL)
+			return errno == ENOENT ? ENOENT : errno;
+		*target = t;
+		path = t;
+	} else if ((*target = strdup(path)) == NULL)
+		arena_oom();
+	if (stat(path, &st) != 0)
+		return errno == ENOENT ? 0 : errno;
+	if (S_ISDIR(st.st_mode))
+		return EISDIR;
+	if (S_ISREG(st.st_mode) &&
+	    (access(path, W_OK) != 0 || (st.st_mode & 0222) == 0))
+		return EACCES;
+	return 0;
 }
 
 bool
@@ -79,14 +162,29 @@ output_open(struct output *o, const char *path)
 		}
 		return true;
 	}
-	o->tmp = temp_name(path);
-	if ((fd = mkstemp(o->tmp)) == -1) {
-		output_error(o, errno);
-		free(o->tmp);
-		o->tmp = NULL;
+	if ((err = resolve(path, &o->target)) != 0) {
+		if (err == ENOENT)
+			fprintf(stderr, "pairplan: cannot write '%s': it is a "
+			    "symbolic link to a missing file\n", path);
+		else
+			output_error(o, err);
+		free(o->target);
+		o->target = NULL;
 		return false;
 	}
-	if (fchmod(fd, file_mode(path)) == -1 ||
+	o->tmp = temp_name(o->target);
+	arm(o->tmp);
+	if ((fd = mkstemp(o->tmp)) == -1) {
+		err = errno;
+		disarm();
+		output_error(o, err);
+		free(o->tmp);
+		o->tmp = NULL;
+		free(o->target);
+		o->target = NULL;
+		return false;
+	}
+	if (fchmod(fd, file_mode(o->target)) == -1 ||
 	    (o->fp = fdopen(fd, "w")) == NULL) {
 		err = errno;
 		close(fd);
@@ -140,7 +238,7 @@ output_commit(struct output *o)
 	if (fclose(o->fp) != 0 && err == 0)
 		err = errno ? errno : EIO;
 	o->fp = NULL;
-	if (err == 0 && o->tmp != NULL && rename(o->tmp, o->path) == -1)
+	if (err == 0 && o->tmp != NULL && rename(o->tmp, o->target) == -1)
 		err = errno;
 	if (err != 0) {
 		output_abort(o);
@@ -148,10 +246,13 @@ output_commit(struct output *o)
 		return false;
 	}
 	if (o->tmp != NULL) {
-		sync_dir(o->path);
+		disarm();
+		sync_dir(o->target);
 		free(o->tmp);
 		o->tmp = NULL;
 	}
+	free(o->target);
+	o->target = NULL;
 	return true;
 }
 
@@ -166,9 +267,12 @@ output_abort(struct output *o)
 	}
 	if (o->tmp != NULL) {
 		unlink(o->tmp);
+		disarm();
 		free(o->tmp);
 		o->tmp = NULL;
 	}
+	free(o->target);
+	o->target = NULL;
 }
 
 void

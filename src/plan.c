@@ -192,14 +192,57 @@ plan_is_working(const struct plan *p, day_t d)
 	return cal_is_working(&p->cal, d);
 }
 
+/* Working days of the plan's workmap in [base, base + i). */
+static int64_t
+wm_count(const struct workmap *wm, int32_t i)
+{
+	int64_t n = 0;
+	int w;
+
+	for (w = 0; w < 7; w++)
+		n += wm->prefix[w][i];
+	return n;
+}
+
+#define OCCUPIED_REACH	(4 * 366)	/* days searched after the start */
+
 day_t
 plan_occupied_end(const struct plan *p, day_t d, uint32_t days)
 {
+	const struct workmap *wm = &p->wm;
 	uint32_t k = 1;
 	day_t e = d;
 
+	/*
+	 * Inside the workmap, a binary search on its counts finds the
+	 * (days - 1)th working day after d; past its end, day by day.
+	 */
+	if (days > 1 && p->has_wm && d >= wm->base &&
+	    (int64_t)d - wm->base < wm->ndays) {
+		int32_t lo = d - wm->base + 1, hi, mid;
+		int64_t want = wm_count(wm, lo) + days - 1, top;
+
+		hi = (int64_t)lo + OCCUPIED_REACH < wm->ndays ?
+		    lo + OCCUPIED_REACH : wm->ndays;
+		if (wm_count(wm, hi) >= want) {
+			/* the smallest i with want working days before it */
+			while (lo < hi) {
+				mid = lo + (hi - lo) / 2;
+				if (wm_count(wm, mid) >= want)
+					hi = mid;
+				else
+					lo = mid + 1;
+			}
+			return wm->base + lo - 1;
+		}
+		top = wm_count(wm, hi) - wm_count(wm, d - wm->base + 1);
+		k += (uint32_t)top;
+		e = wm->base + hi - 1;
+		if (e - d >= OCCUPIED_REACH)
+			return INT32_MAX;
+	}
 	while (k < days) {
-		if (++e - d > 4 * 366)
+		if (++e - d > OCCUPIED_REACH)
 			return INT32_MAX;
 		if (plan_is_working(p, e))
 			k++;

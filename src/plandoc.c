@@ -2,10 +2,13 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "budget.h"
 #include "build.h"
 #include "catalog.h"
 #include "diag.h"
@@ -82,6 +85,60 @@ plandoc_fail(struct plandoc *pd, const char *what, const char *path, int err)
 	return false;
 }
 
+/*
+ * Reads an input that is not a regular file (a pipe, a terminal) whole,
+ * up to max bytes, so that its size is known before it is loaded: the
+ * work budget depends on it, for standard input as for a file. NULL with
+ * *len > max when it is larger; NULL with *len = 0 on a read error.
+ */
+static char *
+slurp(FILE *fp, unsigned long long max, size_t *len)
+{
+	size_t n = 0, cap = 0, got;
+	char *buf = NULL, *nb;
+
+	for (;;) {
+		if (n == cap) {
+			if (cap > SIZE_MAX / 4)
+				arena_oom();
+			cap = cap ? cap * 2 : 65536;
+			if (max < SIZE_MAX - 1 && cap > max + 1)
+				cap = (size_t)max + 1;
+			if ((nb = realloc(buf, cap + 1)) == NULL)
+				arena_oom();
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+		if (n > max) {
+			free(buf);
+			*len = n;
+			return NULL;
+		}
+		if (got == 0) {
+			if (ferror(fp)) {
+				free(buf);
+				*len = 0;
+				return NULL;
+			}
+			*len = n;
+			return buf;
+		}
+	}
+}
+
+static void
+too_large(struct plandoc *pd, unsigned long long size, unsigned long long max)
+{
+	if (size > 0)
+		diag_add(&pd->diags, R_LIMIT, 1, 1, "the file is %llu bytes, "
+		    "larger than the size limit of %llu bytes (see --max-size)",
+		    size, max);
+	else
+		diag_add(&pd->diags, R_LIMIT, 1, 1, "the input is larger than "
+		    "the size limit of %llu bytes (see --max-size)", max);
+}
+
 bool
 plandoc_init_quiet(struct plandoc *pd, const char *path,
     const struct yload_opts *opts)
@@ -92,6 +149,8 @@ plandoc_init_quiet(struct plandoc *pd, const char *path,
 	struct yload_opts o;
 	struct stat st;
 	FILE *fp;
+	char *buf;
+	size_t len;
 	bool bad;
 	int err;
 
@@ -100,17 +159,24 @@ plandoc_init_quiet(struct plandoc *pd, const char *path,
 		fp = stdin;
 	else if ((fp = fopen(path, "rb")) == NULL)
 		return plandoc_fail(pd, "open", path, errno);
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fileno(fp), &st) != 0)
+		memset(&st, 0, sizeof(st));	/* read as a stream */
+	if (S_ISDIR(st.st_mode)) {
 		if (fp != stdin)
 			fclose(fp);
 		return plandoc_fail(pd, "read", path, 0);
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
-		diag_add(&pd->diags, R_LIMIT, 1, 1, "the file is %llu bytes, "
-		    "larger than the size limit of %llu bytes (see --max-size)",
-		    (unsigned long long)st.st_size, max);
-	else
+		too_large(pd, (unsigned long long)st.st_size, max);
+	else if (S_ISREG(st.st_mode)) {
+		budget_init(&pd->diags.budget, (uint64_t)st.st_size);
 		pd->root = yload_file(fp, &pd->arena, &pd->diags, &o);
+	} else if ((buf = slurp(fp, max, &len)) != NULL) {
+		budget_init(&pd->diags.budget, len);
+		pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, &o);
+		free(buf);
+	} else if (len > 0)
+		too_large(pd, 0, max);
 	bad = ferror(fp);
 	err = errno;
 	if (fp != stdin)
@@ -139,6 +205,7 @@ plandoc_init_buffer(struct plandoc *pd, const char *name, const char *buf,
 	struct yload_opts o;
 
 	pb = plandoc_start(pd, name, opts, &o);
+	budget_init(&pd->diags.budget, len);
 	pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, &o);
 	plandoc_check(pd, pb);
 }

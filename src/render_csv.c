@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "esc.h"
 #include "plan.h"
 #include "render.h"
 #include "render_util.h"
@@ -12,27 +13,52 @@
 #include "sched.h"
 #include "sched_filter.h"
 
-/* A field, quoted when it holds a comma, a quote, CR or LF; NULL is empty. */
+/*
+ * Whether a spreadsheet would read the cell as a formula: it starts with
+ * =, +, -, @, a tab or a carriage return (the plan "-" of standard input
+ * is the one exception: alone, a minus is text).
+ */
+static bool
+csv_formula(const char *s)
+{
+	return (s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL) &&
+	    strcmp(s, "-") != 0;
+}
+
+/*
+ * A field, quoted when it holds a comma, a quote, CR or LF; NULL is
+ * empty. A field a spreadsheet would take for a formula gets a leading
+ * apostrophe, which makes it text; control characters other than tab,
+ * newline and carriage return are written as visible escapes.
+ */
 static void
 csv_field(FILE *fp, const char *s, bool first)
 {
+	struct sbuf b = { 0 };
 	const char *p;
 
 	if (!first)
 		putc(',', fp);
 	if (s == NULL)
 		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	if (csv_formula(s) || esc_has_control(s, strlen(s), true)) {
+		if (csv_formula(s))
+			sbuf_putc(&b, '\'');
+		esc_text_sbuf(&b, s, strlen(s), true);
+		s = b.p;
+	}
+	if (strpbrk(s, ",\"\r\n") == NULL)
 		fputs(s, fp);
-		return;
+	else {
+		putc('"', fp);
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '"')
+				putc('"', fp);
+			putc(*p, fp);
+		}
+		putc('"', fp);
 	}
-	putc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			putc('"', fp);
-		putc(*p, fp);
-	}
-	putc('"', fp);
+	sbuf_free(&b);
 }
 
 static void

@@ -27,24 +27,51 @@ ics_schedule_stamp(char *buf, size_t size, const struct schedule *s)
 	    s->plans[0]->period.from : 0);
 }
 
+/*
+ * The tag of each plan in the UIDs: a hash of its file name, and when an
+ * earlier plan has the same (the same file given twice), "-2", "-3" ...
+ * so that no two events share a UID. ICS_TAG bytes a plan.
+ */
+#define ICS_TAG	24
+
+static char *
+ics_tags(const struct schedule *s)
+{
+	char *tags;
+	uint32_t *h;
+	size_t i, j, k;
+
+	if ((tags = calloc(s->nplans + 1, ICS_TAG)) == NULL ||
+	    (h = calloc(s->nplans + 1, sizeof(*h))) == NULL)
+		arena_oom();
+	for (i = 0; i < s->nplans; i++) {
+		h[i] = ics_tag(s->plans[i]->file);
+		for (j = k = 0; j < i; j++)
+			k += h[j] == h[i];
+		if (k == 0)
+			snprintf(tags + ICS_TAG * i, ICS_TAG, "%08x", h[i]);
+		else
+			snprintf(tags + ICS_TAG * i, ICS_TAG, "%08x-%zu", h[i],
+			    k + 1);
+	}
+	free(h);
+	return tags;
+}
+
 static void
 ics_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
-    const char *stamp, struct sbuf *b, struct sbuf *v)
+    const char *stamp, const char *tags, struct sbuf *b, struct sbuf *v)
 {
 	const struct sched_series *sr = e->series;
 	const struct plan *p = rs_plan(s, sr);
-	char day[16];
 
 	fputs("BEGIN:VEVENT\r\n", fp);
 	sbuf_clear(v);
-	sbuf_printf(v, "%s/%u@%08x.pairplan", sr->id, e->occurrence,
-	    ics_tag(p->file));
+	sbuf_printf(v, "%s/%u@%s.pairplan", sr->id, e->occurrence,
+	    tags + ICS_TAG * sr->plan);
 	ics_prop(fp, b, "UID", v->p);
 	fprintf(fp, "DTSTAMP:%s\r\n", stamp);
-	ics_date(day, sizeof(day), e->date);
-	fprintf(fp, "DTSTART;VALUE=DATE:%s\r\n", day);
-	ics_date(day, sizeof(day), e->end + 1);
-	fprintf(fp, "DTEND;VALUE=DATE:%s\r\n", day);
+	ics_dates(fp, e->date, e->end);
 	sbuf_clear(v);
 	rs_title(v, sr, e->occurrence);
 	ics_prop(fp, b, "SUMMARY", v->p);
@@ -62,11 +89,13 @@ static void
 ics_events(FILE *fp, const struct schedule *s, const struct sched_filter *f,
     const char *stamp, struct sbuf *b, struct sbuf *v)
 {
+	char *tags = ics_tags(s);
 	size_t i;
 
 	for (i = 0; i < s->nevents; i++)
 		if (f == NULL || sched_filter_match(f, s, &s->events[i]))
-			ics_event(fp, s, &s->events[i], stamp, b, v);
+			ics_event(fp, s, &s->events[i], stamp, tags, b, v);
+	free(tags);
 }
 
 static bool

@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "date.h"
+#include "esc.h"
 #include "plan.h"
 #include "render.h"
 #include "render_util.h"
@@ -31,11 +32,29 @@ row_cell_start(struct row *r, int col)
 	r->off[col] = r->b.n;
 }
 
+/* The cell ends; control characters in it become visible escapes. */
 static void
 row_cell_end(struct row *r, int col)
 {
-	r->len[col] = r->b.n - r->off[col];
+	size_t off = r->off[col], len = r->b.n - off;
+
+	if (esc_has_control(r->b.p + off, len, false)) {
+		struct sbuf t = { 0 };
+
+		esc_text_sbuf(&t, r->b.p + off, len, false);
+		r->b.n = off;
+		sbuf_add(&r->b, t.p, t.n);
+		sbuf_free(&t);
+	}
+	r->len[col] = r->b.n - off;
 	sbuf_putc(&r->b, '\0');
+}
+
+/* Text of the plan, its control characters made visible. */
+static void
+put(FILE *fp, const char *s)
+{
+	esc_text(fp, s, false);
 }
 
 static void
@@ -112,9 +131,12 @@ heading(FILE *fp, const struct plan *p, int32_t phase, bool mentorships)
 		return;
 	}
 	ph = &p->phases[phase];
-	fprintf(fp, "phase %s", ph->id);
-	if (ph->name != NULL)
-		fprintf(fp, ": %s", ph->name);
+	fputs("phase ", fp);
+	put(fp, ph->id);
+	if (ph->name != NULL) {
+		fputs(": ", fp);
+		put(fp, ph->name);
+	}
 	fputs(" (", fp);
 	print_span(fp, ph->period);
 	fputs(")\n", fp);
@@ -138,10 +160,15 @@ print_unplaced(FILE *fp, const struct schedule *s,
 		first = false;
 		sbuf_clear(b);
 		rs_title(b, u->series, u->occurrence);
-		fprintf(fp, TABLE_INDENT "%s/%u %s, ", u->series->id,
-		    u->occurrence, b->p);
+		fputs(TABLE_INDENT, fp);
+		put(fp, u->series->id);
+		fprintf(fp, "/%u ", u->occurrence);
+		put(fp, b->p);
+		fputs(", ", fp);
 		print_span(fp, u->window);
-		fprintf(fp, ": %s\n", u->reason != NULL ? u->reason : "");
+		fputs(": ", fp);
+		put(fp, u->reason != NULL ? u->reason : "");
+		putc('\n', fp);
 	}
 }
 
@@ -161,10 +188,15 @@ print_skipped(FILE *fp, const struct schedule *s,
 		if (first)
 			fputs("\nskipped:\n", fp);
 		first = false;
-		fprintf(fp, TABLE_INDENT "%s %s, ", k->series->id,
-		    k->series->title != NULL ? k->series->title : "");
+		fputs(TABLE_INDENT, fp);
+		put(fp, k->series->id);
+		putc(' ', fp);
+		put(fp, k->series->title != NULL ? k->series->title : "");
+		fputs(", ", fp);
 		print_span(fp, k->period);
-		fprintf(fp, ": %s\n", k->reason != NULL ? k->reason : "");
+		fputs(": ", fp);
+		put(fp, k->reason != NULL ? k->reason : "");
+		putc('\n', fp);
 	}
 }
 
@@ -188,10 +220,15 @@ print_quotas(FILE *fp, const struct schedule *s,
 		fputs(TABLE_INDENT, fp);
 		if (q->person >= 0 && (uint32_t)q->person < p->npeople) {
 			pe = &p->people[q->person];
-			if (pe->name != NULL && strcmp(pe->name, pe->id) != 0)
-				fprintf(fp, "%s (%s) ", pe->name, pe->id);
-			else
-				fprintf(fp, "%s ", pe->id);
+			if (pe->name != NULL && strcmp(pe->name, pe->id) != 0) {
+				put(fp, pe->name);
+				fputs(" (", fp);
+				put(fp, pe->id);
+				fputs(") ", fp);
+			} else {
+				put(fp, pe->id);
+				putc(' ', fp);
+			}
 		}
 		print_span(fp, q->period);
 		if (q->partner > 0 && (uint32_t)q->partner < p->norgs)
@@ -280,8 +317,11 @@ table_schedule(FILE *fp, const struct schedule *s,
 	}
 	for (pl = 0; pl < s->nplans; pl++) {
 		p = s->plans[pl];
-		if (s->nplans > 1)
-			fprintf(fp, "%s== %s\n", pl > 0 ? "\n" : "", p->file);
+		if (s->nplans > 1) {
+			fprintf(fp, "%s== ", pl > 0 ? "\n" : "");
+			put(fp, p->file);
+			putc('\n', fp);
+		}
 		any = false;
 		for (g = base[pl]; g < base[pl + 1]; g++) {
 			if (start[g] == start[g + 1])

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "arena.h"
+#include "budget.h"
 #include "catalog.h"
 #include "date.h"
 #include "diag.h"
@@ -200,6 +201,9 @@ check_conflict(const struct plan *p, struct diags *d)
 	char day[11];
 
 	order_conflicts(p, d);
+	/* the claims were charged by check_limit: past it, none is made */
+	if (budget_over(&d->budget))
+		return;
 	fixed_claims(p, d->arena, &v);
 	c = v.v;
 	if (v.n < 2)

@@ -1,7 +1,9 @@
 /* rules_time.c - checks of dates, windows and counts: range-order, outside-plan, outside-phase, exclusive-keys, bad-number, limit, non-working-date, calendar-coverage. */
 #include <stdint.h>
+#include <string.h>
 
 #include "arena.h"
+#include "budget.h"
 #include "cal.h"
 #include "catalog.h"
 #include "date.h"
@@ -58,6 +60,38 @@ check_range_order(const struct plan *p, struct diags *d)
 		    "a closed range");
 }
 
+/*
+ * A fixed activity of several days occupies its date and the working
+ * days after it (§5.2): all of them must lie in within, or rule is
+ * reported (a span past the calendar is never scheduled, and no date
+ * past 9999-12-31 is printed).
+ */
+static void
+fixed_span(const struct plan *p, struct diags *d, const struct activity *a,
+    enum rule_id rule, struct span within, const char *what)
+{
+	struct span occ;
+	char day[11], end[11];
+
+	if (a->w.days <= 1)
+		return;
+	occ.from = a->date;
+	occ.to = plan_occupied_end(p, a->date, a->w.days);
+	if (span_inside(occ, within))
+		return;
+	date_format(a->date, day);
+	if (occ.to == INT32_MAX) {
+		rules_report(d, rule, a->date_pos, "activity '%s' on %s lasts %u "
+		    "working days, more than the calendar has after it within "
+		    "%s", a->id, day, a->w.days, what);
+		return;
+	}
+	date_format(occ.to, end);
+	rules_report(d, rule, a->date_pos, "activity '%s' on %s lasts %u "
+	    "working days, to %s: past the end of %s", a->id, day, a->w.days,
+	    end, what);
+}
+
 void
 check_outside_plan(const struct plan *p, struct diags *d)
 {
@@ -75,6 +109,29 @@ check_outside_plan(const struct plan *p, struct diags *d)
 			rules_report(d, R_OUTSIDE_PLAN, rules_npos(ph->period_node), "phase '%s' "
 			    "(%s) is outside the plan period %s", ph->id,
 			    rules_span_text(d, ph->period), pp);
+	}
+	/* a phase without a usable period: its fixed dates against the plan */
+	for (i = 0; i < p->nphases; i++) {
+		const struct phase *ph = &p->phases[i];
+		uint32_t j;
+
+		if (ph->period_node != NULL && span_ok(ph->period))
+			continue;
+		for (j = 0; j < ph->nacts; j++) {
+			const struct activity *a = &ph->acts[j];
+
+			if (!a->has_date)
+				continue;
+			if (!span_inside(a->w.window, p->period))
+				rules_report(d, R_OUTSIDE_PLAN, a->date_pos,
+				    "activity '%s' on %s is outside the plan "
+				    "period %s", a->id, rules_span_text(d,
+				    a->w.window), pp);
+			else
+				fixed_span(p, d, a, R_OUTSIDE_PLAN, p->period,
+				    arena_printf(d->arena, "the plan period %s",
+				    pp));
+		}
 	}
 	for (i = 0; i < p->nmentorships; i++) {
 		const struct mentorship *m = &p->mentorships[i];
@@ -117,6 +174,10 @@ check_outside_phase(const struct plan *p, struct diags *d)
 				    "activity '%s' on %s is outside phase '%s' "
 				    "(%s)", a->id, rules_span_text(d, a->w.window),
 				    ph->id, rules_span_text(d, ph->period));
+			else if (a->has_date)
+				fixed_span(p, d, a, R_OUTSIDE_PHASE, ph->period,
+				    arena_printf(d->arena, "phase '%s' (%s)",
+				    ph->id, rules_span_text(d, ph->period)));
 			else if (!a->has_date && a->w.has_when &&
 			    span_ok(a->w.window) &&
 			    !span_inside(a->w.window, ph->period))
@@ -197,7 +258,8 @@ eligible_days(const struct sitecal *c, const struct when *w)
  */
 static bool
 check_series_times(const struct plan *p, struct diags *d,
-    const struct when *w, const char *what, const char *id, int32_t site)
+    const struct when *w, const char *what, const char *id, int32_t site,
+    struct pos where)
 {
 	const struct sitecal *c = plan_site_cal(p, site, w);
 	const char *at = "";
@@ -210,15 +272,17 @@ check_series_times(const struct plan *p, struct diags *d,
 	if (w->days > 1 && (k = sitecal_count(c, w->window, 0x7F)) <
 	    (int32_t)w->days) {
 		rules_report(d, R_BAD_NUMBER, w->when_pos.line ? w->when_pos :
-		    w->times_pos, "%s '%s' lasts %u working days but its "
-		    "window has only %d%s", what, id, w->days, k, at);
+		    w->times_pos.line ? w->times_pos : where, "%s '%s' lasts %u "
+		    "working days but its window has only %d%s", what, id,
+		    w->days, k, at);
 		return true;
 	}
 	k = eligible_days(c, w);
 	if ((uint32_t)k >= w->times)
 		return false;
 	rules_report(d, R_BAD_NUMBER, w->times_pos.line ? w->times_pos :
-	    w->when_pos, "%s '%s' wants %u time%s %sbut %s only %d eligible "
+	    w->when_pos.line ? w->when_pos : where, "%s '%s' wants %u time%s "
+	    "%sbut %s only %d eligible "
 	    "day%s%s", what, id, w->times, w->times == 1 ? "" : "s",
 	    w->every != EV_NONE ? "a period " : "",
 	    w->every != EV_NONE ? "a period has" : "its window has", k,
@@ -237,6 +301,8 @@ check_times(const struct plan *p, struct diags *d, const struct when *w,
     const struct mentorship *m)
 {
 	const struct sitecal *done = NULL, *c;
+	struct pos where = a != NULL ? a->pos : m != NULL ?
+	    rules_npos(m->node) : rules_npos(NULL);
 	uint32_t i, n = 1;
 	int32_t site;
 
@@ -254,7 +320,7 @@ check_times(const struct plan *p, struct diags *d, const struct when *w,
 		if ((c = plan_site_cal(p, site, w)) == done)
 			continue;
 		done = c;
-		if (check_series_times(p, d, w, what, id, site))
+		if (check_series_times(p, d, w, what, id, site, where))
 			return;
 	}
 }
@@ -322,23 +388,176 @@ occurrences(const struct when *w)
 	return periods * w->times;
 }
 
+static uint64_t
+slen(const char *s)
+{
+	return s != NULL ? strlen(s) : 0;
+}
+
+/*
+ * Bytes a reference prints where it is written out: the text as written,
+ * and what it names: a person's id, name, role and duty, or an
+ * organisation's id and name (a short id may name a long name).
+ */
+static uint64_t
+ref_text(const struct plan *p, const struct ref *r, bool person)
+{
+	uint64_t n = strlen(plan_ref_text(r));
+
+	if (r->idx < 0)
+		return n;
+	if (person && (uint32_t)r->idx < p->npeople)
+		n += slen(p->people[r->idx].id) + slen(p->people[r->idx].name) +
+		    slen(p->people[r->idx].role) + slen(p->people[r->idx].duty);
+	else if (!person && (uint32_t)r->idx < p->norgs)
+		n += slen(p->orgs[r->idx].id) + slen(p->orgs[r->idx].name);
+	return n;
+}
+
+/* The units of a list of references printed once: each one's text. */
+static uint64_t
+refs_units(const struct plan *p, const struct reflist *l, bool person)
+{
+	uint64_t u = 0;
+	uint32_t i;
+
+	for (i = 0; i < l->n; i++)
+		u = budget_add(u, budget_text(ref_text(p, &l->v[i], person)));
+	return u;
+}
+
+/* Charges units for what at prints; false after reporting the limit. */
+static bool
+charge_at(struct diags *d, struct pos at, const char *what, uint64_t units)
+{
+	if (budget_charge(&d->budget, units))
+		return true;
+	rules_report(d, R_LIMIT, at, "the plan passes the work limit of a file "
+	    "of %llu bytes at %s, with the names its references print (see "
+	    "'Limits' in the format's documentation)",
+	    (unsigned long long)d->budget.input, what);
+	return false;
+}
+
+/*
+ * What scheduling one series costs (budget.h): for each occurrence, a
+ * unit a day for each person and site it occupies and its text; for a
+ * flexible series, the days of the window searched for each of them.
+ */
+struct series_cost {
+	uint64_t	 occ;		/* occurrences */
+	uint64_t	 npeople;
+	uint64_t	 text;		/* bytes an event prints */
+	uint32_t	 days;
+	uint64_t	 units;
+};
+
+static void
+series_cost(const struct when *w, bool fixed, uint64_t npeople,
+    uint64_t text, struct series_cost *c)
+{
+	uint64_t cals = 1 + npeople, per;
+
+	c->occ = fixed ? 1 : occurrences(w);
+	c->npeople = npeople;
+	c->text = text;
+	c->days = w->days;
+	per = budget_add(budget_mul(cals, w->days), budget_text(text));
+	c->units = budget_mul(c->occ, per);
+	if (!fixed && span_ok(w->window))
+		c->units = budget_add(c->units, budget_mul(cals,
+		    ((uint64_t)(w->window.to - w->window.from) +
+		    BUDGET_WINDOW_DAYS) / BUDGET_WINDOW_DAYS));
+}
+
+/* "... at activity 'x': N occurrences of D days, with P people each". */
+static void
+report_limit(struct diags *d, struct pos at, const char *what,
+    const struct series_cost *c, uint64_t series)
+{
+	uint64_t n = budget_mul(c->occ, series);
+
+	rules_report(d, R_LIMIT, at, "the plan passes the work limit of a "
+	    "file of %llu bytes at %s: %llu occurrence%s of %u day%s%s%s%s%s "
+	    "(see 'Limits' in the format's documentation)",
+	    (unsigned long long)d->budget.input, what, (unsigned long long)n,
+	    n == 1 ? "" : "s", c->days, c->days == 1 ? "" : "s",
+	    c->npeople > 0 ? ", with " : "", c->npeople > 0 ?
+	    arena_printf(d->arena, "%llu", (unsigned long long)c->npeople) :
+	    "", c->npeople == 0 ? "" : c->npeople == 1 ? " person each" :
+	    " people each", c->text < 4096 ? "" : arena_printf(d->arena,
+	    ", printing %llu bytes of names and text",
+	    (unsigned long long)c->text));
+}
+
+/* The longest id and name of an organisation: the site an event prints. */
+static uint64_t
+longest_site(const struct plan *p)
+{
+	uint64_t best = 0, n;
+	uint32_t i;
+
+	for (i = 0; i < p->norgs; i++) {
+		n = (p->orgs[i].id ? strlen(p->orgs[i].id) : 0) +
+		    (p->orgs[i].name ? strlen(p->orgs[i].name) : 0);
+		if (n > best)
+			best = n;
+	}
+	return best;
+}
+
+/* A quota's people: a list, or the lists of a group of the leadership. */
+static size_t
+quota_lists(const struct plan *p, const struct quota *q,
+    const struct reflist **out)
+{
+	size_t n = 0;
+
+	if (q->group == QG_LEADER || q->group == QG_LEADERSHIP)
+		out[n++] = &p->leader;
+	if (q->group == QG_DEPUTIES || q->group == QG_LEADERSHIP)
+		out[n++] = &p->deputies;
+	if (q->group == QG_MEMBERS || q->group == QG_LEADERSHIP)
+		out[n++] = &p->members;
+	if (q->group == QG_LIST)
+		out[n++] = &q->people;
+	return n;
+}
+
+/*
+ * Charges the file's budget with what scheduling the plan will cost:
+ * every series (fixed dates and each partner of `at: partner` included),
+ * every mentorship's meetings and pairing's visits, and every quota
+ * row. The first that passes
+ * the limit is reported, and the rest is not charged. The occurrences are
+ * also held under MAX_OCCURRENCES whatever the size of the file.
+ */
 void
 check_limit(const struct plan *p, struct diags *d)
 {
-	uint64_t total = 0, n;
-	uint32_t i, j;
+	struct series_cost c;
+	uint64_t total = 0, text, site = longest_site(p), series, npeople, k,
+	    units, rows;
+	uint32_t i, j, l;
 
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			const struct activity *a = &p->phases[i].acts[j];
 
-			if (a->has_date)
-				continue;
-			n = occurrences(&a->w);
+			series = 1;
 			if (a->w.at == AT_PARTNER)
-				n *= a->all_partners ? p->norgs - 1 :
+				series = a->all_partners ? p->norgs - 1 :
 				    a->partners.n;
-			total += n;
+			npeople = (uint64_t)a->owners.n + a->people.n;
+			/* what each event prints: title, ids, site, names */
+			text = strlen(a->title) + strlen(a->id) + site +
+			    slen(p->phases[i].id);
+			for (l = 0; l < a->owners.n; l++)
+				text += ref_text(p, &a->owners.v[l], true);
+			for (l = 0; l < a->people.n; l++)
+				text += ref_text(p, &a->people.v[l], true);
+			series_cost(&a->w, a->has_date, npeople, text, &c);
+			total = budget_add(total, budget_mul(c.occ, series));
 			if (total > MAX_OCCURRENCES) {
 				rules_report(d, R_LIMIT, a->pos, "the plan expands to "
 				    "more than %u occurrences to schedule "
@@ -346,25 +565,118 @@ check_limit(const struct plan *p, struct diags *d)
 				    MAX_OCCURRENCES, a->id);
 				return;
 			}
+			/* and the activity as the exports print it, once */
+			units = budget_add(budget_mul(c.units, series),
+			    budget_add(budget_text(text), refs_units(p,
+			    &a->partners, false)));
+			if (!budget_charge(&d->budget, units)) {
+				report_limit(d, a->pos, arena_printf(d->arena,
+				    "activity '%s'", a->id), &c, series);
+				return;
+			}
 		}
-	for (i = 0; i < p->nmentorships; i++)
-		if (p->mentorships[i].has_meet)
-			total += occurrences(&p->mentorships[i].meet);
-	for (i = 0; i < p->npairings; i++) {	/* visits: a series (§10) */
-		if (p->pairings[i].visits <= 0)
+	for (i = 0; i < p->nmentorships; i++) {
+		const struct mentorship *m = &p->mentorships[i];
+		const char *what = arena_printf(d->arena, "the meetings of "
+		    "mentorship m%u", i + 1);
+
+		text = ref_text(p, &m->mentor, true) +
+		    ref_text(p, &m->apprentice, true);
+		if (!charge_at(d, rules_npos(m->node), what, budget_text(text)))
+			return;
+		if (!m->has_meet)
 			continue;
-		total += occurrences(&p->pairings[i].w);
+		series_cost(&m->meet, false, 2, text + site, &c);
+		total = budget_add(total, c.occ);
 		if (total > MAX_OCCURRENCES) {
-			rules_report(d, R_LIMIT, rules_npos(p->pairings[i].node),
-			    "the plan expands to more than %u occurrences to "
-			    "schedule (pairing '%s' passes the limit)",
-			    MAX_OCCURRENCES, p->pairings[i].id);
+			rules_report(d, R_LIMIT, rules_npos(p->root), "the plan "
+			    "expands to more than %u occurrences to schedule",
+			    MAX_OCCURRENCES);
+			return;
+		}
+		if (!budget_charge(&d->budget, c.units)) {
+			report_limit(d, rules_npos(m->node), what, &c, 1);
 			return;
 		}
 	}
-	if (total > MAX_OCCURRENCES)
-		rules_report(d, R_LIMIT, rules_npos(p->root), "the plan expands to more "
-		    "than %u occurrences to schedule", MAX_OCCURRENCES);
+	for (i = 0; i < p->npairings; i++) {	/* visits: a series (§10) */
+		const struct pairing *x = &p->pairings[i];
+		const char *what = arena_printf(d->arena, "pairing '%s'", x->id);
+
+		text = ref_text(p, &x->person, true) +
+		    ref_text(p, &x->partner, false);
+		if (!charge_at(d, rules_npos(x->node), what, budget_text(text)))
+			return;
+		if (x->visits <= 0)
+			continue;
+		series_cost(&x->w, false, 1, text + site, &c);
+		total = budget_add(total, c.occ);
+		if (total > MAX_OCCURRENCES) {
+			rules_report(d, R_LIMIT, rules_npos(x->node), "the plan "
+			    "expands to more than %u occurrences to schedule "
+			    "(pairing '%s' passes the limit)", MAX_OCCURRENCES,
+			    x->id);
+			return;
+		}
+		if (!budget_charge(&d->budget, c.units)) {
+			report_limit(d, rules_npos(x->node), what, &c, 1);
+			return;
+		}
+	}
+	if (!charge_at(d, rules_npos(p->leadership_node), "'leadership'",
+	    budget_add(refs_units(p, &p->leader, true), budget_add(
+	    refs_units(p, &p->deputies, true), refs_units(p, &p->members,
+	    true)))))
+		return;
+	for (i = 0; i < p->ntargets; i++)
+		if (!charge_at(d, rules_npos(p->targets[i].node),
+		    arena_printf(d->arena, "target %u", i + 1), budget_add(1,
+		    refs_units(p, &p->targets[i].partners, false))))
+			return;
+	if (!p->has_period || !span_ok(p->period))
+		return;
+	for (i = 0; i < p->nquotas; i++) {
+		const struct quota *q = &p->quotas[i];
+		const struct reflist *lists[3];
+		int months = q->per == PER_YEAR ? 12 : q->per == PER_SEMESTER ?
+		    6 : 1;
+		int y1, m1, d1, y2, m2, d2;
+		size_t g, ng = quota_lists(p, q, lists);
+
+		date_to_civil(p->period.from, &y1, &m1, &d1);
+		date_to_civil(p->period.to, &y2, &m2, &d2);
+		k = (uint64_t)((y2 - y1) * 12 + (m2 - m1) + 1) /
+		    (uint64_t)months + 1;
+		/* a row for each person in each period, with the name */
+		for (g = 0, rows = 0, units = 0; g < ng; g++) {
+			rows += lists[g]->n;
+			units = budget_add(units, budget_add(lists[g]->n,
+			    refs_units(p, lists[g], true)));
+		}
+		/* a row a period for visits and one for days */
+		k = budget_mul(k, (uint64_t)(q->visits >= 0) + (q->days >= 0));
+		if (!budget_charge(&d->budget, budget_mul(units, k))) {
+			rules_report(d, R_LIMIT, rules_npos(q->node), "the plan "
+			    "passes the work limit of a file of %llu bytes at "
+			    "quota %u: %llu people, each counted in %llu periods "
+			    "(see 'Limits' in the format's documentation)",
+			    (unsigned long long)d->budget.input, i + 1,
+			    (unsigned long long)rows, (unsigned long long)k);
+			return;
+		}
+	}
+	/* a pairing's days: a row a period, with the person's name */
+	for (i = 0; i < p->npairings; i++) {
+		const struct pairing *x = &p->pairings[i];
+
+		if (x->days < 0)
+			continue;
+		k = (uint64_t)(p->period.to - p->period.from) / 28 + 2;
+		if (!charge_at(d, rules_npos(x->node), arena_printf(d->arena,
+		    "pairing '%s'", x->id), budget_mul(k, budget_add(1,
+		    budget_text(ref_text(p, &x->person, true))))))
+			return;
+	}
 }
 
 /* Why day is not a working day at a site, for a message. */
@@ -386,10 +698,11 @@ why_not_working(const struct sitecal *c, day_t day)
 			continue;
 		if (cal_holiday(cal, day, &holiday, NULL) == CN_OFF)
 			return holiday;
-		for (k = 0; k < cal->nclosed; k++)
-			if (day >= cal->closed[k].from &&
-			    day <= cal->closed[k].to)
-				return "the kindergarten is closed";
+		/* closed is sorted and merged: the last range starting by day */
+		k = date_count_upto(cal->closed, cal->nclosed,
+		    sizeof(*cal->closed), day);
+		if (k > 0 && day <= cal->closed[k - 1].to)
+			return "the kindergarten is closed";
 		break;
 	}
 	return names[date_weekday(day)];

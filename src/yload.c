@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "budget.h"
 #include "catalog.h"
 #include "diag.h"
 #include "strmap.h"
@@ -35,6 +36,9 @@ struct yreader {
 	char			 msg[96];
 };
 
+/* Children from which a container's buffer is kept rather than copied. */
+#define ADOPT_KIDS	65536
+
 /* A container being filled: its children wait here until it ends. */
 struct frame {
 	struct ynode	 node;
@@ -42,6 +46,7 @@ struct frame {
 	size_t		 n, cap;
 	const char	*anchor;
 	uint64_t	 reached_at_start;
+	uint64_t	 bytes_at_start;
 	/* streaming (yload_opts.stream) */
 	int		 match;		/* stream_path entries matched, or -1 */
 	bool		 streamed;	/* items go to the stream callback */
@@ -53,6 +58,7 @@ struct frame {
 struct anchor {
 	struct ynode	 node;
 	uint64_t	 weight;	/* nodes reached through it */
+	uint64_t	 bytes;		/* bytes of text reached through it */
 };
 
 struct yload {
@@ -65,6 +71,8 @@ struct yload {
 	uint64_t	 parsed;	/* nodes from events */
 	uint64_t	 reached;	/* parsed plus alias weights */
 	uint64_t	 via_alias;
+	uint64_t	 bytes;		/* scalar bytes, aliases' included */
+	uint64_t	 via_alias_bytes;
 	uint32_t	 alias_line, alias_col;	/* the first alias */
 	struct strmap	 anchors;
 	struct anchor	*av;
@@ -410,7 +418,7 @@ check_dup_keys(struct yload *y, const struct ynode *kids, size_t pairs)
 
 static void
 add_anchor(struct yload *y, const char *name, const struct ynode *n,
-    uint64_t weight)
+    uint64_t weight, uint64_t bytes)
 {
 	struct strmap_slot *sl;
 	int32_t *slot;
@@ -435,6 +443,7 @@ add_anchor(struct yload *y, const char *name, const struct ynode *n,
 	}
 	y->av[*slot].node = *n;
 	y->av[*slot].weight = weight;
+	y->av[*slot].bytes = bytes;
 }
 
 /*
@@ -444,12 +453,12 @@ add_anchor(struct yload *y, const char *name, const struct ynode *n,
  */
 static void
 emit(struct yload *y, const struct ynode *n, const char *anchor,
-    uint64_t weight)
+    uint64_t weight, uint64_t bytes)
 {
 	struct frame *f = &y->frames[y->depth];
 
 	if (anchor != NULL)
-		add_anchor(y, anchor, n, weight);
+		add_anchor(y, anchor, n, weight, bytes);
 	if (!f->streamed) {
 		*frame_push_kid(f) = *n;
 		return;
@@ -458,6 +467,144 @@ emit(struct yload *y, const struct ynode *n, const char *anchor,
 	f->count++;
 	if (!y->pinned)
 		arena_reset(y->opts->scratch);
+}
+
+/*
+ * A double-quoted scalar can spell any character with an escape ("\e",
+ * "\x01", "\0"): what it decodes to must be text too. Tab and newline
+ * are; other control characters (carriage return and NUL included) and
+ * the characters the reader refuses are an encoding error.
+ */
+static bool
+decoded_ok(struct yload *y, const char *s, size_t len, const struct ynode *n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+	uint32_t c;
+	char msg[160];
+
+	for (i = 0; i < len; i++) {
+		c = p[i];
+		if (c >= 0x20 && c < 0x7F)
+			continue;
+		if (c >= 0xC0) {	/* libyaml gives valid UTF-8 */
+			int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+
+			c &= 0x3Fu >> more;
+			while (more-- > 0 && i + 1 < len)
+				c = (c << 6) | (p[++i] & 0x3Fu);
+		}
+		if (c == '\t' || c == '\n' ||
+		    (c != 0x0D && c != 0x85 && yread_allowed(c)))
+			continue;
+		snprintf(msg, sizeof(msg), c == 0 ? "quoted text holds a NUL "
+		    "character (written \\0)%.0u" : "quoted text holds the "
+		    "control character U+%04X (an escape): only tab and newline "
+		    "are allowed", c);
+		fatal(y, R_ENCODING, n->line, n->col, msg);
+		return false;
+	}
+	return true;
+}
+
+#define CORE_TAG	"tag:yaml.org,2002:"
+
+/* A tag as written: "!!binary" for the core tags. */
+static const char *
+tag_text(const char *tag, char *buf, size_t size)
+{
+	if (strncmp(tag, CORE_TAG, sizeof(CORE_TAG) - 1) == 0)
+		snprintf(buf, size, "!!%.40s", tag + sizeof(CORE_TAG) - 1);
+	else
+		snprintf(buf, size, "%.40s", tag);
+	return buf;
+}
+
+static bool
+is_core(const char *tag, const char *name)
+{
+	return strncmp(tag, CORE_TAG, sizeof(CORE_TAG) - 1) == 0 &&
+	    strcmp(tag + sizeof(CORE_TAG) - 1, name) == 0;
+}
+
+/* A whole or decimal number, as the plan's numbers are written. */
+static bool
+looks_numeric(const char *s, size_t len, bool whole)
+{
+	size_t i = 0, digits = 0;
+	bool dot = false;
+
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (s[i] == '.' && !whole && !dot)
+			dot = true;
+		else
+			return false;
+	}
+	return digits > 0;
+}
+
+/*
+ * A tag on a scalar (§8): "!" and !!str make it a string, which numbers
+ * refuse; !!int, !!float, !!null and !!bool must agree with the value;
+ * any other tag (!!binary, !!timestamp, a local !tag) is a type error.
+ */
+static void
+scalar_tag(struct yload *y, const char *tag, const char *s, size_t len,
+    struct ynode *n)
+{
+	char name[48];
+	const char *what = NULL;
+	bool ok = true;
+
+	if (strcmp(tag, "!") == 0 || is_core(tag, "str")) {
+		n->kind = YN_SCALAR;
+		if (!n->quoted)
+			n->quoted = 2;
+		return;
+	}
+	if (is_core(tag, "int") || is_core(tag, "float")) {
+		ok = looks_numeric(s, len, is_core(tag, "int"));
+		what = is_core(tag, "int") ? "a whole number" : "a number";
+	} else if (is_core(tag, "null")) {
+		ok = n->kind == YN_NULL;
+		what = "null";
+	} else if (is_core(tag, "bool")) {
+		what = "true or false";
+		ok = (len == 4 && (memcmp(s, "true", 4) == 0 ||
+		    memcmp(s, "True", 4) == 0 || memcmp(s, "TRUE", 4) == 0)) ||
+		    (len == 5 && (memcmp(s, "false", 5) == 0 ||
+		    memcmp(s, "False", 5) == 0 || memcmp(s, "FALSE", 5) == 0));
+	} else {
+		diag_add(y->diags, R_TYPE, n->line, n->col, "tag '%s' is not "
+		    "used in plans: write the value without it",
+		    tag_text(tag, name, sizeof(name)));
+		return;
+	}
+	if (!ok)
+		diag_add(y->diags, R_TYPE, n->line, n->col, "'%.*s' is tagged "
+		    "%s but is not %s", len > 64 ? 64 : (int)len, s,
+		    tag_text(tag, name, sizeof(name)), what);
+	else if (n->quoted && !is_core(tag, "null"))
+		n->quoted = 0;	/* !!int "30": the number 30 */
+}
+
+/* A tag on a mapping or a list: only !!map and !!seq, where they fit. */
+static void
+container_tag(struct yload *y, const char *tag, const struct ynode *n)
+{
+	char name[48];
+
+	if (strcmp(tag, "!") == 0 ||
+	    (n->kind == YN_MAP && is_core(tag, "map")) ||
+	    (n->kind == YN_SEQ && is_core(tag, "seq")))
+		return;
+	diag_add(y->diags, R_TYPE, n->line, n->col, "tag '%s' is not used on "
+	    "a %s in plans: write the value without it",
+	    tag_text(tag, name, sizeof(name)), ynode_kind_name(n));
 }
 
 static void
@@ -479,17 +626,23 @@ on_scalar(struct yload *y, const yaml_event_t *ev)
 	if (len > UINT32_MAX)
 		len = UINT32_MAX;
 	n.n = (uint32_t)len;
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	    !decoded_ok(y, s, len, &n))
+		return;
+	if (ev->data.scalar.tag != NULL)
+		scalar_tag(y, (const char *)ev->data.scalar.tag, s, len, &n);
 	n.u.str = intern(y, s, len);
 	y->parsed++;
 	y->reached++;
-	emit(y, &n, (const char *)ev->data.scalar.anchor, 1);
+	y->bytes += len;
+	emit(y, &n, (const char *)ev->data.scalar.anchor, 1, len);
 }
 
 static void
 on_start(struct yload *y, const yaml_event_t *ev, enum ynode_kind kind)
 {
 	struct frame *f, *parent;
-	const char *anchor;
+	const char *anchor, *tag;
 
 	anchor = kind == YN_MAP ? (const char *)ev->data.mapping_start.anchor :
 	    (const char *)ev->data.sequence_start.anchor;
@@ -528,6 +681,11 @@ on_start(struct yload *y, const yaml_event_t *ev, enum ynode_kind kind)
 	}
 	f->anchor = anchor != NULL ? arena_strdup(y->arena, anchor) : NULL;
 	f->reached_at_start = y->reached;
+	f->bytes_at_start = y->bytes;
+	tag = kind == YN_MAP ? (const char *)ev->data.mapping_start.tag :
+	    (const char *)ev->data.sequence_start.tag;
+	if (tag != NULL)
+		container_tag(y, tag, &f->node);
 	y->parsed++;
 	y->reached++;
 }
@@ -539,7 +697,13 @@ on_end(struct yload *y)
 	struct ynode *kids = NULL;
 	size_t n = f->n;
 
-	if (n > 0) {
+	if (n >= ADOPT_KIDS && !f->in_item) {
+		/* a big container keeps the buffer it was read into, not a
+		   copy: the arena takes it over */
+		kids = arena_realloc_owned(y->arena, f->kids, n * sizeof(*kids));
+		f->kids = NULL;
+		f->cap = 0;
+	} else if (n > 0) {
 		kids = arena_alloc(f->in_item ? y->opts->scratch : y->arena,
 		    n * sizeof(*kids));
 		memcpy(kids, f->kids, n * sizeof(*kids));
@@ -557,7 +721,8 @@ on_end(struct yload *y)
 	} else
 		f->node.n = (uint32_t)n;
 	y->depth--;
-	emit(y, &f->node, f->anchor, y->reached - f->reached_at_start);
+	emit(y, &f->node, f->anchor, y->reached - f->reached_at_start,
+	    y->bytes - f->bytes_at_start);
 }
 
 static void
@@ -584,15 +749,37 @@ on_alias(struct yload *y, const yaml_event_t *ev)
 	}
 	y->via_alias += a->weight;
 	y->reached += a->weight;
+	y->via_alias_bytes += a->bytes;
+	y->bytes += a->bytes;
 	if (y->via_alias > YLOAD_MAX_ALIAS_NODES) {
 		fatal(y, R_LIMIT, (uint32_t)ev->start_mark.line + 1,
 		    (uint32_t)ev->start_mark.column + 1,
 		    "aliases expand to more than 10000000 nodes");
 		return;
 	}
+	/*
+	 * What an alias reaches is built, checked and printed again: its
+	 * nodes and its text are charged to the file's budget now, before
+	 * anything is built from it.
+	 */
+	if (!budget_charge(&y->diags->budget, budget_add(a->weight,
+	    budget_text(a->bytes)))) {
+		char msg[256];
+
+		snprintf(msg, sizeof(msg), "alias '%.40s' passes the work limit "
+		    "of a file of %llu bytes: the aliases so far reach %llu "
+		    "nodes and %llu bytes of text (see 'Limits' in the format's "
+		    "documentation)", name,
+		    (unsigned long long)y->diags->budget.input,
+		    (unsigned long long)y->via_alias,
+		    (unsigned long long)y->via_alias_bytes);
+		fatal(y, R_LIMIT, (uint32_t)ev->start_mark.line + 1,
+		    (uint32_t)ev->start_mark.column + 1, msg);
+		return;
+	}
 	n = a->node;
 	pos_of(&ev->start_mark, &n);
-	emit(y, &n, NULL, a->weight);
+	emit(y, &n, NULL, a->weight, a->bytes);
 }
 
 static void
@@ -779,7 +966,7 @@ const char *
 ynode_kind_name(const struct ynode *n)
 {
 	static const char *const names[] = {
-		"null", "string", "mapping", "list", "list"
+		"null", "string", "mapping", "list", "list of activities"
 	};
 
 	return n == NULL ? "nothing" : names[n->kind];

@@ -742,6 +742,99 @@ expect_rc 2
 cmp -s plans/example.yaml "$T/plan.yaml" || why "wrote over the plan"
 result "schedule -o: never over a plan file"
 
+cp plans/example.yaml "$T/plan.yaml"
+run schedule -o "$T/plan.yaml" - <"$T/plan.yaml"
+expect_rc 2
+expect_in err "not writing over it"
+cmp -s plans/example.yaml "$T/plan.yaml" || why "wrote over the plan"
+ln -s plan.yaml "$T/plan-link"
+run export --format json -o "$T/plan-link" - <"$T/plan.yaml"
+expect_rc 2
+cmp -s plans/example.yaml "$T/plan.yaml" || why "wrote over the plan"
+result "schedule -o: never over the plan on standard input (-)"
+
+# -o onto a symbolic link: the target is replaced, the link stays.
+echo old >"$T/target.txt"
+ln -s target.txt "$T/link.txt"
+run schedule -o "$T/link.txt" plans/example.yaml
+expect_rc 0
+[ -L "$T/link.txt" ] || why "the link was replaced"
+grep -q "签订结对帮扶协议" "$T/target.txt" || why "the target was not written"
+ls -a "$T" | grep -q '^\.pairplan\.' && why "a temporary file is left"
+result "schedule -o: a symbolic link's target is written, the link stays"
+
+mkdir "$T/adir"
+ln -s adir "$T/dirlink"
+ln -s nowhere "$T/deadlink"
+run schedule -o "$T/dirlink" plans/example.yaml
+expect_rc 2
+expect_in err "Is a directory"
+[ -L "$T/dirlink" ] || why "the link to a directory was replaced"
+run schedule -o "$T/deadlink" plans/example.yaml
+expect_rc 2
+expect_in err "symbolic link to a missing file"
+[ -L "$T/deadlink" ] && [ ! -e "$T/nowhere" ] || why "a dangling link was followed"
+result "schedule -o: a link to a directory or to nothing is refused"
+
+echo keep >"$T/readonly.txt"
+chmod 444 "$T/readonly.txt"
+run schedule -o "$T/readonly.txt" plans/example.yaml
+expect_rc 2
+expect_in err "Permission denied"
+[ "$(cat "$T/readonly.txt")" = keep ] || why "a read-only file was replaced"
+echo x >"$T/setid.txt"
+chmod 6755 "$T/setid.txt"
+run schedule -o "$T/setid.txt" plans/example.yaml
+expect_rc 0
+[ "$(stat -c %a "$T/setid.txt")" = 755 ] ||
+    why "mode $(stat -c %a "$T/setid.txt"), expected 755"
+result "schedule -o: read-only refused, set-id bits dropped"
+
+long=$(printf '%0255d' 0)
+run schedule -o "$T/$long" plans/example.yaml
+expect_rc 0
+[ -s "$T/$long" ] || why "a 255-byte name was not written"
+rm -f "$T/$long"
+result "schedule -o: a name of 255 bytes"
+
+# A signal while the temporary file exists removes it: exit 128+signal.
+# The writer is stopped once a file shows in its directory, then sent the
+# signal, so the case is not a race; a run that ends first is tried again.
+python3 bench/genplan.py --activities 3000 --seed 3 -o "$T/big.yaml" \
+    2>/dev/null
+mkdir "$T/sig"
+for sig in TERM INT HUP; do
+	case $sig in TERM) signum=15 ;; INT) signum=2 ;; *) signum=1 ;; esac
+	tries=0
+	RC=-1
+	while [ $tries -lt 20 ]; do
+		rm -f "$T/sig/out.json" "$T/sig"/.[!.]*
+		"$BIN" export --format json -o "$T/sig/out.json" "$T/big.yaml" \
+		    >/dev/null 2>&1 &
+		pid=$!
+		n=0
+		while [ $n -lt 5000 ] && [ -z "$(ls -A "$T/sig")" ]; do
+			n=$((n + 1))
+		done
+		kill -STOP "$pid" 2>/dev/null
+		if [ -n "$(ls -A "$T/sig")" ] && [ ! -e "$T/sig/out.json" ]; then
+			kill -"$sig" "$pid"
+			kill -CONT "$pid"
+			wait "$pid"
+			RC=$?
+			break
+		fi
+		kill -CONT "$pid" 2>/dev/null
+		wait "$pid"
+		tries=$((tries + 1))
+	done
+	[ "$RC" -eq $((128 + signum)) ] ||
+	    why "SIG$sig: exit $RC, expected $((128 + signum))"
+	[ -n "$(ls -A "$T/sig")" ] &&
+	    why "SIG$sig: left $(ls -A "$T/sig" | head -n 1)"
+done
+result "schedule -o: SIGTERM, SIGINT, SIGHUP remove the temporary file"
+
 # One fixed meeting takes li's only day: the visit is unplaced and the
 # quota short. The schedule is still printed.
 cat >"$T/short.yaml" <<'PLAN'
@@ -780,6 +873,35 @@ expect_in out '"activity": "p1.2", "partner": "a", "occurrence": 1, "window": ["
 expect_in out '"required": 2, "got": 0, "unit": "visits"}'
 result "schedule: unplaced and a short quota: printed, exit 1"
 
+# CSV cells that a spreadsheet would run as formulas become text.
+awk '$0 == "      - title: 签订结对帮扶协议" {
+	print "      - title: \x27=HYPERLINK(\"http://x\",\"y\")\x27"; next }
+    $0 == "      - title: 送教下乡" { print "      - title: \x27@SUM(1)\x27"; next }
+    { print }' plans/example.yaml >"$T/formula.yaml"
+run schedule --format csv "$T/formula.yaml"
+expect_in out ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","
+grep -q ',=' "$T/out" && why "a cell starts with ="
+grep -q ',@' "$T/out" && why "a cell starts with @"
+run schedule --format csv - <plans/example.yaml
+expect_in out "$(printf -- '\r\n-,qidong.2#hexi/1,')"
+result "schedule --format csv: formula cells get a leading apostrophe"
+
+# The same plan given twice: every UID once.
+run schedule --format ics plans/example.yaml plans/example.yaml
+[ "$RC" -le 1 ] || why "exit status $RC"
+tr -d '\r' <"$T/out" | sed -e ':a' -e '$!N' -e 's/\n //' -e 'ta' -e 'P' -e 'D' |
+    grep '^UID:' | sort | uniq -d >"$T/dups"
+[ -s "$T/dups" ] && why "duplicate UIDs: $(head -n 1 "$T/dups")"
+result "schedule --format ics: the same plan twice, UIDs all different"
+
+# A tab or newline in a title is text; the table shows it escaped.
+sed 's/^      - title: 签订结对帮扶协议$/      - title: "签订\\t协议\\n第二行"/' \
+    plans/example.yaml >"$T/tabs.yaml"
+run schedule "$T/tabs.yaml"
+expect_in out 'Fri  签订\t协议\n第二行'
+[ "$(tr -cd '\t' <"$T/out" | wc -c)" -eq 0 ] || why "a raw tab in the table"
+result "schedule: control characters in the table are escaped"
+
 run schedule --help
 expect_rc 0
 expect_in out "usage: pairplan schedule"
@@ -789,6 +911,26 @@ result "schedule --help"
 run --help
 expect_in out "schedule"
 result "--help lists schedule"
+
+for args in --version --help rules "schedule --help"; do
+	# shellcheck disable=SC2086 # the words are the arguments
+	"$BIN" $args >/dev/full 2>"$T/err"
+	RC=$?
+	expect_rc 2
+	expect_in err "cannot write standard output"
+done
+result "--version, --help, rules onto a full device: exit 2, a message"
+
+run validate --max-size 18014398509481985K plans/example.yaml
+expect_rc 2
+expect_in err "bad size"
+run validate --max-size 99999999999999999999 plans/example.yaml
+expect_rc 2
+run validate --max-size 17179869184G plans/example.yaml
+expect_rc 2
+run validate --max-size 1G plans/example.yaml
+expect_rc 0
+result "--max-size too large to hold: a usage error"
 
 # ---- (f) export ---------------------------------------------------------
 

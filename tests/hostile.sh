@@ -3,17 +3,23 @@
 #
 #   sh tests/hostile.sh PATH/TO/pairplan
 #
-# POSIX sh and coreutils only (plus grep); the harness is tests/lib.sh.
-# For each case: the exit status, the rule id in brackets (and where given
-# its line:col), the form of every stderr line, no signal, no timeout, and
-# the time taken: under 2 s, or 5 s for a sanitizer build (HOSTILE_MAX_MS
-# overrides).
+# POSIX sh and coreutils only (plus grep and awk, which writes the big
+# inputs). For each case: the exit status, the rule id in brackets (and
+# where given its line:col), the form of every stderr line, no signal, no
+# timeout, and the time taken: under 2 s, or 5 s for a sanitizer build
+# (HOSTILE_MAX_MS overrides).
+#
+# The cases of work (issue 9: inputs that buy far more work than their
+# size) run other commands too, under a memory limit (ulimit -v, 768 MiB;
+# not for a sanitizer build, which maps terabytes of shadow memory) and a
+# time limit of 5 s (30 s under a sanitizer; HOSTILE_WORK_MS overrides),
+# and bound the bytes written on standard output.
 
 . tests/lib.sh
 lib_start hostile "$@"
 if [ -n "${HOSTILE_MAX_MS:-}" ]; then
 	MAX_MS=$HOSTILE_MAX_MS
-elif grep -q AddressSanitizer "$BIN" 2>/dev/null; then
+elif grep -q -e AddressSanitizer -e __asan_init "$BIN" 2>/dev/null; then
 	MAX_MS=5000
 else
 	MAX_MS=2000
@@ -21,6 +27,19 @@ fi
 
 # A second file whose diagnostics may appear (a plan's holiday file).
 ALSO=
+if [ -n "${HOSTILE_WORK_MS:-}" ]; then
+	WORK_MS=$HOSTILE_WORK_MS
+elif [ "$MAX_MS" -gt 2000 ]; then
+	WORK_MS=30000
+else
+	WORK_MS=5000
+fi
+if grep -q -e AddressSanitizer -e __asan_init "$BIN" 2>/dev/null; then
+	VMEM_KB=
+else
+	VMEM_KB=786432
+fi
+
 # check NAME RC RULE POS FILE MODE [OPTION...]
 #   RC    expected exit status (0, 1 or 2)
 #   RULE  rule id expected in brackets, or - for none
@@ -391,6 +410,329 @@ while [ $y -le 9999 ]; do
 	y=$((y + 1))
 done >"$T/yearshol.yaml"
 hol "9999 years, one entry each" limit "$T/yearshol.yaml"
+# ---- controls, tags and long values ----------------------------------
+printf 'pairplan: 1\nplan:\n  title: "a\\eb"\n' >"$T/esc.yaml"
+check "a quoted escape of ESC" 1 encoding 3:10 "$T/esc.yaml" file
+printf 'pairplan: 1\nplan:\n  title: "a\\x01b"\n' >"$T/x01.yaml"
+check "a quoted escape of U+0001" 1 encoding 3:10 "$T/x01.yaml" file
+printf 'pairplan: 1\nplan:\n  title: "a\\u009bb"\n' >"$T/c1.yaml"
+check "a quoted escape of U+009B (C1)" 1 encoding 3:10 "$T/c1.yaml" file
+replace '  - {id: p, name: 沙梁幼儿园, classes: 6}' \
+    '  - {id: "p\0q", name: 沙梁幼儿园, classes: 6}' nulid.yaml
+check "a quoted escape of NUL in an id" 1 encoding 7:10 "$T/nulid.yaml" \
+    file
+replace '  title: 实验幼儿园结对帮扶工作计划' '  title: "计划\t第一\n第二"' tabnl.yaml
+check "quoted tab and newline: text" 0 - - "$T/tabnl.yaml" file
+if grep -q "$(printf '\033')" "$T/stderr"; then
+	notok "no raw ESC in diagnostics" "ESC on stderr"
+else
+	ok "no raw ESC in diagnostics"
+fi
+replace '  - {id: p, name: 沙梁幼儿园, classes: 6}' \
+    '  - {id: p, name: 沙梁幼儿园, classes: !!str 6}' strnum.yaml
+check "!!str 6 for a number" 1 type 7:35 "$T/strnum.yaml" file
+replace '  host: {id: h, name: 实验幼儿园}' \
+    '  host: {id: h, name: !!binary 5a6e6aqM}' binary.yaml
+check "!!binary text" 1 type 4:23 "$T/binary.yaml" file
+replace '  - {id: p, name: 沙梁幼儿园, classes: 6}' \
+    '  - {id: p, name: 沙梁幼儿园, classes: !!int six}' badint.yaml
+check "!!int six" 1 type 7:35 "$T/badint.yaml" file
+{ cat "$T/base.yaml"; printf 'targets: *acts\n'; } |
+    sed 's/^    activities:$/    activities: \&acts/' >"$T/actalias.yaml"
+check "an alias to a phase's activities" 1 type 21:10 "$T/actalias.yaml" file
+if grep -q "not an alias to a phase's activities" "$T/stderr" &&
+    ! grep -q "list, not a list" "$T/stderr"; then
+	ok "an alias to a phase's activities: named so"
+else
+	notok "an alias to a phase's activities: named so" "$(first_line)"
+fi
+awk 'BEGIN { s = "x"; while (length(s) < 1048576) s = s s; print s }' \
+    >"$T/long.txt"
+replace '        owner: a' "        owner: $(cat "$T/long.txt")" longref.yaml
+check "a 1 MiB unknown reference" 1 unknown-ref 20:16 "$T/longref.yaml" file
+if [ "$(wc -c <"$T/stderr")" -lt 400 ]; then
+	ok "a 1 MiB unknown reference: shortened in the message"
+else
+	notok "a 1 MiB unknown reference: shortened in the message" \
+	    "$(wc -c <"$T/stderr") bytes of diagnostics"
+fi
+grep -v '^        \(when\|times\):' "$T/base.yaml" |
+    sed 's/^        owner: a$/        owner: a\n        days: 366/' \
+    >"$T/longdays.yaml"
+check "days: 366, no when or times: at the activity" 1 bad-number 16:9 \
+    "$T/longdays.yaml" file
+
+# ---- work: inputs that buy more than their size ---------------------------
+
+# work NAME RC RULE POS MAXOUT FILE ARG...: pairplan ARG... FILE, its
+# standard output counted, under the memory and time limits: exit status
+# RC, a [RULE] diagnostic (at LINE:COL POS, or - for anywhere; RULE - for
+# none), every stderr line a diagnostic or a "pairplan:" message, at most
+# MAXOUT bytes on standard output (MIN..MAX: at least MIN too).
+work() {
+	name=$1 want=$2 rule=$3 pos=$4 maxout=${5#*..} minout=0 file=$6
+	case $5 in *..*) minout=${5%..*} ;; esac
+	shift 6
+	t0=$(date +%s%N)
+	out=$( ( if [ -n "$VMEM_KB" ]; then ulimit -v "$VMEM_KB"; fi
+		timeout 60 "$BIN" "$@" "$file" 2>"$T/stderr"
+		echo $? >"$T/rc" ) | wc -c)
+	t1=$(date +%s%N)
+	ms=$(( (t1 - t0) / 1000000 ))
+	rc=$(cat "$T/rc")
+	if [ "$rc" -eq 124 ]; then
+		notok "$name" "timed out after 60 s"
+	elif grep -Eq 'Sanitizer|runtime error: ' "$T/stderr"; then
+		notok "$name" "sanitizer report: $(grep -E \
+		    'ERROR: |runtime error: ' "$T/stderr" | head -n 1 |
+		    cut -c 1-160)"
+	elif [ "$rc" -ge 128 ]; then
+		notok "$name" "killed by signal $((rc - 128))$(first_line)"
+	elif [ "$rc" -ne "$want" ]; then
+		notok "$name" "exit $rc, expected $want$(first_line)"
+	elif [ "$ms" -ge "$WORK_MS" ]; then
+		notok "$name" "took $ms ms (limit $WORK_MS ms)"
+	elif [ "$out" -gt "$maxout" ] || [ "$out" -lt "$minout" ]; then
+		notok "$name" "wrote $out bytes (expected $minout to $maxout)"
+	elif grep -Ev "^$file:[0-9]+:[0-9]+: (error|warning|note): |^pairplan: " \
+	    "$T/stderr" | grep -q .; then
+		notok "$name" "badly formed stderr line: $(grep -Ev \
+		    "^$file:[0-9]+:[0-9]+: (error|warning|note): |^pairplan: " \
+		    "$T/stderr" | head -n 1 | cut -c 1-160)"
+	elif [ "$rule" != - ] && ! grep -Fq "[$rule]" "$T/stderr"; then
+		notok "$name" "no [$rule] diagnostic$(first_line)"
+	elif [ "$pos" != - ] && ! grep -F -e "$file:$pos: " "$T/stderr" |
+	    grep -Fq "[$rule]"; then
+		notok "$name" "[$rule] not at $pos$(first_line)"
+	else
+		ok "$name ($ms ms, $out bytes)"
+	fi
+}
+
+# A plan of one partner p and people a0 .. a(N-1) over PERIOD, its phase
+# as long; awk prints the activities after it. Written by gen HEADER...
+plan_head() {	# PERIOD NPEOPLE [calendar line]
+	awk -v per="$1" -v np="$2" -v cal="$3" 'BEGIN {
+	print "pairplan: 1"
+	print "plan: {title: t, host: {id: h, name: h}, period: " per "}"
+	print "partners: [{id: p, name: p}]"
+	print "people:"
+	for (i = 0; i < np; i++) printf "  - {id: a%d, name: a%d}\n", i, i
+	print "leadership: {leader: a0}"
+	if (cal != "") print cal
+	print "phases:"
+	print "  - period: " per
+	print "    activities:" }'
+}
+CENTURY=2000-01..2099-12
+NOHOL='calendar: {holidays: none}'
+
+# 1. Quota rows: 200 people in a leadership, 100 years, 500 monthly quotas.
+{
+	plan_head $CENTURY 200 "$NOHOL" | sed 's/^leadership: .*/leadership: {leader: a0, members: \&m [a1]}/'
+	echo '      - {title: x, at: partner, owner: a0, date: 2000-01-03}'
+	awk 'BEGIN { printf "quotas:\n"
+	for (i = 0; i < 500; i++) printf "  - {people: [%s], visits: 1, per: month}\n", "a0, a1, a2, a3, a4, a5, a6, a7, a8, a9" }'
+} >"$T/quotas.yaml"
+work "quotas: 500 x 10 people x 1201 months (validate)" 1 limit 222:5 0 \
+    "$T/quotas.yaml" validate
+work "quotas: 500 x 10 people x 1201 months (schedule json)" 1 limit - 0 \
+    "$T/quotas.yaml" schedule --format json
+
+# 2. Conflict claims: 500 fixed activities of 366 days, 20 people each.
+{
+	plan_head 2024-01..2026-12 20 "$NOHOL"
+	awk 'BEGIN { printf "      - {title: x, at: online, date: 2024-01-01, days: 366, people: &t ["
+	for (i = 0; i < 20; i++) printf "%sa%d", (i ? ", " : ""), i; print "]}"
+	for (i = 1; i < 500; i++) print "      - {title: x, at: online, date: 2024-01-01, days: 366, people: *t}" }'
+} >"$T/claims.yaml"
+work "conflict: 500 fixed x 366 days x 20 people" 1 limit - 0 \
+    "$T/claims.yaml" validate
+
+# 3. Fixed dates x partners: 10000 partners, 2000 fixed `at: partner`.
+awk 'BEGIN {
+	print "pairplan: 1"
+	print "plan: {title: t, host: {id: h, name: h}, period: 2024-01..2024-12}"
+	print "partners:"
+	for (i = 0; i < 10000; i++) printf "  - {id: p%d, name: p%d}\n", i, i
+	print "people: [{id: a, name: a}]"
+	print "leadership: {leader: a}"
+	print "phases:"
+	print "  - period: 2024-01..2024-12"
+	print "    activities:"
+	for (i = 0; i < 2000; i++)
+		printf "      - {title: x, at: partner, date: 2024-%02d-%02d}\n", i % 12 + 1, i % 28 + 1 }' \
+    >"$T/fixedpartners.yaml"
+work "fixed dates x 10000 partners (validate)" 1 limit - 0 \
+    "$T/fixedpartners.yaml" validate
+work "fixed dates x 10000 partners (schedule json)" 1 limit - 0 \
+    "$T/fixedpartners.yaml" schedule --format json
+
+# 4. Bytes through aliases: a 1 MB goal, 10000 aliases of it.
+aliases() {	# TEXTBYTES ALIASES FILLER
+	awk -v nb="$1" -v na="$2" -v nf="$3" 'BEGIN {
+	print "pairplan: 1"
+	printf "plan:\n  title: t\n  host: {id: h, name: h}\n  period: 2024-01..2024-12\n"
+	t = "abcdefghij"; while (length(t) < nb) t = t t
+	printf "  goals: [&g %s", substr(t, 1, nb)
+	for (i = 0; i < na; i++) printf ", *g"
+	for (i = 0; i < nf; i++) printf ", x"
+	print "]"
+	print "partners: [{id: p, name: p}]"
+	print "people: [{id: a, name: a}]"
+	print "leadership: {leader: a}"
+	print "phases:"
+	print "  - period: 2024-01..2024-12"
+	print "    activities: [{title: x, at: partner}]" }'
+}
+aliases 1000000 10000 1000 >"$T/aliasbytes.yaml"
+work "aliases: 10000 x a 1 MB goal (export json)" 1 limit - 0 \
+    "$T/aliasbytes.yaml" export --format json
+aliases 100000 100000 10000 >"$T/aliasmany.yaml"
+work "aliases: 100000 x a 100 kB goal (validate)" 1 limit - 0 \
+    "$T/aliasmany.yaml" validate
+
+# 4b. Short references to a long name, printed where each one is.
+awk 'BEGIN {
+	t = "abcdefghij"; while (length(t) < 300000) t = t t
+	print "pairplan: 1"
+	print "plan: {title: t, host: {id: h, name: h}, period: 2024-01..2024-12}"
+	print "partners: [{id: p, name: p}]"
+	print "people: [{id: a, name: " substr(t, 1, 300000) "}]"
+	print "leadership: {leader: a}"
+	print "phases:"
+	print "  - period: 2024-01..2024-12"
+	print "    activities:"
+	for (i = 0; i < 300; i++)
+		print "      - {title: x, at: partner, partners: [], owner: [a, a, a, a, a]}"
+	print "quotas:"
+	for (i = 0; i < 300; i++)
+		print "  - {people: [a, a, a, a, a, a], visits: 1, per: year}" }' \
+    >"$T/longname.yaml"
+work "a 300 kB name, 3300 references to it (export md)" 1 limit - 0 \
+    "$T/longname.yaml" export --format md
+work "a 300 kB name, 3300 references to it (schedule)" 1 limit - 0 \
+    "$T/longname.yaml" schedule
+
+# 5. Placement: long occurrences and one-offs over 100 years.
+{
+	plan_head $CENTURY 1 "$NOHOL"
+	awk 'BEGIN { for (i = 0; i < 2000; i++)
+		print "      - {title: x, owner: a0, at: online, days: 366}" }'
+} >"$T/longdays.yaml"
+work "2000 activities of 366 days over 100 years (schedule)" 1 limit - 0 \
+    "$T/longdays.yaml" schedule --format json
+{
+	plan_head $CENTURY 1 "$NOHOL"
+	awk 'BEGIN { for (i = 0; i < 100; i++)
+		print "      - {title: x, owner: a0, at: online, days: 366}" }'
+} >"$T/longdays100.yaml"
+work "100 activities of 366 days over 100 years (scheduled)" 1 - - \
+    1000..1000000 \
+    "$T/longdays100.yaml" schedule --format json
+{
+	plan_head $CENTURY 1 "$NOHOL"
+	awk 'BEGIN { for (i = 0; i < 60000; i++)
+		print "      - {title: x, owner: a0, at: online}" }'
+} >"$T/oneoffs.yaml"
+work "60000 one-off activities of one owner (schedule)" 1 limit - 0 \
+    "$T/oneoffs.yaml" schedule --format json
+{
+	plan_head 2024-01..2024-12 3 "$NOHOL"
+	awk 'BEGIN { for (i = 0; i < 6000; i++)
+		printf "      - {title: x, owner: a%d, at: online}\n", i % 3 }'
+} >"$T/oneoffs1.yaml"
+work "6000 one-offs of three owners in a year (scheduled)" 1 - - \
+    100000..4000000 "$T/oneoffs1.yaml" schedule --format json
+
+# 6. Diagnostics: 300000 type errors, 200000 duplicate keys.
+awk 'BEGIN { printf "pairplan: 1\nplan:\n  goals: ["
+	for (i = 0; i < 300000; i++) printf "%s[]", (i ? "," : ""); print "]" }' \
+    >"$T/typeerrs.yaml"
+work "300000 type errors (validate)" 1 type - 0 "$T/typeerrs.yaml" validate
+if [ "$(wc -l <"$T/stderr")" -eq 1001 ] &&
+    tail -n 1 "$T/stderr" | grep -q 'note: too many diagnostics: 299006 more'; then
+	ok "300000 type errors: 1000 kept, then one note"
+else
+	notok "300000 type errors: 1000 kept, then one note" \
+	    "$(wc -l <"$T/stderr") lines, last: $(tail -n 1 "$T/stderr" | cut -c 1-100)"
+fi
+work "300000 type errors (validate --format json)" 1 - - 400000 \
+    "$T/typeerrs.yaml" validate --format json
+( if [ -n "$VMEM_KB" ]; then ulimit -v "$VMEM_KB"; fi
+  "$BIN" validate --format json "$T/typeerrs.yaml" 2>/dev/null ) |
+    tail -c 200 >"$T/tail.json"
+if grep -q '"errors": 300005, "warnings": 1}' "$T/tail.json"; then
+	ok "300000 type errors: the JSON counts every one"
+else
+	notok "300000 type errors: the JSON counts every one" \
+	    "$(cat "$T/tail.json")"
+fi
+awk 'BEGIN { printf "pairplan: 1\nplan: {"
+	for (i = 0; i < 200000; i++) printf "%sa: 1", (i ? ", " : ""); print "}" }' \
+    >"$T/dupkeys.yaml"
+work "200000 duplicate keys (validate)" 1 duplicate-key - 0 \
+    "$T/dupkeys.yaml" validate
+grep -q 'too many diagnostics' "$T/stderr" &&
+    ok "200000 duplicate keys: capped" ||
+    notok "200000 duplicate keys: capped" "no 'too many diagnostics' note"
+
+# 7. Occurrences: 273 activities every day for 100 years (12 kB).
+{
+	plan_head $CENTURY 1 "$NOHOL"
+	awk 'BEGIN { for (i = 0; i < 273; i++)
+		printf "      - {title: x%d, every: 1 days}\n", i }'
+} >"$T/everyday.yaml"
+work "273 activities every day for 100 years (validate)" 1 limit - 0 \
+    "$T/everyday.yaml" validate
+work "273 activities every day for 100 years (schedule)" 1 limit - 0 \
+    "$T/everyday.yaml" schedule --format json
+
+# 8. Closures: 50000 closed days, 50000 fixed dates on a Sunday.
+awk 'BEGIN {
+	print "pairplan: 1"
+	print "plan: {title: t, host: {id: h, name: h}, period: 2000-01..2099-12}"
+	print "partners: [{id: p, name: p}]"
+	print "people: [{id: a, name: a}]"
+	print "leadership: {leader: a}"
+	print "calendar:"
+	print "  holidays: none"
+	print "  closed:"
+	y = 2000; m = 1; d = 4		# Tuesdays
+	for (i = 0; i < 50000; i++) { printf "    - %04d-%02d-%02d\n", y, m, d; step() }
+	print "phases:"
+	print "  - period: 2000-01..2099-12"
+	print "    activities:"
+	y = 2000; m = 1; d = 2		# Sundays
+	for (i = 0; i < 50000; i++) {
+		printf "      - {title: x, at: partner, date: %04d-%02d-%02d}\n", y, m, d
+		step(); if (y > 2099) { y = 2000; m = 1; d = 2 } } }
+	function step(   dim) { d += 7
+		dim = m == 2 ? (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11 ? 30 : 31)
+		if (d > dim) { d -= dim; if (++m > 12) { m = 1; y++ } } }' \
+    >"$T/closed.yaml"
+work "50000 closed days and 50000 fixed Sundays (validate)" 0 \
+    non-working-date - 0 "$T/closed.yaml" validate
+
+# 9. Activities streamed in with aliases: built only within the budget.
+awk 'BEGIN {
+	print "pairplan: 1"
+	print "plan: {title: t, host: {id: h, name: h}, period: 2024-01..2024-12}"
+	print "partners: [{id: p, name: p}]"
+	print "people:"
+	for (i = 0; i < 1000; i++) printf "  - {id: a%d, name: a%d}\n", i, i
+	printf "leadership: {leader: a0, members: &all ["
+	for (i = 0; i < 1000; i++) printf "%sa%d", (i ? ", " : ""), i
+	print "]}"
+	print "phases:"
+	print "  - period: 2024-01..2024-12"
+	print "    activities:"
+	for (i = 0; i < 9900; i++)
+		print "      - {title: x, date: 2024-01-02, people: *all}" }' \
+    >"$T/streamalias.yaml"
+work "9900 streamed activities, 1000 people each by alias" 1 limit - 0 \
+    "$T/streamalias.yaml" validate
+work "the same on standard input" 1 limit - 0 - validate <"$T/streamalias.yaml"
 
 # ---- unreadable -------------------------------------------------------
 check "nonexistent file" 2 - - "$T/no/such/plan.yaml" file

@@ -82,23 +82,128 @@ test_warnings_only_strict(void **state)
 	assert_true(diags_has_errors(&D, true));
 }
 
-/* Many diagnostics: the array grows, and no earlier one is lost. */
+/* Many diagnostics: the array grows to DIAG_MAX_KEPT, none before lost. */
 static void
 test_grows(void **state)
 {
 	unsigned i;
 
 	(void)state;
-	for (i = 0; i < 5000; i++)
+	for (i = 0; i < DIAG_MAX_KEPT; i++)
 		diag_add(&D, R_TYPE, i + 1, 1, "number %u", i);
-	assert_int_equal(D.n, 5000);
-	for (i = 0; i < 5000; i += 999) {
+	assert_int_equal(D.n, DIAG_MAX_KEPT);
+	assert_int_equal(D.dropped, 0);
+	for (i = 0; i < DIAG_MAX_KEPT; i += 99) {
 		char want[32];
 
 		snprintf(want, sizeof(want), "number %u", i);
 		assert_string_equal(D.v[i].msg, want);
 		assert_int_equal(D.v[i].seq, i);
 	}
+}
+
+/*
+ * Past DIAG_MAX_KEPT, diagnostics are counted but not kept: the first in
+ * file order stay, whatever the order they came in, and one note says how
+ * many more there are, at the first of them. Repeats count once, kept or
+ * not. The JSON form has the note as an object of its own.
+ */
+static void
+test_cap(void **state)
+{
+	char *s, line[96];
+	unsigned i, n = 3 * DIAG_MAX_KEPT;
+
+	(void)state;
+	/* warnings from the end of the file back, errors from the start */
+	for (i = 0; i < n; i++)
+		diag_add(&D, R_NO_LEADER, 2 * (n - i), 1, "w%u", i);
+	for (i = 0; i < n; i++) {
+		diag_add(&D, R_TYPE, 2 * i + 1, 1, "e%u", i);
+		diag_add(&D, R_TYPE, 2 * i + 1, 1, "e%u", i);	/* a repeat */
+	}
+	assert_int_equal(D.count[SEV_WARNING], n);
+	assert_int_equal(D.count[SEV_ERROR], n);
+	assert_int_equal(D.n, DIAG_MAX_KEPT);
+	assert_int_equal(D.dropped, 2 * n - DIAG_MAX_KEPT);
+	diags_sort(&D);
+	assert_int_equal(D.n, DIAG_MAX_KEPT);
+	for (i = 0; i < D.n; i++)
+		assert_int_equal(D.v[i].line, i + 1);
+	assert_string_equal(D.v[0].msg, "e0");
+	assert_string_equal(D.v[1].msg, "w2999");
+	assert_int_equal(D.count[SEV_ERROR] + D.count[SEV_WARNING], 2 * n);
+	s = printed(&D, false, false);
+	snprintf(line, sizeof(line), "plan.yaml:%u:1: note: too many "
+	    "diagnostics: %u more not shown (the first %d are)\n",
+	    DIAG_MAX_KEPT + 1, 2 * n - DIAG_MAX_KEPT, DIAG_MAX_KEPT);
+	assert_non_null(strstr(s, line));
+	assert_string_equal(strstr(s, line), line);	/* the last line */
+	free(s);
+	s = printed(&D, true, false);
+	assert_non_null(strstr(s, "\"severity\": \"note\", \"rule\": "
+	    "\"limit\", \"message\": \"too many diagnostics: 5000 more"));
+	free(s);
+	/* the diagnostics kept cost a unit of the budget each */
+	assert_int_equal(D.budget.used, DIAG_MAX_KEPT);
+}
+
+/* A note on a repeat or on one not kept goes nowhere. */
+static void
+test_note_on_dropped(void **state)
+{
+	struct diag *g;
+
+	(void)state;
+	diag_add(&D, R_TYPE, 1, 1, "x");
+	g = diag_add(&D, R_TYPE, 1, 1, "x");
+	diag_set_note(&D, g, 5, 5, "nowhere");
+	assert_null(D.v[0].note);
+	assert_int_equal(D.n, 1);
+}
+
+/*
+ * A quoted value longer than DIAG_MAX_VALUE characters is cut to one
+ * character less and "…"; an apostrophe in a word opens no value.
+ */
+static void
+test_long_values(void **state)
+{
+	char big[4096], want[256];
+
+	(void)state;
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	diag_add(&D, R_UNKNOWN_REF, 1, 1, "unknown person '%s' (did you mean "
+	    "'%s'?)", big, "feng");
+	snprintf(want, sizeof(want), "unknown person '%.*s\xe2\x80\xa6' (did "
+	    "you mean 'feng'?)", DIAG_MAX_VALUE - 1, big);
+	assert_string_equal(D.v[0].msg, want);
+	/* characters, not bytes: 61 CJK characters become 59 and … */
+	big[0] = '\0';
+	for (int i = 0; i < 61; i++)
+		strcat(big, "冯");
+	diag_add(&D, R_TYPE, 2, 1, "a mentorship's window '%s' is bad", big);
+	assert_int_equal(strlen(D.v[1].msg), strlen("a mentorship's window "
+	    "'' is bad") + 59 * 3 + 3);
+	/* short values, and apostrophes, stay */
+	diag_add(&D, R_TYPE, 3, 1, "a mentorship's meeting window ends");
+	assert_string_equal(D.v[2].msg, "a mentorship's meeting window ends");
+}
+
+/* Control characters are printed as visible escapes, never as they are. */
+static void
+test_controls_escaped(void **state)
+{
+	char *s;
+
+	(void)state;
+	diags_init(&D, &A, "a\033]0;x\a.yaml");
+	diag_add(&D, R_TYPE, 1, 2, "title '\033[2J' and\nmore \xc2\x9b\x7f");
+	s = printed(&D, false, false);
+	assert_string_equal(s, "a\\x1b]0;x\\x07.yaml:1:2: error: title "
+	    "'\\x1b[2J' and\\nmore \\u009b\\x7f [type]\n");
+	free(s);
 }
 
 /*
@@ -117,7 +222,7 @@ test_sort_and_dedupe(void **state)
 	diag_add(&D, R_UNKNOWN_KEY, 7, 3, "same place, later");
 	diag_add(&D, R_TYPE, 2, 9, "first");
 	diag_add_in(&D, "a.yaml", R_BAD_DATE, 2, 1, "in a");	/* a repeat */
-	assert_int_equal(D.count[SEV_ERROR], 7);
+	assert_int_equal(D.count[SEV_ERROR], 5);	/* repeats not counted */
 	diags_sort(&D);
 	assert_int_equal(D.n, 5);
 	assert_int_equal(D.count[SEV_ERROR], 5);
@@ -180,6 +285,13 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_warnings_only_strict,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_grows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cap, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_note_on_dropped, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_long_values, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_controls_escaped, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_sort_and_dedupe, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_print_text, setup,

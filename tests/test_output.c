@@ -167,14 +167,14 @@ test_commit(void **state)
 	assert_string_equal(o.path, f->path);
 	assert_non_null(o.tmp);
 	assert_int_equal(strncmp(o.tmp, f->dir, strlen(f->dir)), 0);
-	snprintf(tmpname, sizeof(tmpname), "%s/.plan.md.", f->dir);
+	snprintf(tmpname, sizeof(tmpname), "%s/.pairplan.", f->dir);
 	assert_int_equal(strncmp(o.tmp, tmpname, strlen(tmpname)), 0);
 	fputs("# 计划\n", o.fp);
 	fflush(o.fp);
 	/* Before the commit: only the temporary file. */
 	assert_int_equal(access(f->path, F_OK), -1);
 	list_dir(f->dir, tmpname, sizeof(tmpname));
-	assert_int_equal(strncmp(tmpname, ".plan.md.", 9), 0);
+	assert_int_equal(strncmp(tmpname, ".pairplan.", 10), 0);
 	assert_null(strchr(tmpname, ' '));
 
 	assert_true(output_commit(&o));
@@ -290,7 +290,7 @@ test_relative_path(void **state)
 	assert_true(cwd >= 0);
 	assert_int_equal(chdir(f->dir), 0);
 	assert_true(output_open(&o, "plain.csv"));
-	assert_int_equal(strncmp(o.tmp, ".plain.csv.", 11), 0);
+	assert_int_equal(strncmp(o.tmp, ".pairplan.", 10), 0);
 	fputs("a,b\r\n", o.fp);
 	assert_true(output_commit(&o));
 	assert_int_equal(fchdir(cwd), 0);
@@ -466,8 +466,8 @@ test_read_only_directory(void **state)
 }
 
 /*
- * The target is a directory: the temporary file is made, the rename
- * fails, commit says so and removes it; the directory is untouched.
+ * The target is a directory: refused at once, before any temporary file
+ * is made; the directory is untouched.
  */
 static void
 test_target_is_directory(void **state)
@@ -477,10 +477,8 @@ test_target_is_directory(void **state)
 	char want[256];
 
 	assert_int_equal(mkdir(f->path, 0755), 0);
-	assert_true(output_open(&o, f->path));
-	fputs("text\n", o.fp);
 	capture_start(f);
-	assert_false(output_commit(&o));
+	assert_false(output_open(&o, f->path));
 	capture_end(f);
 	snprintf(want, sizeof(want), "pairplan: cannot write '%s': %s\n",
 	    f->path, strerror(EISDIR));

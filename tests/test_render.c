@@ -320,6 +320,17 @@ test_csv_quoting(void **state)
 		{ "\"", "\"\"\"\"" },
 		{ "", "" },
 		{ "；中文，逗号", "；中文，逗号" },	/* full-width: no quotes */
+		/* what a spreadsheet runs as a formula becomes text */
+		{ "=1+2", "'=1+2" },
+		{ "+1", "'+1" },
+		{ "-1", "'-1" },
+		{ "@SUM(A1)", "'@SUM(A1)" },
+		{ "\tx", "'\tx" },
+		{ "=HYPERLINK(\"x\",\"y\")", "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"" },
+		{ "-", "-" },		/* alone, a minus is text */
+		{ "a=b", "a=b" },
+		/* other control characters: visible */
+		{ "a\033b", "a\\x1bb" },
 	};
 	char want[128], *got;
 	size_t i;
@@ -441,6 +452,51 @@ test_ics(void **state)
 	setenv("SOURCE_DATE_EPOCH", "99999999999999999999999", 1);
 	expect_ics(&f->s, "20240301T000000Z");
 	unsetenv("SOURCE_DATE_EPOCH");
+}
+
+/*
+ * An event that ends on 9999-12-31 cannot have the DTEND of the day after
+ * (a DATE has four digits of year): it gets a DURATION. The same plan
+ * given twice gets "-2" in the UIDs of the second.
+ */
+static void
+test_ics_edges(void **state)
+{
+	struct fixture *f = *state;
+	struct sched_event e[2];
+	struct schedule s = f->s;
+	const struct plan *plans[2];
+	char *got;
+
+	e[0] = f->events[0];
+	e[0].date = date_from_civil(9999, 12, 30);
+	e[0].end = date_from_civil(9999, 12, 31);
+	s.events = e;
+	s.nevents = 1;
+	got = render("ics", &s, NULL, NULL);
+	assert_non_null(strstr(got, "DTSTART;VALUE=DATE:99991230\r\n"
+	    "DURATION:P2D\r\n"));
+	assert_null(strstr(got, "DTEND"));
+	free(got);
+	e[0] = f->events[0];
+	e[1] = f->events[0];
+	plans[0] = plans[1] = s.plans[0];
+	s.plans = plans;
+	s.nplans = 2;
+	s.nevents = 2;
+	got = render("ics", &s, NULL, NULL);
+	assert_null(strstr(got, "-2.pairplan"));	/* both from plan 0 */
+	free(got);
+	/* the second event from the same file given again */
+	{
+		struct sched_series sr = *e[1].series;
+
+		sr.plan = 1;
+		e[1].series = &sr;
+		got = render("ics", &s, NULL, NULL);
+		assert_non_null(strstr(got, "-2.pairplan\r\n"));
+		free(got);
+	}
 }
 
 /* Is s (len bytes) UTF-8 that starts and ends on character boundaries? */
@@ -1035,10 +1091,19 @@ test_output_commit_fails(void **state)
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/adir", tmpdir);
+	/* a directory is refused at once; one made after the open fails
+	   the rename */
+	assert_int_equal(mkdir(path, 0755), 0);
+	err = capture_stderr(do_open, &o, path, &ok);
+	assert_false(ok);
+	assert_non_null(strstr(err, "Is a directory"));
+	free(err);
+	assert_int_equal(count_entries(tmpdir), 1);
+	assert_int_equal(rmdir(path), 0);
+	assert_true(output_open(&o, path));
 	assert_int_equal(mkdir(path, 0755), 0);
 	snprintf(inner, sizeof(inner), "%s/inside", path);
 	write_file(inner, "x");
-	assert_true(output_open(&o, path));
 	fputs("output", o.fp);
 	assert_int_equal(count_entries(tmpdir), 2);
 	err = capture_stderr(do_commit, &o, NULL, &ok);
@@ -1097,6 +1162,7 @@ main(void)
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_ics),
 		cmocka_unit_test(test_ics_folding),
+		cmocka_unit_test(test_ics_edges),
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_table_alignment),
 		cmocka_unit_test(test_quota_units),
