@@ -116,6 +116,14 @@ struct sstate {
 	const char		**pnames, **snames;
 	uint32_t		 npersons, nsites;
 	struct occmap		 busy, visits;
+	struct occmap		 siteany;	/* (site, day / 64): a bit per
+						   day with a visit */
+	/* working days of each site calendar as words (struct calwords) */
+	struct occmap		 calmap;	/* sitecal pointer -> index + 1 */
+	struct avec		 cw;
+	uint32_t		*scw;		/* per series: index + 1, or 0 */
+	uint64_t		 wdpat[128][7];	/* weekday masks as day bits */
+	bool			 wdpat_done[128];
 	struct avec		 series, occs, events, unplaced, skipped,
 				 quotas;
 	struct deps		*deps;		/* per series */
@@ -239,16 +247,6 @@ static day_t
 end_of(const struct sitecal *c, const struct when *w, day_t d)
 {
 	return sitecal_occupied_end(c, d, w->days);
-}
-
-/* A flexible occurrence may start on d: eligible, and it fits the window. */
-static bool
-can_start(const struct sitecal *c, const struct when *w, day_t d, day_t *end)
-{
-	if (!eligible(c, w, d))
-		return false;
-	*end = end_of(c, w, d);
-	return *end <= w->window.to;
 }
 
 static void
@@ -725,14 +723,6 @@ csort(uint32_t *idx, uint32_t *tmp, size_t n, const day_t *key, day_t lo,
 	free(count);
 }
 
-static bool
-person_busy(const struct sstate *st, uint32_t gp, day_t d)
-{
-	uint64_t key = ((uint64_t)gp << 32) | (uint32_t)(d >> 6);
-
-	return (occ_get(&st->busy, key) >> (d & 63)) & 1;
-}
-
 static void
 person_take(struct sstate *st, uint32_t gp, day_t d)
 {
@@ -747,27 +737,325 @@ site_key(uint32_t gs, day_t d)
 	return ((uint64_t)gs << 32) | (uint32_t)d;
 }
 
-/* What stops an occurrence of series r on days [d, e]; NULL: nothing. */
-static const char *
-blocker(const struct sstate *st, const struct sched_series *r, day_t d,
-    day_t e)
+/*
+ * Days as bits, 64 to a word: word k holds days 64k .. 64k + 63 (the
+ * busy map of people is keyed the same way). Placement reads whole words
+ * of them to find the next day that could do, instead of trying each day
+ * (the work budget's BUDGET_WINDOW_DAYS counts on it).
+ */
+#define NO_DAY		INT32_MAX
+
+static int32_t
+word_of(day_t d)
+{
+	return (int32_t)(d >> 6);	/* the floor, as the busy map's key */
+}
+
+/* The bits of word k for the days of [lo, hi]. */
+static uint64_t
+range_bits(int32_t k, day_t lo, day_t hi)
+{
+	int64_t first = (int64_t)k * 64, a, b;
+
+	a = lo > first ? lo - first : 0;
+	b = hi < first + 63 ? hi - first : 63;
+	if (a > b)
+		return 0;
+	return (~0ull >> (63 - b)) & (~0ull << a);
+}
+
+static day_t
+day_of(int32_t k, int bit)
+{
+	return (day_t)((int64_t)k * 64 + bit);
+}
+
+/*
+ * The working days of one site calendar as words, those of its workmap
+ * worked out once (first..last); other words are worked out when asked.
+ */
+struct calwords {
+	const struct sitecal	*cal;
+	int32_t			 first, last;
+	uint64_t		*bits;		/* NULL: none kept */
+};
+
+static uint64_t
+cal_word_of(const struct sitecal *c, int32_t k)
+{
+	uint64_t m = 0;
+	int i;
+
+	for (i = 0; i < 64; i++)
+		if (sitecal_is_working(c, day_of(k, i)))
+			m |= 1ull << i;
+	return m;
+}
+
+/* The words of series si's calendar, made the first time one asks. */
+static const struct calwords *
+cal_words(struct sstate *st, uint32_t si)
+{
+	const struct sitecal *c;
+	struct calwords *w;
+	uint64_t *slot;
+	int32_t k;
+
+	if (st->scw[si] != 0)
+		return &((const struct calwords *)st->cw.v)[st->scw[si] - 1];
+	c = ((const struct sched_series *)st->series.v)[si].cal;
+	slot = occ_slot(&st->calmap, st->a, (uint64_t)(uintptr_t)c);
+	if (*slot == 0) {
+		w = avec_push(st->a, &st->cw, sizeof(*w));
+		w->cal = c;
+		w->bits = NULL;
+		w->first = 0;
+		w->last = -1;
+		if (c->has_wm && c->wm.ndays > 0) {
+			w->first = word_of(c->wm.base);
+			w->last = word_of(c->wm.base + c->wm.ndays - 1);
+			w->bits = arena_alloc(st->a, (size_t)(w->last -
+			    w->first + 1) * sizeof(*w->bits));
+			for (k = w->first; k <= w->last; k++)
+				w->bits[k - w->first] = cal_word_of(c, k);
+		}
+		*slot = st->cw.n;
+	}
+	st->scw[si] = (uint32_t)*slot;
+	return &((const struct calwords *)st->cw.v)[st->scw[si] - 1];
+}
+
+/* The working days of word k of a calendar. */
+static uint64_t
+work_word(const struct calwords *w, int32_t k)
+{
+	if (k >= w->first && k <= w->last)
+		return w->bits[k - w->first];
+	return cal_word_of(w->cal, k);
+}
+
+/* The days of word k whose weekday is in mask. */
+static uint64_t
+weekday_word(struct sstate *st, uint8_t mask, int32_t k)
+{
+	int s, i;
+
+	mask &= 0x7F;
+	if (!st->wdpat_done[mask]) {
+		for (s = 0; s < 7; s++) {
+			st->wdpat[mask][s] = 0;
+			for (i = 0; i < 64; i++)
+				if ((mask >> ((s + i) % 7)) & 1)
+					st->wdpat[mask][s] |= 1ull << i;
+		}
+		st->wdpat_done[mask] = true;
+	}
+	return st->wdpat[mask][date_weekday(day_of(k, 0))];
+}
+
+/* The index of the lowest set bit of m (not 0): a de Bruijn sequence. */
+static int
+lowest_bit(uint64_t m)
+{
+	static const int8_t pos[64] = {
+		0, 1, 48, 2, 57, 49, 28, 3, 61, 58, 50, 42, 38, 29, 17, 4,
+		62, 55, 59, 36, 53, 51, 43, 22, 45, 39, 33, 30, 24, 18, 12, 5,
+		63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21, 44, 32, 23, 11,
+		46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6
+	};
+
+	return pos[((m & -m) * 0x03f79d71b4cb0a89ull) >> 58];
+}
+
+/*
+ * The first eligible day (§5.1: in the window, a working day of the
+ * series' calendar, on an allowed weekday) of series r in [d, to], or
+ * NO_DAY.
+ */
+static day_t
+next_eligible(struct sstate *st, const struct sched_series *r,
+    const struct calwords *cw, day_t d, day_t to)
+{
+	const struct when *w = when_of(r);
+	int32_t k;
+	uint64_t m;
+
+	if (d < w->window.from)
+		d = w->window.from;
+	if (to > w->window.to)
+		to = w->window.to;
+	for (k = word_of(d); d <= to && k <= word_of(to); k++) {
+		m = range_bits(k, d, to) & work_word(cw, k) &
+		    weekday_word(st, w->weekdays, k);
+		if (m != 0)
+			return day_of(k, lowest_bit(m));
+	}
+	return NO_DAY;
+}
+
+/* Whether series r takes room at its site: a partner site (§10). */
+static bool
+takes_room(const struct sched_series *r)
+{
+	return r->site > 0 && !r->shared;
+}
+
+/* The people of a series, then its site when it takes room: what may
+ * block it, in the order a blocker is named. */
+static uint32_t
+nblockers(const struct sched_series *r)
+{
+	return r->npeople + takes_room(r);
+}
+
+static uint64_t
+person_word(const struct sstate *st, uint32_t gp, int32_t k)
+{
+	return occ_get(&st->busy, ((uint64_t)gp << 32) | (uint32_t)k);
+}
+
+/* Whether blocker b of series r is taken on day x. */
+static bool
+taken(const struct sstate *st, const struct sched_series *r, uint32_t b,
+    day_t x)
 {
 	const struct plan *p = plan_of(st, r);
-	uint32_t i;
-	day_t x;
 
-	for (x = d; x <= e; x++) {
-		if (x != d && !sitecal_is_working(r->cal, x))
-			continue;
-		for (i = 0; i < r->npeople; i++)
-			if (person_busy(st, st->pgid[r->plan][r->people[i]], x))
-				return p->people[r->people[i]].id;
-		if (r->site > 0 && !r->shared && occ_get(&st->visits,
-		    site_key(st->sgid[r->plan][r->site], x)) >=
-		    p->cal.visits_per_day)
-			return p->orgs[r->site].id;
+	if (b < r->npeople)
+		return (person_word(st, st->pgid[r->plan][r->people[b]],
+		    word_of(x)) >> (x & 63)) & 1;
+	return occ_get(&st->visits, site_key(st->sgid[r->plan][r->site], x)) >=
+	    p->cal.visits_per_day;
+}
+
+/*
+ * The days of word k on which blocker b may be taken: exactly the taken
+ * ones for a person, and for a site the days with a visit (full when the
+ * plan allows one a day; else each of them must be counted).
+ */
+static uint64_t
+maybe_taken(const struct sstate *st, const struct sched_series *r, uint32_t b,
+    int32_t k)
+{
+	if (b < r->npeople)
+		return person_word(st, st->pgid[r->plan][r->people[b]], k);
+	if (plan_of(st, r)->cal.visits_per_day == 0)
+		return ~0ull;
+	return occ_get(&st->siteany, ((uint64_t)st->sgid[r->plan][r->site] <<
+	    32) | (uint32_t)k);
+}
+
+/*
+ * The first day of [lo, hi] that an occurrence starting on start
+ * occupies (start, and the working days after it) on which blocker b is
+ * taken, or NO_DAY.
+ */
+static day_t
+first_taken(const struct sstate *st, const struct sched_series *r,
+    const struct calwords *cw, uint32_t b, day_t lo, day_t hi, day_t start)
+{
+	uint64_t m;
+	int32_t k;
+	int i;
+
+	for (k = word_of(lo); lo <= hi && k <= word_of(hi); k++) {
+		m = maybe_taken(st, r, b, k) & range_bits(k, lo, hi);
+		/* the start day counts even when it is not a working day */
+		m &= work_word(cw, k) | range_bits(k, start, start);
+		for (; m != 0; m &= m - 1) {
+			i = lowest_bit(m);
+			if (b < r->npeople || taken(st, r, b, day_of(k, i)))
+				return day_of(k, i);
+		}
 	}
-	return NULL;
+	return NO_DAY;
+}
+
+/*
+ * What stops an occurrence of series r on days [d, e] (§5.2): the first
+ * day it occupies on which one of its people or its site is taken, and in
+ * *who the first of them, in the order people then site, taken that day.
+ * NO_DAY when nothing does.
+ */
+static day_t
+first_blocked(const struct sstate *st, const struct sched_series *r,
+    const struct calwords *cw, day_t d, day_t e, uint32_t *who)
+{
+	day_t best = NO_DAY, x;
+	uint32_t b;
+
+	for (b = 0; b < nblockers(r); b++) {
+		/* on a day after best, b cannot be first; on best, an
+		   earlier one is */
+		x = first_taken(st, r, cw, b, d, best == NO_DAY ? e : best - 1,
+		    d);
+		if (x < best) {
+			best = x;
+			*who = b;
+		}
+	}
+	return best;
+}
+
+/* The first day after x, up to limit, on which blocker b is free. */
+static day_t
+next_free(const struct sstate *st, const struct sched_series *r, uint32_t b,
+    day_t x, day_t limit)
+{
+	bool exact = b < r->npeople ||
+	    plan_of(st, r)->cal.visits_per_day == 1;
+	uint64_t m, rng, t;
+	int32_t k;
+	day_t y = x + 1;
+	int i;
+
+	for (k = word_of(y); y <= limit && k <= word_of(limit); k++) {
+		m = maybe_taken(st, r, b, k);
+		rng = range_bits(k, y, limit);
+		if (exact) {
+			if ((t = ~m & rng) != 0)
+				return day_of(k, lowest_bit(t));
+			continue;
+		}
+		/* a site that takes several visits a day: count them */
+		for (t = rng; t != 0; t &= t - 1) {
+			i = lowest_bit(t);
+			if (!((m >> i) & 1) || !taken(st, r, b, day_of(k, i)))
+				return day_of(k, i);
+		}
+	}
+	return limit + 1;
+}
+
+/* Whether a blocker before b may be taken on an eligible day of [lo, hi]. */
+static bool
+earlier_taken(struct sstate *st, const struct sched_series *r,
+    const struct calwords *cw, uint32_t b, day_t lo, day_t hi)
+{
+	const struct when *w = when_of(r);
+	uint64_t elig;
+	uint32_t a;
+	int32_t k;
+
+	for (k = word_of(lo); lo <= hi && k <= word_of(hi); k++) {
+		elig = range_bits(k, lo, hi) & work_word(cw, k) &
+		    weekday_word(st, w->weekdays, k);
+		for (a = 0; a < b && elig != 0; a++)
+			if (maybe_taken(st, r, a, k) & elig)
+				return true;
+	}
+	return false;
+}
+
+/* The name of blocker b: a person's id or the site's. */
+static const char *
+blocker_name(const struct sstate *st, const struct sched_series *r,
+    uint32_t b)
+{
+	const struct plan *p = plan_of(st, r);
+
+	return b < r->npeople ? p->people[r->people[b]].id :
+	    p->orgs[r->site].id;
 }
 
 static void
@@ -781,9 +1069,13 @@ take(struct sstate *st, const struct sched_series *r, day_t d, day_t e)
 			continue;
 		for (i = 0; i < r->npeople; i++)
 			person_take(st, st->pgid[r->plan][r->people[i]], x);
-		if (r->site > 0 && !r->shared)	/* partner sites only (§10) */
-			++*occ_slot(&st->visits, st->a,
-			    site_key(st->sgid[r->plan][r->site], x));
+		if (takes_room(r)) {	/* partner sites only (§10) */
+			uint32_t gs = st->sgid[r->plan][r->site];
+
+			++*occ_slot(&st->visits, st->a, site_key(gs, x));
+			*occ_slot(&st->siteany, st->a, ((uint64_t)gs << 32) |
+			    (uint32_t)word_of(x)) |= 1ull << (x & 63);
+		}
 	}
 }
 
@@ -800,42 +1092,90 @@ add_event(struct sstate *st, uint32_t si, uint32_t number, day_t d, day_t e,
 	ev->fixed = fixed;
 }
 
-/* Why no day of the slice would do, naming what blocked it. */
-static const char *
-unplaced_reason(struct sstate *st, const struct sched_series *r,
-    const struct occ *o)
+/*
+ * Why no day of the slice would do, naming what blocked it: from what
+ * blocked each day it could have started on (the first, whether every
+ * one of them was the same, and whether that is the site).
+ */
+struct why {
+	const char	*first;
+	bool		 one, site;
+};
+
+static void
+why_note(struct why *y, const struct sstate *st,
+    const struct sched_series *r, const char *b)
 {
 	const struct plan *p = plan_of(st, r);
+
+	if (y->first == NULL) {
+		y->first = b;
+		y->site = r->site >= 0 && strcmp(b, p->orgs[r->site].id) == 0;
+	} else if (y->one && strcmp(y->first, b) != 0)
+		y->one = false;
+}
+
+static const char *
+why_text(struct sstate *st, const struct sched_series *r,
+    const struct why *y)
+{
 	const struct when *w = when_of(r);
-	const char *first = NULL, *b;
-	bool one = true, site = false;
-	day_t d;
 
-	for (d = o->from; d <= o->to; d++) {
-		day_t e;
-
-		if (!can_start(r->cal, w, d, &e))
-			continue;
-		b = blocker(st, r, d, e);
-		if (b == NULL)
-			continue;
-		if (first == NULL) {
-			first = b;
-			site = r->site >= 0 &&
-			    strcmp(b, p->orgs[r->site].id) == 0;
-		} else if (strcmp(first, b) != 0)
-			one = false;
-	}
-	if (first == NULL)
+	if (y->first == NULL)
 		return w->days > 1 ? arena_printf(st->a, "no day of its slice "
 		    "leaves room for %u working days in the window", w->days) :
 		    "the calendar leaves no working day in its window";
-	if (one)
-		return arena_printf(st->a, site ?
+	if (y->one)
+		return arena_printf(st->a, y->site ?
 		    "site '%s' is full on every day it could have" :
-		    "'%s' is busy on every day it could have", first);
+		    "'%s' is busy on every day it could have", y->first);
 	return arena_printf(st->a, "'%s' and others are busy on every day it "
-	    "could have", first);
+	    "could have", y->first);
+}
+
+/*
+ * Puts occurrence o on the earliest day of [from, its slice end] where
+ * every constraint holds (§5.4): takes its days [*date, *end] and returns
+ * true; else false with what blocked each day in *y. This is the greedy reference, tried day by
+ * day, but the days known to fail are skipped: the starts up to the
+ * first taken day x of a try all occupy x, and so do the starts on the
+ * days the blocker at x stays taken (their reason is that blocker,
+ * unless one before it is taken too: then the days are tried one by one).
+ */
+static bool
+place_one(struct sstate *st, const struct occ *o, day_t from, struct why *y,
+    day_t *date, day_t *end)
+{
+	const struct sched_series *r = &((struct sched_series *)
+	    st->series.v)[o->series];
+	const struct calwords *cw = cal_words(st, o->series);
+	const struct when *w = when_of(r);
+	day_t d = from, e, x, z;
+	uint32_t who = 0;
+
+	y->first = NULL;
+	y->one = true;
+	y->site = false;
+	while ((d = next_eligible(st, r, cw, d, o->to)) != NO_DAY) {
+		e = end_of(r->cal, w, d);
+		if (e > w->window.to)
+			break;		/* a later start ends later still */
+		if ((x = first_blocked(st, r, cw, d, e, &who)) == NO_DAY) {
+			take(st, r, d, e);
+			*date = d;
+			*end = e;
+			return true;
+		}
+		why_note(y, st, r, blocker_name(st, r, who));
+		d = x + 1;
+		if (x >= o->to)
+			break;
+		z = next_free(st, r, who, x, o->to);
+		if (z > d && (!y->one || who == 0 ||
+		    !earlier_taken(st, r, cw, who, d, z - 1)))
+			d = z;
+	}
+	return false;
 }
 
 /* The keys of v[] in an array, and their range, for csort. */
@@ -985,6 +1325,7 @@ place(struct sstate *st)
 	st->last_end = arena_alloc(st->a, (ns + 1) * sizeof(*st->last_end));
 	st->nunplaced = arena_alloc(st->a, (ns + 1) *
 	    sizeof(*st->nunplaced));
+	st->scw = arena_alloc(st->a, (ns + 1) * sizeof(*st->scw));
 	for (i = 0; i < ns; i++)
 		st->last_end[i] = INT32_MIN;
 	/* occurrences unplaced while they were cut count for after */
@@ -1030,12 +1371,11 @@ place(struct sstate *st)
 		for (i = 0; i < k; i++) {
 			struct occ *o = &v[idx[i]];
 			const struct sched_series *r;
-			const struct when *w;
 			const char *waits = NULL;
+			struct why why;
 			day_t d, e, from = o->from;
 
 			r = &sv[o->series];
-			w = when_of(r);
 			if (st->deps[o->series].npred > 0) {
 				day_t first = earliest(st, o->series, &waits);
 
@@ -1047,19 +1387,12 @@ place(struct sstate *st)
 				if (first > from)
 					from = first;
 			}
-			for (d = from; d <= o->to; d++) {
-				if (!can_start(r->cal, w, d, &e))
-					continue;
-				if (blocker(st, r, d, e) != NULL)
-					continue;
-				take(st, r, d, e);
+			if (place_one(st, o, from, &why, &d, &e))
 				placed(st, o, d, e);
-				break;
-			}
-			if (!o->placed)
+			else
 				not_placed(st, o, from > o->from ?
 				    arena_printf(st->a, "waits for '%s'",
-				    waits) : unplaced_reason(st, r, o));
+				    waits) : why_text(st, r, &why));
 		}
 	}
 	collect_events(st, idx, tmp);
