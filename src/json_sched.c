@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "date.h"
-#include "esc.h"
+#include "jbuf.h"
 #include "json_sched.h"
 #include "jw.h"
 #include "plan.h"
@@ -13,68 +13,85 @@
 #include "sched.h"
 #include "sched_filter.h"
 
+/* A string literal, its length known. */
+#define JB_LIT(b, s)	jbuf_put((b), (s), sizeof(s) - 1)
+
+/*
+ * Written through a jbuf: a schedule of a million events is some hundreds
+ * of megabytes, and stdio calls per piece would cost more than the rest.
+ */
 static void
-json_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
-    struct sbuf *b)
+json_event(struct jbuf *b, const struct schedule *s,
+    const struct sched_event *e)
 {
 	const struct sched_series *sr = e->series;
 	const struct plan *p = rs_plan(s, sr);
 	uint32_t i, n = 0;
 	int32_t k;
 
-	fputs("{\"plan\": ", fp);
-	jw_str(fp, p->file);
+	JB_LIT(b, "{\"plan\": ");
+	jbuf_str(b, p->file);
 	/* As sched_event_id: the series id, '/', the occurrence. */
-	sbuf_clear(b);
-	sbuf_printf(b, "%s/%u", sr->id, e->occurrence);
-	fputs(", \"id\": ", fp);
-	esc_json(fp, b->p);
-	fputs(", \"activity\": ", fp);
-	jw_str(fp, sr->activity);
-	fputs(", \"title\": ", fp);
-	jw_str(fp, sr->title);
-	fputs(", \"kind\": ", fp);
-	jw_str(fp, sr->kind);
-	fputs(", \"phase\": ", fp);
-	jw_str(fp, rs_phase_id(p, sr->phase));
-	fputs(", \"partner\": ", fp);
-	jw_str(fp, rs_org_id(p, sr->partner));
-	fputs(", \"site\": ", fp);
-	jw_str(fp, rs_org_id(p, sr->site));
-	fputs(", \"date\": ", fp);
-	jw_date(fp, e->date);
-	fputs(", \"end\": ", fp);
-	jw_date(fp, e->end);
-	fputs(", \"people\": [", fp);
+	JB_LIT(b, ", \"id\": ");
+	jbuf_json(b, sr->id);
+	b->n--;		/* the closing quote: the id goes on */
+	jbuf_putc(b, '/');
+	jbuf_uint(b, e->occurrence);
+	jbuf_putc(b, '"');
+	JB_LIT(b, ", \"activity\": ");
+	jbuf_str(b, sr->activity);
+	JB_LIT(b, ", \"title\": ");
+	jbuf_str(b, sr->title);
+	JB_LIT(b, ", \"kind\": ");
+	jbuf_str(b, sr->kind);
+	JB_LIT(b, ", \"phase\": ");
+	jbuf_str(b, rs_phase_id(p, sr->phase));
+	JB_LIT(b, ", \"partner\": ");
+	jbuf_str(b, rs_org_id(p, sr->partner));
+	JB_LIT(b, ", \"site\": ");
+	jbuf_str(b, rs_org_id(p, sr->site));
+	JB_LIT(b, ", \"date\": ");
+	jbuf_date(b, e->date);
+	JB_LIT(b, ", \"end\": ");
+	jbuf_date(b, e->end);
+	JB_LIT(b, ", \"people\": [");
 	for (i = 0; i < sr->npeople; i++) {
 		k = sr->people[i];
 		if (k < 0 || (uint32_t)k >= p->npeople)
 			continue;
 		if (n++ > 0)
-			fputs(", ", fp);
-		esc_json(fp, p->people[k].id);
+			JB_LIT(b, ", ");
+		jbuf_json(b, p->people[k].id);
 	}
-	fprintf(fp, "], \"fixed\": %s, \"occurrence\": %u, \"of\": %u}",
-	    e->fixed ? "true" : "false", e->occurrence, sr->of);
+	if (e->fixed)
+		JB_LIT(b, "], \"fixed\": true, \"occurrence\": ");
+	else
+		JB_LIT(b, "], \"fixed\": false, \"occurrence\": ");
+	jbuf_uint(b, e->occurrence);
+	JB_LIT(b, ", \"of\": ");
+	jbuf_uint(b, sr->of);
+	jbuf_putc(b, '}');
 }
 
 static void
-json_unplaced(FILE *fp, const struct schedule *s,
+json_unplaced(struct jbuf *b, const struct schedule *s,
     const struct sched_unplaced *u)
 {
 	const struct plan *p = rs_plan(s, u->series);
 
-	fputs("{\"plan\": ", fp);
-	jw_str(fp, p->file);
-	fputs(", \"activity\": ", fp);
-	jw_str(fp, u->series->activity);
-	fputs(", \"partner\": ", fp);
-	jw_str(fp, rs_org_id(p, u->series->partner));
-	fprintf(fp, ", \"occurrence\": %u, \"window\": ", u->occurrence);
-	jw_span(fp, u->window);
-	fputs(", \"reason\": ", fp);
-	jw_str(fp, u->reason != NULL ? u->reason : "");
-	putc('}', fp);
+	jbuf_puts(b, "{\"plan\": ");
+	jbuf_str(b, p->file);
+	jbuf_puts(b, ", \"activity\": ");
+	jbuf_str(b, u->series->activity);
+	jbuf_puts(b, ", \"partner\": ");
+	jbuf_str(b, rs_org_id(p, u->series->partner));
+	jbuf_puts(b, ", \"occurrence\": ");
+	jbuf_uint(b, u->occurrence);
+	jbuf_puts(b, ", \"window\": ");
+	jbuf_span(b, u->window);
+	jbuf_puts(b, ", \"reason\": ");
+	jbuf_str(b, u->reason != NULL ? u->reason : "");
+	jbuf_putc(b, '}');
 }
 
 /*
@@ -82,43 +99,48 @@ json_unplaced(FILE *fp, const struct schedule *s,
  * activity are skipped for each of its series.
  */
 static void
-json_skipped(FILE *fp, const struct schedule *s,
+json_skipped(struct jbuf *b, const struct schedule *s,
     const struct sched_skipped *k)
 {
 	const struct plan *p = rs_plan(s, k->series);
 
-	fputs("{\"plan\": ", fp);
-	jw_str(fp, p->file);
-	fputs(", \"activity\": ", fp);
-	jw_str(fp, k->series->activity);
-	fputs(", \"partner\": ", fp);
-	jw_str(fp, rs_org_id(p, k->series->partner));
-	fputs(", \"period\": ", fp);
-	jw_span(fp, k->period);
-	fputs(", \"reason\": ", fp);
-	jw_str(fp, k->reason != NULL ? k->reason : "");
-	putc('}', fp);
+	jbuf_puts(b, "{\"plan\": ");
+	jbuf_str(b, p->file);
+	jbuf_puts(b, ", \"activity\": ");
+	jbuf_str(b, k->series->activity);
+	jbuf_puts(b, ", \"partner\": ");
+	jbuf_str(b, rs_org_id(p, k->series->partner));
+	jbuf_puts(b, ", \"period\": ");
+	jbuf_span(b, k->period);
+	jbuf_puts(b, ", \"reason\": ");
+	jbuf_str(b, k->reason != NULL ? k->reason : "");
+	jbuf_putc(b, '}');
 }
 
 static void
-json_quota(FILE *fp, const struct schedule *s, const struct sched_quota *q)
+json_quota(struct jbuf *b, const struct schedule *s,
+    const struct sched_quota *q)
 {
 	const struct plan *p = s->plans[q->plan];
 
-	fputs("{\"plan\": ", fp);
-	jw_str(fp, p->file);
-	fputs(", \"person\": ", fp);
-	jw_str(fp, q->person >= 0 && (uint32_t)q->person < p->npeople ?
+	jbuf_puts(b, "{\"plan\": ");
+	jbuf_str(b, p->file);
+	jbuf_puts(b, ", \"person\": ");
+	jbuf_str(b, q->person >= 0 && (uint32_t)q->person < p->npeople ?
 	    p->people[q->person].id : NULL);
 	if (q->partner >= 0) {
-		fputs(", \"partner\": ", fp);
-		jw_str(fp, (uint32_t)q->partner < p->norgs ?
+		jbuf_puts(b, ", \"partner\": ");
+		jbuf_str(b, (uint32_t)q->partner < p->norgs ?
 		    p->orgs[q->partner].id : NULL);
 	}
-	fputs(", \"period\": ", fp);
-	jw_span(fp, q->period);
-	fprintf(fp, ", \"required\": %u, \"got\": %u, \"unit\": \"%s\"}",
-	    q->required, q->got, q->unit == QU_DAYS ? "days" : "visits");
+	jbuf_puts(b, ", \"period\": ");
+	jbuf_span(b, q->period);
+	jbuf_puts(b, ", \"required\": ");
+	jbuf_uint(b, q->required);
+	jbuf_puts(b, ", \"got\": ");
+	jbuf_uint(b, q->got);
+	jbuf_puts(b, q->unit == QU_DAYS ? ", \"unit\": \"days\"}" :
+	    ", \"unit\": \"visits\"}");
 }
 
 /*
@@ -130,43 +152,50 @@ void
 json_schedule_object(FILE *fp, const struct schedule *s,
     const struct sched_filter *f, const char *ind)
 {
-	struct sbuf b = { 0 };
+	struct jbuf b;
 	struct span d;
 	bool first;
 	size_t i;
 
-	fputs("{\"events\": [", fp);
+	jbuf_init(&b, fp);
+	jbuf_puts(&b, "{\"events\": [");
 	for (first = true, i = 0; i < s->nevents; i++) {
 		if (!sched_filter_match(f, s, &s->events[i]))
 			continue;
-		jw_item(fp, &first, ind);
-		json_event(fp, s, &s->events[i], &b);
+		jbuf_item(&b, &first, ind);
+		json_event(&b, s, &s->events[i]);
 	}
-	sbuf_free(&b);
-	fprintf(fp, "],\n%s \"unplaced\": [", ind);
+	jbuf_puts(&b, "],\n");
+	jbuf_puts(&b, ind);
+	jbuf_puts(&b, " \"unplaced\": [");
 	for (first = true, i = 0; i < s->nunplaced; i++) {
 		d = s->unplaced[i].window;
 		if (!sched_filter_match_span(f, s, s->unplaced[i].series, d))
 			continue;
-		jw_item(fp, &first, ind);
-		json_unplaced(fp, s, &s->unplaced[i]);
+		jbuf_item(&b, &first, ind);
+		json_unplaced(&b, s, &s->unplaced[i]);
 	}
-	fprintf(fp, "],\n%s \"skipped\": [", ind);
+	jbuf_puts(&b, "],\n");
+	jbuf_puts(&b, ind);
+	jbuf_puts(&b, " \"skipped\": [");
 	for (first = true, i = 0; i < s->nskipped; i++) {
 		d = s->skipped[i].period;
 		if (!sched_filter_match_span(f, s, s->skipped[i].series, d))
 			continue;
-		jw_item(fp, &first, ind);
-		json_skipped(fp, s, &s->skipped[i]);
+		jbuf_item(&b, &first, ind);
+		json_skipped(&b, s, &s->skipped[i]);
 	}
-	fprintf(fp, "],\n%s \"quotas\": [", ind);
+	jbuf_puts(&b, "],\n");
+	jbuf_puts(&b, ind);
+	jbuf_puts(&b, " \"quotas\": [");
 	for (first = true, i = 0; i < s->nquotas; i++) {
 		if (!sched_filter_match_quota(f, s, &s->quotas[i]))
 			continue;
-		jw_item(fp, &first, ind);
-		json_quota(fp, s, &s->quotas[i]);
+		jbuf_item(&b, &first, ind);
+		json_quota(&b, s, &s->quotas[i]);
 	}
-	fputs("]}", fp);
+	jbuf_puts(&b, "]}");
+	jbuf_done(&b);
 }
 
 bool
