@@ -64,6 +64,12 @@ struct yload_opts {
 	 * reads its own.
 	 */
 	struct holfile_cache	*holidays;
+	/*
+	 * 0: parse on a second thread when the input is big and a core is
+	 * free; 1: one thread; 2: always a second thread. The result is the
+	 * same.
+	 */
+	int			 threads;
 };
 
 /*

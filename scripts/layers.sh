@@ -10,10 +10,10 @@
 set -eu
 dir=${1:-build}
 stages='
-0 base     arena budget strmap suggest date sbuf esc jw output recstore
+0 base     arena budget strmap suggest date sbuf esc jw jbuf output recstore
 1 catalog  catalog
 2 diag     diag
-3 load     yload placeholder
+3 load     yevq yload placeholder
 4 calendar cn_holidays lunar cal holfile
 5 model    plan
 6 build    build_engine build_plan

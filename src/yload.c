@@ -1,5 +1,9 @@
 /* yload.c - libyaml events to a node tree that keeps line:col on every node. */
+#define _DEFAULT_SOURCE	/* getloadavg */
+#include <sys/stat.h>
+
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <yaml.h>
@@ -9,6 +13,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "strmap.h"
+#include "yevq.h"
 #include "yload.h"
 
 /*
@@ -83,6 +88,7 @@ struct yload {
 	const char	**sortbuf;	/* duplicate-key check */
 	size_t		 sortcap;
 	bool		 fatal;
+	struct yevq	*q;		/* the parser on a thread, or NULL */
 };
 
 /*
@@ -824,7 +830,8 @@ yload_run(struct yload *y)
 	bool done = false;
 
 	while (!done && !y->fatal) {
-		if (!yaml_parser_parse(&y->parser, &ev)) {
+		if (y->q != NULL ? !yevq_next(y->q, &ev) :
+		    !yaml_parser_parse(&y->parser, &ev)) {
 			report_parser_error(y);
 			break;
 		}
@@ -859,8 +866,11 @@ yload_run(struct yload *y)
 		default:
 			break;
 		}
-		yaml_event_delete(&ev);
+		if (y->q == NULL)
+			yaml_event_delete(&ev);
 	}
+	yevq_stop(y->q);
+	y->q = NULL;
 	if (y->fatal)
 		return NULL;
 	if (y->frames[0].n == 0) {
@@ -881,6 +891,65 @@ yload_run(struct yload *y)
 	return root;
 }
 
+/*
+ * Whether to parse on a second thread (yevq.h): for an input of some
+ * megabytes, when a core is free for it. Small inputs (and the many
+ * small files that -j reads at once) stay on one thread.
+ */
+#define PIPELINE_MIN	(4ull << 20)
+
+/*
+ * Threads that are running or ready to run now, other than this one:
+ * the fourth field of /proc/loadavg ("running/total"), which counts the
+ * reader itself. Where it cannot be read, the one-minute load average.
+ */
+static long
+running_others(void)
+{
+	FILE *fp = fopen("/proc/loadavg", "r");
+	double l1, l5, l15;
+	long running = -1, total;
+	int ok;
+
+	if (fp != NULL) {
+		ok = fscanf(fp, "%lf %lf %lf %ld/%ld", &l1, &l5, &l15,
+		    &running, &total);
+		fclose(fp);
+		if (ok == 5 && running >= 1)
+			return running - 1;
+	}
+	if (getloadavg(&l1, 1) != 1)
+		return 0;
+	return (long)(l1 + 0.5);
+}
+
+static bool
+use_pipeline(const struct yload_opts *opts, unsigned long long size)
+{
+	long ncpu;
+
+	if (opts != NULL && opts->threads != 0)
+		return opts->threads > 1;
+	if (size < PIPELINE_MIN)
+		return false;
+	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	if (ncpu < 2)
+		return false;
+	return running_others() <= ncpu - 2;
+}
+
+static unsigned long long
+input_size(const struct yreader *r)
+{
+	struct stat st;
+
+	if (r->fp == NULL)
+		return r->len;
+	if (fstat(fileno(r->fp), &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	return (unsigned long long)st.st_size;
+}
+
 static const struct ynode *
 yload_common(struct yload *y, struct arena *a, struct diags *d,
     const struct yload_opts *opts)
@@ -898,9 +967,13 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 	strmap_init(&y->anchors, a);
 	if ((y->icache = calloc(1, sizeof(*y->icache))) == NULL)
 		arena_oom();
-	if (!yaml_parser_initialize(&y->parser))
-		arena_oom();
-	yaml_parser_set_input(&y->parser, yread_handler, &y->rd);
+	if (use_pipeline(opts, input_size(&y->rd)))
+		y->q = yevq_start(&y->parser, yread_handler, &y->rd);
+	else {
+		if (!yaml_parser_initialize(&y->parser))
+			arena_oom();
+		yaml_parser_set_input(&y->parser, yread_handler, &y->rd);
+	}
 	root = yload_run(y);
 	yaml_parser_delete(&y->parser);
 	for (i = 0; i <= YLOAD_MAX_DEPTH + 1; i++)
