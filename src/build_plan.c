@@ -298,13 +298,45 @@ build_activity(struct bctx *b, struct activity *a, const struct ynode *v,
 {
 	const struct ynode *t = v->kind == YN_MAP ? ynode_get(v, "title") :
 	    NULL;
+	char what[256];
+	size_t len;
 
 	act_init(a, v, pos);
 	b->activity = t != NULL && t->kind == YN_SCALAR ? t->u.str : NULL;
-	bld_map(b, v, activity_keys, NKEYS(activity_keys), a,
-	    b->activity != NULL ? arena_printf(b->a, "activity '%s'",
-	    b->activity) : "an activity");
+	/*
+	 * "activity 'TITLE'" for its messages, which copy it: made on the
+	 * stack, as most titles are short, not kept for every activity.
+	 */
+	if (b->activity == NULL)
+		bld_map(b, v, activity_keys, NKEYS(activity_keys), a,
+		    "an activity");
+	else if ((len = strlen(b->activity)) + 12 <= sizeof(what)) {
+		memcpy(what, "activity '", 10);
+		memcpy(what + 10, b->activity, len);
+		memcpy(what + 10 + len, "'", 2);
+		bld_map(b, v, activity_keys, NKEYS(activity_keys), a, what);
+	} else
+		bld_map(b, v, activity_keys, NKEYS(activity_keys), a,
+		    arena_printf(b->a, "activity '%s'", b->activity));
 	b->activity = NULL;
+}
+
+/* "PHASE.N", the id of an activity without one (§3). */
+static const char *
+default_act_id(struct arena *a, const char *phase, uint32_t n)
+{
+	char num[12], *s;
+	size_t plen = strlen(phase), k = sizeof(num);
+
+	do {
+		num[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n != 0);
+	s = arena_alloc(a, plen + 1 + (sizeof(num) - k) + 1);
+	memcpy(s, phase, plen);
+	s[plen] = '.';
+	memcpy(s + plen + 1, num + k, sizeof(num) - k);
+	return s;
 }
 
 /* The activities of a phase, unless the loader handed them over already. */
@@ -1490,17 +1522,21 @@ need_phases(struct bctx *b, const struct ynode *root)
 		    "its work");
 }
 
-/* Phase and activity ids must be unique too. */
+/*
+ * Phase and activity ids must be unique too. The activities' map, each
+ * id to the first activity (in phase order) that has it, is the one
+ * index_activities keeps for `after`.
+ */
 static void
 index_ids(struct bctx *b)
 {
 	struct plan *p = b->p;
-	struct strmap phid, actid;
+	struct strmap phid, *actid = &b->actid;
 	struct pos *pf, *af;
 	uint32_t i, j, n = 0;
 
 	strmap_init(&phid, b->a);
-	strmap_init(&actid, b->a);
+	strmap_init(actid, b->a);
 	pf = arena_alloc(b->a, (p->nphases + 1) * sizeof(*pf));
 	for (i = 0; i < p->nphases; i++) {
 		pf[i] = bld_pos(p->phases[i].id_node ? p->phases[i].id_node :
@@ -1509,7 +1545,7 @@ index_ids(struct bctx *b)
 		    (int32_t)i, pf, "phase");
 		n += p->phases[i].nacts;
 	}
-	strmap_reserve(&actid, n);
+	strmap_reserve(actid, n);
 	af = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*af));
 	for (i = 0, n = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++, n++) {
@@ -1518,7 +1554,7 @@ index_ids(struct bctx *b)
 			bool existed;
 
 			af[n] = a->id_pos.line ? a->id_pos : a->pos;
-			slot = strmap_put(&actid, a->id, strlen(a->id),
+			slot = strmap_put(actid, a->id, strlen(a->id),
 			    &existed);
 			if (existed)
 				note_dup(b, af[n], af[*slot], "activity", a->id);
@@ -1543,8 +1579,7 @@ fill_defaults(struct bctx *b)
 
 			a->phase = i;
 			if (a->id == NULL)
-				a->id = arena_printf(b->a, "%s.%u", ph->id,
-				    a->order);
+				a->id = default_act_id(b->a, ph->id, a->order);
 			if (a->title == NULL)
 				a->title = "";
 			if (a->has_date) {
@@ -1689,17 +1724,12 @@ index_activities(struct bctx *b)
 	for (i = 0; i < p->nphases; i++)
 		n += p->phases[i].nacts;
 	p->acts = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*p->acts));
-	strmap_init(&b->actid, b->a);
+	/* b->actid is index_ids' */
 	strmap_init(&b->acttitle, b->a);
-	strmap_reserve(&b->actid, n);
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			struct activity *a = &p->phases[i].acts[j];
 
-			slot = strmap_put(&b->actid, a->id, strlen(a->id),
-			    &existed);
-			if (!existed)
-				*slot = (int32_t)p->nacts;
 			if (a->title[0] != '\0') {
 				slot = strmap_put(&b->acttitle, a->title,
 				    strlen(a->title), &existed);

@@ -38,8 +38,10 @@ check_range_order(const struct plan *p, struct diags *d)
 
 		order(d, rules_npos(ph->period_node), ph->period,
 		    arena_printf(d->arena, "phase '%s'", ph->id));
+		/* the message is made only for a window that is wrong */
 		for (j = 0; j < ph->nacts; j++)
-			if (ph->acts[j].w.has_when)
+			if (ph->acts[j].w.has_when &&
+			    !span_ok(ph->acts[j].w.window))
 				order(d, ph->acts[j].w.when_pos,
 				    ph->acts[j].w.window, arena_printf(
 				    d->arena, "the window of activity '%s'",

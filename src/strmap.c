@@ -49,22 +49,42 @@ strmap_find(const struct strmap *m, const char *key, size_t len,
 	}
 }
 
+/*
+ * Tables of STRMAP_OWN_MIN slots or more are the arena's owned blocks
+ * (arena_realloc_owned), given back when the table grows: in the arena,
+ * every old copy of a big table would stay until the arena goes.
+ */
+#define STRMAP_OWN_MIN	4096u
+
 static void
-strmap_grow(struct strmap *m)
+strmap_resize(struct strmap *m, uint32_t ncap)
 {
 	struct strmap_slot *old = m->slots, *s;
 	uint32_t i, ocap = m->cap;
+	size_t bytes = (size_t)ncap * sizeof(*s);
 
-	m->cap = ocap ? ocap * 2 : 16;
-	if (m->cap == 0)
-		arena_oom();
-	m->slots = arena_alloc(m->arena, (size_t)m->cap * sizeof(*s));
+	if (ncap >= STRMAP_OWN_MIN) {
+		m->slots = arena_realloc_owned(m->arena, NULL, bytes);
+		memset(m->slots, 0, bytes);
+	} else
+		m->slots = arena_alloc(m->arena, bytes);
+	m->cap = ncap;
 	for (i = 0; i < ocap; i++) {
 		if (old[i].key == NULL)
 			continue;
 		s = strmap_find(m, old[i].key, old[i].len, old[i].hash);
 		*s = old[i];
 	}
+	if (ocap >= STRMAP_OWN_MIN)
+		arena_realloc_owned(m->arena, old, 1);	/* given back */
+}
+
+static void
+strmap_grow(struct strmap *m)
+{
+	if (m->cap >= UINT32_MAX / 2 + 1)
+		arena_oom();
+	strmap_resize(m, m->cap ? m->cap * 2 : 16);
 }
 
 struct strmap_slot *
@@ -107,6 +127,13 @@ strmap_get(const struct strmap *m, const char *key, size_t len)
 void
 strmap_reserve(struct strmap *m, size_t n)
 {
-	while ((size_t)m->cap * 3 < (n + 1) * 4)
-		strmap_grow(m);
+	uint64_t cap = m->cap ? m->cap : 16;
+
+	/* one step to the size the doubling would reach */
+	while (cap * 3 < ((uint64_t)n + 1) * 4)
+		cap *= 2;
+	if (cap > UINT32_MAX / 2 + 1)
+		arena_oom();
+	if (cap != m->cap)
+		strmap_resize(m, (uint32_t)cap);
 }
