@@ -33,8 +33,12 @@ placeholder_in(const char *s, const struct ynode *key)
 	static const char *const in_names[] = { "XX" };
 	size_t i;
 
-	/* Every pattern holds x, X, _ or the first byte of 某: most text has none. */
-	if (s[strcspn(s, "xX_\xe6")] == '\0')
+	/*
+	 * Every pattern holds x, X, _ or 某: most text has none. Not the
+	 * first byte of 某 alone (0xE6), which starts most common Chinese
+	 * characters.
+	 */
+	if (s[strcspn(s, "xX_")] == '\0' && strstr(s, "某") == NULL)
 		return NULL;
 	for (i = 0; i < sizeof(anywhere) / sizeof(anywhere[0]); i++)
 		if (strstr(s, anywhere[i]) != NULL)

@@ -163,6 +163,21 @@ yread_scan(struct yreader *r, const unsigned char *p, size_t n,
 		if (r->need == 0) {
 			if (b >= 0x20 && b < 0x7F)
 				continue;	/* the common case */
+			/*
+			 * A whole three-byte character of U+1000..U+CFFF (most
+			 * Chinese text): always allowed, and no line break but
+			 * U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+			 */
+			if (b >= 0xE1 && b <= 0xEC && i + 2 < n &&
+			    (p[i + 1] & 0xC0) == 0x80 &&
+			    (p[i + 2] & 0xC0) == 0x80 &&
+			    !(b == 0xE2 && p[i + 1] == 0x80 &&
+			    (p[i + 2] == 0xA8 || p[i + 2] == 0xA9))) {
+				r->prev_cr = false;
+				r->cont += 2;
+				i += 2;
+				continue;
+			}
 			if (b == '\n') {
 				if (r->prev_cr)
 					r->line_start = base + i + 1;

@@ -315,6 +315,30 @@ test_crlf_encoding_error_line(void **state)
 	ASSERT_ONE_DIAG(l, R_ENCODING, 3, 5);
 }
 
+/*
+ * Chinese text is checked three bytes at a time: columns still count
+ * characters, U+2028 still ends a line, and a bad byte right after such
+ * characters, or a character cut short, is found where it is.
+ */
+static void
+test_cjk_encoding_error_columns(void **state)
+{
+	struct ld *l = *state;
+
+	assert_null(LOAD(l, "a: 中文字\xFF\n"));
+	ASSERT_ONE_DIAG(l, R_ENCODING, 1, 7);
+	teardown(state);
+	setup(state);
+	l = *state;
+	assert_null(LOAD(l, "a: \"中\xe2\x80\xa8文\"\nb: 字x\x01\n"));
+	ASSERT_ONE_DIAG(l, R_ENCODING, 3, 6);
+	teardown(state);
+	setup(state);
+	l = *state;
+	assert_null(LOAD(l, "a: 中文\xe4\xb8\n"));
+	ASSERT_ONE_DIAG(l, R_ENCODING, 1, 6);
+}
+
 /* ---- duplicate keys --------------------------------------------------- */
 
 static void
@@ -1095,6 +1119,7 @@ main(void)
 		T(test_flow_positions),
 		T(test_cjk_columns_flow),
 		T(test_cjk_columns_block),
+		T(test_cjk_encoding_error_columns),
 		T(test_bom_accepted),
 		T(test_bom_flow_and_error_column),
 		T(test_bom_encoding_error_column),
