@@ -7,6 +7,7 @@
     python3 bench/run.py --small              # only the small-plan timing
     python3 bench/run.py --file plans/x.yaml [--big-file y.yaml]
     python3 bench/run.py --county             # 10,000 plans of about 15 KB: validate -j 2, report
+    python3 bench/run.py --shape chinese      # the plans of genplan --shape chinese (or people)
 
 Builds bench/bare_parse when it is missing or older than bare_parse.c, generates
 the plans with bench/genplan.py into a temporary directory (removed afterwards
@@ -264,6 +265,8 @@ def main():
     ap.add_argument("--no-small", action="store_true", help="skip the small-plan timing")
     ap.add_argument("--small-runs", type=int, default=21, help="runs for the small plan (default 21)")
     ap.add_argument("--seed", type=int, default=1, help="genplan seed (default 1)")
+    ap.add_argument("--shape", choices=["default", "chinese", "people"], default="default",
+                    help="genplan --shape of the generated plans (default: default)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     ap.add_argument("--county", action="store_true",
                     help="many files: validate -j 2 and report of a county of plans")
@@ -333,8 +336,10 @@ def run_main(a, pp, tmp):
                 specs.append(("--size-mb", "%g" % (2 * s)))
         for i, (opt, val) in enumerate(specs):
             path = os.path.join(tmp, "plan-%d.yaml" % i)
-            stats = generate(path, [opt, val, "--seed", str(a.seed)])
-            files.append(("plan" if i == 0 else "2x plan", path, "genplan %s %s: %s" % (opt, val, stats)))
+            shape = [] if a.shape == "default" else ["--shape", a.shape]
+            stats = generate(path, [opt, val, "--seed", str(a.seed)] + shape)
+            files.append(("plan" if i == 0 else "2x plan", path, "genplan %s %s: %s"
+                          % (" ".join([opt, val] + shape), stats)))
 
     # time them
     results = []
