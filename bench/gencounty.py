@@ -54,7 +54,7 @@ class CountyGen(genplan.Gen):
 def args_for(seed, period, phases, activities, partners, people):
     a = argparse.Namespace(size_mb=None, occurrences=0, activities=activities,
                            partners=partners, people=people, phases=phases,
-                           period=period, seed=seed, size_bytes=0)
+                           period=period, seed=seed, size_bytes=0, shape="default")
     a.est_occ = activities * 2.5
     return a
 
