@@ -1433,6 +1433,29 @@ expect_not_in out '"event": "tr#qb/1"'
 expect_no_stderr
 result "status of two plans: each plan's records count for its own events"
 
+# Status and report CSV neutralise formulas as the schedule's CSV does.
+mkdir -p "$T/formula"
+cat >"$T/formula/f.yaml" <<'EOF'
+pairplan: 1
+plan: {title: 计划, host: {id: h, name: 园}, period: 2024-03..2024-06}
+partners: [{id: q, name: "@SUM(A1)"}]
+people: [{id: a, name: "=1+1"}]
+leadership: {leader: a}
+targets: [{name: "+cmd", at-least: 1}]
+phases:
+  - period: 2024-03..2024-06
+    activities:
+      - {title: "-送教", at: partner, date: 2024-04-10, owner: a}
+EOF
+run status --on 2024-06-30 --format csv "$T/formula/f.yaml"
+expect_in out ",'+cmd,"
+expect_in out ",'=1+1,"
+expect_in out ",'-送教,"
+run report --on 2024-06-30 --format csv "$T/formula"
+expect_in out ",'@SUM(A1),"
+grep -q ',[=+@]' "$T/out" && why "a report cell starts a formula"
+result "status and report --format csv: formula cells get a leading apostrophe"
+
 SOURCE_DATE_EPOCH=1730000000 run status --format json "$P"
 expect_in out '{"on": "2024-10-27",'
 result "status --on defaults to SOURCE_DATE_EPOCH's day"
