@@ -37,4 +37,10 @@ void	 output_abort(struct output *);
 /* Gives up after a write failed: the message (errno), then output_abort. */
 void	 output_fail(struct output *);
 
+/*
+ * Makes a new or renamed entry of path durable: fsync of its directory
+ * (best effort; -o and the records file both need it).
+ */
+void	 output_sync_dir(const char *path);
+
 #endif

@@ -195,9 +195,8 @@ output_open(struct output *o, const char *path)
 	return true;
 }
 
-/* Makes the rename itself durable; failure here is not worth a message. */
-static void
-sync_dir(const char *path)
+void
+output_sync_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir;
@@ -210,9 +209,9 @@ sync_dir(const char *path)
 	else
 		dir = strndup(path, (size_t)(slash - path));
 	if (dir == NULL)
-		return;
-	if ((fd = open(dir, O_RDONLY)) != -1) {
-		(void)fsync(fd);
+		arena_oom();
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);	/* failure here is not worth a message */
 		close(fd);
 	}
 	free(dir);
@@ -247,7 +246,7 @@ output_commit(struct output *o)
 	}
 	if (o->tmp != NULL) {
 		disarm();
-		sync_dir(o->target);
+		output_sync_dir(o->target);
 		free(o->tmp);
 		o->tmp = NULL;
 	}
