@@ -1716,6 +1716,20 @@ index_activities(struct bctx *b)
 				    NS_ACTIVITY);
 }
 
+/* One `at` as fix_sides reads it; writer is an org index, or -1. */
+static void
+fix_side(const struct plan *p, struct when *w, int32_t writer)
+{
+	if (w->at == AT_OWN && p->author == AUTHOR_PARTNER && writer > 0) {
+		w->at = AT_ORG;
+		w->at_org.idx = writer;
+		w->at_org.text = p->orgs[writer].id;
+	} else if (w->at == AT_OWN)
+		w->at = AT_HOST;
+	else if (w->at == AT_OTHER)
+		w->at = p->author == AUTHOR_PARTNER ? AT_HOST : AT_PARTNER;
+}
+
 /*
  * 本园 and 结对园 read from the writer's side (§10): with author: host,
  * the host and the partners; with author: partner, the writer and the
@@ -1738,34 +1752,10 @@ fix_sides(struct bctx *b)
 			    "partner' needs 'writer': the plan has %u partners",
 			    p->norgs - 1);
 	}
-	for (i = 0; i < p->nacts; i++) {
-		struct when *w = &p->acts[i]->w;
-
-		if (w->at == AT_OWN && p->author == AUTHOR_PARTNER &&
-		    writer > 0) {
-			w->at = AT_ORG;
-			w->at_org.idx = writer;
-			w->at_org.text = p->orgs[writer].id;
-		} else if (w->at == AT_OWN)
-			w->at = AT_HOST;
-		else if (w->at == AT_OTHER)
-			w->at = p->author == AUTHOR_PARTNER ? AT_HOST :
-			    AT_PARTNER;
-	}
-	for (i = 0; i < p->nmentorships; i++) {
-		struct when *w = &p->mentorships[i].meet;
-
-		if (w->at == AT_OWN && p->author == AUTHOR_PARTNER &&
-		    writer > 0) {
-			w->at = AT_ORG;
-			w->at_org.idx = writer;
-			w->at_org.text = p->orgs[writer].id;
-		} else if (w->at == AT_OWN)
-			w->at = AT_HOST;
-		else if (w->at == AT_OTHER)
-			w->at = p->author == AUTHOR_PARTNER ? AT_HOST :
-			    AT_PARTNER;
-	}
+	for (i = 0; i < p->nacts; i++)
+		fix_side(p, &p->acts[i]->w, writer);
+	for (i = 0; i < p->nmentorships; i++)
+		fix_side(p, &p->mentorships[i].meet, writer);
 }
 
 struct plan *
