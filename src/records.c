@@ -13,6 +13,7 @@
 #include "catalog.h"
 #include "date.h"
 #include "diag.h"
+#include "output.h"
 #include "plan.h"
 #include "recstore.h"
 #include "records.h"
@@ -632,6 +633,7 @@ records_load(struct records *rs, const char *path, const struct plan *p,
 			fclose(fp);
 		return RECORDS_UNREADABLE;
 	}
+	output_note_input(fileno(fp));
 	len = (size_t)(rs->torn ? tail.keep : st.st_size);
 	if ((unsigned long long)len > max) {
 		diag_add_in(d, path, R_LIMIT, 1, 1, "the records file is %llu "

@@ -1456,6 +1456,33 @@ expect_in out ",'@SUM(A1),"
 grep -q ',[=+@]' "$T/out" && why "a report cell starts a formula"
 result "status and report --format csv: formula cells get a leading apostrophe"
 
+# -o never replaces a file the run read: the records file, a holiday file,
+# by any name.
+mkdir -p "$T/readset"
+cp plans/example.yaml plans/example.records.yaml "$T/readset/"
+cp "$T/readset/example.records.yaml" "$T/readset/want"
+run status --on 2024-12-01 -o "$T/readset/example.records.yaml" "$T/readset/example.yaml"
+expect_rc 2
+expect_in err "is a file given to read: not writing over it"
+ln -s example.records.yaml "$T/readset/link.yaml"
+run summary --on 2024-12-01 -o "$T/readset/link.yaml" "$T/readset/example.yaml"
+expect_rc 2
+cmp -s "$T/readset/want" "$T/readset/example.records.yaml" || why "the records file was replaced"
+printf -- '- year: 2027\n  off: [2027-02-05]\n' >"$T/readset/h.yaml"
+cp "$T/readset/h.yaml" "$T/readset/hwant"
+printf 'pairplan: 1\nplan: {title: t, kind: programme, host: {id: h, name: 园}, period: 2027-01..2027-06}\ncalendar: {holidays: [cn, h.yaml]}\n' >"$T/readset/p.yaml"
+run calendar 2027 --plan "$T/readset/p.yaml" -o "$T/readset/h.yaml"
+expect_rc 2
+cmp -s "$T/readset/hwant" "$T/readset/h.yaml" || why "the holiday file was replaced"
+result "-o onto a records or holiday file the run read: refused, the file kept"
+
+mkfifo "$T/readset/h.fifo"
+printf 'pairplan: 1\nplan: {title: t, kind: programme, host: {id: h, name: 园}, period: 2027-01..2027-06}\ncalendar: {holidays: [cn, h.fifo]}\n' >"$T/readset/pf.yaml"
+run validate "$T/readset/pf.yaml"
+expect_rc 1
+expect_in err "h.fifo': it is not a regular file [holiday-file]"
+result "a FIFO as a holiday file: an error, not a hang"
+
 SOURCE_DATE_EPOCH=1730000000 run status --format json "$P"
 expect_in out '{"on": "2024-10-27",'
 result "status --on defaults to SOURCE_DATE_EPOCH's day"
