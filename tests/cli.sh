@@ -1483,6 +1483,38 @@ expect_rc 1
 expect_in err "h.fifo': it is not a regular file [holiday-file]"
 result "a FIFO as a holiday file: an error, not a hang"
 
+# record appends only to a records file it can number: not to one whose
+# lines it cannot read a number from, not to one that is not a list.
+mkdir -p "$T/brk"
+cp plans/example.yaml "$T/brk/"
+printf -- '- {event: "sign/1", n: 1, date: "2024-03-29"}\n' >"$T/brk/example.records.yaml"
+cp "$T/brk/example.records.yaml" "$T/brk/want"
+run record "$T/brk/example.yaml" --event 'qidong.3#hexi/1'
+expect_rc 1
+expect_in err "must be repaired by hand before a record is added to it"
+cmp -s "$T/brk/want" "$T/brk/example.records.yaml" || why "appended to it"
+printf 'n: 1\n' >"$T/brk/example.records.yaml"
+run record "$T/brk/example.yaml" --event 'qidong.3#hexi/1'
+expect_rc 1
+expect_in err "example.records.yaml:1:1: error: a records file is a list of records"
+[ "$(cat "$T/brk/example.records.yaml")" = "n: 1" ] || why "appended to a mapping"
+printf -- '- {n: 9223372036854775807, event: "sign/1", date: "2024-03-29"}\n' >"$T/brk/example.records.yaml"
+run record "$T/brk/example.yaml" --event 'qidong.3#hexi/1'
+expect_rc 2
+expect_in err "has used the last record number"
+result "record: a records file it cannot number is refused, untouched"
+
+# Diagnostics of a records file beyond the cap: the first in file order,
+# and the note about the rest in the records file.
+awk 'BEGIN { for (i = 1; i <= 3000; i++)
+	printf "- {n: %d, event: \"qidong.4/1\", date: \"2024-04-02\"}\n", i }' \
+    >"$T/brk/example.records.yaml"
+run validate "$T/brk/example.yaml"
+expect_in err "example.records.yaml:2:3: warning: event 'qidong.4/1' is already recorded"
+expect_in err "example.records.yaml:1002:3: note: too many diagnostics"
+expect_not_in err "example.yaml:1002"
+result "validate: a records file's diagnostics past the cap stay in their file"
+
 SOURCE_DATE_EPOCH=1730000000 run status --format json "$P"
 expect_in out '{"on": "2024-10-27",'
 result "status --on defaults to SOURCE_DATE_EPOCH's day"
