@@ -694,12 +694,18 @@ holiday_file(struct bctx *b, const struct ynode *v)
 	struct holfile_cache *cache = b->holidays, *own = NULL;
 	const struct holfile *hf;
 	const char *path = holiday_path(b, v->u.str), *why;
+	int y;
 
 	if (cache == NULL)
 		cache = own = holfile_cache_new();
 	if ((hf = holfile_get(cache, path, &why)) == NULL)
 		bld_diag(b, v, R_HOLIDAY_FILE, "cannot read holiday file '%s': "
 		    "%s", path, why);
+	else if ((y = holfile_repeated_year(hf, &b->p->cal)) != 0)
+		/* one file a year: two would each be half an arrangement */
+		bld_diag(b, v, R_HOLIDAY_FILE, "holiday file '%s' gives %d, "
+		    "which an earlier holiday file of the plan gives already: "
+		    "a year's arrangement is one file", path, y);
 	else
 		holfile_apply(hf, &b->p->cal, b->a, b->d, path);
 	holfile_cache_free(own);

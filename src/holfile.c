@@ -582,6 +582,17 @@ holfile_get(struct holfile_cache *c, const char *path, const char **why)
 	return hf;
 }
 
+int
+holfile_repeated_year(const struct holfile *hf, const struct calendar *cal)
+{
+	size_t i;
+
+	for (i = 0; i < hf->nyears; i++)
+		if (cal_file_covers_year(cal, hf->years[i]))
+			return hf->years[i];
+	return 0;
+}
+
 size_t
 holfile_apply(const struct holfile *hf, struct calendar *cal,
     struct arena *a, struct diags *d, const char *name)
