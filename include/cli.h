@@ -84,12 +84,6 @@ enum opt_result cli_opt_jobs(const struct cmd_struct *, int argc, char **argv,
 /* -j's default: the number of online CPUs (at least 1, at most CLI_MAX_JOBS). */
 unsigned cli_default_jobs(void);
 
-/*
- * The default of --on (§2): SOURCE_DATE_EPOCH's day (UTC) when it is set
- * to a number of seconds, else today in local time.
- */
-day_t	 cli_default_on(void);
-
 /* How cli_load_plans prints diagnostics. */
 enum cli_diag_format {
 	CLI_DIAG_TEXT, CLI_DIAG_JSON, CLI_DIAG_SARIF,

@@ -67,7 +67,8 @@ int	 cli_tracked_load(struct cli_tracked *, char **files, int nfiles,
 void	 cli_tracked_release(struct cli_tracked *);
 
 /*
- * Now: SOURCE_DATE_EPOCH (seconds, UTC) when it is set, else the clock.
+ * Now: SOURCE_DATE_EPOCH (seconds, UTC) when it is set to a number up to
+ * the end of 9999 (date_source_epoch), else the clock.
  * cli_today gives the day: SOURCE_DATE_EPOCH's day in UTC, else today in
  * local time.
  */

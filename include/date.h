@@ -41,6 +41,13 @@ bool	 date_is_valid(int y, int m, int d);	/* years 1..9999 */
  */
 size_t	 date_count_upto(const void *base, size_t n, size_t stride,
 	    day_t day);
+/*
+ * SOURCE_DATE_EPOCH, the reproducible-builds convention for "now": true
+ * with its seconds since 1970-01-01T00:00:00Z when it is set to decimal
+ * digits only, at most 9999-12-31T23:59:59Z; false when unset or not
+ * such a number (then the clock is meant).
+ */
+bool	 date_source_epoch(long long *secs);
 /* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void	 date_format(day_t, char *buf);
 /* Index of "mon".."sun", 周一..周日 or 星期一..星期日 (or -1). */

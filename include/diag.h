@@ -76,6 +76,9 @@ struct diag *diag_vadd(struct diags *, enum rule_id, uint32_t line,
 struct diag *diag_add_in(struct diags *, const char *file, enum rule_id,
 	    uint32_t line, uint32_t col, const char *, ...)
 	    __attribute__((format(printf, 6, 7)));
+struct diag *diag_vadd_in(struct diags *, const char *file, enum rule_id,
+	    uint32_t line, uint32_t col, const char *, va_list)
+	    __attribute__((format(printf, 6, 0)));
 void	 diag_set_note(struct diags *, struct diag *, uint32_t line,
 	    uint32_t col, const char *, ...)
 	    __attribute__((format(printf, 5, 6)));

@@ -1,4 +1,4 @@
-/* esc.h - text escaped for the formats that quote it: JSON strings, XML. */
+/* esc.h - text escaped for the formats that quote it: JSON strings, XML, CSV, plain text. */
 #ifndef PAIRPLAN_ESC_H
 #define PAIRPLAN_ESC_H
 
@@ -30,5 +30,13 @@ void	 esc_text_sbuf(struct sbuf *, const char *, size_t len,
 	    bool keep_space);
 /* Whether s[0..len) holds a character that esc_text would escape. */
 bool	 esc_has_control(const char *, size_t len, bool keep_space);
+
+/*
+ * One RFC 4180 field, after a comma unless first; NULL is empty. Quoted
+ * when it holds a comma, a quote, CR or LF; a field a spreadsheet would
+ * take for a formula (= + - @ tab CR first, but a lone "-") gets a leading
+ * apostrophe; other control characters are made visible as by esc_text.
+ */
+void	 esc_csv_field(FILE *, const char *, bool first);
 
 #endif

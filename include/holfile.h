@@ -56,5 +56,8 @@ const struct holfile *holfile_get(struct holfile_cache *, const char *path,
  */
 size_t	 holfile_apply(const struct holfile *, struct calendar *,
 	    struct arena *, struct diags *d, const char *name);
+/* The first year of the file that calendar has from a file already, or 0. */
+int	 holfile_repeated_year(const struct holfile *,
+	    const struct calendar *);
 
 #endif

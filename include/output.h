@@ -37,4 +37,16 @@ void	 output_abort(struct output *);
 /* Gives up after a write failed: the message (errno), then output_abort. */
 void	 output_fail(struct output *);
 
+/*
+ * Notes a file this run reads (a plan, a records file, a holiday file):
+ * output_open refuses to replace it, under any name.
+ */
+void	 output_note_input(int fd);
+
+/*
+ * Makes a new or renamed entry of path durable: fsync of its directory
+ * (best effort; -o and the records file both need it).
+ */
+void	 output_sync_dir(const char *path);
+
 #endif

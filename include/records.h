@@ -68,6 +68,12 @@ struct records {
 	int64_t		 max_n;
 	bool		 exists;
 	bool		 torn;		/* ended in an incomplete line */
+	/*
+	 * Not to be appended to: not YAML, not UTF-8, over a limit, a number
+	 * used twice, or a record whose number `record` cannot read on its
+	 * line (it numbers new records from the lines "- {n: N, ...").
+	 */
+	bool		 broken;
 };
 
 /*

@@ -726,12 +726,18 @@ holiday_file(struct bctx *b, const struct ynode *v)
 	struct holfile_cache *cache = b->holidays, *own = NULL;
 	const struct holfile *hf;
 	const char *path = holiday_path(b, v->u.str), *why;
+	int y;
 
 	if (cache == NULL)
 		cache = own = holfile_cache_new();
 	if ((hf = holfile_get(cache, path, &why)) == NULL)
 		bld_diag(b, v, R_HOLIDAY_FILE, "cannot read holiday file '%s': "
 		    "%s", path, why);
+	else if ((y = holfile_repeated_year(hf, &b->p->cal)) != 0)
+		/* one file a year: two would each be half an arrangement */
+		bld_diag(b, v, R_HOLIDAY_FILE, "holiday file '%s' gives %d, "
+		    "which an earlier holiday file of the plan gives already: "
+		    "a year's arrangement is one file", path, y);
 	else
 		holfile_apply(hf, &b->p->cal, b->a, b->d, path);
 	holfile_cache_free(own);
@@ -1746,6 +1752,20 @@ index_activities(struct bctx *b)
 				    NS_ACTIVITY);
 }
 
+/* One `at` as fix_sides reads it; writer is an org index, or -1. */
+static void
+fix_side(const struct plan *p, struct when *w, int32_t writer)
+{
+	if (w->at == AT_OWN && p->author == AUTHOR_PARTNER && writer > 0) {
+		w->at = AT_ORG;
+		w->at_org.idx = writer;
+		w->at_org.text = p->orgs[writer].id;
+	} else if (w->at == AT_OWN)
+		w->at = AT_HOST;
+	else if (w->at == AT_OTHER)
+		w->at = p->author == AUTHOR_PARTNER ? AT_HOST : AT_PARTNER;
+}
+
 /*
  * 本园 and 结对园 read from the writer's side (§10): with author: host,
  * the host and the partners; with author: partner, the writer and the
@@ -1768,34 +1788,10 @@ fix_sides(struct bctx *b)
 			    "partner' needs 'writer': the plan has %u partners",
 			    p->norgs - 1);
 	}
-	for (i = 0; i < p->nacts; i++) {
-		struct when *w = &p->acts[i]->w;
-
-		if (w->at == AT_OWN && p->author == AUTHOR_PARTNER &&
-		    writer > 0) {
-			w->at = AT_ORG;
-			w->at_org.idx = writer;
-			w->at_org.text = p->orgs[writer].id;
-		} else if (w->at == AT_OWN)
-			w->at = AT_HOST;
-		else if (w->at == AT_OTHER)
-			w->at = p->author == AUTHOR_PARTNER ? AT_HOST :
-			    AT_PARTNER;
-	}
-	for (i = 0; i < p->nmentorships; i++) {
-		struct when *w = &p->mentorships[i].meet;
-
-		if (w->at == AT_OWN && p->author == AUTHOR_PARTNER &&
-		    writer > 0) {
-			w->at = AT_ORG;
-			w->at_org.idx = writer;
-			w->at_org.text = p->orgs[writer].id;
-		} else if (w->at == AT_OWN)
-			w->at = AT_HOST;
-		else if (w->at == AT_OTHER)
-			w->at = p->author == AUTHOR_PARTNER ? AT_HOST :
-			    AT_PARTNER;
-	}
+	for (i = 0; i < p->nacts; i++)
+		fix_side(p, &p->acts[i]->w, writer);
+	for (i = 0; i < p->nmentorships; i++)
+		fix_side(p, &p->mentorships[i].meet, writer);
 }
 
 struct plan *

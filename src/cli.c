@@ -391,27 +391,6 @@ cli_flush_stdout(void)
 	return EXIT_OK;
 }
 
-day_t
-cli_default_on(void)
-{
-	const char *env = getenv("SOURCE_DATE_EPOCH"), *p;
-	long long t = 0;
-	time_t now;
-	struct tm tm;
-
-	if (env != NULL && *env != '\0') {
-		for (p = env; *p >= '0' && *p <= '9' && t < 1000000000000LL;
-		    p++)
-			t = t * 10 + (*p - '0');
-		if (*p == '\0')
-			return (day_t)(t / 86400);
-	}
-	now = time(NULL);
-	if (localtime_r(&now, &tm) == NULL)
-		return (day_t)(now / 86400);
-	return date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 /* -j N, -jN, --jobs N, --jobs=N. */
 enum opt_result
 cli_opt_jobs(const struct cmd_struct *c, int argc, char **argv, int *i,

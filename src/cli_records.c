@@ -155,27 +155,22 @@ cli_tracked_release(struct cli_tracked *t)
 time_t
 cli_now(void)
 {
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	long long x = 0;
-	const char *p;
+	long long t;
 
-	if (env != NULL && *env != '\0') {
-		for (p = env; *p >= '0' && *p <= '9' && x < 253402300799LL; p++)
-			x = x * 10 + (*p - '0');
-		if (*p == '\0' && x <= 253402300799LL)	/* to year 9999 */
-			return (time_t)x;
-	}
-	return time(NULL);
+	return date_source_epoch(&t) ? (time_t)t : time(NULL);
 }
 
 day_t
 cli_today(void)
 {
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	time_t now = cli_now();
+	long long t;
+	time_t now;
 	struct tm tm;
 
-	if ((env == NULL || *env == '\0') && localtime_r(&now, &tm) != NULL)
+	if (date_source_epoch(&t))
+		return (day_t)(t / 86400);
+	now = time(NULL);
+	if (localtime_r(&now, &tm) != NULL)
 		return date_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
 		    tm.tm_mday);
 	return (day_t)((long long)now / 86400);

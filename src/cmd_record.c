@@ -267,6 +267,11 @@ check_new(struct cli_tracked *t, const char *path,
 		rs->file = path;
 		t->recp[0] = rs;
 	}
+	if (rs->max_n == INT64_MAX) {
+		fprintf(stderr, "pairplan: the records file '%s' has used the "
+		    "last record number\n", path);
+		return EXIT_USAGE;
+	}
 	rec->n = rs->max_n + 1;
 	if (recstore_format(rec, &line, &len, &err) != RECSTORE_OK) {
 		fprintf(stderr, "pairplan: %s\n", err.msg);
@@ -399,6 +404,14 @@ cmd_record(const struct cmd_struct *c, int argc, char **argv)
 		status = EXIT_USAGE;
 	else if (cli_plan_has_errors(&t.pds[0])) {
 		diags_print_text(&t.pds[0].diags, &dout);
+		status = EXIT_PLAN;
+	} else if (t.recp[0] != NULL && t.recp[0]->broken) {
+		/* a new line would build on them: the file is never rewritten */
+		diags_print_text(&t.pds[0].diags, &dout);
+		fprintf(stderr, "pairplan: the records file '%s' must be "
+		    "repaired by hand before a record is added to it: valid "
+		    "YAML, one record a line written '- {n: N, ...}', each "
+		    "number once\n", path);
 		status = EXIT_PLAN;
 	} else {
 		if (ra->rec.status == NULL)

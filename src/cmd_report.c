@@ -330,7 +330,7 @@ cmd_report(const struct cmd_struct *c, int argc, char **argv)
 	    valued, &ra)) != EXIT_OK)
 		return status;
 	if (!ra.has_on)
-		ra.on = cli_default_on();
+		ra.on = cli_today();
 	memset(&f, 0, sizeof(f));
 	find_plans(a.files, a.nfiles, &f);
 	if (f.n == 0) {

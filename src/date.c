@@ -1,5 +1,6 @@
 /* date.c - exact proleptic-Gregorian date arithmetic and the date forms of a plan. */
 #include <stdbool.h>
+#include <stdlib.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -362,4 +363,23 @@ date_count_upto(const void *base, size_t n, size_t stride, day_t day)
 			hi = mid;
 	}
 	return lo;
+}
+
+#define EPOCH_MAX	253402300799LL		/* 9999-12-31T23:59:59Z */
+
+bool
+date_source_epoch(long long *secs)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH"), *p;
+	long long t = 0;
+
+	if (env == NULL || *env == '\0')
+		return false;
+	for (p = env; *p >= '0' && *p <= '9'; p++)
+		if ((t = t * 10 + (*p - '0')) > EPOCH_MAX)
+			return false;
+	if (*p != '\0')
+		return false;
+	*secs = t;
+	return true;
 }

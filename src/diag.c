@@ -269,6 +269,13 @@ diag_add(struct diags *d, enum rule_id rule, uint32_t line, uint32_t col,
 }
 
 struct diag *
+diag_vadd_in(struct diags *d, const char *file, enum rule_id rule,
+    uint32_t line, uint32_t col, const char *fmt, va_list ap)
+{
+	return diag_push(d, file, rule, line, col, fmt, ap);
+}
+
+struct diag *
 diag_add_in(struct diags *d, const char *file, enum rule_id rule,
     uint32_t line, uint32_t col, const char *fmt, ...)
 {

@@ -1,4 +1,4 @@
-/* esc.c - text escaped for the formats that quote it: JSON strings, XML. */
+/* esc.c - text escaped for the formats that quote it: JSON strings, XML, CSV, plain text. */
 #include <stdio.h>
 #include <string.h>
 
@@ -177,4 +177,52 @@ esc_json(FILE *fp, const char *s)
 			p++;
 	}
 	putc('"', fp);
+}
+
+/*
+ * Whether a spreadsheet would read the cell as a formula: it starts with
+ * =, +, -, @, a tab or a carriage return (the plan "-" of standard input
+ * is the one exception: alone, a minus is text).
+ */
+static bool
+csv_formula(const char *s)
+{
+	return (s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL) &&
+	    strcmp(s, "-") != 0;
+}
+
+/*
+ * A field, quoted when it holds a comma, a quote, CR or LF; NULL is
+ * empty. A field a spreadsheet would take for a formula gets a leading
+ * apostrophe, which makes it text; control characters other than tab,
+ * newline and carriage return are written as visible escapes.
+ */
+void
+esc_csv_field(FILE *fp, const char *s, bool first)
+{
+	struct sbuf b = { 0 };
+	const char *p;
+
+	if (!first)
+		putc(',', fp);
+	if (s == NULL)
+		return;
+	if (csv_formula(s) || esc_has_control(s, strlen(s), true)) {
+		if (csv_formula(s))
+			sbuf_putc(&b, '\'');
+		esc_text_sbuf(&b, s, strlen(s), true);
+		s = b.p;
+	}
+	if (strpbrk(s, ",\"\r\n") == NULL)
+		fputs(s, fp);
+	else {
+		putc('"', fp);
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '"')
+				putc('"', fp);
+			putc(*p, fp);
+		}
+		putc('"', fp);
+	}
+	sbuf_free(&b);
 }

@@ -2,12 +2,14 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "cal.h"
@@ -16,6 +18,7 @@
 #include "date.h"
 #include "diag.h"
 #include "holfile.h"
+#include "output.h"
 #include "suggest.h"
 #include "yload.h"
 
@@ -540,22 +543,32 @@ holfile_get(struct holfile_cache *c, const char *path, const char **why)
 	struct holfile *hf;
 	struct stat st;
 	FILE *fp;
+	int fd;
 
 	*why = NULL;
-	if ((fp = fopen(path, "rb")) == NULL) {
+	/* without blocking: a FIFO named as a holiday file must not hang */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
 		*why = strerror(errno);
 		return NULL;
 	}
-	if (fstat(fileno(fp), &st) != 0) {
+	if (fstat(fd, &st) != 0) {
 		*why = strerror(errno);
-		fclose(fp);
+		close(fd);
 		return NULL;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		*why = "it is a directory";
-		fclose(fp);
+	if (!S_ISREG(st.st_mode)) {
+		*why = S_ISDIR(st.st_mode) ? "it is a directory" :
+		    "it is not a regular file";
+		close(fd);
 		return NULL;
 	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) == -1 ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		*why = strerror(errno);
+		close(fd);
+		return NULL;
+	}
+	output_note_input(fd);
 	pthread_mutex_lock(&c->mu);
 	for (hf = c->head; hf != NULL; hf = hf->next)
 		if (hf->dev == st.st_dev && hf->ino == st.st_ino)
@@ -567,6 +580,17 @@ holfile_get(struct holfile_cache *c, const char *path, const char **why)
 	pthread_mutex_unlock(&c->mu);
 	fclose(fp);
 	return hf;
+}
+
+int
+holfile_repeated_year(const struct holfile *hf, const struct calendar *cal)
+{
+	size_t i;
+
+	for (i = 0; i < hf->nyears; i++)
+		if (cal_file_covers_year(cal, hf->years[i]))
+			return hf->years[i];
+	return 0;
 }
 
 size_t

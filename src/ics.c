@@ -12,7 +12,6 @@
 #include "sbuf.h"
 
 #define ICS_FOLD	75		/* octets a line, without CRLF */
-#define ICS_MAX_EPOCH	253402300799LL	/* 9999-12-31T23:59:59Z */
 
 void
 ics_line(FILE *fp, const char *s, size_t len)
@@ -107,22 +106,11 @@ ics_dates(FILE *fp, day_t first, day_t last)
 void
 ics_stamp(char *buf, size_t size, day_t fallback)
 {
-	const char *env = getenv("SOURCE_DATE_EPOCH");
-	long long t = -1;
-	const char *p;
+	long long t;
 	int y, m, d;
 	day_t day;
 
-	if (env != NULL && *env != '\0') {
-		for (t = 0, p = env; *p >= '0' && *p <= '9'; p++) {
-			t = t * 10 + (*p - '0');
-			if (t > ICS_MAX_EPOCH)
-				break;
-		}
-		if (*p != '\0' || t > ICS_MAX_EPOCH)
-			t = -1;
-	}
-	if (t >= 0) {
+	if (date_source_epoch(&t)) {
 		day = (day_t)(t / 86400);
 		t %= 86400;
 	} else {

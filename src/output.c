@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,64 @@
 
 #include "arena.h"
 #include "output.h"
+
+/*
+ * The files this run has read (plans, records, holiday files), by device
+ * and inode: -o never replaces one of them. Files may be read in several
+ * threads at once.
+ */
+struct input_id {
+	dev_t	 dev;
+	ino_t	 ino;
+};
+
+static pthread_mutex_t inputs_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct input_id *inputs;
+static size_t ninputs, inputs_cap;
+
+void
+output_note_input(int fd)
+{
+	struct input_id *v;
+	struct stat st;
+	size_t i;
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	pthread_mutex_lock(&inputs_mu);
+	for (i = 0; i < ninputs; i++)
+		if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino)
+			break;
+	if (i == ninputs) {
+		if (ninputs == inputs_cap) {
+			inputs_cap = inputs_cap ? inputs_cap * 2 : 16;
+			if ((v = realloc(inputs, inputs_cap * sizeof(*v))) ==
+			    NULL)
+				arena_oom();
+			inputs = v;
+		}
+		inputs[ninputs].dev = st.st_dev;
+		inputs[ninputs].ino = st.st_ino;
+		ninputs++;
+	}
+	pthread_mutex_unlock(&inputs_mu);
+}
+
+static bool
+was_read(const char *path)
+{
+	struct stat st;
+	bool found = false;
+	size_t i;
+
+	if (stat(path, &st) != 0)
+		return false;
+	pthread_mutex_lock(&inputs_mu);
+	for (i = 0; i < ninputs && !found; i++)
+		found = inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino;
+	pthread_mutex_unlock(&inputs_mu);
+	return found;
+}
 
 static void
 output_error(const struct output *o, int err)
@@ -172,6 +231,13 @@ output_open(struct output *o, const char *path)
 		o->target = NULL;
 		return false;
 	}
+	if (was_read(o->target)) {
+		fprintf(stderr, "pairplan: '%s' is a file given to read: not "
+		    "writing over it\n", path);
+		free(o->target);
+		o->target = NULL;
+		return false;
+	}
 	o->tmp = temp_name(o->target);
 	arm(o->tmp);
 	if ((fd = mkstemp(o->tmp)) == -1) {
@@ -195,9 +261,8 @@ output_open(struct output *o, const char *path)
 	return true;
 }
 
-/* Makes the rename itself durable; failure here is not worth a message. */
-static void
-sync_dir(const char *path)
+void
+output_sync_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir;
@@ -210,9 +275,9 @@ sync_dir(const char *path)
 	else
 		dir = strndup(path, (size_t)(slash - path));
 	if (dir == NULL)
-		return;
-	if ((fd = open(dir, O_RDONLY)) != -1) {
-		(void)fsync(fd);
+		arena_oom();
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);	/* failure here is not worth a message */
 		close(fd);
 	}
 	free(dir);
@@ -247,7 +312,7 @@ output_commit(struct output *o)
 	}
 	if (o->tmp != NULL) {
 		disarm();
-		sync_dir(o->target);
+		output_sync_dir(o->target);
 		free(o->tmp);
 		o->tmp = NULL;
 	}

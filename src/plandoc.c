@@ -12,6 +12,7 @@
 #include "build.h"
 #include "catalog.h"
 #include "diag.h"
+#include "output.h"
 #include "placeholder.h"
 #include "plandoc.h"
 #include "rules.h"
@@ -161,6 +162,7 @@ plandoc_init_quiet(struct plandoc *pd, const char *path,
 		return plandoc_fail(pd, "open", path, errno);
 	if (fstat(fileno(fp), &st) != 0)
 		memset(&st, 0, sizeof(st));	/* read as a stream */
+	output_note_input(fileno(fp));
 	if (S_ISDIR(st.st_mode)) {
 		if (fp != stdin)
 			fclose(fp);

@@ -13,6 +13,7 @@
 #include "catalog.h"
 #include "date.h"
 #include "diag.h"
+#include "output.h"
 #include "plan.h"
 #include "recstore.h"
 #include "records.h"
@@ -358,13 +359,62 @@ check_dates(struct diags *d, const struct plan *p, struct record *r)
 		}
 }
 
+/* The records by number, then file order: duplicates and replaces. */
+struct nidx {
+	int64_t		 n;
+	uint32_t	 i;
+};
+
+static int
+nidx_cmp(const void *x, const void *y)
+{
+	const struct nidx *a = x, *b = y;
+
+	if (a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static struct nidx *
+nidx_make(const struct records *rs)
+{
+	struct nidx *v;
+	uint32_t i;
+
+	if ((v = malloc(((size_t)rs->n + 1) * sizeof(*v))) == NULL)
+		arena_oom();
+	for (i = 0; i < rs->n; i++) {
+		v[i].n = rs->v[i].n;
+		v[i].i = i;
+	}
+	qsort(v, rs->n, sizeof(*v), nidx_cmp);
+	return v;
+}
+
+/* The first record numbered n in file order, or UINT32_MAX. */
+static uint32_t
+nidx_first(const struct nidx *v, uint32_t count, int64_t n, uint32_t *at)
+{
+	uint32_t lo = 0, hi = count, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (v[mid].n < n)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*at = lo;
+	return lo < count && v[lo].n == n ? v[lo].i : UINT32_MAX;
+}
+
 /* Checks of one record that need no schedule. */
 static void
 check_record(struct diags *d, const struct plan *p, struct records *rs,
-    uint32_t i)
+    uint32_t i, const struct nidx *ni)
 {
 	struct record *r = &rs->v[i];
-	uint32_t k;
+	uint32_t k, at;
 
 	if (r->event != NULL && r->activity != NULL) {
 		rdiag(d, r->activity_pos, R_EXCLUSIVE_KEYS, "a record names an "
@@ -397,23 +447,15 @@ check_record(struct diags *d, const struct plan *p, struct records *rs,
 		    records_status_name(r->status));
 		r->bad = true;
 	}
-	if (r->n > 0)
-		for (k = 0; k < i; k++)
-			if (rs->v[k].n == r->n) {
-				struct diag *g = rdiag(d, r->n_pos,
-				    R_DUPLICATE_ID, "record number %lld is "
-				    "already used", (long long)r->n);
+	if (r->n > 0 && (k = nidx_first(ni, rs->n, r->n, &at)) < i) {
+		struct diag *g = rdiag(d, r->n_pos, R_DUPLICATE_ID, "record "
+		    "number %lld is already used", (long long)r->n);
 
-				diag_set_note(d, g, rs->v[k].n_pos.line,
-				    rs->v[k].n_pos.col, "record %lld is first "
-				    "numbered here", (long long)r->n);
-				break;
-			}
+		diag_set_note(d, g, rs->v[k].n_pos.line, rs->v[k].n_pos.col,
+		    "record %lld is first numbered here", (long long)r->n);
+	}
 	if (r->replaces > 0) {
-		for (k = 0; k < i; k++)
-			if (rs->v[k].n == r->replaces)
-				break;
-		if (k == i) {
+		if (nidx_first(ni, rs->n, r->replaces, &at) >= i) {
 			rdiag(d, r->replaces_pos, R_BAD_NUMBER, "'replaces' %lld "
 			    "names no earlier record", (long long)r->replaces);
 			r->bad = true;
@@ -432,18 +474,34 @@ check_record(struct diags *d, const struct plan *p, struct records *rs,
 }
 
 /* Which records later ones replace. */
+/*
+ * Which records later ones replace: every record numbered N before the
+ * last good record that says `replaces: N`.
+ */
 static void
-mark_replaced(struct records *rs)
+mark_replaced(struct records *rs, const struct nidx *ni)
 {
-	uint32_t i, k;
+	struct nidx *last;
+	uint32_t i, m = 0, at, j;
 
-	for (i = 0; i < rs->n; i++) {
-		if (rs->v[i].replaces <= 0 || rs->v[i].bad)
+	if ((last = malloc(((size_t)rs->n + 1) * sizeof(*last))) == NULL)
+		arena_oom();
+	for (i = 0; i < rs->n; i++)
+		if (rs->v[i].replaces > 0 && !rs->v[i].bad) {
+			last[m].n = rs->v[i].replaces;
+			last[m++].i = i;
+		}
+	qsort(last, m, sizeof(*last), nidx_cmp);
+	for (j = 0; j < m; j++) {
+		if (j + 1 < m && last[j + 1].n == last[j].n)
+			continue;	/* the last replacer of N counts */
+		if (nidx_first(ni, rs->n, last[j].n, &at) == UINT32_MAX)
 			continue;
-		for (k = 0; k < i; k++)
-			if (rs->v[k].n == rs->v[i].replaces)
-				rs->v[k].replaced = true;
+		for (; at < rs->n && ni[at].n == last[j].n &&
+		    ni[at].i < last[j].i; at++)
+			rs->v[ni[at].i].replaced = true;
 	}
+	free(last);
 }
 
 /* ---- reading ----------------------------------------------------------- */
@@ -524,6 +582,7 @@ load_tree(struct records *rs, const char *name, const char *buf,
 {
 	struct diags rd;
 	struct bctx b;
+	struct nidx *ni;
 	const struct ynode *root;
 	uint32_t i, first = rs->n;
 	size_t errors;
@@ -535,6 +594,7 @@ load_tree(struct records *rs, const char *name, const char *buf,
 	if ((root = yload_buffer(buf, len, a, &rd, NULL)) == NULL)
 		goto out;
 	if (root->kind != YN_SEQ) {
+		rs->broken = !ynode_is_null(root);
 		if (!ynode_is_null(root))
 			diag_add(&rd, R_TYPE, root->line, root->col, "a records "
 			    "file is a list of records, one '- {...}' a line, not "
@@ -565,9 +625,11 @@ load_tree(struct records *rs, const char *name, const char *buf,
 		if (r->n > rs->max_n)
 			rs->max_n = r->n;
 	}
+	ni = nidx_make(rs);
 	for (i = first; i < rs->n; i++)
-		check_record(&rd, p, rs, i);
-	mark_replaced(rs);
+		check_record(&rd, p, rs, i, ni);
+	mark_replaced(rs, ni);
+	free(ni);
 	/* A correction with the signatures settles a record without. */
 	for (i = first; p != NULL && p->nconfirm > 0 && i < rs->n; i++) {
 		const struct record *r = &rs->v[i];
@@ -580,6 +642,18 @@ load_tree(struct records *rs, const char *name, const char *buf,
 			    p->nconfirm);
 	}
 out:
+	for (i = 0; i < rd.n; i++)
+		switch (rd.v[i].rule) {
+		case R_YAML_SYNTAX:
+		case R_ENCODING:
+		case R_LIMIT:
+		case R_DUPLICATE_KEY:
+		case R_DUPLICATE_ID:
+			rs->broken = true;
+			break;
+		default:
+			break;
+		}
 	merge_diags(d, &rd, name, shift);
 }
 
@@ -632,6 +706,7 @@ records_load(struct records *rs, const char *path, const struct plan *p,
 			fclose(fp);
 		return RECORDS_UNREADABLE;
 	}
+	output_note_input(fileno(fp));
 	len = (size_t)(rs->torn ? tail.keep : st.st_size);
 	if ((unsigned long long)len > max) {
 		diag_add_in(d, path, R_LIMIT, 1, 1, "the records file is %llu "
@@ -653,5 +728,8 @@ records_load(struct records *rs, const char *path, const struct plan *p,
 	fclose(fp);
 	load_tree(rs, path, buf, got, 1, p, a, d);
 	free(buf);
+	/* what record numbers from must be what the records say */
+	if (tail.records != rs->n || tail.max_n != rs->max_n)
+		rs->broken = true;
 	return RECORDS_LOADED;
 }

@@ -28,6 +28,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "output.h"
 #include "recstore.h"
 
 /* ---- messages ------------------------------------------------------- */
@@ -773,29 +774,6 @@ write_all(int fd, const char *buf, size_t len, size_t max,
 	return done;
 }
 
-/* Makes a new file's directory entry durable. Best effort, as output.c. */
-static void
-sync_dir(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-	int fd;
-
-	if (slash == NULL)
-		dir = strdup(".");
-	else if (slash == path)
-		dir = strdup("/");
-	else
-		dir = strndup(path, (size_t)(slash - path));
-	if (dir == NULL)
-		arena_oom();
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 enum recstore_status
 recstore_append_opts(const char *path, struct recstore_record *rec,
     const struct recstore_opts *opts, struct recstore_err *err)
@@ -877,7 +855,7 @@ recstore_append_opts(const char *path, struct recstore_record *rec,
 		    "disk: %s", path, r.n, strerror(e));
 	}
 	if (created || tail.size == 0)
-		sync_dir(path);
+		output_sync_dir(path);
 	unlock_close(fd);
 	return RECSTORE_OK;
 }

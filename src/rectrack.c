@@ -103,16 +103,15 @@ static struct diag *
 at(struct diags *d, const struct records *rs, struct pos p,
     enum rule_id rule, const char *fmt, ...)
 {
+	const char *file = rs->file != NULL && (d->file == NULL ||
+	    strcmp(d->file, rs->file) != 0) ? rs->file : NULL;
 	struct diag *g;
 	va_list ap;
 
 	va_start(ap, fmt);
-	g = diag_vadd(d, rule, p.line ? p.line : 1, p.line ? p.col : 1, fmt,
-	    ap);
+	g = diag_vadd_in(d, file, rule, p.line ? p.line : 1, p.line ? p.col :
+	    1, fmt, ap);
 	va_end(ap);
-	if (rs->file != NULL && (d->file == NULL ||
-	    strcmp(d->file, rs->file) != 0))
-		g->file = rs->file;
 	return g;
 }
 

@@ -13,54 +13,6 @@
 #include "sched.h"
 #include "sched_filter.h"
 
-/*
- * Whether a spreadsheet would read the cell as a formula: it starts with
- * =, +, -, @, a tab or a carriage return (the plan "-" of standard input
- * is the one exception: alone, a minus is text).
- */
-static bool
-csv_formula(const char *s)
-{
-	return (s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL) &&
-	    strcmp(s, "-") != 0;
-}
-
-/*
- * A field, quoted when it holds a comma, a quote, CR or LF; NULL is
- * empty. A field a spreadsheet would take for a formula gets a leading
- * apostrophe, which makes it text; control characters other than tab,
- * newline and carriage return are written as visible escapes.
- */
-static void
-csv_field(FILE *fp, const char *s, bool first)
-{
-	struct sbuf b = { 0 };
-	const char *p;
-
-	if (!first)
-		putc(',', fp);
-	if (s == NULL)
-		return;
-	if (csv_formula(s) || esc_has_control(s, strlen(s), true)) {
-		if (csv_formula(s))
-			sbuf_putc(&b, '\'');
-		esc_text_sbuf(&b, s, strlen(s), true);
-		s = b.p;
-	}
-	if (strpbrk(s, ",\"\r\n") == NULL)
-		fputs(s, fp);
-	else {
-		putc('"', fp);
-		for (p = s; *p != '\0'; p++) {
-			if (*p == '"')
-				putc('"', fp);
-			putc(*p, fp);
-		}
-		putc('"', fp);
-	}
-	sbuf_free(&b);
-}
-
 static void
 csv_uint(FILE *fp, uint32_t n)
 {
@@ -79,19 +31,19 @@ csv_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
 
 	rs_date(e->date, date);
 	rs_date(e->end, end);
-	csv_field(fp, p->file, true);
+	esc_csv_field(fp, p->file, true);
 	sbuf_clear(b);
 	sbuf_printf(b, "%s/%u", sr->id, e->occurrence);
-	csv_field(fp, b->p, false);
-	csv_field(fp, sr->activity, false);
-	csv_field(fp, sr->title, false);
-	csv_field(fp, sr->kind, false);
-	csv_field(fp, rs_phase_id(p, sr->phase), false);
-	csv_field(fp, rs_org_id(p, sr->partner), false);
-	csv_field(fp, rs_org_id(p, sr->site), false);
-	csv_field(fp, date, false);
-	csv_field(fp, end, false);
-	csv_field(fp, date_weekday_names[date_weekday(e->date)], false);
+	esc_csv_field(fp, b->p, false);
+	esc_csv_field(fp, sr->activity, false);
+	esc_csv_field(fp, sr->title, false);
+	esc_csv_field(fp, sr->kind, false);
+	esc_csv_field(fp, rs_phase_id(p, sr->phase), false);
+	esc_csv_field(fp, rs_org_id(p, sr->partner), false);
+	esc_csv_field(fp, rs_org_id(p, sr->site), false);
+	esc_csv_field(fp, date, false);
+	esc_csv_field(fp, end, false);
+	esc_csv_field(fp, date_weekday_names[date_weekday(e->date)], false);
 	sbuf_clear(b);
 	for (i = 0; i < sr->npeople; i++) {
 		k = sr->people[i];
@@ -101,8 +53,8 @@ csv_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
 			sbuf_putc(b, ';');
 		sbuf_puts(b, p->people[k].id);
 	}
-	csv_field(fp, n > 0 ? b->p : NULL, false);
-	csv_field(fp, e->fixed ? "true" : "false", false);
+	esc_csv_field(fp, n > 0 ? b->p : NULL, false);
+	esc_csv_field(fp, e->fixed ? "true" : "false", false);
 	csv_uint(fp, e->occurrence);
 	csv_uint(fp, sr->of);
 	fputs("\r\n", fp);

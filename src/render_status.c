@@ -260,38 +260,16 @@ json_status(FILE *fp, const struct status *st)
 
 /* ---- csv --------------------------------------------------------------- */
 
-static void
-csv_field(FILE *fp, const char *s, bool first)
-{
-	const char *p;
-
-	if (!first)
-		putc(',', fp);
-	if (s == NULL)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	putc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			putc('"', fp);
-		putc(*p, fp);
-	}
-	putc('"', fp);
-}
-
 /* section, plan, id, name, date: the five leading fields. */
 static void
 csv_head(FILE *fp, const char *section, const char *plan, const char *id,
     const char *name, const char *date)
 {
-	csv_field(fp, section, true);
-	csv_field(fp, plan, false);
-	csv_field(fp, id, false);
-	csv_field(fp, name, false);
-	csv_field(fp, date, false);
+	esc_csv_field(fp, section, true);
+	esc_csv_field(fp, plan, false);
+	esc_csv_field(fp, id, false);
+	esc_csv_field(fp, name, false);
+	esc_csv_field(fp, date, false);
 }
 
 static void
@@ -352,7 +330,7 @@ csv_status(FILE *fp, const struct status *st)
 		    person_name(st, q->plan, q->person), span);
 		fprintf(fp, ",,,,,,,%u,%u,%s,,", q->required, q->got,
 		    quota_unit(q));
-		csv_field(fp, quota_state(q), false);
+		esc_csv_field(fp, quota_state(q), false);
 		fputs("\r\n", fp);
 	}
 	for (i = 0; i < st->ntargets; i++) {
@@ -367,9 +345,9 @@ csv_status(FILE *fp, const struct status *st)
 		fputs(",,,,,,,,,", fp);
 		sbuf_clear(&b);
 		status_goal_text(&b, t, false);
-		csv_field(fp, b.p, false);
-		csv_field(fp, measured(t), false);
-		csv_field(fp, render_status_state(t->state), false);
+		esc_csv_field(fp, b.p, false);
+		esc_csv_field(fp, measured(t), false);
+		esc_csv_field(fp, render_status_state(t->state), false);
 		fputs("\r\n", fp);
 	}
 	for (i = 0; i < st->noverdue; i++) {

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "esc.h"
 #include "report.h"
 #include "sbuf.h"
 
@@ -24,29 +25,6 @@
 
 static const char *const flag_names[] = { "", "none", "few" };
 
-/* A field, quoted when it holds a comma, a quote, CR or LF; NULL is empty. */
-static void
-csv_field(FILE *fp, const char *s, bool first)
-{
-	const char *p;
-
-	if (!first)
-		putc(',', fp);
-	if (s == NULL)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	putc('"', fp);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			putc('"', fp);
-		putc(*p, fp);
-	}
-	putc('"', fp);
-}
-
 static void
 csv_counts(FILE *fp, const struct report_count *c)
 {
@@ -64,7 +42,7 @@ csv_ids(FILE *fp, struct sbuf *b, const char *const *v, uint32_t n)
 			sbuf_putc(b, ';');
 		sbuf_puts(b, v[i]);
 	}
-	csv_field(fp, b->n > 0 ? b->p : "", false);
+	esc_csv_field(fp, b->n > 0 ? b->p : "", false);
 }
 
 static void
@@ -77,25 +55,25 @@ csv_partners(FILE *fp, const struct report *r, struct sbuf *b)
 	for (i = 0; i < r->npartners; i++) {
 		const struct report_partner *p = &r->partners[i];
 
-		csv_field(fp, "partner", true);
-		csv_field(fp, p->id, false);
-		csv_field(fp, p->name, false);
-		csv_field(fp, "", false);
+		esc_csv_field(fp, "partner", true);
+		esc_csv_field(fp, p->id, false);
+		esc_csv_field(fp, p->name, false);
+		esc_csv_field(fp, "", false);
 		csv_counts(fp, &p->c);
-		csv_field(fp, "", false);
-		csv_field(fp, flag_names[p->flag], false);
+		esc_csv_field(fp, "", false);
+		esc_csv_field(fp, flag_names[p->flag], false);
 		csv_ids(fp, b, p->hosts, p->nhosts);
 		fputs("\r\n", fp);
 		for (j = 0; j < p->nterms; j++) {
 			const struct report_term *t = &p->terms[j];
 
 			report_semester_key(t->sem, key);
-			csv_field(fp, "partner-semester", true);
-			csv_field(fp, p->id, false);
-			csv_field(fp, p->name, false);
-			csv_field(fp, key, false);
+			esc_csv_field(fp, "partner-semester", true);
+			esc_csv_field(fp, p->id, false);
+			esc_csv_field(fp, p->name, false);
+			esc_csv_field(fp, key, false);
 			fprintf(fp, ",%u,,%u,,", t->planned, t->held);
-			csv_field(fp, t->planned < r->min_visits ? "few" : "",
+			esc_csv_field(fp, t->planned < r->min_visits ? "few" : "",
 			    false);
 			fputs(",\r\n", fp);
 		}
@@ -112,17 +90,17 @@ csv_people(FILE *fp, const struct report *r)
 	for (i = 0; i < r->npeople; i++) {
 		const struct report_person *p = &r->people[i];
 
-		csv_field(fp, "person", true);
-		csv_field(fp, p->id, false);
-		csv_field(fp, p->name, false);
+		esc_csv_field(fp, "person", true);
+		esc_csv_field(fp, p->id, false);
+		esc_csv_field(fp, p->name, false);
 		fprintf(fp, ",,%u,,,,,", p->events);
-		csv_field(fp, p->org, false);
+		esc_csv_field(fp, p->org, false);
 		fputs("\r\n", fp);
 		for (j = 0; j < p->nmonths; j++) {
 			report_month_key(p->months[j].month, key);
-			csv_field(fp, "person-month", true);
-			csv_field(fp, p->id, false);
-			csv_field(fp, p->name, false);
+			esc_csv_field(fp, "person-month", true);
+			esc_csv_field(fp, p->id, false);
+			esc_csv_field(fp, p->name, false);
 			fprintf(fp, ",%s,%u,,,,,,\r\n", key, p->months[j].n);
 		}
 	}
@@ -143,24 +121,24 @@ csv_write(FILE *fp, const struct report *r, bool en)
 	for (i = 0; i < r->nplans; i++) {
 		const struct report_plan *p = &r->plans[i];
 
-		csv_field(fp, "plan", true);
-		csv_field(fp, p->file, false);
-		csv_field(fp, p->title, false);
-		csv_field(fp, "", false);
+		esc_csv_field(fp, "plan", true);
+		esc_csv_field(fp, p->file, false);
+		esc_csv_field(fp, p->title, false);
+		esc_csv_field(fp, "", false);
 		csv_counts(fp, &p->c);
 		fprintf(fp, ",%zu", p->errors);
-		csv_field(fp, p->counted ? "" : p->unreadable ? "unreadable" :
+		esc_csv_field(fp, p->counted ? "" : p->unreadable ? "unreadable" :
 		    "left-out", false);
-		csv_field(fp, p->host, false);
+		esc_csv_field(fp, p->host, false);
 		fputs("\r\n", fp);
 	}
 	for (i = 0; i < r->nhosts; i++) {
 		const struct report_host *h = &r->hosts[i];
 
-		csv_field(fp, "host", true);
-		csv_field(fp, h->id, false);
-		csv_field(fp, h->name, false);
-		csv_field(fp, "", false);
+		esc_csv_field(fp, "host", true);
+		esc_csv_field(fp, h->id, false);
+		esc_csv_field(fp, h->name, false);
+		esc_csv_field(fp, "", false);
 		csv_counts(fp, &h->c);
 		fputs(",,", fp);
 		csv_ids(fp, &b, h->partners, h->npartners);

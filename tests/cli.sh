@@ -1433,6 +1433,88 @@ expect_not_in out '"event": "tr#qb/1"'
 expect_no_stderr
 result "status of two plans: each plan's records count for its own events"
 
+# Status and report CSV neutralise formulas as the schedule's CSV does.
+mkdir -p "$T/formula"
+cat >"$T/formula/f.yaml" <<'EOF'
+pairplan: 1
+plan: {title: 计划, host: {id: h, name: 园}, period: 2024-03..2024-06}
+partners: [{id: q, name: "@SUM(A1)"}]
+people: [{id: a, name: "=1+1"}]
+leadership: {leader: a}
+targets: [{name: "+cmd", at-least: 1}]
+phases:
+  - period: 2024-03..2024-06
+    activities:
+      - {title: "-送教", at: partner, date: 2024-04-10, owner: a}
+EOF
+run status --on 2024-06-30 --format csv "$T/formula/f.yaml"
+expect_in out ",'+cmd,"
+expect_in out ",'=1+1,"
+expect_in out ",'-送教,"
+run report --on 2024-06-30 --format csv "$T/formula"
+expect_in out ",'@SUM(A1),"
+grep -q ',[=+@]' "$T/out" && why "a report cell starts a formula"
+result "status and report --format csv: formula cells get a leading apostrophe"
+
+# -o never replaces a file the run read: the records file, a holiday file,
+# by any name.
+mkdir -p "$T/readset"
+cp plans/example.yaml plans/example.records.yaml "$T/readset/"
+cp "$T/readset/example.records.yaml" "$T/readset/want"
+run status --on 2024-12-01 -o "$T/readset/example.records.yaml" "$T/readset/example.yaml"
+expect_rc 2
+expect_in err "is a file given to read: not writing over it"
+ln -s example.records.yaml "$T/readset/link.yaml"
+run summary --on 2024-12-01 -o "$T/readset/link.yaml" "$T/readset/example.yaml"
+expect_rc 2
+cmp -s "$T/readset/want" "$T/readset/example.records.yaml" || why "the records file was replaced"
+printf -- '- year: 2027\n  off: [2027-02-05]\n' >"$T/readset/h.yaml"
+cp "$T/readset/h.yaml" "$T/readset/hwant"
+printf 'pairplan: 1\nplan: {title: t, kind: programme, host: {id: h, name: 园}, period: 2027-01..2027-06}\ncalendar: {holidays: [cn, h.yaml]}\n' >"$T/readset/p.yaml"
+run calendar 2027 --plan "$T/readset/p.yaml" -o "$T/readset/h.yaml"
+expect_rc 2
+cmp -s "$T/readset/hwant" "$T/readset/h.yaml" || why "the holiday file was replaced"
+result "-o onto a records or holiday file the run read: refused, the file kept"
+
+mkfifo "$T/readset/h.fifo"
+printf 'pairplan: 1\nplan: {title: t, kind: programme, host: {id: h, name: 园}, period: 2027-01..2027-06}\ncalendar: {holidays: [cn, h.fifo]}\n' >"$T/readset/pf.yaml"
+run validate "$T/readset/pf.yaml"
+expect_rc 1
+expect_in err "h.fifo': it is not a regular file [holiday-file]"
+result "a FIFO as a holiday file: an error, not a hang"
+
+# record appends only to a records file it can number: not to one whose
+# lines it cannot read a number from, not to one that is not a list.
+mkdir -p "$T/brk"
+cp plans/example.yaml "$T/brk/"
+printf -- '- {event: "sign/1", n: 1, date: "2024-03-29"}\n' >"$T/brk/example.records.yaml"
+cp "$T/brk/example.records.yaml" "$T/brk/want"
+run record "$T/brk/example.yaml" --event 'qidong.3#hexi/1'
+expect_rc 1
+expect_in err "must be repaired by hand before a record is added to it"
+cmp -s "$T/brk/want" "$T/brk/example.records.yaml" || why "appended to it"
+printf 'n: 1\n' >"$T/brk/example.records.yaml"
+run record "$T/brk/example.yaml" --event 'qidong.3#hexi/1'
+expect_rc 1
+expect_in err "example.records.yaml:1:1: error: a records file is a list of records"
+[ "$(cat "$T/brk/example.records.yaml")" = "n: 1" ] || why "appended to a mapping"
+printf -- '- {n: 9223372036854775807, event: "sign/1", date: "2024-03-29"}\n' >"$T/brk/example.records.yaml"
+run record "$T/brk/example.yaml" --event 'qidong.3#hexi/1'
+expect_rc 2
+expect_in err "has used the last record number"
+result "record: a records file it cannot number is refused, untouched"
+
+# Diagnostics of a records file beyond the cap: the first in file order,
+# and the note about the rest in the records file.
+awk 'BEGIN { for (i = 1; i <= 3000; i++)
+	printf "- {n: %d, event: \"qidong.4/1\", date: \"2024-04-02\"}\n", i }' \
+    >"$T/brk/example.records.yaml"
+run validate "$T/brk/example.yaml"
+expect_in err "example.records.yaml:2:3: warning: event 'qidong.4/1' is already recorded"
+expect_in err "example.records.yaml:1002:3: note: too many diagnostics"
+expect_not_in err "example.yaml:1002"
+result "validate: a records file's diagnostics past the cap stay in their file"
+
 SOURCE_DATE_EPOCH=1730000000 run status --format json "$P"
 expect_in out '{"on": "2024-10-27",'
 result "status --on defaults to SOURCE_DATE_EPOCH's day"

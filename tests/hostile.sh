@@ -377,8 +377,12 @@ hol "a NUL byte" encoding "$T/nul.yaml"
 hol "not YAML" yaml-syntax "$T/notyaml.yaml"
 hol "only comments" required "$T/comments.yaml"
 hol "a plan, not a list" type "$T/base.yaml"
-hol "/dev/zero" limit /dev/zero
-hol "/dev/null" required /dev/null
+# a device or a FIFO is not a file of holidays: refused before reading,
+# so neither /dev/zero (endless) nor a FIFO (no writer) can stall the run
+hol "/dev/zero" holiday-file /dev/zero
+hol "/dev/null" holiday-file /dev/null
+mkfifo "$T/hol.fifo"
+hol "a FIFO" holiday-file "$T/hol.fifo"
 hol "a directory" holiday-file "$T"
 hol "missing" holiday-file "$T/no/such/holidays.yaml"
 repeat 100 '[' >"$T/deephol.yaml"

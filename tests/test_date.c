@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -493,6 +494,34 @@ test_parse_chinese(void **state)
 	assert_int_equal(date_weekday_from_name("星期"), -1);
 }
 
+/* SOURCE_DATE_EPOCH: digits only, up to the end of 9999. */
+static void
+test_source_epoch(void **state)
+{
+	long long t = -1;
+
+	(void)state;
+	assert_int_equal(setenv("SOURCE_DATE_EPOCH", "1730000000", 1), 0);
+	assert_true(date_source_epoch(&t));
+	assert_true(t == 1730000000LL);
+	assert_int_equal(setenv("SOURCE_DATE_EPOCH", "253402300799", 1), 0);
+	assert_true(date_source_epoch(&t));
+	assert_int_equal((day_t)(t / 86400), date_from_civil(9999, 12, 31));
+	assert_int_equal(setenv("SOURCE_DATE_EPOCH", "253402300800", 1), 0);
+	assert_false(date_source_epoch(&t));
+	assert_int_equal(setenv("SOURCE_DATE_EPOCH", "99999999999999999999999",
+	    1), 0);
+	assert_false(date_source_epoch(&t));
+	assert_int_equal(setenv("SOURCE_DATE_EPOCH", "-1", 1), 0);
+	assert_false(date_source_epoch(&t));
+	assert_int_equal(setenv("SOURCE_DATE_EPOCH", "1e9", 1), 0);
+	assert_false(date_source_epoch(&t));
+	assert_int_equal(setenv("SOURCE_DATE_EPOCH", "", 1), 0);
+	assert_false(date_source_epoch(&t));
+	assert_int_equal(unsetenv("SOURCE_DATE_EPOCH"), 0);
+	assert_false(date_source_epoch(&t));
+}
+
 int
 main(void)
 {
@@ -522,6 +551,7 @@ main(void)
 		cmocka_unit_test(test_parse_syntax),
 		cmocka_unit_test(test_parse_day_only),
 		cmocka_unit_test(test_parse_null_is_day),
+		cmocka_unit_test(test_source_epoch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
