@@ -707,7 +707,14 @@ records_load(struct records *rs, const char *path, const struct plan *p,
 		return RECORDS_UNREADABLE;
 	}
 	output_note_input(fileno(fp));
-	len = (size_t)(rs->torn ? tail.keep : st.st_size);
+	/*
+	 * Only the bytes the tail check saw under its lock: the file is only
+	 * ever appended to, so they are whole lines that do not change,
+	 * while a record appended since would not match the tail's count.
+	 */
+	len = (size_t)(rs->torn ? tail.keep : tail.size);
+	if ((long long)len > (long long)st.st_size)
+		len = (size_t)st.st_size;	/* cut by hand meanwhile */
 	if ((unsigned long long)len > max) {
 		diag_add_in(d, path, R_LIMIT, 1, 1, "the records file is %llu "
 		    "bytes, larger than the size limit of %llu bytes (see "
