@@ -259,7 +259,7 @@ fuzz: deps $(B)/fuzz_load
 	@sh tests/fuzz.sh ./$(B)/fuzz_load $(FUZZ_SECONDS)
 
 bench: pairplan
-	python3 bench/run.py
+	python3 bench/run.py --all --readme
 
 install: pairplan
 	install -d $(DESTDIR)$(BINDIR)

@@ -47,6 +47,13 @@ TARGET_SMALL_MS = 5.0   # "a small plan validated in a few milliseconds": our re
 TARGET_COUNTY = {"validate": 1.3, "report": 3.0}  # many files (§9, §12), against bare_many -j 2
 MB = 1e6
 
+# Every ratio the report prints, for --readme: (case, file, pairplan, bare,
+# ratio, target, memory ratio or None, memory target or None, ok).
+ROWS = []
+README = os.path.join(BENCH, "README.md")
+TABLE_BEGIN = "<!-- make bench: table begin -->"
+TABLE_END = "<!-- make bench: table end -->"
+
 
 def die(msg):
     print("bench: " + msg, file=sys.stderr)
@@ -184,6 +191,9 @@ def small_bench(pp_argv, nruns, tmp, seed):
         print("  note: " + p.note)
         for l in p.err:
             print("    " + l)
+    ROWS.append(("validate, small plan", "%.1f KB" % (size / 1000), "%.2f ms" % ms,
+                 "%.2f ms" % (b.wall * 1000), None, "<= %g ms" % TARGET_SMALL_MS,
+                 None, None, ms <= TARGET_SMALL_MS))
 
 
 def county_bench(a, pp, tmp):
@@ -242,6 +252,9 @@ def county_bench(a, pp, tmp):
         t = TARGET_COUNTY[name]
         print("%-44s %9.2fx    %-22s %s" % ("%s -j %s time / bare parses -j %s" % (name, j, j),
                                            ratio, "<= %gx" % t, verdict(ratio <= t)))
+        ROWS.append(("%s -j %s, %d plans" % (name, j, len(files)), fmt_mb(size),
+                     "%.2f s" % res[name].wall, "%.2f s" % b.wall, ratio, "<= %gx" % t,
+                     None, None, ratio <= t))
     m = res["report"].rss / size if size else float("inf")
     print("%-44s %9.2fx    (for reference)" % ("report peak memory / total size", m))
 
@@ -275,11 +288,16 @@ def main():
     ap.add_argument("--county-activities", type=int, default=50,
                     help="activities a plan (default 50: about 15 KB)")
     ap.add_argument("--county-jobs", type=int, default=2, help="-j of the county (default 2)")
+    ap.add_argument("--all", action="store_true",
+                    help="every case in turn (--size-mb for validate, --occurrences for schedule): validate on the three shapes, schedule, the county "
+                         "and the small plan (about 10 minutes)")
+    ap.add_argument("--readme", action="store_true",
+                    help="write the table of the ratios into bench/README.md")
     a = ap.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # keep the report and the progress lines in order
     if a.runs < 1 or a.small_runs < 1 or a.warmup < 0:
         ap.error("--runs and --small-runs must be at least 1, --warmup at least 0")
-    if a.size_mb is not None and a.occurrences is not None:
+    if a.size_mb is not None and a.occurrences is not None and not a.all:
         ap.error("give --size-mb or --occurrences, not both")
     if a.big_file and not a.file:
         ap.error("--big-file needs --file")
@@ -292,22 +310,91 @@ def main():
     if a.county:
         build(BARE_MANY_SRC, BARE_MANY_BIN, ["-lyaml", "-pthread"])
 
+    if a.all:
+        build(BARE_MANY_SRC, BARE_MANY_BIN, ["-lyaml", "-pthread"])
     tmp = tempfile.mkdtemp(prefix="pairplan-bench-")
     try:
-        if a.county:
+        if a.all:
+            run_all(a, pp, tmp)
+        elif a.county:
             county_bench(a, pp, tmp)
-            return
-        if a.small:
+        elif a.small:
             print("pairplan benchmark (spec §9): small plan")
             print()
             small_bench([pp, "validate"], a.small_runs, tmp, a.seed)
-            return
-        run_main(a, pp, tmp)
+        else:
+            run_main(a, pp, tmp)
     finally:
         if a.keep:
             print("bench: kept " + tmp, file=sys.stderr)
         else:
             shutil.rmtree(tmp, ignore_errors=True)
+    if a.readme:
+        write_readme(a, pp)
+
+
+def run_all(a, pp, tmp):
+    """The cases of --all, one after the other, each in its own folder."""
+    cases = [
+        dict(cmd="validate", shape="default", no_double=False, no_small=False, occurrences=None),
+        dict(cmd="validate", shape="chinese", no_double=True, no_small=True, occurrences=None),
+        dict(cmd="validate", shape="people", no_double=True, no_small=True, occurrences=None),
+        dict(cmd="schedule", shape="default", no_double=True, no_small=True, size_mb=None),
+    ]
+    for i, c in enumerate(cases):
+        b = argparse.Namespace(**vars(a))
+        for k, v in c.items():
+            setattr(b, k, v)
+        d = os.path.join(tmp, "case-%d" % i)
+        os.mkdir(d)
+        run_main(b, pp, d)
+        shutil.rmtree(d, ignore_errors=True)
+        print()
+    d = os.path.join(tmp, "county")
+    os.mkdir(d)
+    county_bench(a, pp, d)
+
+
+def machine():
+    """One line on where the figures come from."""
+    model = "?"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as f:
+            for l in f:
+                if l.startswith("model name"):
+                    model = l.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return "%d cores (%s), %s" % (os.cpu_count() or 0, model, os.uname().sysname)
+
+
+def write_readme(a, pp):
+    """Replace the table between the two markers of bench/README.md."""
+    cmdline = "python3 bench/run.py " + " ".join(x for x in sys.argv[1:])
+    ver = subprocess.run([pp, "--version"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         text=True).stdout.strip()
+    out = ["", "`%s` (what `make bench` runs), %s, %d runs each, on %s:" %
+           (cmdline.strip(), ver or "pairplan", a.runs, machine()), "",
+           "| case | input | pairplan | bare parse | ratio | target | peak RSS / file | target | |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for case, inp, ppt, bare, ratio, tgt, mem, mtgt, ok in ROWS:
+        out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            case, inp, ppt, bare, "%.2f×" % ratio if ratio is not None else "",
+            tgt.replace("<=", "≤"), "%.2f×" % mem if mem is not None else "",
+            mtgt or "", verdict(ok)))
+    out.append("")
+    with open(README, encoding="utf-8") as f:
+        text = f.read()
+    i, j = text.find(TABLE_BEGIN), text.find(TABLE_END)
+    if i < 0 or j < i:
+        die("bench/README.md has no '%s' ... '%s' markers" % (TABLE_BEGIN, TABLE_END))
+    text = text[:i + len(TABLE_BEGIN)] + "\n".join(out) + "\n" + text[j:]
+    tmpf = README + ".tmp"
+    with open(tmpf, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmpf, README)
+    print("bench: wrote the table into bench/README.md", file=sys.stderr)
 
 
 def run_main(a, pp, tmp):
@@ -338,7 +425,7 @@ def run_main(a, pp, tmp):
             path = os.path.join(tmp, "plan-%d.yaml" % i)
             shape = [] if a.shape == "default" else ["--shape", a.shape]
             stats = generate(path, [opt, val, "--seed", str(a.seed)] + shape)
-            files.append(("plan" if i == 0 else "2x plan", path, "genplan %s %s: %s"
+            files.append(("plan" if i == 0 else "2x plan", path, "genplan %s: %s"
                           % (" ".join([opt, val] + shape), stats)))
 
     # time them
@@ -371,6 +458,18 @@ def run_main(a, pp, tmp):
     label, size, events, desc, p, b = results[0]
     ratio = p.wall / b.wall if b.wall > 0 else float("inf")
     tr = TARGET_RATIO[cmd]
+    for i, (label, size_i, events, desc, p_i, b_i) in enumerate(results):
+        r_i = p_i.wall / b_i.wall if b_i.wall > 0 else float("inf")
+        m_i = p_i.rss / size_i if size_i else float("inf")
+        what = a.shape if a.shape != "default" else "bench's plan"
+        if cmd == "schedule":
+            what = "%s, %d occurrences" % (what, (a.occurrences or 1000000) * (i + 1))
+        ROWS.append(("%s --format json" % cmd if cmd == "schedule" else cmd,
+                     "%s (%s)" % (fmt_mb(size_i), what) if not a.file else fmt_mb(size_i),
+                     "%.2f s, %.0f MB" % (p_i.wall, p_i.rss / MB), "%.2f s" % b_i.wall,
+                     r_i, "<= %gx" % tr if i == 0 else "(reference)",
+                     m_i, "< %gx" % TARGET_MEM,
+                     (r_i <= tr or i > 0) and m_i < TARGET_MEM))
     print("%-44s %9.2fx    %-22s %s" % ("%s time / bare parse time (%s)" % (cmd, fmt_mb(size)),
                                        ratio, "<= %gx" % tr, verdict(ratio <= tr)))
     for label, size, events, desc, p, b in results:
@@ -380,6 +479,9 @@ def run_main(a, pp, tmp):
     if len(results) > 1:
         (_, s1, _, _, p1, b1), (_, s2, _, _, p2, b2) = results[0], results[1]
         d = p2.wall / p1.wall if p1.wall > 0 else float("inf")
+        ROWS.append(("%s, doubling" % cmd, "%s / %s" % (fmt_mb(s2), fmt_mb(s1)),
+                     "%.2fx" % d, "%.2fx" % (b2.wall / b1.wall if b1.wall > 0 else float("inf")),
+                     None, "<= %gx" % TARGET_DOUBLE, None, None, d <= TARGET_DOUBLE))
         print("%-44s %9.2fx    %-22s %s" % ("time %s / time %s (doubling)" % (fmt_mb(s2), fmt_mb(s1)),
                                            d, "<= %gx" % TARGET_DOUBLE, verdict(d <= TARGET_DOUBLE)))
         r2 = p2.wall / b2.wall if b2.wall > 0 else float("inf")
