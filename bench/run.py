@@ -381,8 +381,8 @@ def write_readme(a, pp):
     for case, inp, ppt, bare, ratio, tgt, mem, mtgt, ok in ROWS:
         out.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             case, inp, ppt, bare, "%.2f×" % ratio if ratio is not None else "",
-            tgt.replace("<=", "≤"), "%.2f×" % mem if mem is not None else "",
-            mtgt or "", verdict(ok)))
+            tgt.replace("<=", "≤").replace("x", "×"), "%.2f×" % mem if mem is not None else "",
+            (mtgt or "").replace("x", "×"), verdict(ok)))
     out.append("")
     with open(README, encoding="utf-8") as f:
         text = f.read()
@@ -480,7 +480,7 @@ def run_main(a, pp, tmp):
         (_, s1, _, _, p1, b1), (_, s2, _, _, p2, b2) = results[0], results[1]
         d = p2.wall / p1.wall if p1.wall > 0 else float("inf")
         ROWS.append(("%s, doubling" % cmd, "%s / %s" % (fmt_mb(s2), fmt_mb(s1)),
-                     "%.2fx" % d, "%.2fx" % (b2.wall / b1.wall if b1.wall > 0 else float("inf")),
+                     "%.2f×" % d, "%.2f×" % (b2.wall / b1.wall if b1.wall > 0 else float("inf")),
                      None, "<= %gx" % TARGET_DOUBLE, None, None, d <= TARGET_DOUBLE))
         print("%-44s %9.2fx    %-22s %s" % ("time %s / time %s (doubling)" % (fmt_mb(s2), fmt_mb(s1)),
                                            d, "<= %gx" % TARGET_DOUBLE, verdict(d <= TARGET_DOUBLE)))
