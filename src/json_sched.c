@@ -73,18 +73,26 @@ json_event(struct jbuf *b, const struct schedule *s,
 	jbuf_putc(b, '}');
 }
 
+/* What an unplaced or skipped entry opens with: plan, activity, partner. */
 static void
-json_unplaced(struct jbuf *b, const struct schedule *s,
-    const struct sched_unplaced *u)
+json_series_head(struct jbuf *b, const struct schedule *s,
+    const struct sched_series *r)
 {
-	const struct plan *p = rs_plan(s, u->series);
+	const struct plan *p = rs_plan(s, r);
 
 	jbuf_puts(b, "{\"plan\": ");
 	jbuf_str(b, p->file);
 	jbuf_puts(b, ", \"activity\": ");
-	jbuf_str(b, u->series->activity);
+	jbuf_str(b, r->activity);
 	jbuf_puts(b, ", \"partner\": ");
-	jbuf_str(b, rs_org_id(p, u->series->partner));
+	jbuf_str(b, rs_org_id(p, r->partner));
+}
+
+static void
+json_unplaced(struct jbuf *b, const struct schedule *s,
+    const struct sched_unplaced *u)
+{
+	json_series_head(b, s, u->series);
 	jbuf_puts(b, ", \"occurrence\": ");
 	jbuf_uint(b, u->occurrence);
 	jbuf_puts(b, ", \"window\": ");
@@ -102,14 +110,7 @@ static void
 json_skipped(struct jbuf *b, const struct schedule *s,
     const struct sched_skipped *k)
 {
-	const struct plan *p = rs_plan(s, k->series);
-
-	jbuf_puts(b, "{\"plan\": ");
-	jbuf_str(b, p->file);
-	jbuf_puts(b, ", \"activity\": ");
-	jbuf_str(b, k->series->activity);
-	jbuf_puts(b, ", \"partner\": ");
-	jbuf_str(b, rs_org_id(p, k->series->partner));
+	json_series_head(b, s, k->series);
 	jbuf_puts(b, ", \"period\": ");
 	jbuf_span(b, k->period);
 	jbuf_puts(b, ", \"reason\": ");
