@@ -50,7 +50,7 @@ status_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 {
 	struct status_args *sa = ctx;
 	enum opt_result r;
-	const char *v;
+	const char *opt = argv[*i], *v;
 	size_t k;
 
 	if ((r = cli_opts_on(c, argc, argv, i, &sa->on, &sa->has_on)) !=
@@ -72,7 +72,7 @@ status_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 		sa->records = v;
 	else
 		return OPT_UNKNOWN;
-	return OPT_TAKEN;
+	return cli_opts_empty(c, opt, v) ? OPT_FAILED : OPT_TAKEN;
 }
 
 int

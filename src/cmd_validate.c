@@ -64,9 +64,11 @@ validate_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 			    "json, sarif)", v);
 			return OPT_FAILED;
 		}
-	} else if ((v = cli_opt_value(argc, argv, i, "--records")) != NULL)
+	} else if ((v = cli_opt_value(argc, argv, i, "--records")) != NULL) {
+		if (cli_opts_empty(c, "--records", v))
+			return OPT_FAILED;
 		va->records = v;
-	else
+	} else
 		return cli_opt_jobs(c, argc, argv, i, &va->jobs);
 	return OPT_TAKEN;
 }

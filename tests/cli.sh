@@ -440,6 +440,21 @@ expect_no_stdout
 expect_in err "xml"
 result "unknown format: exit 2"
 
+# an empty file name is a usage error, never "no records" or a file ''
+for cmd in validate status summary schedule record; do
+	run $cmd --records "" plans/example.yaml
+	expect_rc 2
+	expect_no_stdout
+	expect_in err "empty value for '--records'"
+	result "$cmd --records '': exit 2"
+done
+for cmd in status summary; do
+	run $cmd -o "" plans/example.yaml
+	expect_rc 2
+	expect_in err "empty value for '-o'"
+	result "$cmd -o '': exit 2"
+done
+
 run validate
 expect_rc 2
 expect_no_stdout
