@@ -7,6 +7,7 @@
 #include "arena.h"
 #include "cal.h"
 #include "cli.h"
+#include "cn_holidays.h"
 #include "commands.h"
 #include "date.h"
 #include "diag.h"
@@ -172,6 +173,9 @@ calendar_table(FILE *fp, int year, const struct cal_row *rows, size_t n,
 	fprintf(fp, "%d%s%s: the days that differ from a Monday-Friday "
 	    "week\n", year, plan != NULL ? ", " : "", plan != NULL ? plan :
 	    "");
+	if (cn_year_source(year) == CN_NO_SOURCE)
+		fprintf(fp, "(no built-in holidays for %d: pairplan has them "
+		    "for %d-2099)\n", year, CN_OFFICIAL_FIRST);
 	if (n == 0) {
 		fputs("(none)\n", fp);
 		return;

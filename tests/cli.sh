@@ -264,6 +264,17 @@ expect_rc 0
 expect_in out '{"year": 1950, "days": []}'
 result "calendar 1950: nothing known, nothing listed"
 
+run calendar 2003
+expect_rc 0
+expect_in out "(no built-in holidays for 2003: pairplan has them for 2004-2099)"
+expect_in out "(none)"
+result "calendar 2003: the table says there is no holiday data"
+
+run calendar 2004
+expect_rc 0
+expect_not_in out "no built-in holidays"
+result "calendar 2004: the official table, no such line"
+
 for bad in 1900 2100 0 20x7 ""; do
 	run calendar "$bad"
 	expect_rc 2
