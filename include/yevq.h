@@ -13,6 +13,7 @@
  */
 struct yevq;
 
+/* NULL when no thread can be started: the caller parses on its own. */
 struct yevq *yevq_start(yaml_parser_t *, yaml_read_handler_t *, void *);
 /*
  * The next event into *ev: 1, the event valid until the next call (not

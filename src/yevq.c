@@ -16,6 +16,7 @@
 #define YEVQ_EVENTS	8192		/* events in a batch, at most */
 #define YEVQ_TEXT	(1u << 20)	/* text that closes a batch */
 #define YEVQ_SLOTS	4		/* batches in flight */
+#define YEVQ_KEEP_TEXT	(4u << 20)	/* text room a batch keeps, at most */
 
 /* An event in a batch: its strings are offsets + 1 into the text, 0: none. */
 struct qev {
@@ -179,11 +180,22 @@ yevq_start(yaml_parser_t *parser, yaml_read_handler_t *read, void *data)
 	q->parser = parser;
 	q->read = read;
 	q->read_data = data;
-	if (pthread_mutex_init(&q->mu, NULL) != 0 ||
-	    pthread_cond_init(&q->cv, NULL) != 0 ||
-	    pthread_create(&q->thread, NULL, producer, q) != 0)
-		arena_oom();
+	if (pthread_mutex_init(&q->mu, NULL) != 0)
+		goto fail;
+	if (pthread_cond_init(&q->cv, NULL) != 0) {
+		pthread_mutex_destroy(&q->mu);
+		goto fail;
+	}
+	if (pthread_create(&q->thread, NULL, producer, q) != 0) {
+		pthread_cond_destroy(&q->cv);
+		pthread_mutex_destroy(&q->mu);
+		goto fail;
+	}
 	return q;
+fail:	/* a limit on threads, say: the caller parses on its own */
+	free(q->b);
+	free(q);
+	return NULL;
 }
 
 static void
@@ -212,6 +224,12 @@ yevq_next(struct yevq *q, yaml_event_t *ev)
 			if (q->cur->last) {
 				join(q);
 				return 0;	/* failed (or read past the end) */
+			}
+			if (q->cur->tcap > YEVQ_KEEP_TEXT) {
+				/* a big scalar's room: not kept for later */
+				free(q->cur->text);
+				q->cur->text = NULL;
+				q->cur->tcap = 0;
 			}
 			pthread_mutex_lock(&q->mu);
 			q->used++;

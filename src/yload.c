@@ -2,9 +2,11 @@
 #define _DEFAULT_SOURCE	/* getloadavg */
 #include <sys/stat.h>
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -36,6 +38,8 @@ struct yreader {
 	bool			 prev_cr;
 	bool			 failed;	/* stop at the next call */
 	bool			 io_error;
+	int			 io_errno;	/* errno of that error: the read
+						   may run on another thread */
 	enum rule_id		 rule;
 	uint32_t		 fline, fcol;
 	char			 msg[96];
@@ -179,7 +183,8 @@ yread_scan(struct yreader *r, const unsigned char *p, size_t n,
 				continue;
 			}
 			if (b == '\n') {
-				if (r->prev_cr)
+				/* CR LF is one break; a CR long before is not */
+				if (r->prev_cr && r->line_start == base + i)
 					r->line_start = base + i + 1;
 				else
 					yread_newline(r, base + i + 1);
@@ -277,6 +282,7 @@ yread_handler(void *data, unsigned char *buffer, size_t size,
 		n = fread(buffer, 1, size, r->fp);
 		if (n == 0 && ferror(r->fp)) {
 			r->io_error = true;
+			r->io_errno = errno;
 			yread_fail(r, r->total, R_ENCODING, "read error%.0u", 0);
 			return 0;
 		}
@@ -984,7 +990,7 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 		arena_oom();
 	if (use_pipeline(opts, input_size(&y->rd)))
 		y->q = yevq_start(&y->parser, yread_handler, &y->rd);
-	else {
+	if (y->q == NULL) {	/* one thread, or no thread could start */
 		if (!yaml_parser_initialize(&y->parser))
 			arena_oom();
 		yaml_parser_set_input(&y->parser, yread_handler, &y->rd);
@@ -1005,12 +1011,16 @@ yload_file(FILE *fp, struct arena *a, struct diags *d,
 {
 	struct yload *y;
 	const struct ynode *root;
+	int err;
 
 	if ((y = calloc(1, sizeof(*y))) == NULL)
 		arena_oom();
 	y->rd.fp = fp;
 	root = yload_common(y, a, d, opts);
+	err = y->rd.io_error ? y->rd.io_errno : 0;
 	free(y);
+	if (err != 0)	/* the read may have failed on the parser's thread */
+		errno = err;
 	return root;
 }
 

@@ -316,6 +316,29 @@ test_crlf_encoding_error_line(void **state)
 }
 
 /*
+ * A lone CR ends a line as libyaml counts them: a LF after more text on
+ * the next line ends that line too, it is not the second half of a CR LF.
+ */
+static void
+test_lone_cr_encoding_error_line(void **state)
+{
+	struct ld *l = *state;
+
+	assert_null(LOAD(l, "a: 1\rb: 2\nc: \001\n"));
+	ASSERT_ONE_DIAG(l, R_ENCODING, 3, 4);
+}
+
+/* ... and a CR LF after a lone CR is still one line end. */
+static void
+test_lone_cr_then_crlf_error_line(void **state)
+{
+	struct ld *l = *state;
+
+	assert_null(LOAD(l, "a: 1\rb\r\nc: \001\n"));
+	ASSERT_ONE_DIAG(l, R_ENCODING, 3, 4);
+}
+
+/*
  * Chinese text is checked three bytes at a time: columns still count
  * characters, U+2028 still ends a line, and a bad byte right after such
  * characters, or a character cut short, is found where it is.
@@ -1125,6 +1148,8 @@ main(void)
 		T(test_bom_encoding_error_column),
 		T(test_crlf_lines),
 		T(test_crlf_encoding_error_line),
+		T(test_lone_cr_encoding_error_line),
+		T(test_lone_cr_then_crlf_error_line),
 		T(test_duplicate_key_small),
 		T(test_duplicate_key_flow_nested),
 		T(test_duplicate_key_big),
