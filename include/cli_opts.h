@@ -48,6 +48,14 @@ enum opt_result cli_opts_lang(const struct cmd_struct *, int argc,
 	    char **argv, int *i, const char **lang);
 
 /*
+ * -o/--output OUT and --records FILE: OPT_TAKEN with *out or *records
+ * set, OPT_UNKNOWN when argv[*i] is another option, OPT_FAILED after the
+ * usage error for an empty value.
+ */
+enum opt_result cli_opts_files(const struct cmd_struct *, int argc,
+	    char **argv, int *i, const char **out, const char **records);
+
+/*
  * Ends output opened with output_open: committed when written (what the
  * command printed to it went well), else given up, the file left as it
  * was. EXIT_OK, or EXIT_USAGE after a message.

@@ -59,3 +59,18 @@ cli_opts_finish(struct output *out, bool written)
 	}
 	return output_commit(out) ? EXIT_OK : EXIT_USAGE;
 }
+
+enum opt_result
+cli_opts_files(const struct cmd_struct *c, int argc, char **argv, int *i,
+    const char **out, const char **records)
+{
+	const char *opt = argv[*i], *v;
+
+	if ((v = cli_opt_output(argc, argv, i)) != NULL)
+		*out = v;
+	else if ((v = cli_opt_value(argc, argv, i, "--records")) != NULL)
+		*records = v;
+	else
+		return OPT_UNKNOWN;
+	return cli_opts_empty(c, opt, v) ? OPT_FAILED : OPT_TAKEN;
+}

@@ -50,7 +50,7 @@ status_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 {
 	struct status_args *sa = ctx;
 	enum opt_result r;
-	const char *opt = argv[*i], *v;
+	const char *v;
 	size_t k;
 
 	if ((r = cli_opts_on(c, argc, argv, i, &sa->on, &sa->has_on)) !=
@@ -66,13 +66,10 @@ status_opt(const struct cmd_struct *c, int argc, char **argv, int *i,
 			return OPT_FAILED;
 		}
 		sa->format = v;
-	} else if ((v = cli_opt_output(argc, argv, i)) != NULL)
-		sa->out = v;
-	else if ((v = cli_opt_value(argc, argv, i, "--records")) != NULL)
-		sa->records = v;
-	else
-		return OPT_UNKNOWN;
-	return cli_opts_empty(c, opt, v) ? OPT_FAILED : OPT_TAKEN;
+	} else
+		return cli_opts_files(c, argc, argv, i, &sa->out,
+		    &sa->records);
+	return OPT_TAKEN;
 }
 
 int
