@@ -67,7 +67,9 @@ struct person {
 	struct ref		 org;		/* index into orgs; host by default */
 	bool			 has_org;
 	const char		*role, *duty;
-	const struct ynode	*node, *id_node;
+	struct pos		 pos, id_pos;	/* the entry; its id, else pos */
+	const struct ynode	*node, *id_node; /* while built, then NULL:
+						   people may be streamed */
 };
 
 /* Activity kinds: K_AGREEMENT ... K_OTHER, one per row of kinds.def. */
@@ -142,6 +144,13 @@ struct activity {
  * Activities as the loader hands them over, one list per phase; a list
  * that an alias repeats is copied for each further phase (owned).
  */
+/* The people as the loader streams them (yload_opts.stream). */
+struct personlist {
+	struct person	*v;
+	uint32_t	 n, cap;
+	bool		 owned;
+};
+
 struct actlist {
 	struct activity	*v;
 	uint32_t	 n, cap;

@@ -19,8 +19,9 @@ struct plandoc {
 	struct plan		*plan;		/* NULL after a fatal problem */
 	bool			 unreadable;	/* could not open or read: exit 2 */
 	const char		*error;		/* then why: "cannot open 'F': ..." */
-	/* the builder's handler of activities streamed by the loader */
-	void			*(*stream)(void *, void *, const struct ynode *);
+	/* the builder's handler of items streamed by the loader */
+	void			*(*stream)(void *, int, void *,
+				    const struct ynode *);
 	void			*stream_ctx;
 };
 

@@ -43,16 +43,18 @@ struct ynode {
 struct yload_opts {
 	unsigned long long	max_size;	/* bytes; 0 means the default */
 	/*
-	 * Streaming, to keep big plans small in memory: each item of the
-	 * list at key path stream_path (e.g. {"phases", "activities"}, lists
-	 * of mappings nested in each other) is handed to stream as soon as it
-	 * is read, and then dropped from the tree. stream returns the list
-	 * handle it was given or a new one; the list node becomes YN_BUILT.
-	 * Strings handed over stay valid for the life of the arena.
+	 * Streaming, to keep big plans small in memory: each item of a list
+	 * at one of the key paths of stream_paths (e.g. {"phases",
+	 * "activities", NULL}, lists of mappings nested in each other, or
+	 * {"people", NULL}) is handed to stream, with the index of its path,
+	 * as soon as it is read, and then dropped from the tree. stream
+	 * returns the list handle it was given or a new one; the list node
+	 * becomes YN_BUILT. Strings handed over stay valid for the life of
+	 * the arena.
 	 */
-	const char *const	*stream_path;	/* NULL: keep the whole tree */
-	int			 stream_depth;	/* entries in stream_path */
-	void			*(*stream)(void *ctx, void *list,
+	const char *const *const *stream_paths; /* NULL-terminated; NULL:
+						   keep the whole tree */
+	void			*(*stream)(void *ctx, int path, void *list,
 				    const struct ynode *item);
 	void			*stream_ctx;
 	struct arena		*scratch;	/* for streamed items; owned

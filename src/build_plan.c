@@ -90,10 +90,55 @@ static const struct keydef person_keys[] = {
 };
 #undef P
 
+/* Positions kept, nodes dropped: a streamed person's are gone after. */
+static void
+person_done(struct bctx *b, void *item)
+{
+	struct person *x = item;
+
+	(void)b;
+	x->pos = bld_pos(x->node);
+	x->id_pos = x->id_node != NULL ? bld_pos(x->id_node) : x->pos;
+	x->node = x->id_node = NULL;
+}
+
 static const struct listdef person_list = {
 	sizeof(struct person), KEYOFF(struct person, node), person_keys,
-	NKEYS(person_keys), "a person", NULL, NULL
+	NKEYS(person_keys), "a person", NULL, person_done
 };
+
+/*
+ * The people, as the loader streamed them (their org references wait
+ * for the organisations, built in the pass before) or as a list.
+ */
+static void
+build_people(struct bctx *b, const struct ynode *v, void *o)
+{
+	struct plan *p = o;
+	struct personlist *l;
+	uint32_t i;
+
+	if (v->kind != YN_BUILT) {
+		p->people = bld_list(b, v, "people", &person_list,
+		    &p->npeople);
+		return;
+	}
+	if ((l = v->u.ext) == NULL)
+		return;
+	if (l->owned) {
+		/* an alias of the whole list: each person once is enough */
+		bld_diag(b, v, R_TYPE, "'people' must be a list of its own, "
+		    "not an alias to another list of people");
+		return;
+	}
+	l->owned = true;
+	p->people = l->v;
+	p->npeople = l->n;
+	for (i = 0; i < p->npeople; i++)
+		if (p->people[i].has_org &&
+		    p->people[i].org.idx == REF_PENDING)
+			bld_resolve(b, &p->people[i].org, NS_ORG);
+}
 
 #define P struct plan
 static const struct keydef leadership_keys[] = {
@@ -1399,7 +1444,7 @@ static const struct keydef top_keys[] = {
 	{ KEY_FN("pairplan", build_version), .required = true, .pass = 2 },
 	{ KEY_FN("plan", build_plan), .required = true, .pass = 0 },
 	{ KEY_FN("partners", build_partners), .pass = 0 },
-	{ KEY_LIST("people", P, people, npeople, &person_list), .pass = 1 },
+	{ KEY_FN("people", build_people), .pass = 1 },
 	{ KEY_FN("leadership", build_leadership), .pass = 2 },
 	{ KEY_LIST("phases", P, phases, nphases, &phase_list), .pass = 2 },
 	{ KEY_LIST("mentorships", P, mentorships, nmentorships,
@@ -1491,8 +1536,7 @@ index_people(struct bctx *b)
 	for (i = 0; i < p->npeople; i++) {
 		if (p->people[i].id == NULL)
 			p->people[i].id = p->people[i].name;
-		firsts[i] = bld_pos(p->people[i].id_node ?
-		    p->people[i].id_node : p->people[i].node);
+		firsts[i] = p->people[i].id_pos;
 	}
 	for (i = 0; i < p->npeople; i++)
 		index_entry(b, &b->pid, &b->pname, p->people[i].id, firsts[i],
@@ -1653,7 +1697,41 @@ stream_activity(void *ctx, void *list, const struct ynode *item)
 	return l;
 }
 
-static const char *const activity_path[] = { "phases", "activities" };
+/* A person read while the file loads: built now, its subtree dropped. */
+static void *
+stream_person(struct bctx *b, struct personlist *l, const struct ynode *item)
+{
+	struct person *x;
+
+	if (l == NULL)
+		l = arena_alloc(b->a, sizeof(*l));
+	if (l->n == l->cap) {
+		if (l->cap > UINT32_MAX / 4)
+			arena_oom();
+		l->cap = l->cap ? l->cap + l->cap / 2 : 16;
+		l->v = arena_realloc_owned(b->a, l->v,
+		    (size_t)l->cap * sizeof(*l->v));
+	}
+	x = &l->v[l->n++];
+	memset(x, 0, sizeof(*x));
+	x->node = item;
+	bld_map(b, item, person_keys, NKEYS(person_keys), x, "a person");
+	person_done(b, x);
+	return l;
+}
+
+/* What the loader streams: activities and people, in this order. */
+static const char *const activity_path[] = { "phases", "activities", NULL };
+static const char *const people_path[] = { "people", NULL };
+static const char *const *const stream_paths[] = { activity_path,
+    people_path, NULL };
+
+static void *
+stream_item(void *ctx, int path, void *list, const struct ynode *item)
+{
+	return path == 0 ? stream_activity(ctx, list, item) :
+	    stream_person(ctx, list, item);
+}
 
 struct plan_builder *
 plan_builder_init(struct arena *a, struct diags *d)
@@ -1673,9 +1751,8 @@ void
 plan_builder_stream(struct plan_builder *pb, struct yload_opts *o,
     struct arena *scratch)
 {
-	o->stream_path = activity_path;
-	o->stream_depth = 2;
-	o->stream = stream_activity;
+	o->stream_paths = stream_paths;
+	o->stream = stream_item;
 	o->stream_ctx = &pb->b;
 	o->scratch = scratch;
 	pb->b.holidays = o->holidays;

@@ -35,12 +35,12 @@ plandoc_check(struct plandoc *pd, struct plan_builder *pb)
 
 /* An activity as the loader hands it over: scanned, then built. */
 static void *
-plandoc_stream(void *ctx, void *list, const struct ynode *item)
+plandoc_stream(void *ctx, int path, void *list, const struct ynode *item)
 {
 	struct plandoc *pd = ctx;
 
 	placeholder_scan(item, &pd->diags);
-	return pd->stream(pd->stream_ctx, list, item);
+	return pd->stream(pd->stream_ctx, path, list, item);
 }
 
 /* The loader's options, with activities built as they are read. */

@@ -181,7 +181,7 @@ name_key(struct arena *a, const char *s)
 /* Reports a second entry whose name is the first's, with a note at it. */
 static void
 same_names(struct diags *d, const char *what, const char *const *names,
-    const char *const *ids, const struct ynode *const *nodes, uint32_t n)
+    const char *const *ids, const struct pos *pos, uint32_t n)
 {
 	struct strmap seen;
 	uint32_t i;
@@ -201,11 +201,11 @@ same_names(struct diags *d, const char *what, const char *const *names,
 			*slot = (int32_t)i;
 			continue;
 		}
-		g = rules_report(d, R_DUPLICATE_NAME, rules_npos(nodes[i]),
+		g = rules_report(d, R_DUPLICATE_NAME, pos[i],
 		    "%s '%s' has the name of %s '%s' ('%s'): one %s listed "
 		    "twice is visited twice", what, ids[i], what, ids[*slot],
 		    names[*slot], what);
-		diag_set_note(d, g, nodes[*slot]->line, nodes[*slot]->col,
+		diag_set_note(d, g, pos[*slot].line, pos[*slot].col,
 		    "'%s' is first here", ids[*slot]);
 	}
 }
@@ -214,26 +214,26 @@ void
 check_duplicate_name(const struct plan *p, struct diags *d)
 {
 	const char **names, **ids;
-	const struct ynode **nodes;
+	struct pos *pos;
 	uint32_t i, n = p->norgs > p->npeople ? p->norgs : p->npeople;
 
 	names = arena_alloc(d->arena, (n + 1) * sizeof(*names));
 	ids = arena_alloc(d->arena, (n + 1) * sizeof(*ids));
-	nodes = arena_alloc(d->arena, (n + 1) * sizeof(*nodes));
+	pos = arena_alloc(d->arena, (n + 1) * sizeof(*pos));
 	for (i = 1; i < p->norgs; i++) {
 		names[i - 1] = p->orgs[i].name;
 		ids[i - 1] = p->orgs[i].id;
-		nodes[i - 1] = p->orgs[i].name_node != NULL ?
-		    p->orgs[i].name_node : p->orgs[i].node;
+		pos[i - 1] = rules_npos(p->orgs[i].name_node != NULL ?
+		    p->orgs[i].name_node : p->orgs[i].node);
 	}
 	if (p->norgs > 1)
-		same_names(d, "partner", names, ids, nodes, p->norgs - 1);
+		same_names(d, "partner", names, ids, pos, p->norgs - 1);
 	for (i = 0; i < p->npeople; i++) {
 		names[i] = p->people[i].name;
 		ids[i] = p->people[i].id;
-		nodes[i] = p->people[i].node;
+		pos[i] = p->people[i].pos;
 	}
-	same_names(d, "person", names, ids, nodes, p->npeople);
+	same_names(d, "person", names, ids, pos, p->npeople);
 }
 
 /* The export numbers phases as listed: they should be in date order. */

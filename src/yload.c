@@ -57,7 +57,8 @@ struct frame {
 	uint64_t	 reached_at_start;
 	uint64_t	 bytes_at_start;
 	/* streaming (yload_opts.stream) */
-	int		 match;		/* stream_path entries matched, or -1 */
+	int		 match;		/* path keys matched, or -1 */
+	int		 path;		/* in stream_paths, or -1: any */
 	bool		 streamed;	/* items go to the stream callback */
 	bool		 in_item;	/* inside a streamed item: scratch */
 	void		*list;		/* the callback's handle */
@@ -490,7 +491,7 @@ emit(struct yload *y, const struct ynode *n, const char *anchor,
 		*frame_push_kid(f) = *n;
 		return;
 	}
-	f->list = y->opts->stream(y->opts->stream_ctx, f->list, n);
+	f->list = y->opts->stream(y->opts->stream_ctx, f->path, f->list, n);
 	f->count++;
 	if (!y->pinned)
 		arena_reset(y->opts->scratch);
@@ -665,6 +666,46 @@ on_scalar(struct yload *y, const yaml_event_t *ev)
 	emit(y, &n, (const char *)ev->data.scalar.anchor, 1, len);
 }
 
+/*
+ * Where a new container stands on the stream paths: the top mapping
+ * matches none of their keys yet, an item of a list what its list
+ * matched, a list under key K one more key of the path whose next key
+ * is K. A list that matches a whole path is streamed.
+ */
+static void
+stream_match(struct yload *y, const struct frame *parent, struct frame *f,
+    enum ynode_kind kind)
+{
+	const char *const *const *paths = y->opts->stream_paths;
+	const char *key;
+	int i;
+
+	if (y->depth == 1) {
+		f->match = kind == YN_MAP ? 0 : -1;
+		return;
+	}
+	if (kind == YN_MAP && parent->node.kind == YN_SEQ) {
+		f->match = parent->match;	/* an item */
+		f->path = parent->path;
+		return;
+	}
+	if (kind != YN_SEQ || parent->node.kind != YN_MAP ||
+	    parent->match < 0 || parent->n % 2 != 1 ||
+	    parent->kids[parent->n - 1].kind != YN_SCALAR)
+		return;
+	key = parent->kids[parent->n - 1].u.str;
+	for (i = 0; paths[i] != NULL; i++) {
+		if ((parent->path >= 0 && parent->path != i) ||
+		    paths[i][parent->match] == NULL ||
+		    strcmp(key, paths[i][parent->match]) != 0)
+			continue;
+		f->match = parent->match + 1;
+		f->path = i;
+		f->streamed = paths[i][f->match] == NULL;
+		return;
+	}
+}
+
 static void
 on_start(struct yload *y, const yaml_event_t *ev, enum ynode_kind kind)
 {
@@ -690,22 +731,9 @@ on_start(struct yload *y, const yaml_event_t *ev, enum ynode_kind kind)
 	f->list = NULL;
 	f->count = 0;
 	f->match = -1;
-	if (y->opts != NULL && y->opts->stream_path != NULL) {
-		if (y->depth == 1)
-			f->match = kind == YN_MAP ? 0 : -1;
-		else if (kind == YN_MAP && parent->node.kind == YN_SEQ)
-			f->match = parent->match;	/* an item */
-		else if (kind == YN_SEQ && parent->node.kind == YN_MAP &&
-		    parent->match >= 0 &&
-		    parent->match < y->opts->stream_depth &&
-		    parent->n % 2 == 1 &&
-		    parent->kids[parent->n - 1].kind == YN_SCALAR &&
-		    strcmp(parent->kids[parent->n - 1].u.str,
-		    y->opts->stream_path[parent->match]) == 0)
-			f->match = parent->match + 1;
-		f->streamed = kind == YN_SEQ &&
-		    f->match == y->opts->stream_depth;
-	}
+	f->path = -1;
+	if (y->opts != NULL && y->opts->stream_paths != NULL)
+		stream_match(y, parent, f, kind);
 	f->anchor = anchor != NULL ? arena_strdup(y->arena, anchor) : NULL;
 	f->reached_at_start = y->reached;
 	f->bytes_at_start = y->bytes;
@@ -1064,7 +1092,7 @@ const char *
 ynode_kind_name(const struct ynode *n)
 {
 	static const char *const names[] = {
-		"null", "string", "mapping", "list", "list of activities"
+		"null", "string", "mapping", "list", "list of mappings"
 	};
 
 	return n == NULL ? "nothing" : names[n->kind];

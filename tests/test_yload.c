@@ -305,6 +305,84 @@ test_crlf_lines(void **state)
 	ASSERT_SCALAR(kid(val(r, "c"), 0), "中", 5, 5);
 }
 
+/* What a streaming load handed over: each item's path, first key, line. */
+struct streamed {
+	int		 n;
+	int		 path[8];
+	const char	*first[8];
+	uint32_t	 line[8];
+};
+
+static void *
+record_item(void *ctx, int path, void *list, const struct ynode *item)
+{
+	struct streamed *st = ctx;
+
+	if (st->n < 8) {
+		st->path[st->n] = path;
+		st->first[st->n] = item->kind == YN_MAP && item->n > 0 ?
+		    item->u.kids[1].u.str : NULL;
+		st->line[st->n] = item->line;
+		st->n++;
+	}
+	return list != NULL ? list : st;
+}
+
+/*
+ * Several stream paths: the items of each list at a path go to the
+ * callback with its path's index, lists elsewhere (a phase's "people",
+ * a top-level "activities") stay in the tree, and the streamed lists
+ * become YN_BUILT with their item counts.
+ */
+static void
+test_stream_paths(void **state)
+{
+	static const char *const acts[] = { "phases", "activities", NULL };
+	static const char *const people[] = { "people", NULL };
+	static const char *const *const paths[] = { acts, people, NULL };
+	static const char doc[] =
+	    "people:\n"
+	    "  - {id: a}\n"
+	    "  - {id: b}\n"
+	    "activities: [{id: top}]\n"
+	    "phases:\n"
+	    "  - people: [{id: inner}]\n"
+	    "    activities:\n"
+	    "      - {id: x}\n";
+	struct ld *l = *state;
+	struct arena scratch;
+	struct streamed st;
+	struct yload_opts o;
+	const struct ynode *r;
+
+	memset(&st, 0, sizeof(st));
+	memset(&o, 0, sizeof(o));
+	arena_init(&scratch);
+	o.stream_paths = paths;
+	o.stream = record_item;
+	o.stream_ctx = &st;
+	o.scratch = &scratch;
+	r = yload_buffer(doc, sizeof(doc) - 1, &l->a, &l->d, &o);
+	assert_non_null(r);
+	assert_int_equal(st.n, 3);
+	assert_int_equal(st.path[0], 1);
+	assert_string_equal(st.first[0], "a");
+	assert_int_equal(st.line[0], 2);
+	assert_int_equal(st.path[1], 1);
+	assert_string_equal(st.first[1], "b");
+	assert_int_equal(st.path[2], 0);
+	assert_string_equal(st.first[2], "x");
+	assert_int_equal(st.line[2], 8);
+	assert_int_equal(val(r, "people")->kind, YN_BUILT);
+	assert_int_equal(val(r, "people")->n, 2);
+	assert_int_equal(val(r, "activities")->kind, YN_SEQ);
+	assert_int_equal(val(kid(val(r, "phases"), 0), "people")->kind,
+	    YN_SEQ);
+	assert_int_equal(val(kid(val(r, "phases"), 0), "activities")->kind,
+	    YN_BUILT);
+	arena_release(&scratch);
+}
+
 /* CR LF is one line end for the encoding check too. */
 static void
 test_crlf_encoding_error_line(void **state)
@@ -1148,6 +1226,7 @@ main(void)
 		T(test_bom_encoding_error_column),
 		T(test_crlf_lines),
 		T(test_crlf_encoding_error_line),
+		T(test_stream_paths),
 		T(test_lone_cr_encoding_error_line),
 		T(test_lone_cr_then_crlf_error_line),
 		T(test_duplicate_key_small),
