@@ -131,6 +131,11 @@ build_people(struct bctx *b, const struct ynode *v, void *o)
 		    "not an alias to another list of people");
 		return;
 	}
+	if (l->n < l->cap) {	/* give back the slack */
+		l->v = arena_realloc_owned(b->a, l->v,
+		    (size_t)l->n * sizeof(*l->v));
+		l->cap = l->n;
+	}
 	l->owned = true;
 	p->people = l->v;
 	p->npeople = l->n;
