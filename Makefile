@@ -17,7 +17,7 @@ BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 WARN	 = -Wall -Wextra -Wpedantic -Werror
 CFLAGS	?= -O2 -g
 ALL_CFLAGS = -std=c17 $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -pthread $(CFLAGS)
-LDLIBS	 = -lyaml -lutf8proc -lm -pthread
+LDLIBS	 = -Wl,--as-needed -lyaml -lutf8proc -lm -pthread
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
 	   -DARENA_CHECKED
 FUZZ_SECONDS ?= 60

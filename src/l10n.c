@@ -178,16 +178,36 @@ l10n_number(struct sbuf *b, double v)
 }
 
 /*
+ * round(3), halves away from zero, written here so that the program needs
+ * no libm: loading it costs a small run more than the rest of its startup.
+ */
+static double
+round_half_away(double y)
+{
+	double t;
+
+	if (!(fabs(y) < 4503599627370496.0))	/* 2^52: whole, inf or nan */
+		return y;
+	t = (double)(long long)y;		/* exact: truncates */
+	if (fabs(y - t) >= 0.5)
+		t += y < 0 ? -1 : 1;
+	return t;
+}
+
+/*
  * v / scale with at most two decimals, trailing zeros dropped, into buf;
  * false when v / scale needs more.
  */
 static bool
 scaled(double v, double scale, char *buf, size_t size)
 {
-	double x = v / scale, r = round(x * 100) / 100;
+	double x = v / scale, r = round_half_away(x * 100) / 100;
 	size_t n;
 
-	if (fabs(x - r) > 1e-9 * fmax(1, fabs(x)))
+	if (!(x < 1e15))	/* buf would cut its digits: plain %g instead */
+		return false;
+
+	if (fabs(x - r) > 1e-9 * (fabs(x) > 1 ? fabs(x) : 1))
 		return false;
 	snprintf(buf, size, "%.2f", r);
 	n = strlen(buf);

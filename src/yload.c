@@ -102,13 +102,15 @@ struct yload {
  * A miss only costs a copy.
  */
 #define INTERN_MAX_LEN		24
-#define ICACHE_SLOTS		8192
+#define ICACHE_MIN_SLOTS	256
+#define ICACHE_MAX_SLOTS	8192
 
 struct icache {
+	uint32_t	 mask;		/* slots - 1, a power of two less one */
 	struct {
 		const char	*s;
 		uint32_t	 len, hash;
-	}		 slot[ICACHE_SLOTS];
+	}		 slot[];
 };
 
 static bool
@@ -349,7 +351,7 @@ intern(struct yload *y, const char *s, size_t len)
 	if (len > INTERN_MAX_LEN)
 		return arena_strndup(y->arena, s, len);
 	h = strmap_hash(s, len);
-	i = h & (ICACHE_SLOTS - 1);
+	i = h & y->icache->mask;
 	if (y->icache->slot[i].s == NULL || y->icache->slot[i].hash != h ||
 	    y->icache->slot[i].len != len ||
 	    memcmp(y->icache->slot[i].s, s, len) != 0) {
@@ -999,11 +1001,30 @@ input_size(const struct yreader *r)
 	return (unsigned long long)st.st_size;
 }
 
+/*
+ * A slot for every 16 bytes of input, within bounds: a small plan touches a
+ * few pages rather than the 128 KB a big one wants (unknown sizes get that).
+ */
+static struct icache *
+icache_new(unsigned long long size)
+{
+	struct icache *c;
+	size_t slots = ICACHE_MIN_SLOTS;
+
+	while (slots < ICACHE_MAX_SLOTS && (size == 0 || slots < size / 16))
+		slots *= 2;
+	if ((c = calloc(1, sizeof(*c) + slots * sizeof(c->slot[0]))) == NULL)
+		arena_oom();
+	c->mask = (uint32_t)slots - 1;
+	return c;
+}
+
 static const struct ynode *
 yload_common(struct yload *y, struct arena *a, struct diags *d,
     const struct yload_opts *opts)
 {
 	const struct ynode *root;
+	unsigned long long size;
 	int i;
 
 	y->arena = a;
@@ -1014,9 +1035,9 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 	y->rd.max_size = opts != NULL && opts->max_size != 0 ?
 	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
 	strmap_init(&y->anchors, a);
-	if ((y->icache = calloc(1, sizeof(*y->icache))) == NULL)
-		arena_oom();
-	if (use_pipeline(opts, input_size(&y->rd)))
+	size = input_size(&y->rd);
+	y->icache = icache_new(size);
+	if (use_pipeline(opts, size))
 		y->q = yevq_start(&y->parser, yread_handler, &y->rd);
 	if (y->q == NULL) {	/* one thread, or no thread could start */
 		if (!yaml_parser_initialize(&y->parser))
