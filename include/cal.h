@@ -134,15 +134,20 @@ size_t	 cal_rows(const struct calendar *c, const struct calendar *base,
 	    struct arena *, struct cal_row **rows, size_t *n, size_t *cap);
 
 /*
- * A dense view of the calendar over a span, for counting eligible days in
- * O(1): prefix[w][i] is the number of working days with weekday w in
- * [base, base + i).
+ * A dense view of the calendar over a span: its working days as bits, 64
+ * days to a word (word k holds days 64k .. 64k + 63, as the scheduler's
+ * words do; days outside the span are 0), and the working days before
+ * each word, so that a count over any weekdays reads a word per 64 days
+ * and a count over all of them two words. About a bit and a half a day.
  */
 struct workmap {
 	day_t		 base;
 	int32_t		 ndays;
-	uint8_t		*working;	/* 1 per day */
-	int32_t		*prefix[7];	/* ndays + 1 entries each */
+	int32_t		 first;		/* word of base */
+	int32_t		 nwords;
+	uint64_t	*bits;		/* nwords */
+	int32_t		*before;	/* nwords + 1: working days before
+					   each word, from base */
 };
 
 /* Memory from the arena; days outside [span] count as not working. */
@@ -155,6 +160,8 @@ void	 workmap_init(struct workmap *, struct arena *,
 void	 workmap_init_all(struct workmap *, struct arena *,
 	    const struct calendar *const *, size_t n, struct span);
 bool	 workmap_is_working(const struct workmap *, day_t);
+/* Working days in [base, d), for d in [base, base + ndays]. */
+int32_t	 workmap_before(const struct workmap *, day_t d);
 /* Working days in [s] whose weekday bit is set in mask. */
 int32_t	 workmap_count(const struct workmap *, struct span s, uint8_t mask);
 

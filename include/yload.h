@@ -72,6 +72,16 @@ struct yload_opts {
 	 * same.
 	 */
 	int			 threads;
+	/*
+	 * With stream set: false lets libyaml's reader check the encoding
+	 * and runs the loader's own check (its message, at line:col) only
+	 * when libyaml refuses the input. libyaml decodes a block of input
+	 * at a time, so the events just before a bad byte are then not
+	 * seen: a caller that wants every diagnostic up to the byte loads
+	 * such an input again with scan_first (yload_encoding_failed).
+	 * Without stream the input is always checked as it is read.
+	 */
+	bool			 scan_first;
 };
 
 /*
@@ -86,6 +96,9 @@ const struct ynode *yload_file(FILE *fp, struct arena *, struct diags *,
 /* The same over a buffer (tests, the fuzzer). */
 const struct ynode *yload_buffer(const char *buf, size_t len,
 	    struct arena *, struct diags *, const struct yload_opts *);
+
+/* A load that reported an encoding problem (see scan_first). */
+bool	 yload_encoding_failed(const struct diags *);
 
 /* Value of key in map m, or NULL. */
 const struct ynode *ynode_get(const struct ynode *m, const char *key);

@@ -330,6 +330,13 @@ cal_all_working(const struct calendar *const *c, size_t n, day_t day)
 	return true;
 }
 
+/* The word of day d: its days are 64 * word .. 64 * word + 63. */
+static int32_t
+wm_word(day_t d)
+{
+	return (int32_t)(d >> 6);	/* the floor, for days before 1970 too */
+}
+
 void
 workmap_init(struct workmap *wm, struct arena *a, const struct calendar *c,
     struct span s)
@@ -342,28 +349,27 @@ workmap_init_all(struct workmap *wm, struct arena *a,
     const struct calendar *const *c, size_t nc, struct span s)
 {
 	int64_t n;
-	int32_t i, *p;
-	int w, wd;
+	int32_t i, k;
 
 	n = s.from <= s.to ? (int64_t)s.to - s.from + 1 : 0;
 	if (n > WORKMAP_MAX_DAYS)
 		n = WORKMAP_MAX_DAYS;
 	wm->base = s.from;
 	wm->ndays = (int32_t)n;
-	wm->working = arena_alloc(a, (size_t)n);
-	p = arena_alloc(a, 7 * ((size_t)n + 1) * sizeof(*p));
-	for (w = 0; w < 7; w++)
-		wm->prefix[w] = p + (size_t)w * ((size_t)n + 1);
-
-	wd = date_weekday(s.from);
-	for (i = 0; i < wm->ndays; i++) {
-		wm->working[i] = cal_all_working(c, nc, s.from + i);
-		for (w = 0; w < 7; w++)
-			wm->prefix[w][i + 1] = wm->prefix[w][i] +
-			    (w == wd && wm->working[i]);
-		if (++wd == 7)
-			wd = 0;
-	}
+	wm->first = wm_word(s.from);
+	wm->nwords = n > 0 ? wm_word((day_t)(s.from + n - 1)) - wm->first + 1 :
+	    0;
+	wm->bits = arena_alloc(a, (size_t)wm->nwords * sizeof(*wm->bits));
+	wm->before = arena_alloc(a, ((size_t)wm->nwords + 1) *
+	    sizeof(*wm->before));
+	for (i = 0; i < wm->ndays; i++)
+		if (cal_all_working(c, nc, s.from + i)) {
+			k = wm_word(s.from + i) - wm->first;
+			wm->bits[k] |= 1ull << ((s.from + i) & 63);
+		}
+	for (k = 0; k < wm->nwords; k++)
+		wm->before[k + 1] = wm->before[k] +
+		    __builtin_popcountll(wm->bits[k]);
 }
 
 bool
@@ -371,27 +377,62 @@ workmap_is_working(const struct workmap *wm, day_t day)
 {
 	int64_t i = (int64_t)day - wm->base;
 
-	return i >= 0 && i < wm->ndays && wm->working[i];
+	return i >= 0 && i < wm->ndays &&
+	    (wm->bits[wm_word(day) - wm->first] >> (day & 63)) & 1;
+}
+
+int32_t
+workmap_before(const struct workmap *wm, day_t d)
+{
+	int32_t k = wm_word(d) - wm->first;
+
+	if (k >= wm->nwords)
+		return wm->before[wm->nwords];
+	return wm->before[k] + __builtin_popcountll(wm->bits[k] &
+	    ((1ull << (d & 63)) - 1));
+}
+
+/*
+ * The days of word k whose weekday is in mask: the mask turned to start
+ * at the weekday of the word's first day, repeated every 7 bits (the
+ * multiplier has a bit every 7 places, and the copies do not overlap).
+ */
+static uint64_t
+wm_weekdays(int32_t k, uint8_t mask)
+{
+	int s = date_weekday((day_t)((int64_t)k * 64));
+	unsigned m = mask & 0x7Fu;
+
+	m = ((m >> s) | (m << (7 - s))) & 0x7Fu;
+	return (uint64_t)m * 0x8102040810204081ull;
 }
 
 int32_t
 workmap_count(const struct workmap *wm, struct span s, uint8_t mask)
 {
 	int64_t lo, hi;
-	int32_t n;
-	int w;
+	int32_t n, k, klo, khi;
+	uint64_t w;
 
-	lo = (int64_t)s.from - wm->base;
-	hi = (int64_t)s.to - wm->base;
-	if (lo < 0)
-		lo = 0;
-	if (hi > (int64_t)wm->ndays - 1)
-		hi = (int64_t)wm->ndays - 1;
-	if (lo > hi)
+	lo = s.from > wm->base ? s.from : wm->base;
+	hi = (int64_t)wm->base + wm->ndays - 1;
+	if (s.to < hi)
+		hi = s.to;
+	if (lo > hi || (mask & 0x7F) == 0)
 		return 0;
+	if ((mask & 0x7F) == 0x7F)
+		return workmap_before(wm, (day_t)(hi + 1)) -
+		    workmap_before(wm, (day_t)lo);
+	klo = wm_word((day_t)lo);
+	khi = wm_word((day_t)hi);
 	n = 0;
-	for (w = 0; w < 7; w++)
-		if ((mask >> w) & 1)
-			n += wm->prefix[w][hi + 1] - wm->prefix[w][lo];
+	for (k = klo; k <= khi; k++) {
+		w = wm->bits[k - wm->first] & wm_weekdays(k, mask);
+		if (k == klo)
+			w &= ~0ull << (lo & 63);
+		if (k == khi)
+			w &= ~0ull >> (63 - (hi & 63));
+		n += __builtin_popcountll(w);
+	}
 	return n;
 }

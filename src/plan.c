@@ -196,12 +196,7 @@ plan_is_working(const struct plan *p, day_t d)
 static int64_t
 wm_count(const struct workmap *wm, int32_t i)
 {
-	int64_t n = 0;
-	int w;
-
-	for (w = 0; w < 7; w++)
-		n += wm->prefix[w][i];
-	return n;
+	return workmap_before(wm, wm->base + i);
 }
 
 #define OCCUPIED_REACH	(4 * 366)	/* days searched after the start */

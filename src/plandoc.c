@@ -68,6 +68,25 @@ plandoc_start(struct plandoc *pd, const char *name,
 }
 
 /*
+ * After a load that found an encoding problem only when libyaml refused
+ * the input: starts again, to be loaded with the input checked as it is
+ * read, which sees every event before the bad byte (yload_opts.scan_first).
+ * Rare, so the first load's work is simply thrown away.
+ */
+static bool
+plandoc_again(struct plandoc *pd, struct plan_builder **pb, const char *name,
+    const struct yload_opts *opts, struct yload_opts *o)
+{
+	if (o->scan_first || pd->root != NULL ||
+	    !yload_encoding_failed(&pd->diags))
+		return false;
+	plandoc_release(pd);
+	*pb = plandoc_start(pd, name, opts, o);
+	o->scan_first = true;
+	return true;
+}
+
+/*
  * Why path could not be read, "cannot WHAT 'PATH': REASON", kept in the
  * arena (strerror_r: files may be read in several threads at once).
  */
@@ -173,9 +192,19 @@ plandoc_init_quiet(struct plandoc *pd, const char *path,
 	else if (S_ISREG(st.st_mode)) {
 		budget_init(&pd->diags.budget, (uint64_t)st.st_size);
 		pd->root = yload_file(fp, &pd->arena, &pd->diags, &o);
+		if (plandoc_again(pd, &pb, path, opts, &o) &&
+		    fseek(fp, 0, SEEK_SET) == 0) {
+			budget_init(&pd->diags.budget, (uint64_t)st.st_size);
+			pd->root = yload_file(fp, &pd->arena, &pd->diags, &o);
+		}
 	} else if ((buf = slurp(fp, max, &len)) != NULL) {
 		budget_init(&pd->diags.budget, len);
 		pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, &o);
+		if (plandoc_again(pd, &pb, path, opts, &o)) {
+			budget_init(&pd->diags.budget, len);
+			pd->root = yload_buffer(buf, len, &pd->arena,
+			    &pd->diags, &o);
+		}
 		free(buf);
 	} else if (len > 0)
 		too_large(pd, 0, max);
@@ -209,6 +238,10 @@ plandoc_init_buffer(struct plandoc *pd, const char *name, const char *buf,
 	pb = plandoc_start(pd, name, opts, &o);
 	budget_init(&pd->diags.budget, len);
 	pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, &o);
+	if (plandoc_again(pd, &pb, name, opts, &o)) {
+		budget_init(&pd->diags.budget, len);
+		pd->root = yload_buffer(buf, len, &pd->arena, &pd->diags, &o);
+	}
 	plandoc_check(pd, pb);
 }
 

@@ -816,8 +816,14 @@ cal_words(struct sstate *st, uint32_t si)
 			w->last = word_of(c->wm.base + c->wm.ndays - 1);
 			w->bits = arena_alloc(st->a, (size_t)(w->last -
 			    w->first + 1) * sizeof(*w->bits));
+			/*
+			 * The workmap's words, but for the parts of the
+			 * first and last outside its span, which it leaves 0
+			 */
 			for (k = w->first; k <= w->last; k++)
-				w->bits[k - w->first] = cal_word_of(c, k);
+				w->bits[k - w->first] = k == w->first ||
+				    k == w->last ? cal_word_of(c, k) :
+				    c->wm.bits[k - c->wm.first];
 		}
 		*slot = st->cw.n;
 	}

@@ -19,15 +19,19 @@
 #include "yload.h"
 
 /*
- * The input passes through yread_handler, which checks UTF-8 and the
- * characters YAML allows while counting lines and columns, so that an
- * encoding problem is reported where it is rather than at libyaml's byte
- * offset, and the size limit holds for pipes too.
+ * The input passes through yread_handler, which holds the size limit, for
+ * pipes too. An encoding problem is reported where it is, with a message
+ * of our own, rather than at libyaml's byte offset: yread_scan checks
+ * UTF-8 and the characters YAML allows while counting lines and columns.
+ * libyaml's reader refuses every such input as well, so on a file or a
+ * buffer, which can be read again, the scan runs only when libyaml has
+ * reported a reader error (rescan); a pipe is scanned as it is read.
  */
 struct yreader {
 	FILE			*fp;
 	const unsigned char	*buf;		/* or a buffer */
 	size_t			 len, pos;
+	bool			 lazy;		/* scan only after an error */
 	unsigned long long	 total, max_size;
 	/* UTF-8 decoder state between chunks */
 	uint32_t		 cp, need, min;
@@ -271,6 +275,19 @@ yread_scan(struct yreader *r, const unsigned char *p, size_t n,
 	return n;
 }
 
+/* At the end of the input, total bytes long: false when it cut a character. */
+static bool
+yread_end(struct yreader *r, unsigned long long total)
+{
+	if (r->need == 0)
+		return true;
+	r->need = 0;
+	r->cont -= (uint32_t)(total - r->seqoff - 1);
+	yread_fail(r, r->seqoff, R_ENCODING, "UTF-8 sequence cut short at "
+	    "the end of the file%.0u", 0);
+	return false;
+}
+
 static int
 yread_handler(void *data, unsigned char *buffer, size_t size,
     size_t *size_read)
@@ -294,16 +311,8 @@ yread_handler(void *data, unsigned char *buffer, size_t size,
 		memcpy(buffer, r->buf + r->pos, n);
 		r->pos += n;
 	}
-	if (n == 0) {
-		if (r->need != 0) {
-			r->need = 0;
-			r->cont -= (uint32_t)(r->total - r->seqoff - 1);
-			yread_fail(r, r->seqoff, R_ENCODING, "UTF-8 sequence "
-			    "cut short at the end of the file%.0u", 0);
-			return 0;
-		}
-		return 1;	/* end of input */
-	}
+	if (n == 0)	/* end of input */
+		return r->lazy || yread_end(r, r->total);
 	if (r->total + n > r->max_size) {
 		yread_fail(r, r->total, R_LIMIT, "%.0u", 0);
 		snprintf(r->msg, sizeof(r->msg), "the input is larger than the "
@@ -312,7 +321,14 @@ yread_handler(void *data, unsigned char *buffer, size_t size,
 		r->fcol = 1;
 		return 0;
 	}
-	good = yread_scan(r, buffer, n, r->total);
+	if (r->lazy) {
+		/* libyaml would read UTF-16: refuse it now, as the scan does */
+		good = r->total == 0 ? yread_scan(r, buffer, n < 2 ? n : 2, 0) :
+		    n;
+		if (!r->failed)
+			good = n;
+	} else
+		good = yread_scan(r, buffer, n, r->total);
 	r->total += n;
 	if (good == 0 && r->failed)
 		return 0;
@@ -839,6 +855,66 @@ on_alias(struct yload *y, const yaml_event_t *ev)
 	emit(y, &n, NULL, a->weight, a->bytes);
 }
 
+/* Reads input bytes [off, off + size) again: how many there were. */
+static size_t
+yread_again(const struct yreader *r, unsigned char *buf, size_t size,
+    unsigned long long off)
+{
+	ssize_t got;
+	size_t n = 0;
+
+	if (r->fp == NULL) {
+		if (off >= r->len)
+			return 0;
+		n = r->len - off < size ? (size_t)(r->len - off) : size;
+		memcpy(buf, r->buf + off, n);
+		return n;
+	}
+	while (n < size) {
+		got = pread(fileno(r->fp), buf + n, size - n, (off_t)(off + n));
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	return n;
+}
+
+/*
+ * After libyaml's reader failed at byte off of a lazily checked input:
+ * scans the input from its start, which finds the problem and its line
+ * and column; true when it did. *line, *col: where off is, otherwise.
+ */
+static bool
+yread_rescan(struct yreader *r, unsigned long long off, uint32_t *line,
+    uint32_t *col)
+{
+	unsigned char buf[1 << 14];
+	unsigned long long at = 0, end = off + 4;	/* the bad character */
+	size_t n, want;
+
+	r->line = 1;
+	r->line_start = r->cont = r->need = 0;
+	r->prev_cr = false;
+	*line = 1;
+	*col = 1;
+	while (at < end) {
+		/* stop at off once, to know where it is */
+		want = at < off && off - at < sizeof(buf) ? (size_t)(off - at) :
+		    end - at < sizeof(buf) ? (size_t)(end - at) : sizeof(buf);
+		if ((n = yread_again(r, buf, want, at)) == 0)
+			return !yread_end(r, at);
+		yread_scan(r, buf, n, at);
+		if (r->failed)
+			return true;
+		at += n;
+		if (at == off)
+			yread_pos(r, off, line, col);
+	}
+	return false;
+}
+
 static void
 report_parser_error(struct yload *y)
 {
@@ -856,7 +932,13 @@ report_parser_error(struct yload *y)
 		{
 			uint32_t line, col;
 
-			yread_pos(r, r->total, &line, &col);
+			if (!r->lazy)
+				yread_pos(r, r->total, &line, &col);
+			else if (yread_rescan(r, p->problem_offset, &line,
+			    &col)) {
+				fatal(y, r->rule, r->fline, r->fcol, r->msg);
+				return;
+			}
 			fatal(y, R_ENCODING, line, col, msg);
 		}
 		return;
@@ -944,8 +1026,11 @@ yload_run(struct yload *y)
 
 /*
  * Whether to parse on a second thread (yevq.h): for an input of some
- * megabytes, when a core is free for it. Small inputs (and the many
- * small files that -j reads at once) stay on one thread.
+ * megabytes, unless every other core is busy already. Small inputs (and
+ * the many small files that -j reads at once) stay on one thread. The
+ * count of running threads is a snapshot that short-lived processes
+ * disturb, and the pipeline is no slower than one thread with one core
+ * to share, so one more running thread than free cores still pipelines.
  */
 #define PIPELINE_MIN	(4ull << 20)
 
@@ -986,7 +1071,7 @@ use_pipeline(const struct yload_opts *opts, unsigned long long size)
 	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	if (ncpu < 2)
 		return false;
-	return running_others() <= ncpu - 2;
+	return running_others() <= ncpu - 1;
 }
 
 static unsigned long long
@@ -1036,6 +1121,8 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
 	strmap_init(&y->anchors, a);
 	size = input_size(&y->rd);
+	y->rd.lazy = y->opts != NULL && !opts->scan_first &&
+	    (y->rd.fp == NULL || size > 0);
 	y->icache = icache_new(size);
 	if (use_pipeline(opts, size))
 		y->q = yevq_start(&y->parser, yread_handler, &y->rd);
@@ -1087,6 +1174,17 @@ yload_buffer(const char *buf, size_t len, struct arena *a, struct diags *d,
 	root = yload_common(y, a, d, opts);
 	free(y);
 	return root;
+}
+
+bool
+yload_encoding_failed(const struct diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].rule == R_ENCODING)
+			return true;
+	return false;
 }
 
 const struct ynode *
