@@ -24,7 +24,8 @@ check_unknown_kind(const struct plan *p, struct diags *d)
 			const struct activity *a = &p->phases[i].acts[j];
 			const char *hint;
 
-			if (a->kind_pos.line == 0 ||
+			/* the builder found any kind but 'other' */
+			if (a->kind_pos.line == 0 || a->kind != K_OTHER ||
 			    plan_kind_from_name(a->kind_text) >= 0)
 				continue;
 			if (names == NULL)

@@ -1,5 +1,6 @@
 /* rules_time.c - checks of dates, windows and counts: range-order, outside-plan, outside-phase, exclusive-keys, bad-number, limit, non-working-date, calendar-coverage. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -416,6 +417,16 @@ ref_text(const struct plan *p, const struct ref *r, bool person)
 	return n;
 }
 
+/* ref_text of a person, with the text of each person worked out once. */
+static uint64_t
+person_ref_text(const struct plan *p, const uint64_t *plen,
+    const struct ref *r)
+{
+	if (plen == NULL || r->idx < 0 || (uint32_t)r->idx >= p->npeople)
+		return ref_text(p, r, true);
+	return strlen(plan_ref_text(r)) + plen[r->idx];
+}
+
 /* The units of a list of references printed once: each one's text. */
 static uint64_t
 refs_units(const struct plan *p, const struct reflist *l, bool person)
@@ -534,8 +545,27 @@ quota_lists(const struct plan *p, const struct quota *q,
  * the limit is reported, and the rest is not charged. The occurrences are
  * also held under MAX_OCCURRENCES whatever the size of the file.
  */
+static void
+limit_check(const struct plan *p, struct diags *d, const uint64_t *plen);
+
 void
 check_limit(const struct plan *p, struct diags *d)
+{
+	uint64_t *plen;
+	uint32_t i;
+
+	/* what each person prints, for the many references to them */
+	if ((plen = malloc(((size_t)p->npeople + 1) * sizeof(*plen))) != NULL)
+		for (i = 0; i < p->npeople; i++)
+			plen[i] = slen(p->people[i].id) +
+			    slen(p->people[i].name) + slen(p->people[i].role) +
+			    slen(p->people[i].duty);
+	limit_check(p, d, plen);
+	free(plen);
+}
+
+static void
+limit_check(const struct plan *p, struct diags *d, const uint64_t *plen)
 {
 	struct series_cost c;
 	uint64_t total = 0, text, site = longest_site(p), series, npeople, k,
@@ -555,9 +585,11 @@ check_limit(const struct plan *p, struct diags *d)
 			text = strlen(a->title) + strlen(a->id) + site +
 			    slen(p->phases[i].id);
 			for (l = 0; l < a->owners.n; l++)
-				text += ref_text(p, &a->owners.v[l], true);
+				text += person_ref_text(p, plen,
+				    &a->owners.v[l]);
 			for (l = 0; l < a->people.n; l++)
-				text += ref_text(p, &a->people.v[l], true);
+				text += person_ref_text(p, plen,
+				    &a->people.v[l]);
 			series_cost(&a->w, a->has_date, npeople, text, &c);
 			total = budget_add(total, budget_mul(c.occ, series));
 			if (total > MAX_OCCURRENCES) {
