@@ -1679,6 +1679,22 @@ struct plan_builder {
 	struct bctx	 b;
 };
 
+/*
+ * The block of a streamed list of n items of size sz with room for one
+ * more: it grows by half, owned by the arena, as a big plan streams
+ * hundreds of thousands.
+ */
+static void *
+stream_room(struct bctx *b, void *v, uint32_t n, uint32_t *cap, size_t sz)
+{
+	if (n < *cap)
+		return v;
+	if (*cap > UINT32_MAX / 4)
+		arena_oom();
+	*cap = *cap ? *cap + *cap / 2 : 16;
+	return arena_realloc_owned(b->a, v, (size_t)*cap * sz);
+}
+
 /* An activity read while the file loads: built now, its subtree dropped. */
 static void *
 stream_activity(void *ctx, void *list, const struct ynode *item)
@@ -1689,13 +1705,7 @@ stream_activity(void *ctx, void *list, const struct ynode *item)
 
 	if (l == NULL)
 		l = arena_alloc(b->a, sizeof(*l));
-	if (l->n == l->cap) {
-		if (l->cap > UINT32_MAX / 4)
-			arena_oom();
-		l->cap = l->cap ? l->cap + l->cap / 2 : 16;
-		l->v = arena_realloc_owned(b->a, l->v,
-		    (size_t)l->cap * sizeof(*l->v));
-	}
+	l->v = stream_room(b, l->v, l->n, &l->cap, sizeof(*l->v));
 	a = &l->v[l->n++];
 	memset(a, 0, sizeof(*a));
 	build_activity(b, a, item, l->n);
@@ -1710,13 +1720,7 @@ stream_person(struct bctx *b, struct personlist *l, const struct ynode *item)
 
 	if (l == NULL)
 		l = arena_alloc(b->a, sizeof(*l));
-	if (l->n == l->cap) {
-		if (l->cap > UINT32_MAX / 4)
-			arena_oom();
-		l->cap = l->cap ? l->cap + l->cap / 2 : 16;
-		l->v = arena_realloc_owned(b->a, l->v,
-		    (size_t)l->cap * sizeof(*l->v));
-	}
+	l->v = stream_room(b, l->v, l->n, &l->cap, sizeof(*l->v));
 	x = &l->v[l->n++];
 	memset(x, 0, sizeof(*x));
 	x->node = item;
