@@ -361,19 +361,51 @@ rb_partners(struct rb *b)
 	}
 }
 
+/*
+ * The events in the order of their series, by date within each, or NULL
+ * when an event's series is not in s->series (then date order serves).
+ * What rb_events and rb_months count does not depend on the order, and
+ * in it a series' plan, partner and people stay in the cache from one
+ * event to the next, where date order jumps between thousands of plans.
+ */
+static uint32_t *
+by_series(const struct schedule *s)
+{
+	uint32_t *at, *ord;
+	size_t i, k;
+
+	if (s->nevents > UINT32_MAX)
+		return NULL;
+	for (i = 0; i < s->nevents; i++)
+		if (s->events[i].series < s->series ||
+		    s->events[i].series >= s->series + s->nseries)
+			return NULL;
+	if ((at = calloc(s->nseries + 1, sizeof(*at))) == NULL ||
+	    (ord = malloc((s->nevents + 1) * sizeof(*ord))) == NULL)
+		arena_oom();
+	for (i = 0; i < s->nevents; i++)
+		at[s->events[i].series - s->series + 1]++;
+	for (k = 1; k <= s->nseries; k++)
+		at[k] += at[k - 1];
+	for (i = 0; i < s->nevents; i++)
+		ord[at[s->events[i].series - s->series]++] = (uint32_t)i;
+	free(at);
+	return ord;
+}
+
 /* Every event: the plans', partners' and people's counts. */
 static void
-rb_events(struct rb *b, const bool *held)
+rb_events(struct rb *b, const bool *held, const uint32_t *ord)
 {
 	struct report *r = b->r;
 	const struct schedule *s = b->s;
-	size_t i;
+	size_t t, i;
 	uint32_t k;
 
 	r->month_first = 1;
 	r->month_last = 0;
-	for (i = 0; i < s->nevents; i++) {
-		const struct sched_event *ev = &s->events[i];
+	for (t = 0; t < s->nevents; t++) {
+		const struct sched_event *ev = &s->events[i = ord ? ord[t] : t];
 		const struct sched_series *sr = ev->series;
 		bool due = ev->date <= r->on, h = due && held != NULL &&
 		    held[i];
@@ -518,12 +550,12 @@ pm_cmp(const void *x, const void *y)
 
 /* Each person's events by month. */
 static void
-rb_months(struct rb *b)
+rb_months(struct rb *b, const uint32_t *ord)
 {
 	struct report *r = b->r;
 	const struct schedule *s = b->s;
 	struct pm *v;
-	size_t i, n = 0, k;
+	size_t i, n = 0, k, t;
 	uint32_t j;
 
 	for (i = 0; i < r->npeople; i++)
@@ -532,9 +564,10 @@ rb_months(struct rb *b)
 	if (v == NULL)
 		arena_oom();
 	n = 0;
-	for (i = 0; i < s->nevents; i++) {
-		const struct sched_series *sr = s->events[i].series;
-		int32_t mo = month_of(s->events[i].date);
+	for (t = 0; t < s->nevents; t++) {
+		const struct sched_event *ev = &s->events[ord ? ord[t] : t];
+		const struct sched_series *sr = ev->series;
+		int32_t mo = month_of(ev->date);
 
 		for (j = 0; j < sr->npeople; j++) {
 			v[n].person = (uint32_t)b->pg[sr->plan][sr->people[j]];
@@ -570,6 +603,7 @@ report_build(struct report *r, const struct report_file *files,
     uint32_t min_visits, struct arena *a)
 {
 	struct rb b;
+	uint32_t *ord;
 
 	memset(r, 0, sizeof(*r));
 	memset(&b, 0, sizeof(b));
@@ -582,10 +616,12 @@ report_build(struct report *r, const struct report_file *files,
 	rb_semesters(&b);
 	rb_partners(&b);
 	rb_people(&b);
-	rb_events(&b, held);
+	ord = by_series(s);
+	rb_events(&b, held, ord);
 	rb_partner_terms(&b);
 	rb_hosts(&b);
-	rb_months(&b);
+	rb_months(&b, ord);
+	free(ord);
 	/* Everything is counted: now the lists go in id order. */
 	if (r->nhosts > 1)
 		qsort(r->hosts, r->nhosts, sizeof(*r->hosts), host_cmp);
