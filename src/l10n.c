@@ -204,12 +204,11 @@ scaled(double v, double scale, char *buf, size_t size)
 	double x = v / scale, r = round_half_away(x * 100) / 100;
 	size_t n;
 
-	if (!(x < 1e15))	/* buf would cut its digits: plain %g instead */
-		return false;
 
 	if (fabs(x - r) > 1e-9 * (fabs(x) > 1 ? fabs(x) : 1))
 		return false;
-	snprintf(buf, size, "%.2f", r);
+	if (snprintf(buf, size, "%.2f", r) >= (int)size)
+		return false;	/* buf would cut its digits: %g instead */
 	n = strlen(buf);
 	while (n > 0 && buf[n - 1] == '0')
 		buf[--n] = '\0';

@@ -65,8 +65,9 @@ test_amounts(void **state)
 	expect_amount(30, "%", true, "30%");
 	expect_amount(2.5, NULL, true, "2.5");
 	/* too big to write scaled in full, and halves, which are no scale */
-	expect_amount(1e30, "元", false, "1e+30元");
-	expect_amount(1e30, "元", true, "1e+30 yuan");
+	expect_amount(1e70, "元", false, "1e+70元");
+	expect_amount(1e70, "元", true, "1e+70 yuan");
+	expect_amount(1e20, "元", false, "1000000000000亿元");
 	expect_amount(12345.5, "元", false, "12345.5元");
 	expect_amount(45505000, "元", false, "4550.5万元");
 	expect_amount(-45500, "元", false, "-45500元");
