@@ -190,10 +190,13 @@ plandoc_init_quiet(struct plandoc *pd, const char *path,
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
 		too_large(pd, (unsigned long long)st.st_size, max);
 	else if (S_ISREG(st.st_mode)) {
+		off_t start = ftello(fp);	/* standard input: anywhere */
+
 		budget_init(&pd->diags.budget, (uint64_t)st.st_size);
 		pd->root = yload_file(fp, &pd->arena, &pd->diags, &o);
-		if (plandoc_again(pd, &pb, path, opts, &o) &&
-		    fseek(fp, 0, SEEK_SET) == 0) {
+		if (start >= 0 && plandoc_again(pd, &pb, path, opts, &o)) {
+			if (fseeko(fp, start, SEEK_SET) != 0)
+				clearerr(fp);	/* read on from where it is */
 			budget_init(&pd->diags.budget, (uint64_t)st.st_size);
 			pd->root = yload_file(fp, &pd->arena, &pd->diags, &o);
 		}

@@ -32,6 +32,7 @@ struct yreader {
 	const unsigned char	*buf;		/* or a buffer */
 	size_t			 len, pos;
 	bool			 lazy;		/* scan only after an error */
+	unsigned long long	 base;		/* where in fp the input starts */
 	unsigned long long	 total, max_size;
 	/* UTF-8 decoder state between chunks */
 	uint32_t		 cp, need, min;
@@ -871,7 +872,8 @@ yread_again(const struct yreader *r, unsigned char *buf, size_t size,
 		return n;
 	}
 	while (n < size) {
-		got = pread(fileno(r->fp), buf + n, size - n, (off_t)(off + n));
+		got = pread(fileno(r->fp), buf + n, size - n,
+		    (off_t)(r->base + off + n));
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got <= 0)
@@ -1087,6 +1089,22 @@ input_size(const struct yreader *r)
 }
 
 /*
+ * Where the input starts in its file, into r->base, so that a rescan reads
+ * the bytes libyaml read (standard input may stand anywhere in its file);
+ * false when that cannot be known.
+ */
+static bool
+input_start(struct yreader *r)
+{
+	off_t at = ftello(r->fp);
+
+	if (at < 0)
+		return false;
+	r->base = (unsigned long long)at;
+	return true;
+}
+
+/*
  * A slot for every 16 bytes of input, within bounds: a small plan touches a
  * few pages rather than the 128 KB a big one wants (unknown sizes get that).
  */
@@ -1122,7 +1140,7 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 	strmap_init(&y->anchors, a);
 	size = input_size(&y->rd);
 	y->rd.lazy = y->opts != NULL && !opts->scan_first &&
-	    (y->rd.fp == NULL || size > 0);
+	    (y->rd.fp == NULL || (size > 0 && input_start(&y->rd)));
 	y->icache = icache_new(size);
 	if (use_pipeline(opts, size))
 		y->q = yevq_start(&y->parser, yread_handler, &y->rd);

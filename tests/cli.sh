@@ -496,6 +496,29 @@ sed 's|^tests/diag/typo-key\.yaml:|-:|' tests/diag/typo-key.err >"$T/want"
 expect_same "$T/want" err "stdin diagnostics differ"
 result "stdin: a bad plan, named -"
 
+# Standard input may be a file read from the middle: an encoding problem
+# is placed by the bytes given, not by the file's first ones. The first
+# three bytes here are a comment and a bad byte, which must not count.
+printf '#\377\npairplan: 1\nplan: \300\n' >"$T/mid.yaml"
+{ dd bs=3 count=1 of=/dev/null status=none; NO_COLOR=1 run validate -; } \
+    <"$T/mid.yaml"
+expect_rc 1
+echo "-:2:7: error: invalid UTF-8 byte 0xC0 [encoding]" >"$T/want"
+expect_same "$T/want" err "the bad byte is placed from the start of the file"
+result "stdin read from the middle of a file: the encoding error's line"
+
+# Two plans from one standard input: the second goes on where the first
+# stopped (after its bad byte), as it always did.
+{ printf 'pairplan: 1\nplan: {title: "a\377"}\n'; head -c 40000 /dev/zero |
+    tr '\0' 'x'; printf '\n\224\n'; } >"$T/twice.yaml"
+NO_COLOR=1 run validate -j 1 - - <"$T/twice.yaml"
+expect_rc 1
+[ "$(grep -c 'encoding' "$T/err")" -eq 2 ] || why "not two encoding errors"
+grep -q '^-:2:17: error: invalid UTF-8 byte 0xFF \[encoding\]$' "$T/err" ||
+    why "the first plan's error is not at 2:17"
+[ "$(sort -u "$T/err" | wc -l)" -eq 2 ] || why "the same error twice"
+result "standard input twice: each plan from where the last one stopped"
+
 run validate -- plans/example.yaml
 expect_rc 0
 expect_no_stderr
