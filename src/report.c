@@ -376,9 +376,11 @@ by_series(const struct schedule *s)
 
 	if (s->nevents > UINT32_MAX)
 		return NULL;
-	for (i = 0; i < s->nevents; i++)
-		if (s->events[i].series < s->series ||
-		    s->events[i].series >= s->series + s->nseries)
+	for (i = 0; i < s->nevents; i++)	/* addresses, as numbers: the
+						   series may be elsewhere */
+		if ((uintptr_t)s->events[i].series < (uintptr_t)s->series ||
+		    (uintptr_t)s->events[i].series >= (uintptr_t)(s->series +
+		    s->nseries))
 			return NULL;
 	if ((at = calloc(s->nseries + 1, sizeof(*at))) == NULL ||
 	    (ord = malloc((s->nevents + 1) * sizeof(*ord))) == NULL)

@@ -211,6 +211,52 @@ partner(const struct report *r, const char *id)
 	return NULL;
 }
 
+/*
+ * Events are counted series by series when their series are the
+ * schedule's array, in date order otherwise: the counts are the same.
+ */
+static void
+test_build_any_order(void **state)
+{
+	struct fixture f;
+	struct schedule s2;
+	struct report r2;
+	struct sched_series *copy;
+	size_t i, j;
+
+	(void)state;
+	build(&f, D("2025-06-30"), 1, true);
+	s2 = f.s;
+	copy = malloc((f.s.nseries + 1) * sizeof(*copy));
+	assert_non_null(copy);
+	memcpy(copy, f.s.series, f.s.nseries * sizeof(*copy));
+	s2.series = copy;	/* the events point elsewhere now */
+	report_build(&r2, f.files, 3, &s2, f.held, D("2025-06-30"), 1, &f.a);
+	assert_int_equal(r2.nplans, f.r.nplans);
+	for (i = 0; i < r2.nplans; i++) {
+		assert_int_equal(r2.plans[i].c.events, f.r.plans[i].c.events);
+		assert_int_equal(r2.plans[i].c.due, f.r.plans[i].c.due);
+		assert_int_equal(r2.plans[i].c.held, f.r.plans[i].c.held);
+	}
+	assert_int_equal(r2.total.held, 1);
+	assert_int_equal(r2.total.held, f.r.total.held);
+	assert_int_equal(r2.npartners, f.r.npartners);
+	for (i = 0; i < r2.npartners; i++)
+		assert_int_equal(r2.partners[i].c.events,
+		    f.r.partners[i].c.events);
+	assert_int_equal(r2.npeople, f.r.npeople);
+	for (i = 0; i < r2.npeople; i++) {
+		assert_string_equal(r2.people[i].id, f.r.people[i].id);
+		assert_int_equal(r2.people[i].events, f.r.people[i].events);
+		assert_int_equal(r2.people[i].nmonths, f.r.people[i].nmonths);
+		for (j = 0; j < r2.people[i].nmonths; j++)
+			assert_int_equal(r2.people[i].months[j].n,
+			    f.r.people[i].months[j].n);
+	}
+	free(copy);
+	release(&f);
+}
+
 static void
 test_build(void **state)
 {
@@ -365,6 +411,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_semesters),
 		cmocka_unit_test(test_build),
+		cmocka_unit_test(test_build_any_order),
 		cmocka_unit_test(test_min_visits_and_held),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_busiest_text),
