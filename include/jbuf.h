@@ -13,6 +13,7 @@
  * What it writes is byte for byte what the jw and esc functions write to
  * a FILE; it only calls stdio once per block instead of several times per
  * item. Nothing else may write to fp until jbuf_flush.
+ * With fp NULL, the buffer grows and is written nowhere.
  */
 struct jbuf {
 	FILE		*fp;
@@ -24,9 +25,16 @@ struct jbuf {
 };
 
 void	 jbuf_init(struct jbuf *, FILE *);
-/* Writes what is held to the FILE; jbuf_done also frees the buffer. */
+/* A jbuf that only grows in memory (p, n): a piece written elsewhere. */
+void	 jbuf_init_mem(struct jbuf *);
+/*
+ * Writes what is held to the FILE (nothing in memory); jbuf_done also
+ * frees the buffer.
+ */
 void	 jbuf_flush(struct jbuf *);
 void	 jbuf_done(struct jbuf *);
+/* Writes what from holds, but its first skip bytes, after what b holds. */
+void	 jbuf_append(struct jbuf *b, const struct jbuf *from, size_t skip);
 
 void	 jbuf_put(struct jbuf *, const char *, size_t);
 void	 jbuf_puts(struct jbuf *, const char *);

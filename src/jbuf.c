@@ -1,4 +1,5 @@
 /* jbuf.c - a buffered writer for long JSON outputs: pieces go to memory and reach the FILE in big blocks. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,11 +20,32 @@ jbuf_init(struct jbuf *b, FILE *fp)
 }
 
 void
+jbuf_init_mem(struct jbuf *b)
+{
+	jbuf_init(b, NULL);
+}
+
+void
 jbuf_flush(struct jbuf *b)
 {
+	if (b->fp == NULL)
+		return;
 	if (b->n > 0)
 		fwrite(b->p, 1, b->n, b->fp);
 	b->n = 0;
+}
+
+void
+jbuf_append(struct jbuf *b, const struct jbuf *from, size_t skip)
+{
+	if (skip >= from->n)
+		return;
+	if (b->fp == NULL) {
+		jbuf_put(b, from->p + skip, from->n - skip);
+		return;
+	}
+	jbuf_flush(b);
+	fwrite(from->p + skip, 1, from->n - skip, b->fp);
 }
 
 void
@@ -35,21 +57,33 @@ jbuf_done(struct jbuf *b)
 	b->cap = 0;
 }
 
-/* Room for len more bytes: a flush, or a bigger buffer for a long piece. */
+/*
+ * Room for len more bytes: a flush, or a bigger buffer for a long piece;
+ * in memory, a buffer twice as big.
+ */
 static void
 jbuf_room(struct jbuf *b, size_t len)
 {
+	size_t need = len;
 	char *np;
 
 	if (b->cap - b->n >= len)
 		return;
-	jbuf_flush(b);
-	if (b->cap >= len)
-		return;
-	if ((np = realloc(b->p, len)) == NULL)
+	if (b->fp == NULL) {
+		if (len > SIZE_MAX / 2 - b->n)
+			arena_oom();
+		need = b->n + len;
+		if (need < b->cap * 2)
+			need = b->cap * 2;
+	} else {
+		jbuf_flush(b);
+		if (b->cap >= len)
+			return;
+	}
+	if ((np = realloc(b->p, need)) == NULL)
 		arena_oom();
 	b->p = np;
-	b->cap = len;
+	b->cap = need;
 }
 
 void
@@ -70,7 +104,7 @@ void
 jbuf_putc(struct jbuf *b, char c)
 {
 	if (b->n == b->cap)
-		jbuf_flush(b);
+		jbuf_room(b, 1);
 	b->p[b->n++] = c;
 }
 
@@ -87,6 +121,13 @@ jbuf_uint(struct jbuf *b, uint64_t v)
 	jbuf_put(b, tmp + i, sizeof(tmp) - i);
 }
 
+/* The bytes a JSON string escapes, and NUL, which ends it: 1. */
+static const unsigned char jstop[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 0, 1, ['\\'] = 1,
+};
+
 void
 jbuf_json(struct jbuf *b, const char *s)
 {
@@ -96,7 +137,7 @@ jbuf_json(struct jbuf *b, const char *s)
 
 	jbuf_putc(b, '"');
 	while (*p != '\0') {
-		for (run = p; *p >= 0x20 && *p != '"' && *p != '\\'; p++)
+		for (run = p; !jstop[*p]; p++)
 			;
 		if (p > run)
 			jbuf_put(b, (const char *)run, (size_t)(p - run));

@@ -1,7 +1,10 @@
 /* json_sched.c - the schedule as the JSON object of section 5 of the contract. */
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "cores.h"
 
 #include "date.h"
 #include "jbuf.h"
@@ -12,6 +15,9 @@
 #include "sbuf.h"
 #include "sched.h"
 #include "sched_filter.h"
+
+/* Events a thread writes at a time, when two share a long schedule. */
+#define JSON_CHUNK	8192
 
 /* A string literal, its length known. */
 #define JB_LIT(b, s)	jbuf_put((b), (s), sizeof(s) - 1)
@@ -144,14 +150,101 @@ json_quota(struct jbuf *b, const struct schedule *s,
 	    ", \"unit\": \"visits\"}");
 }
 
+/* Events [from, to) that the filter lets through, as list items. */
+static void
+json_event_run(struct jbuf *b, const struct schedule *s,
+    const struct sched_filter *f, const char *ind, size_t from, size_t to,
+    bool *first)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		if (!sched_filter_match(f, s, &s->events[i]))
+			continue;
+		jbuf_item(b, first, ind);
+		json_event(b, s, &s->events[i]);
+	}
+}
+
+/* A run of events written into memory by a second thread. */
+struct event_run {
+	const struct schedule	*s;
+	const struct sched_filter *f;
+	const char		*ind;
+	size_t			 from, to;
+	struct jbuf		 b;
+};
+
+static void *
+event_run_main(void *arg)
+{
+	struct event_run *r = arg;
+	bool first = false;	/* every item opens with its comma */
+
+	r->b.n = 0;
+	json_event_run(&r->b, r->s, r->f, r->ind, r->from, r->to, &first);
+	return NULL;
+}
+
+/*
+ * The events, on two threads for a long schedule: this thread writes a
+ * chunk while the other writes the next one into memory, which follows
+ * it. The other's items all open with a comma; the comma goes when its
+ * first item is the first of the list. Same bytes as one thread.
+ */
+static void
+json_events(struct jbuf *b, const struct schedule *s,
+    const struct sched_filter *f, const char *ind, unsigned threads,
+    size_t chunk)
+{
+	struct event_run r;
+	pthread_t t;
+	size_t at, mid, end, n = s->nevents;
+	bool first = true, started;
+
+	if (chunk == 0)
+		chunk = JSON_CHUNK;
+	if (threads == 0)
+		threads = n >= 4 * chunk && cores_spare() ? 2 : 1;
+	if (threads < 2 || n <= chunk) {
+		json_event_run(b, s, f, ind, 0, n, &first);
+		return;
+	}
+	r.s = s;
+	r.f = f;
+	r.ind = ind;
+	jbuf_init_mem(&r.b);
+	for (at = 0; at < n; at = end) {
+		mid = n - at > chunk ? at + chunk : n;
+		end = n - mid > chunk ? mid + chunk : n;
+		r.from = mid;
+		r.to = end;
+		started = mid < end &&
+		    pthread_create(&t, NULL, event_run_main, &r) == 0;
+		json_event_run(b, s, f, ind, at, mid, &first);
+		if (mid == end)
+			continue;
+		if (started)
+			pthread_join(t, NULL);
+		else	/* no thread to be had: this one writes it */
+			event_run_main(&r);
+		if (r.b.n > 0) {
+			jbuf_append(b, &r.b, first ? 1 : 0);
+			first = false;
+		}
+	}
+	jbuf_done(&r.b);
+}
+
 /*
  * The schedule object of §5 without a final newline, its lists indented
  * under ind: what `schedule --format json` prints and what `export`
  * nests under "schedule".
  */
 void
-json_schedule_object(FILE *fp, const struct schedule *s,
-    const struct sched_filter *f, const char *ind)
+json_schedule_object_split(FILE *fp, const struct schedule *s,
+    const struct sched_filter *f, const char *ind, unsigned threads,
+    size_t chunk)
 {
 	struct jbuf b;
 	struct span d;
@@ -160,12 +253,7 @@ json_schedule_object(FILE *fp, const struct schedule *s,
 
 	jbuf_init(&b, fp);
 	jbuf_puts(&b, "{\"events\": [");
-	for (first = true, i = 0; i < s->nevents; i++) {
-		if (!sched_filter_match(f, s, &s->events[i]))
-			continue;
-		jbuf_item(&b, &first, ind);
-		json_event(&b, s, &s->events[i]);
-	}
+	json_events(&b, s, f, ind, threads, chunk);
 	jbuf_puts(&b, "],\n");
 	jbuf_puts(&b, ind);
 	jbuf_puts(&b, " \"unplaced\": [");
@@ -197,6 +285,13 @@ json_schedule_object(FILE *fp, const struct schedule *s,
 	}
 	jbuf_puts(&b, "]}");
 	jbuf_done(&b);
+}
+
+void
+json_schedule_object(FILE *fp, const struct schedule *s,
+    const struct sched_filter *f, const char *ind)
+{
+	json_schedule_object_split(fp, s, f, ind, 0, 0);
 }
 
 bool

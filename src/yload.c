@@ -1,5 +1,4 @@
 /* yload.c - libyaml events to a node tree that keeps line:col on every node. */
-#define _DEFAULT_SOURCE	/* getloadavg */
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -13,6 +12,7 @@
 #include "arena.h"
 #include "budget.h"
 #include "catalog.h"
+#include "cores.h"
 #include "diag.h"
 #include "strmap.h"
 #include "yevq.h"
@@ -1028,52 +1028,17 @@ yload_run(struct yload *y)
 
 /*
  * Whether to parse on a second thread (yevq.h): for an input of some
- * megabytes, unless every other core is busy already. Small inputs (and
- * the many small files that -j reads at once) stay on one thread. The
- * count of running threads is a snapshot that short-lived processes
- * disturb, and the pipeline is no slower than one thread with one core
- * to share, so one more running thread than free cores still pipelines.
+ * megabytes, when a core is spare (cores.h). Small inputs (and the many
+ * small files that -j reads at once) stay on one thread.
  */
 #define PIPELINE_MIN	(4ull << 20)
-
-/*
- * Threads that are running or ready to run now, other than this one:
- * the fourth field of /proc/loadavg ("running/total"), which counts the
- * reader itself. Where it cannot be read, the one-minute load average.
- */
-static long
-running_others(void)
-{
-	FILE *fp = fopen("/proc/loadavg", "r");
-	double l1, l5, l15;
-	long running = -1, total;
-	int ok;
-
-	if (fp != NULL) {
-		ok = fscanf(fp, "%lf %lf %lf %ld/%ld", &l1, &l5, &l15,
-		    &running, &total);
-		fclose(fp);
-		if (ok == 5 && running >= 1)
-			return running - 1;
-	}
-	if (getloadavg(&l1, 1) != 1)
-		return 0;
-	return (long)(l1 + 0.5);
-}
 
 static bool
 use_pipeline(const struct yload_opts *opts, unsigned long long size)
 {
-	long ncpu;
-
 	if (opts != NULL && opts->threads != 0)
 		return opts->threads > 1;
-	if (size < PIPELINE_MIN)
-		return false;
-	ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	if (ncpu < 2)
-		return false;
-	return running_others() <= ncpu - 1;
+	return size >= PIPELINE_MIN && cores_spare();
 }
 
 static unsigned long long

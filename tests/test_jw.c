@@ -1,4 +1,4 @@
-/* test_jw.c - the small JSON writers: strings or null, lists of strings, dates, spans, list items. */
+/* test_jw.c - the small JSON writers (strings or null, lists of strings, dates, spans, list items) and the buffered one. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "jbuf.h"
 #include "jw.h"
 
 /* The text of a memory stream, closed: to free. */
@@ -102,6 +103,72 @@ test_items(void **state)
 	free(buf);
 }
 
+/* jbuf writes strings as jw does: quotes, backslashes, controls, UTF-8. */
+static void
+test_jbuf_like_jw(void **state)
+{
+	static const char *const v[] = { "", "plain", "a \"b\"\n", "\\",
+	    "\t\r\x01\x1f", "一二\x7f三", "end\\\"" };
+	char *buf1, *buf2;
+	size_t len1, len2, i;
+	FILE *fp1 = mem(&buf1, &len1), *fp2 = mem(&buf2, &len2);
+	struct jbuf b;
+
+	(void)state;
+	jbuf_init(&b, fp2);
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		jw_str(fp1, v[i]);
+		jbuf_str(&b, v[i]);
+	}
+	jw_str(fp1, NULL);
+	jbuf_str(&b, NULL);
+	jbuf_done(&b);
+	assert_string_equal(text_of(fp2, &buf2), text_of(fp1, &buf1));
+	free(buf1);
+	free(buf2);
+}
+
+/*
+ * A jbuf in memory grows past its first block and keeps every byte; one
+ * jbuf appends another, but its first bytes, past its own block too.
+ */
+static void
+test_jbuf_mem(void **state)
+{
+	struct jbuf m, b;
+	char *buf, piece[1000];
+	size_t len, i;
+	FILE *fp = mem(&buf, &len);
+
+	(void)state;
+	jbuf_init_mem(&m);
+	for (i = 0; i < 1000; i++) {
+		memset(piece, 'a' + (int)(i % 26), sizeof(piece));
+		jbuf_put(&m, piece, sizeof(piece));
+		jbuf_putc(&m, '|');
+	}
+	assert_int_equal(m.n, 1000 * 1001);
+	assert_int_equal(m.p[0], 'a');
+	assert_int_equal(m.p[1000], '|');
+	assert_int_equal(m.p[999 * 1001], 'a' + 999 % 26);
+	jbuf_flush(&m);		/* in memory: nothing to write, nothing lost */
+	assert_int_equal(m.n, 1000 * 1001);
+	jbuf_init(&b, fp);
+	jbuf_puts(&b, "[");
+	jbuf_append(&b, &m, 1000);
+	jbuf_puts(&b, "]");
+	jbuf_done(&b);
+	assert_int_equal(text_of(fp, &buf)[0], '[');
+	assert_int_equal(len, 1 + 1000 * 1001 - 1000 + 1);
+	assert_int_equal(buf[1], '|');
+	assert_int_equal(buf[2], 'b');
+	assert_int_equal(buf[len - 2], '|');
+	assert_int_equal(buf[len - 1], ']');
+	assert_memory_equal(buf + 1, m.p + 1000, m.n - 1000);
+	free(buf);
+	jbuf_done(&m);
+}
+
 int
 main(void)
 {
@@ -110,6 +177,8 @@ main(void)
 		cmocka_unit_test(test_strs),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_items),
+		cmocka_unit_test(test_jbuf_like_jw),
+		cmocka_unit_test(test_jbuf_mem),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

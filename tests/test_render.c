@@ -17,6 +17,7 @@
 
 #include "date.h"
 #include "diag.h"
+#include "json_sched.h"
 #include "output.h"
 #include "plan.h"
 #include "plandoc.h"
@@ -281,6 +282,68 @@ test_json_filtered(void **state)
 	assert_non_null(strstr(got, "\"person\": \"bob\""));
 	assert_null(strstr(got, "\"person\": \"liu\""));
 	free(got);
+}
+
+/* The JSON object as json_schedule_object_split writes it: to free. */
+static char *
+json_split(const struct schedule *s, const struct sched_filter *flt,
+    unsigned threads, size_t chunk)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	json_schedule_object_split(fp, s, flt, " ", threads, chunk);
+	assert_int_equal(fclose(fp), 0);
+	return buf;
+}
+
+/*
+ * A long schedule's events written by two threads, chunk by chunk, are
+ * the bytes one thread writes: with every chunk size, and with filters
+ * that leave whole chunks empty (the first item must not open with a
+ * comma, wherever it falls), or every event out.
+ */
+static void
+test_json_split(void **state)
+{
+	struct fixture *f = *state;
+	struct sched_event ev[50];
+	struct schedule s = f->s;
+	static const size_t chunks[] = { 1, 2, 3, 7, 16, 49, 50, 64 };
+	struct sched_filter flts[4] = { { 0 }, { .person = "bob" },
+	    { .person = "nobody" }, { .has_from = true } };
+	const struct sched_filter *fp;
+	size_t i, c, k;
+
+	for (i = 0; i < 50; i++) {
+		/* bob's lecture (series 1) only at 37 and 41 */
+		ev[i] = f->events[i == 37 || i == 41 ? 1 : i % 2 ? 0 : 3];
+		ev[i].date = ev[i].end = D(2024, 3, 1) + (day_t)i;
+	}
+	flts[3].from = D(2024, 4, 10);	/* the last 10 events */
+	s.events = ev;
+	s.nevents = 50;
+	for (k = 0; k <= 4; k++) {
+		char *one;
+
+		fp = k < 4 ? &flts[k] : NULL;
+		one = json_split(&s, fp, 1, 0);
+		assert_non_null(strstr(one, k == 2 ? "\"events\": []," :
+		    "\"events\": [\n   {"));
+		if (k == 1) {
+			assert_non_null(strstr(one, "p1.2/1"));
+			assert_null(strstr(one, "p1.1#hexi"));
+		}
+		for (c = 0; c < sizeof(chunks) / sizeof(chunks[0]); c++) {
+			char *two = json_split(&s, fp, 2, chunks[c]);
+
+			assert_string_equal(two, one);
+			free(two);
+		}
+		free(one);
+	}
 }
 
 /* ---- CSV --------------------------------------------------------------- */
@@ -1158,6 +1221,7 @@ main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_json_empty),
 		cmocka_unit_test(test_json_filtered),
+		cmocka_unit_test(test_json_split),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_ics),
