@@ -26,6 +26,16 @@ struct bctx {
 	/* ids and names of people, organisations and activities */
 	struct strmap	 pid, pname, oid, oname, actid, acttitle;
 	bool		 orgs_ready, people_ready, acts_ready;
+	/*
+	 * The people's ids and names indexed as the loader streams them,
+	 * for index_people (build_plan.c): the streamed list, how many of
+	 * its people, and the repeated ids (uint32_t pairs: second, first).
+	 */
+	const void	*early;
+	uint32_t	 early_n;
+	struct avec	 early_dups;
+	bool		 early_off;	/* a second list: index them later */
+	bool		 early_used;	/* the plan's people are that list */
 	/* the title of the activity being read, named in its messages */
 	const char	*activity;
 	/* holiday files shared by the plans being read, or NULL */

@@ -118,6 +118,7 @@ build_people(struct bctx *b, const struct ynode *v, void *o)
 	struct personlist *l;
 	uint32_t i;
 
+	b->early_used = false;
 	if (v->kind != YN_BUILT) {
 		p->people = bld_list(b, v, "people", &person_list,
 		    &p->npeople);
@@ -139,6 +140,7 @@ build_people(struct bctx *b, const struct ynode *v, void *o)
 	l->owned = true;
 	p->people = l->v;
 	p->npeople = l->n;
+	b->early_used = l == b->early;
 	for (i = 0; i < p->npeople; i++)
 		if (p->people[i].has_org &&
 		    p->people[i].org.idx == REF_PENDING)
@@ -1530,13 +1532,44 @@ index_orgs(struct bctx *b)
 			p->orgs[i].id = arena_printf(b->a, "partner %u", i);
 }
 
+/*
+ * Whether the people were indexed as they streamed (early_person): the
+ * plan's people are the one list streamed, every person of it indexed.
+ * Else the maps start again.
+ */
+static bool
+early_people(struct bctx *b)
+{
+	const struct plan *p = b->p;
+
+	if (b->early_used && !b->early_off && b->early_n == p->npeople)
+		return true;
+	if (b->early != NULL) {
+		strmap_init(&b->pid, b->a);
+		strmap_init(&b->pname, b->a);
+	}
+	return false;
+}
+
 static void
 index_people(struct bctx *b)
 {
 	struct plan *p = b->p;
 	struct pos *firsts;
+	const uint32_t *dup;
 	uint32_t i;
 
+	if (early_people(b)) {
+		for (i = 0; i < p->npeople; i++)
+			if (p->people[i].id == NULL)
+				p->people[i].id = p->people[i].name;
+		dup = b->early_dups.v;
+		for (i = 0; i < b->early_dups.n; i++)
+			note_dup(b, p->people[dup[2 * i]].id_pos,
+			    p->people[dup[2 * i + 1]].id_pos, "person",
+			    p->people[dup[2 * i]].id);
+		goto unnamed;
+	}
 	firsts = arena_alloc(b->a, (p->npeople + 1) * sizeof(*firsts));
 	for (i = 0; i < p->npeople; i++) {
 		if (p->people[i].id == NULL)
@@ -1546,6 +1579,7 @@ index_people(struct bctx *b)
 	for (i = 0; i < p->npeople; i++)
 		index_entry(b, &b->pid, &b->pname, p->people[i].id, firsts[i],
 		    p->people[i].name, (int32_t)i, firsts, "person");
+unnamed:
 	for (i = 0; i < p->npeople; i++)
 		if (p->people[i].id == NULL)
 			p->people[i].id = arena_printf(b->a, "person %u",
@@ -1712,6 +1746,47 @@ stream_activity(void *ctx, void *list, const struct ynode *item)
 	return l;
 }
 
+/*
+ * The person just streamed into l, indexed as index_people would: the
+ * loader's thread waits for libyaml most of the time, and a plan of half
+ * a million people would spend a tenth of a second on it after the load.
+ * Only the first list streamed; repeated ids are kept to be noted then,
+ * in index_people's place in the order of things.
+ */
+static void
+early_person(struct bctx *b, const struct personlist *l)
+{
+	const struct person *x = &l->v[l->n - 1];
+	const char *id = x->id != NULL ? x->id : x->name;
+	uint32_t *dup, i = l->n - 1;
+	int32_t *slot;
+	bool existed;
+
+	if (b->early == NULL)
+		b->early = l;
+	if (b->early != l || b->early_n != i || b->early_off) {
+		b->early_off = true;
+		return;
+	}
+	b->early_n++;
+	if (id != NULL) {
+		slot = strmap_put(&b->pid, id, strlen(id), &existed);
+		if (!existed)
+			*slot = (int32_t)i;
+		else {
+			dup = avec_push(b->a, &b->early_dups, 2 *
+			    sizeof(*dup));
+			dup[0] = i;
+			dup[1] = (uint32_t)*slot;
+		}
+	}
+	if (x->name != NULL) {
+		slot = strmap_put(&b->pname, x->name, strlen(x->name),
+		    &existed);
+		*slot = existed ? REF_AMBIGUOUS : (int32_t)i;
+	}
+}
+
 /* A person read while the file loads: built now, its subtree dropped. */
 static void *
 stream_person(struct bctx *b, struct personlist *l, const struct ynode *item)
@@ -1726,6 +1801,7 @@ stream_person(struct bctx *b, struct personlist *l, const struct ynode *item)
 	x->node = item;
 	bld_map(b, item, person_keys, NKEYS(person_keys), x, "a person");
 	person_done(b, x);
+	early_person(b, l);
 	return l;
 }
 

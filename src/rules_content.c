@@ -148,11 +148,20 @@ check_no_leader(const struct plan *p, struct diags *d)
  * A name as a person compares it: spaces (ASCII and ideographic) left
  * out, full-width forms (ＡＢＣ１２３) as their ASCII.
  */
-static char *
+static const char *
 name_key(struct arena *a, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	char *out = arena_alloc(a, strlen(s) + 1), *o = out;
+	char *out, *o;
+
+	/* most names have nothing to drop or fold: they are their key */
+	while (*p != '\0' && *p != ' ' && *p != '\t' && *p != 0xE3 &&
+	    *p != 0xEF)
+		p++;
+	if (*p == '\0')
+		return s;
+	p = (const unsigned char *)s;
+	out = o = arena_alloc(a, strlen(s) + 1);
 
 	while (*p != '\0') {
 		if (*p == ' ' || *p == '\t') {
@@ -188,6 +197,7 @@ same_names(struct diags *d, const char *what, const char *const *names,
 	uint32_t i;
 
 	strmap_init(&seen, d->arena);
+	strmap_reserve(&seen, n);
 	for (i = 0; i < n; i++) {
 		const char *k;
 		int32_t *slot;

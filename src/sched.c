@@ -122,6 +122,8 @@ struct sstate {
 	struct occmap		 calmap;	/* sitecal pointer -> index + 1 */
 	struct avec		 cw;
 	uint32_t		*scw;		/* per series: index + 1, or 0 */
+	day_t			*days;		/* slice_period's eligible days */
+	size_t			 ndays_cap;
 	uint64_t		 wdpat[128][7];	/* weekday masks as day bits */
 	bool			 wdpat_done[128];
 	struct avec		 series, occs, events, unplaced, skipped,
@@ -178,6 +180,144 @@ index_globals(struct sstate *st)
 	}
 }
 
+/* ---- working days as bits ----------------------------------------- */
+
+/*
+ * Days as bits, 64 to a word: word k holds days 64k .. 64k + 63 (the
+ * busy map of people is keyed the same way). Placement reads whole words
+ * of them to find the next day that could do, instead of trying each day
+ * (the work budget's BUDGET_WINDOW_DAYS counts on it).
+ */
+#define NO_DAY		INT32_MAX
+
+static int32_t
+word_of(day_t d)
+{
+	return (int32_t)(d >> 6);	/* the floor, as the busy map's key */
+}
+
+/* The bits of word k for the days of [lo, hi]. */
+static uint64_t
+range_bits(int32_t k, day_t lo, day_t hi)
+{
+	int64_t first = (int64_t)k * 64, a, b;
+
+	a = lo > first ? lo - first : 0;
+	b = hi < first + 63 ? hi - first : 63;
+	if (a > b)
+		return 0;
+	return (~0ull >> (63 - b)) & (~0ull << a);
+}
+
+static day_t
+day_of(int32_t k, int bit)
+{
+	return (day_t)((int64_t)k * 64 + bit);
+}
+
+/*
+ * The working days of one site calendar as words, those of its workmap
+ * worked out once (first..last); other words are worked out when asked.
+ */
+struct calwords {
+	const struct sitecal	*cal;
+	int32_t			 first, last;
+	uint64_t		*bits;		/* NULL: none kept */
+};
+
+static uint64_t
+cal_word_of(const struct sitecal *c, int32_t k)
+{
+	uint64_t m = 0;
+	int i;
+
+	for (i = 0; i < 64; i++)
+		if (sitecal_is_working(c, day_of(k, i)))
+			m |= 1ull << i;
+	return m;
+}
+
+/* The words of series si's calendar, made the first time one asks. */
+static const struct calwords *
+cal_words(struct sstate *st, uint32_t si)
+{
+	const struct sitecal *c;
+	struct calwords *w;
+	uint64_t *slot;
+	int32_t k;
+
+	if (st->scw[si] != 0)
+		return &((const struct calwords *)st->cw.v)[st->scw[si] - 1];
+	c = ((const struct sched_series *)st->series.v)[si].cal;
+	slot = occ_slot(&st->calmap, st->a, (uint64_t)(uintptr_t)c);
+	if (*slot == 0) {
+		w = avec_push(st->a, &st->cw, sizeof(*w));
+		w->cal = c;
+		w->bits = NULL;
+		w->first = 0;
+		w->last = -1;
+		if (c->has_wm && c->wm.ndays > 0) {
+			w->first = word_of(c->wm.base);
+			w->last = word_of(c->wm.base + c->wm.ndays - 1);
+			w->bits = arena_alloc(st->a, (size_t)(w->last -
+			    w->first + 1) * sizeof(*w->bits));
+			/*
+			 * The workmap's words, but for the parts of the
+			 * first and last outside its span, which it leaves 0
+			 */
+			for (k = w->first; k <= w->last; k++)
+				w->bits[k - w->first] = k == w->first ||
+				    k == w->last ? cal_word_of(c, k) :
+				    c->wm.bits[k - c->wm.first];
+		}
+		*slot = st->cw.n;
+	}
+	st->scw[si] = (uint32_t)*slot;
+	return &((const struct calwords *)st->cw.v)[st->scw[si] - 1];
+}
+
+/* The working days of word k of a calendar. */
+static uint64_t
+work_word(const struct calwords *w, int32_t k)
+{
+	if (k >= w->first && k <= w->last)
+		return w->bits[k - w->first];
+	return cal_word_of(w->cal, k);
+}
+
+/* The days of word k whose weekday is in mask. */
+static uint64_t
+weekday_word(struct sstate *st, uint8_t mask, int32_t k)
+{
+	int s, i;
+
+	mask &= 0x7F;
+	if (!st->wdpat_done[mask]) {
+		for (s = 0; s < 7; s++) {
+			st->wdpat[mask][s] = 0;
+			for (i = 0; i < 64; i++)
+				if ((mask >> ((s + i) % 7)) & 1)
+					st->wdpat[mask][s] |= 1ull << i;
+		}
+		st->wdpat_done[mask] = true;
+	}
+	return st->wdpat[mask][date_weekday(day_of(k, 0))];
+}
+
+/* The index of the lowest set bit of m (not 0): a de Bruijn sequence. */
+static int
+lowest_bit(uint64_t m)
+{
+	static const int8_t pos[64] = {
+		0, 1, 48, 2, 57, 49, 28, 3, 61, 58, 50, 42, 38, 29, 17, 4,
+		62, 55, 59, 36, 53, 51, 43, 22, 45, 39, 33, 30, 24, 18, 12, 5,
+		63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21, 44, 32, 23, 11,
+		46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6
+	};
+
+	return pos[((m & -m) * 0x03f79d71b4cb0a89ull) >> 58];
+}
+
 /* ---- expansion ----------------------------------------------------- */
 
 static const int32_t *
@@ -229,19 +369,6 @@ when_of(const struct sched_series *r)
 	    &r->ment->meet : &r->pair->w;
 }
 
-/*
- * An eligible day (§5.1): in the window, a working day of the series'
- * own site calendar (§13: its site's, or for an online series its
- * people's kindergartens'), on an allowed weekday. Slices are cut from
- * these.
- */
-static bool
-eligible(const struct sitecal *c, const struct when *w, day_t d)
-{
-	return d >= w->window.from && d <= w->window.to &&
-	    (w->weekdays & (1u << date_weekday(d))) && sitecal_is_working(c, d);
-}
-
 /* The last day an occurrence of w starting on d occupies. */
 static day_t
 end_of(const struct sitecal *c, const struct when *w, day_t d)
@@ -282,6 +409,10 @@ add_unplaced(struct sstate *st, uint32_t series, uint32_t number,
 /*
  * Cuts the eligible days of [per] into `times` slices (§5.1) and adds
  * one occurrence per slice. Returns false when [per] has no eligible day.
+ * An eligible day is in the window, a working day of the series' own
+ * site calendar (§13: its site's, or for an online series its people's
+ * kindergartens'), on an allowed weekday; they are read a word of 64 days
+ * at a time (cal_words).
  */
 static bool
 slice_period(struct sstate *st, uint32_t si, struct span per,
@@ -289,44 +420,43 @@ slice_period(struct sstate *st, uint32_t si, struct span per,
 {
 	const struct sched_series *r = &((struct sched_series *)
 	    st->series.v)[si];
-	const struct sitecal *c = r->cal;
 	const struct when *w = when_of(r);
-	day_t *d;
-	size_t k = 0, cap = 64;
+	const struct calwords *cw = cal_words(st, si);
+	day_t lo = per.from > w->window.from ? per.from : w->window.from;
+	day_t hi = per.to < w->window.to ? per.to : w->window.to;
+	day_t *d = st->days;
+	size_t k = 0;
 	uint32_t t;
+	int32_t word;
+	uint64_t m;
 
-	d = malloc(cap * sizeof(*d));
-	if (d == NULL)
-		arena_oom();
-	for (day_t x = per.from; x <= per.to; x++)
-		if (eligible(c, w, x)) {
-			if (k == cap) {
-				day_t *nd = realloc(d, (cap *= 2) * sizeof(*d));
-
-				if (nd == NULL)
-					arena_oom();
-				d = nd;
+	for (word = word_of(lo); lo <= hi && word <= word_of(hi); word++) {
+		m = range_bits(word, lo, hi) & work_word(cw, word) &
+		    weekday_word(st, w->weekdays, word);
+		for (; m != 0; m &= m - 1) {
+			if (k == st->ndays_cap) {
+				st->ndays_cap = k ? 2 * k : 256;
+				d = st->days = arena_realloc_owned(st->a, d,
+				    st->ndays_cap * sizeof(*d));
 			}
-			d[k++] = x;
+			d[k++] = day_of(word, lowest_bit(m));
 		}
-	if (k == 0) {
-		free(d);
-		return false;
 	}
+	if (k == 0)
+		return false;
 	for (t = 0; t < w->times; t++) {
-		size_t lo = (size_t)t * k / w->times;
-		size_t hi = (size_t)(t + 1) * k / w->times;
+		size_t from = (size_t)t * k / w->times;
+		size_t to = (size_t)(t + 1) * k / w->times;
 
 		++*number;
-		if (lo == hi) {
+		if (from == to) {
 			add_unplaced(st, si, *number, per,
 			    "its share of the window has no working day");
 			continue;
 		}
-		add_occ(st, si, *number, d[lo], d[hi - 1],
-		    (uint32_t)(hi - lo));
+		add_occ(st, si, *number, d[from], d[to - 1],
+		    (uint32_t)(to - from));
 	}
-	free(d);
 	return true;
 }
 
@@ -522,6 +652,7 @@ make_series(struct sstate *st, struct actseries *as)
 			r->site = r->partner = x->partner.idx;
 		}
 	}
+	st->scw = arena_alloc(st->a, (st->series.n + 1) * sizeof(*st->scw));
 	for (i = 0; i < st->series.n; i++)
 		expand_series(st, i);
 }
@@ -735,142 +866,6 @@ static uint64_t
 site_key(uint32_t gs, day_t d)
 {
 	return ((uint64_t)gs << 32) | (uint32_t)d;
-}
-
-/*
- * Days as bits, 64 to a word: word k holds days 64k .. 64k + 63 (the
- * busy map of people is keyed the same way). Placement reads whole words
- * of them to find the next day that could do, instead of trying each day
- * (the work budget's BUDGET_WINDOW_DAYS counts on it).
- */
-#define NO_DAY		INT32_MAX
-
-static int32_t
-word_of(day_t d)
-{
-	return (int32_t)(d >> 6);	/* the floor, as the busy map's key */
-}
-
-/* The bits of word k for the days of [lo, hi]. */
-static uint64_t
-range_bits(int32_t k, day_t lo, day_t hi)
-{
-	int64_t first = (int64_t)k * 64, a, b;
-
-	a = lo > first ? lo - first : 0;
-	b = hi < first + 63 ? hi - first : 63;
-	if (a > b)
-		return 0;
-	return (~0ull >> (63 - b)) & (~0ull << a);
-}
-
-static day_t
-day_of(int32_t k, int bit)
-{
-	return (day_t)((int64_t)k * 64 + bit);
-}
-
-/*
- * The working days of one site calendar as words, those of its workmap
- * worked out once (first..last); other words are worked out when asked.
- */
-struct calwords {
-	const struct sitecal	*cal;
-	int32_t			 first, last;
-	uint64_t		*bits;		/* NULL: none kept */
-};
-
-static uint64_t
-cal_word_of(const struct sitecal *c, int32_t k)
-{
-	uint64_t m = 0;
-	int i;
-
-	for (i = 0; i < 64; i++)
-		if (sitecal_is_working(c, day_of(k, i)))
-			m |= 1ull << i;
-	return m;
-}
-
-/* The words of series si's calendar, made the first time one asks. */
-static const struct calwords *
-cal_words(struct sstate *st, uint32_t si)
-{
-	const struct sitecal *c;
-	struct calwords *w;
-	uint64_t *slot;
-	int32_t k;
-
-	if (st->scw[si] != 0)
-		return &((const struct calwords *)st->cw.v)[st->scw[si] - 1];
-	c = ((const struct sched_series *)st->series.v)[si].cal;
-	slot = occ_slot(&st->calmap, st->a, (uint64_t)(uintptr_t)c);
-	if (*slot == 0) {
-		w = avec_push(st->a, &st->cw, sizeof(*w));
-		w->cal = c;
-		w->bits = NULL;
-		w->first = 0;
-		w->last = -1;
-		if (c->has_wm && c->wm.ndays > 0) {
-			w->first = word_of(c->wm.base);
-			w->last = word_of(c->wm.base + c->wm.ndays - 1);
-			w->bits = arena_alloc(st->a, (size_t)(w->last -
-			    w->first + 1) * sizeof(*w->bits));
-			/*
-			 * The workmap's words, but for the parts of the
-			 * first and last outside its span, which it leaves 0
-			 */
-			for (k = w->first; k <= w->last; k++)
-				w->bits[k - w->first] = k == w->first ||
-				    k == w->last ? cal_word_of(c, k) :
-				    c->wm.bits[k - c->wm.first];
-		}
-		*slot = st->cw.n;
-	}
-	st->scw[si] = (uint32_t)*slot;
-	return &((const struct calwords *)st->cw.v)[st->scw[si] - 1];
-}
-
-/* The working days of word k of a calendar. */
-static uint64_t
-work_word(const struct calwords *w, int32_t k)
-{
-	if (k >= w->first && k <= w->last)
-		return w->bits[k - w->first];
-	return cal_word_of(w->cal, k);
-}
-
-/* The days of word k whose weekday is in mask. */
-static uint64_t
-weekday_word(struct sstate *st, uint8_t mask, int32_t k)
-{
-	int s, i;
-
-	mask &= 0x7F;
-	if (!st->wdpat_done[mask]) {
-		for (s = 0; s < 7; s++) {
-			st->wdpat[mask][s] = 0;
-			for (i = 0; i < 64; i++)
-				if ((mask >> ((s + i) % 7)) & 1)
-					st->wdpat[mask][s] |= 1ull << i;
-		}
-		st->wdpat_done[mask] = true;
-	}
-	return st->wdpat[mask][date_weekday(day_of(k, 0))];
-}
-
-/* The index of the lowest set bit of m (not 0): a de Bruijn sequence. */
-static int
-lowest_bit(uint64_t m)
-{
-	static const int8_t pos[64] = {
-		0, 1, 48, 2, 57, 49, 28, 3, 61, 58, 50, 42, 38, 29, 17, 4,
-		62, 55, 59, 36, 53, 51, 43, 22, 45, 39, 33, 30, 24, 18, 12, 5,
-		63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52, 21, 44, 32, 23, 11,
-		46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9, 13, 8, 7, 6
-	};
-
-	return pos[((m & -m) * 0x03f79d71b4cb0a89ull) >> 58];
 }
 
 /*
@@ -1331,7 +1326,6 @@ place(struct sstate *st)
 	st->last_end = arena_alloc(st->a, (ns + 1) * sizeof(*st->last_end));
 	st->nunplaced = arena_alloc(st->a, (ns + 1) *
 	    sizeof(*st->nunplaced));
-	st->scw = arena_alloc(st->a, (ns + 1) * sizeof(*st->scw));
 	for (i = 0; i < ns; i++)
 		st->last_end[i] = INT32_MIN;
 	/* occurrences unplaced while they were cut count for after */

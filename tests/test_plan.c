@@ -1669,6 +1669,70 @@ test_alias_list(void **state)
 	unload();
 }
 
+/*
+ * People are indexed as they stream in: a repeated id is reported at the
+ * second with a note at the first, a repeated name makes references to
+ * it ambiguous, a person without an id goes by its name. When the plan
+ * repeats the key, the people are those of the second list, indexed then.
+ */
+static void
+test_people_indexed(void **state)
+{
+	static const char text[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "people:\n"
+	    "  - {id: feng, name: 冯亚琴}\n"
+	    "  - {id: lin, name: 林芳}\n"
+	    "  - {id: feng, name: 赵敏}\n"
+	    "  - {id: lin2, name: 林芳}\n"
+	    "  - {name: 陈静}\n"
+	    "leadership: {leader: 陈静}\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 教研, owner: feng, people: [林芳, 陈静, 赵敏]}\n";
+	static const char twice[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "people: [{id: feng, name: 冯亚琴}]\n"
+	    "people: [{id: lin, name: 林芳}, {id: chen, name: 陈静}]\n"
+	    "leadership: {leader: chen}\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 教研, owner: lin, people: [feng, 陈静]}\n";
+	const struct activity *a;
+	const struct diag *g;
+
+	(void)state;
+	plandoc_init_buffer(&pd, "t.yaml", text, strlen(text), NULL);
+	assert_non_null(pd.plan);
+	assert_int_equal(pd.plan->npeople, 5);
+	assert_string_equal(pd.plan->people[4].id, "陈静");
+	g = find_diag(R_DUPLICATE_ID, 6, 10, "person id 'feng' is already "
+	    "used");
+	assert_int_equal(g->note_line, 4);
+	assert_int_equal(g->note_col, 10);
+	a = act(pd.plan, 0, 0);
+	assert_int_equal(a->owners.v[0].idx, 0);
+	assert_int_equal(a->people.v[0].idx, REF_AMBIGUOUS);
+	assert_int_equal(a->people.v[1].idx, 4);
+	assert_int_equal(a->people.v[2].idx, 2);
+	assert_int_equal(pd.plan->leader.v[0].idx, 4);
+	unload();
+	plandoc_init_buffer(&pd, "t.yaml", twice, strlen(twice), NULL);
+	assert_non_null(pd.plan);
+	assert_int_equal(count_rule(R_DUPLICATE_KEY, 4), 1);
+	assert_int_equal(pd.plan->npeople, 2);
+	a = act(pd.plan, 0, 0);
+	assert_int_equal(a->owners.v[0].idx, 0);
+	assert_int_equal(a->people.v[0].idx, REF_UNKNOWN);
+	assert_int_equal(a->people.v[1].idx, 1);
+	assert_int_equal(pd.plan->leader.v[0].idx, 1);
+	unload();
+}
+
 /* Errors inside an activity name it by its title (§10). */
 static void
 test_type_names_title(void **state)
@@ -1756,6 +1820,7 @@ main(void)
 		TEST(test_sides),
 		TEST(test_plan_kinds),
 		TEST(test_alias_list),
+		TEST(test_people_indexed),
 		TEST(test_type_names_title),
 	};
 
