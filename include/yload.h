@@ -27,6 +27,7 @@ struct ynode {
 	uint8_t		 kind;		/* enum ynode_kind */
 	uint8_t		 quoted;	/* 1: not plain; 2: plain but tagged
 					   ! or !!str, a string all the same */
+	uint8_t		 path;		/* YN_BUILT: which of stream_paths */
 	uint32_t	 n;		/* scalar bytes, map pairs, seq items */
 	union {
 		const char		*str;	/* NUL-terminated scalar */
@@ -49,8 +50,9 @@ struct yload_opts {
 	 * {"people", NULL}) is handed to stream, with the index of its path,
 	 * as soon as it is read, and then dropped from the tree. stream
 	 * returns the list handle it was given or a new one; the list node
-	 * becomes YN_BUILT. Strings handed over stay valid for the life of
-	 * the arena.
+	 * becomes YN_BUILT, its path kept (at most 255 paths): an alias may
+	 * put it under any key, and only its own key may take its handle.
+	 * Strings handed over stay valid for the life of the arena.
 	 */
 	const char *const *const *stream_paths; /* NULL-terminated; NULL:
 						   keep the whole tree */

@@ -21,6 +21,12 @@ static const char *const org_types[] = {	/* enum org_type */
 	"kindergarten|幼儿园", "village|村", "household|户", "unit|单位", NULL
 };
 
+/*
+ * The lists the loader streams (stream_paths): a YN_BUILT node says which
+ * one it is, and an alias may have put it under another key.
+ */
+enum stream { STREAM_ACTIVITIES, STREAM_PEOPLE };
+
 #define O struct org
 static const struct keydef host_keys[] = {
 	{ KEY("id", KT_TEXT, O, id), .node = KEYOFF(O, id_node) },
@@ -122,6 +128,11 @@ build_people(struct bctx *b, const struct ynode *v, void *o)
 	if (v->kind != YN_BUILT) {
 		p->people = bld_list(b, v, "people", &person_list,
 		    &p->npeople);
+		return;
+	}
+	if (v->path != STREAM_PEOPLE) {
+		bld_diag(b, v, R_TYPE, "'people' must be a list of people, "
+		    "not an alias to a phase's activities");
 		return;
 	}
 	if ((l = v->u.ext) == NULL)
@@ -398,6 +409,11 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 	struct phase *x = o;
 	uint32_t i;
 
+	if (v->kind == YN_BUILT && v->path != STREAM_ACTIVITIES) {
+		bld_diag(b, v, R_TYPE, "'activities' must be a list of "
+		    "activities, not an alias to the people");
+		return;
+	}
 	if (v->kind == YN_BUILT) {
 		struct actlist *l = v->u.ext;
 
@@ -1805,7 +1821,7 @@ stream_person(struct bctx *b, struct personlist *l, const struct ynode *item)
 	return l;
 }
 
-/* What the loader streams: activities and people, in this order. */
+/* What the loader streams: activities and people, in enum stream order. */
 static const char *const activity_path[] = { "phases", "activities", NULL };
 static const char *const people_path[] = { "people", NULL };
 static const char *const *const stream_paths[] = { activity_path,
@@ -1814,7 +1830,7 @@ static const char *const *const stream_paths[] = { activity_path,
 static void *
 stream_item(void *ctx, int path, void *list, const struct ynode *item)
 {
-	return path == 0 ? stream_activity(ctx, list, item) :
+	return path == STREAM_ACTIVITIES ? stream_activity(ctx, list, item) :
 	    stream_person(ctx, list, item);
 }
 

@@ -790,6 +790,7 @@ on_end(struct yload *y)
 		check_dup_keys(y, kids, n / 2);
 	} else if (f->streamed) {
 		f->node.kind = YN_BUILT;
+		f->node.path = (uint8_t)f->path;
 		f->node.n = f->count;
 		f->node.u.ext = f->list;
 	} else
