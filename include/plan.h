@@ -59,7 +59,12 @@ struct org {
 	int64_t			 classes, children, teachers, staff; /* -1: absent */
 	const char	       **needs;
 	uint32_t		 nneeds;
-	const struct ynode	*node, *id_node, *name_node;
+	struct pos		 pos;		/* the entry */
+	struct pos		 name_pos;	/* its name, else pos */
+	struct pos		 key_pos;	/* its id, else name_pos */
+	const struct ynode	*node, *id_node, *name_node; /* while built,
+						   then NULL: partners may
+						   be streamed */
 };
 
 struct person {
@@ -140,10 +145,6 @@ struct activity {
 	bool			 id_given;	/* id written, not generated */
 };
 
-/*
- * Activities as the loader hands them over, one list per phase; a list
- * that an alias repeats is copied for each further phase (owned).
- */
 /* The people as the loader streams them (yload_opts.stream). */
 struct personlist {
 	struct person	*v;
@@ -151,6 +152,17 @@ struct personlist {
 	bool		 owned;
 };
 
+/* The partners as the loader streams them; v[0] is left for the host. */
+struct orglist {
+	struct org	*v;
+	uint32_t	 n, cap;
+	bool		 owned;
+};
+
+/*
+ * Activities as the loader hands them over, one list per phase; a list
+ * that an alias repeats is copied for each further phase (owned).
+ */
 struct actlist {
 	struct activity	*v;
 	uint32_t	 n, cap;

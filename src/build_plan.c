@@ -25,7 +25,21 @@ static const char *const org_types[] = {	/* enum org_type */
  * The lists the loader streams (stream_paths): a YN_BUILT node says which
  * one it is, and an alias may have put it under another key.
  */
-enum stream { STREAM_ACTIVITIES, STREAM_PEOPLE };
+enum stream { STREAM_ACTIVITIES, STREAM_PEOPLE, STREAM_PARTNERS };
+
+/* What a streamed list holds, for the message of an alias misplaced. */
+static const char *
+stream_what(const struct ynode *v)
+{
+	switch (v->path) {
+	case STREAM_ACTIVITIES:
+		return "a phase's activities";
+	case STREAM_PEOPLE:
+		return "the people";
+	default:
+		return "the partners";
+	}
+}
 
 #define O struct org
 static const struct keydef host_keys[] = {
@@ -57,16 +71,58 @@ org_init(struct org *g, const struct ynode *v)
 {
 	g->classes = g->children = g->teachers = g->staff = -1;
 	g->node = v;
+	g->pos = g->name_pos = g->key_pos = bld_pos(v);
 }
 
+/* Positions kept, nodes dropped: a streamed partner's are gone after. */
+static void
+org_done(struct org *g)
+{
+	if (g->name_node != NULL)
+		g->name_pos = bld_pos(g->name_node);
+	g->key_pos = g->id_node != NULL ? bld_pos(g->id_node) : g->name_pos;
+	g->node = g->id_node = g->name_node = NULL;
+}
+
+/*
+ * The partners, as the loader streamed them (orgs[0], the host, is put
+ * in their list's first place) or as a list.
+ */
 static void
 build_partners(struct bctx *b, const struct ynode *v, void *unused)
 {
 	struct plan *p = b->p;
+	struct orglist *l;
 	struct org *orgs;
 	uint32_t i, n;
 
 	(void)unused;
+	if (v->kind == YN_BUILT && v->path == STREAM_PARTNERS) {
+		p->partners_node = v;
+		if ((l = v->u.ext) == NULL)
+			return;
+		if (l->owned) {
+			bld_diag(b, v, R_TYPE, "'partners' must be a list of "
+			    "its own, not an alias to another list of "
+			    "partners");
+			return;
+		}
+		if (l->n < l->cap) {	/* give back the slack */
+			l->v = arena_realloc_owned(b->a, l->v,
+			    (size_t)l->n * sizeof(*l->v));
+			l->cap = l->n;
+		}
+		l->owned = true;
+		l->v[0] = p->orgs[0];
+		p->orgs = l->v;
+		p->norgs = l->n;
+		return;
+	}
+	if (v->kind == YN_BUILT) {
+		bld_diag(b, v, R_TYPE, "'partners' must be a list of partners, "
+		    "not an alias to %s", stream_what(v));
+		return;
+	}
 	if (bld_items(b, v, "partners", 1, &n) == NULL)
 		return;
 	p->partners_node = v;
@@ -80,6 +136,7 @@ build_partners(struct bctx *b, const struct ynode *v, void *unused)
 		org_init(g, &v->u.kids[i]);
 		bld_map(b, &v->u.kids[i], partner_keys, NKEYS(partner_keys),
 		    g, "a partner");
+		org_done(g);
 	}
 	p->orgs = orgs;
 	p->norgs = n + 1;
@@ -132,7 +189,7 @@ build_people(struct bctx *b, const struct ynode *v, void *o)
 	}
 	if (v->path != STREAM_PEOPLE) {
 		bld_diag(b, v, R_TYPE, "'people' must be a list of people, "
-		    "not an alias to a phase's activities");
+		    "not an alias to %s", stream_what(v));
 		return;
 	}
 	if ((l = v->u.ext) == NULL)
@@ -411,7 +468,7 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 
 	if (v->kind == YN_BUILT && v->path != STREAM_ACTIVITIES) {
 		bld_diag(b, v, R_TYPE, "'activities' must be a list of "
-		    "activities, not an alias to the people");
+		    "activities, not an alias to %s", stream_what(v));
 		return;
 	}
 	if (v->kind == YN_BUILT) {
@@ -1272,9 +1329,10 @@ plan_host(struct bctx *b, const struct ynode *v, void *o)
 	if (v->kind == YN_SCALAR) {	/* just the name */
 		p->orgs[0].name = v->u.str;
 		p->orgs[0].name_node = v;
-		return;
-	}
-	bld_map(b, v, host_keys, NKEYS(host_keys), &p->orgs[0], "'host'");
+	} else
+		bld_map(b, v, host_keys, NKEYS(host_keys), &p->orgs[0],
+		    "'host'");
+	org_done(&p->orgs[0]);
 }
 
 static void
@@ -1535,9 +1593,7 @@ index_orgs(struct bctx *b)
 			p->orgs[i].id = p->orgs[i].name;
 	firsts = arena_alloc(b->a, p->norgs * sizeof(*firsts));
 	for (i = 0; i < p->norgs; i++)
-		firsts[i] = bld_pos(p->orgs[i].id_node ? p->orgs[i].id_node :
-		    p->orgs[i].name_node ? p->orgs[i].name_node :
-		    p->orgs[i].node);
+		firsts[i] = p->orgs[i].key_pos;
 	for (i = 0; i < p->norgs; i++)
 		index_entry(b, &b->oid, &b->oname, p->orgs[i].id, firsts[i],
 		    p->orgs[i].name, (int32_t)i, firsts,
@@ -1821,17 +1877,47 @@ stream_person(struct bctx *b, struct personlist *l, const struct ynode *item)
 	return l;
 }
 
-/* What the loader streams: activities and people, in enum stream order. */
+/*
+ * A partner read while the file loads: built now, its subtree dropped.
+ * The list's first place waits for the host (build_partners).
+ */
+static void *
+stream_partner(struct bctx *b, struct orglist *l, const struct ynode *item)
+{
+	struct org *g;
+
+	if (l == NULL) {
+		l = arena_alloc(b->a, sizeof(*l));
+		l->v = stream_room(b, l->v, l->n, &l->cap, sizeof(*l->v));
+		memset(&l->v[l->n++], 0, sizeof(*l->v));
+	}
+	l->v = stream_room(b, l->v, l->n, &l->cap, sizeof(*l->v));
+	g = &l->v[l->n++];
+	memset(g, 0, sizeof(*g));
+	org_init(g, item);
+	bld_map(b, item, partner_keys, NKEYS(partner_keys), g, "a partner");
+	org_done(g);
+	return l;
+}
+
+/* What the loader streams, in enum stream order. */
 static const char *const activity_path[] = { "phases", "activities", NULL };
 static const char *const people_path[] = { "people", NULL };
+static const char *const partners_path[] = { "partners", NULL };
 static const char *const *const stream_paths[] = { activity_path,
-    people_path, NULL };
+    people_path, partners_path, NULL };
 
 static void *
 stream_item(void *ctx, int path, void *list, const struct ynode *item)
 {
-	return path == STREAM_ACTIVITIES ? stream_activity(ctx, list, item) :
-	    stream_person(ctx, list, item);
+	switch (path) {
+	case STREAM_ACTIVITIES:
+		return stream_activity(ctx, list, item);
+	case STREAM_PEOPLE:
+		return stream_person(ctx, list, item);
+	default:
+		return stream_partner(ctx, list, item);
+	}
 }
 
 struct plan_builder *
@@ -1998,6 +2084,7 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	p->orgs = arena_alloc(a, sizeof(*p->orgs));
 	p->norgs = 1;
 	org_init(&p->orgs[0], root);
+	org_done(&p->orgs[0]);
 	cal_init(&p->cal);
 	p->pairings_per_person = -1;
 	p->aid.publicity_days = 5;

@@ -123,7 +123,7 @@ check_partner_unvisited(const struct plan *p, struct diags *d)
 			seen[p->pairings[i].partner.idx] = true;
 	for (k = 1; k < p->norgs; k++)
 		if (!seen[k])
-			rules_report(d, R_PARTNER_UNVISITED, rules_npos(p->orgs[k].node),
+			rules_report(d, R_PARTNER_UNVISITED, p->orgs[k].pos,
 			    "no activity is held at partner '%s'",
 			    p->orgs[k].id);
 }
@@ -188,63 +188,90 @@ name_key(struct arena *a, const char *s)
 	return out;
 }
 
-/* Reports a second entry whose name is the first's, with a note at it. */
-static void
-same_names(struct diags *d, const char *what, const char *const *names,
-    const char *const *ids, const struct pos *pos, uint32_t n)
+/* The people (people) or the partners of a plan, by number from 0. */
+struct namelist {
+	const struct plan	*p;
+	bool			 people;
+	uint32_t		 n;
+	const char		*what;		/* "person" or "partner" */
+};
+
+static const char *
+nl_name(const struct namelist *l, uint32_t i)
 {
-	struct strmap seen;
-	uint32_t i;
+	return l->people ? l->p->people[i].name : l->p->orgs[i + 1].name;
+}
 
-	strmap_init(&seen, d->arena);
-	strmap_reserve(&seen, n);
-	for (i = 0; i < n; i++) {
-		const char *k;
-		int32_t *slot;
-		bool existed;
-		struct diag *g;
+static const char *
+nl_id(const struct namelist *l, uint32_t i)
+{
+	return l->people ? l->p->people[i].id : l->p->orgs[i + 1].id;
+}
 
-		if (names[i] == NULL)
+static struct pos
+nl_pos(const struct namelist *l, uint32_t i)
+{
+	return l->people ? l->p->people[i].pos : l->p->orgs[i + 1].name_pos;
+}
+
+/*
+ * Reports a second entry whose name is the first's (name_key), with a
+ * note at it. The table holds entry numbers + 1 and their keys' hashes:
+ * 8 bytes a slot, for plans of hundreds of thousands of people; a key is
+ * made again when its hash matches.
+ */
+static void
+same_names(struct diags *d, const struct namelist *l)
+{
+	uint32_t *slot, *hash, cap = 16, mask, i, j, h, first;
+	const char *k, *what = l->what;
+	struct diag *g;
+
+	while (cap - cap / 4 <= l->n) {
+		if (cap > UINT32_MAX / 4)
+			arena_oom();
+		cap *= 2;
+	}
+	if ((slot = calloc(cap, sizeof(*slot))) == NULL ||
+	    (hash = calloc(cap, sizeof(*hash))) == NULL)
+		arena_oom();
+	mask = cap - 1;
+	for (i = 0; i < l->n; i++) {
+		if (nl_name(l, i) == NULL)
 			continue;
-		k = name_key(d->arena, names[i]);
-		slot = strmap_put(&seen, k, strlen(k), &existed);
-		if (!existed) {
-			*slot = (int32_t)i;
+		k = name_key(d->arena, nl_name(l, i));
+		h = strmap_hash(k, strlen(k));
+		for (j = h & mask; slot[j] != 0; j = (j + 1) & mask)
+			if (hash[j] == h && strcmp(name_key(d->arena,
+			    nl_name(l, slot[j] - 1)), k) == 0)
+				break;
+		if (slot[j] == 0) {
+			slot[j] = i + 1;
+			hash[j] = h;
 			continue;
 		}
-		g = rules_report(d, R_DUPLICATE_NAME, pos[i],
+		first = slot[j] - 1;
+		g = rules_report(d, R_DUPLICATE_NAME, nl_pos(l, i),
 		    "%s '%s' has the name of %s '%s' ('%s'): one %s listed "
-		    "twice is visited twice", what, ids[i], what, ids[*slot],
-		    names[*slot], what);
-		diag_set_note(d, g, pos[*slot].line, pos[*slot].col,
-		    "'%s' is first here", ids[*slot]);
+		    "twice is visited twice", what, nl_id(l, i), what,
+		    nl_id(l, first), nl_name(l, first), what);
+		diag_set_note(d, g, nl_pos(l, first).line,
+		    nl_pos(l, first).col, "'%s' is first here",
+		    nl_id(l, first));
 	}
+	free(slot);
+	free(hash);
 }
 
 void
 check_duplicate_name(const struct plan *p, struct diags *d)
 {
-	const char **names, **ids;
-	struct pos *pos;
-	uint32_t i, n = p->norgs > p->npeople ? p->norgs : p->npeople;
+	struct namelist partners = { p, false, p->norgs - 1, "partner" };
+	struct namelist people = { p, true, p->npeople, "person" };
 
-	names = arena_alloc(d->arena, (n + 1) * sizeof(*names));
-	ids = arena_alloc(d->arena, (n + 1) * sizeof(*ids));
-	pos = arena_alloc(d->arena, (n + 1) * sizeof(*pos));
-	for (i = 1; i < p->norgs; i++) {
-		names[i - 1] = p->orgs[i].name;
-		ids[i - 1] = p->orgs[i].id;
-		pos[i - 1] = rules_npos(p->orgs[i].name_node != NULL ?
-		    p->orgs[i].name_node : p->orgs[i].node);
-	}
 	if (p->norgs > 1)
-		same_names(d, "partner", names, ids, pos, p->norgs - 1);
-	for (i = 0; i < p->npeople; i++) {
-		names[i] = p->people[i].name;
-		ids[i] = p->people[i].id;
-		pos[i] = p->people[i].pos;
-	}
-	same_names(d, "person", names, ids, pos, p->npeople);
+		same_names(d, &partners);
+	same_names(d, &people);
 }
 
 /* The export numbers phases as listed: they should be in date order. */
