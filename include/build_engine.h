@@ -36,6 +36,9 @@ struct bctx {
 	struct avec	 early_dups;
 	bool		 early_off;	/* a second list: index them later */
 	bool		 early_used;	/* the plan's people are that list */
+	bool		 early_ok;	/* and index_people kept the maps */
+	bool		 early_refs;	/* activities' references to people
+					   were resolved with them */
 	/* the title of the activity being read, named in its messages */
 	const char	*activity;
 	/* holiday files shared by the plans being read, or NULL */

@@ -267,6 +267,17 @@ bld_resolve(struct bctx *b, struct ref *r, enum ns ns)
 
 	if (!(ns == NS_PERSON ? b->people_ready : ns == NS_ACTIVITY ?
 	    b->acts_ready : b->orgs_ready)) {
+		/*
+		 * An activity after the people: what their early index
+		 * (build_plan.c) finds, the final one finds too, unless the
+		 * plan's people are another list; then resolve_pending
+		 * looks again. What it does not find waits.
+		 */
+		if (ns == NS_PERSON && b->early != NULL && !b->early_off &&
+		    (r->idx = lookup(&b->pid, &b->pname, r->text, len)) >= 0) {
+			b->early_refs = true;
+			return;
+		}
 		r->idx = REF_PENDING;
 		return;
 	}

@@ -1631,7 +1631,7 @@ index_people(struct bctx *b)
 	const uint32_t *dup;
 	uint32_t i;
 
-	if (early_people(b)) {
+	if ((b->early_ok = early_people(b))) {
 		for (i = 0; i < p->npeople; i++)
 			if (p->people[i].id == NULL)
 				p->people[i].id = p->people[i].name;
@@ -1945,23 +1945,29 @@ plan_builder_stream(struct plan_builder *pb, struct yload_opts *o,
 	pb->b.holidays = o->holidays;
 }
 
-/* References of activities read before the people they name. */
+/*
+ * References of activities read before the people they name, or found
+ * with an early index that index_people did not keep.
+ */
 static void
 resolve_pending(struct bctx *b)
 {
 	struct plan *p = b->p;
 	uint32_t i, j, k;
+	bool redo = b->early_refs && !b->early_ok;
 
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			struct activity *a = &p->phases[i].acts[j];
 
 			for (k = 0; k < a->owners.n; k++)
-				if (a->owners.v[k].idx == REF_PENDING)
+				if (a->owners.v[k].idx == REF_PENDING ||
+				    (redo && a->owners.v[k].idx >= 0))
 					bld_resolve(b, &a->owners.v[k],
 					    NS_PERSON);
 			for (k = 0; k < a->people.n; k++)
-				if (a->people.v[k].idx == REF_PENDING)
+				if (a->people.v[k].idx == REF_PENDING ||
+				    (redo && a->people.v[k].idx >= 0))
 					bld_resolve(b, &a->people.v[k],
 					    NS_PERSON);
 			for (k = 0; k < a->partners.n; k++)

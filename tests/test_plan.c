@@ -1673,7 +1673,9 @@ test_alias_list(void **state)
  * People are indexed as they stream in: a repeated id is reported at the
  * second with a note at the first, a repeated name makes references to
  * it ambiguous, a person without an id goes by its name. When the plan
- * repeats the key, the people are those of the second list, indexed then.
+ * repeats the key, the people are those of the second list, indexed then,
+ * and references found in the first list as they streamed are looked up
+ * again.
  */
 static void
 test_people_indexed(void **state)
@@ -1702,6 +1704,16 @@ test_people_indexed(void **state)
 	    "  - period: 2024-09..2024-12\n"
 	    "    activities:\n"
 	    "      - {title: 教研, owner: lin, people: [feng, 陈静]}\n";
+	static const char between[] =
+	    "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "people: [{id: feng, name: 冯亚琴}, {id: chen, name: 陈静}]\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 教研, owner: feng, people: [陈静, lin]}\n"
+	    "people: [{id: lin, name: 林芳}, {id: chen, name: 陈静}]\n"
+	    "leadership: {leader: chen}\n";
 	const struct activity *a;
 	const struct diag *g;
 
@@ -1730,6 +1742,16 @@ test_people_indexed(void **state)
 	assert_int_equal(a->people.v[0].idx, REF_UNKNOWN);
 	assert_int_equal(a->people.v[1].idx, 1);
 	assert_int_equal(pd.plan->leader.v[0].idx, 1);
+	unload();
+	/* found in the first list as the activity streamed; not in the plan's */
+	plandoc_init_buffer(&pd, "t.yaml", between, strlen(between), NULL);
+	assert_non_null(pd.plan);
+	assert_int_equal(pd.plan->npeople, 2);
+	a = act(pd.plan, 0, 0);
+	assert_int_equal(a->owners.v[0].idx, REF_UNKNOWN);
+	assert_int_equal(a->people.v[0].idx, 1);
+	assert_int_equal(a->people.v[1].idx, 0);
+	find_diag(R_UNKNOWN_REF, 7, 28, "unknown person 'feng'");
 	unload();
 }
 
