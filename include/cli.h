@@ -92,10 +92,11 @@ enum cli_diag_format {
 
 /*
  * Reading many files: cli_load_plans reads and checks files[0..nfiles)
- * with up to jobs threads at once, and then, in the calling thread and in
- * file order, prints each file's diagnostics (or why it could not be
- * read) after those of every earlier file, and calls done(ctx, i, pd).
- * The output is the same for every jobs.
+ * with up to jobs threads at once (the calling thread among them), and,
+ * one file at a time and in file order, prints each file's diagnostics
+ * (or why it could not be read) after those of every earlier file, and
+ * calls done(ctx, i, pd), in whichever of those threads read the file
+ * that completed the run. The output is the same for every jobs.
  *
  * keep NULL: file i is read into one of at most jobs + 2 plandocs, which
  * is released after done returns, so that only those are in memory at

@@ -429,10 +429,14 @@ cli_default_jobs(void)
 }
 
 /*
- * The parallel reading of cli_load_plans. Workers claim files in order;
- * file i goes to slot i (keep) or i % nslots, and a worker waits while i
- * is nslots or more ahead of the file the main thread hands on next, so
- * that at most nslots plandocs are alive (without keep).
+ * The parallel reading of cli_load_plans. Threads claim files in order;
+ * file i goes to slot i (keep) or i % nslots, and a thread waits while i
+ * is nslots or more ahead of the next file to hand on, so that at most
+ * nslots plandocs are alive (without keep). The thread that finds the
+ * next file read hands it on, and every file read after it, one thread
+ * at a time: no thread waits for each file in turn, which would cost a
+ * sleep and a wake-up per file (a few microseconds each, many more in a
+ * virtual machine), thousands of times for a county's plans.
  */
 struct loader {
 	const struct cli_load	*l;
@@ -441,8 +445,11 @@ struct loader {
 	int			 nslots;
 	int			 claim;		/* next file to read */
 	int			 next;		/* next file to hand on */
+	int			 waiting;	/* threads waiting for room */
+	bool			 handing;	/* a thread is handing on */
+	int			 status;
 	pthread_mutex_t		 mu;
-	pthread_cond_t		 readable, handed;
+	pthread_cond_t		 room;
 };
 
 static struct plandoc *
@@ -469,32 +476,62 @@ loader_read(struct loader *ld, int i)
 		ld->l->check(ld->l->check_ctx, i, pd);
 }
 
+static int loader_hand_on(struct loader *, int);
+
+/*
+ * With the lock held: hands on, in file order, every file read from the
+ * next one on, unless another thread is at it (it will see them too).
+ */
+static void
+loader_hand_ready(struct loader *ld)
+{
+	int i, st;
+
+	if (ld->handing)
+		return;
+	ld->handing = true;
+	while (ld->next < ld->l->nfiles && *loader_ready(ld, ld->next)) {
+		i = ld->next;
+		pthread_mutex_unlock(&ld->mu);
+		st = loader_hand_on(ld, i);
+		pthread_mutex_lock(&ld->mu);
+		ld->status = cli_worst(ld->status, st);
+		*loader_ready(ld, i) = false;
+		ld->next = i + 1;
+		if (ld->waiting > 0)
+			pthread_cond_broadcast(&ld->room);
+	}
+	ld->handing = false;
+}
+
 static void *
 loader_worker(void *arg)
 {
 	struct loader *ld = arg;
 	int i;
 
+	pthread_mutex_lock(&ld->mu);
 	for (;;) {
-		pthread_mutex_lock(&ld->mu);
 		while (ld->claim < ld->l->nfiles &&
-		    ld->claim >= ld->next + ld->nslots)
-			pthread_cond_wait(&ld->handed, &ld->mu);
-		if (ld->claim >= ld->l->nfiles) {
-			pthread_mutex_unlock(&ld->mu);
-			return NULL;
+		    ld->claim >= ld->next + ld->nslots) {
+			ld->waiting++;
+			pthread_cond_wait(&ld->room, &ld->mu);
+			ld->waiting--;
 		}
+		if (ld->claim >= ld->l->nfiles)
+			break;
 		i = ld->claim++;
 		pthread_mutex_unlock(&ld->mu);
 		loader_read(ld, i);
 		pthread_mutex_lock(&ld->mu);
 		*loader_ready(ld, i) = true;
-		pthread_cond_broadcast(&ld->readable);
-		pthread_mutex_unlock(&ld->mu);
+		loader_hand_ready(ld);
 	}
+	pthread_mutex_unlock(&ld->mu);
+	return NULL;
 }
 
-/* In the calling thread, in file order: print, hand on, release. */
+/* In file order, one at a time: print, hand on, release. */
 static int
 loader_hand_on(struct loader *ld, int i)
 {
@@ -574,28 +611,17 @@ cli_load_plans(const struct cli_load *l)
 	    (tids = calloc(nthreads, sizeof(*tids))) == NULL)
 		arena_oom();
 	pthread_mutex_init(&ld.mu, NULL);
-	pthread_cond_init(&ld.readable, NULL);
-	pthread_cond_init(&ld.handed, NULL);
-	for (t = 0; t < nthreads; t++)
+	pthread_cond_init(&ld.room, NULL);
+	/* this thread is one of the nthreads */
+	for (t = 1; t < nthreads; t++)
 		if ((err = pthread_create(&tids[t], NULL, loader_worker,
 		    &ld)) != 0)
 			loader_fail(err);
-	for (i = 0; i < l->nfiles; i++) {
-		pthread_mutex_lock(&ld.mu);
-		while (!*loader_ready(&ld, i))
-			pthread_cond_wait(&ld.readable, &ld.mu);
-		pthread_mutex_unlock(&ld.mu);
-		status = cli_worst(status, loader_hand_on(&ld, i));
-		pthread_mutex_lock(&ld.mu);
-		*loader_ready(&ld, i) = false;
-		ld.next = i + 1;
-		pthread_cond_broadcast(&ld.handed);
-		pthread_mutex_unlock(&ld.mu);
-	}
-	for (t = 0; t < nthreads; t++)
+	loader_worker(&ld);
+	for (t = 1; t < nthreads; t++)
 		pthread_join(tids[t], NULL);
-	pthread_cond_destroy(&ld.handed);
-	pthread_cond_destroy(&ld.readable);
+	status = ld.status;
+	pthread_cond_destroy(&ld.room);
 	pthread_mutex_destroy(&ld.mu);
 	free(tids);
 	free(ld.ready);
