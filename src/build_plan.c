@@ -1995,26 +1995,33 @@ index_activities(struct bctx *b)
 	struct plan *p = b->p;
 	uint32_t i, j, k, n = 0;
 	int32_t *slot;
-	bool existed;
+	bool existed, after = false;
 
 	for (i = 0; i < p->nphases; i++)
 		n += p->phases[i].nacts;
 	p->acts = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*p->acts));
-	/* b->actid is index_ids' */
-	strmap_init(&b->acttitle, b->a);
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
-			struct activity *a = &p->phases[i].acts[j];
-
-			if (a->title[0] != '\0') {
-				slot = strmap_put(&b->acttitle, a->title,
-				    strlen(a->title), &existed);
-				*slot = existed ? REF_AMBIGUOUS :
-				    (int32_t)p->nacts;
-			}
-			p->acts[p->nacts++] = a;
+			p->acts[p->nacts++] = &p->phases[i].acts[j];
+			after |= p->phases[i].acts[j].after.n > 0;
 		}
 	b->acts_ready = true;
+	/*
+	 * b->actid is index_ids'. Titles are looked up only by `after`: a
+	 * plan without it (most, and the big ones) needs no map of them.
+	 */
+	strmap_init(&b->acttitle, b->a);
+	if (!after)
+		return;
+	for (i = 0; i < p->nacts; i++) {
+		const struct activity *a = p->acts[i];
+
+		if (a->title[0] != '\0') {
+			slot = strmap_put(&b->acttitle, a->title,
+			    strlen(a->title), &existed);
+			*slot = existed ? REF_AMBIGUOUS : (int32_t)i;
+		}
+	}
 	for (i = 0; i < p->nacts; i++)
 		for (k = 0; k < p->acts[i]->after.n; k++)
 			if (p->acts[i]->after.v[k].idx == REF_PENDING)
