@@ -127,6 +127,14 @@ struct keydef {
 
 /* Where a node is, as a model position. */
 struct pos bld_pos(const struct ynode *);
+/*
+ * The lists the loader streams (build_plan.c's stream_paths, in this
+ * order): a YN_BUILT node says which one it is, and an alias may have put
+ * it under any key.
+ */
+enum bld_stream { STREAM_ACTIVITIES, STREAM_PEOPLE, STREAM_PARTNERS };
+/* What a streamed list holds, for the message of an alias misplaced. */
+const char *bld_stream_what(const struct ynode *);
 /* A diagnostic at node n. */
 struct diag *bld_diag(struct bctx *, const struct ynode *n, enum rule_id,
 	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));

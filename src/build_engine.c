@@ -23,6 +23,19 @@ bld_pos(const struct ynode *v)
 	return p;
 }
 
+const char *
+bld_stream_what(const struct ynode *v)
+{
+	switch (v->path) {
+	case STREAM_ACTIVITIES:
+		return "a phase's activities";
+	case STREAM_PEOPLE:
+		return "the people";
+	default:
+		return "the partners";
+	}
+}
+
 struct diag *
 bld_diag(struct bctx *b, const struct ynode *n, enum rule_id r,
     const char *fmt, ...)
@@ -611,9 +624,9 @@ bld_items(struct bctx *b, const struct ynode *v, const char *key,
     size_t itemsz, uint32_t *n)
 {
 	*n = 0;
-	if (v->kind == YN_BUILT) {	/* an alias to a phase's activities */
+	if (v->kind == YN_BUILT) {	/* an alias to a streamed list */
 		bld_diag(b, v, R_TYPE, "'%s' must be a list of its own, not an "
-		    "alias to a phase's activities", key);
+		    "alias to %s", key, bld_stream_what(v));
 		return NULL;
 	}
 	if (v->kind != YN_SEQ) {

@@ -21,26 +21,6 @@ static const char *const org_types[] = {	/* enum org_type */
 	"kindergarten|幼儿园", "village|村", "household|户", "unit|单位", NULL
 };
 
-/*
- * The lists the loader streams (stream_paths): a YN_BUILT node says which
- * one it is, and an alias may have put it under another key.
- */
-enum stream { STREAM_ACTIVITIES, STREAM_PEOPLE, STREAM_PARTNERS };
-
-/* What a streamed list holds, for the message of an alias misplaced. */
-static const char *
-stream_what(const struct ynode *v)
-{
-	switch (v->path) {
-	case STREAM_ACTIVITIES:
-		return "a phase's activities";
-	case STREAM_PEOPLE:
-		return "the people";
-	default:
-		return "the partners";
-	}
-}
-
 #define O struct org
 static const struct keydef host_keys[] = {
 	{ KEY("id", KT_TEXT, O, id), .node = KEYOFF(O, id_node) },
@@ -74,13 +54,23 @@ org_init(struct org *g, const struct ynode *v)
 	g->pos = g->name_pos = g->key_pos = bld_pos(v);
 }
 
-/* Positions kept, nodes dropped: a streamed partner's are gone after. */
+/*
+ * The positions its messages need. A partner then drops its nodes (a
+ * streamed partner's are gone after); the host keeps them, so that a
+ * repeated 'host' key keeps the first one's id where the second has none.
+ */
 static void
 org_done(struct org *g)
 {
 	if (g->name_node != NULL)
 		g->name_pos = bld_pos(g->name_node);
 	g->key_pos = g->id_node != NULL ? bld_pos(g->id_node) : g->name_pos;
+}
+
+static void
+partner_done(struct org *g)
+{
+	org_done(g);
 	g->node = g->id_node = g->name_node = NULL;
 }
 
@@ -120,7 +110,7 @@ build_partners(struct bctx *b, const struct ynode *v, void *unused)
 	}
 	if (v->kind == YN_BUILT) {
 		bld_diag(b, v, R_TYPE, "'partners' must be a list of partners, "
-		    "not an alias to %s", stream_what(v));
+		    "not an alias to %s", bld_stream_what(v));
 		return;
 	}
 	if (bld_items(b, v, "partners", 1, &n) == NULL)
@@ -136,7 +126,7 @@ build_partners(struct bctx *b, const struct ynode *v, void *unused)
 		org_init(g, &v->u.kids[i]);
 		bld_map(b, &v->u.kids[i], partner_keys, NKEYS(partner_keys),
 		    g, "a partner");
-		org_done(g);
+		partner_done(g);
 	}
 	p->orgs = orgs;
 	p->norgs = n + 1;
@@ -189,7 +179,7 @@ build_people(struct bctx *b, const struct ynode *v, void *o)
 	}
 	if (v->path != STREAM_PEOPLE) {
 		bld_diag(b, v, R_TYPE, "'people' must be a list of people, "
-		    "not an alias to %s", stream_what(v));
+		    "not an alias to %s", bld_stream_what(v));
 		return;
 	}
 	if ((l = v->u.ext) == NULL)
@@ -468,7 +458,7 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 
 	if (v->kind == YN_BUILT && v->path != STREAM_ACTIVITIES) {
 		bld_diag(b, v, R_TYPE, "'activities' must be a list of "
-		    "activities, not an alias to %s", stream_what(v));
+		    "activities, not an alias to %s", bld_stream_what(v));
 		return;
 	}
 	if (v->kind == YN_BUILT) {
@@ -1896,11 +1886,11 @@ stream_partner(struct bctx *b, struct orglist *l, const struct ynode *item)
 	memset(g, 0, sizeof(*g));
 	org_init(g, item);
 	bld_map(b, item, partner_keys, NKEYS(partner_keys), g, "a partner");
-	org_done(g);
+	partner_done(g);
 	return l;
 }
 
-/* What the loader streams, in enum stream order. */
+/* What the loader streams, in enum bld_stream order. */
 static const char *const activity_path[] = { "phases", "activities", NULL };
 static const char *const people_path[] = { "people", NULL };
 static const char *const partners_path[] = { "partners", NULL };
