@@ -36,5 +36,5 @@ cores_spare(void)
 {
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 
-	return ncpu >= 2 && running_others() <= ncpu - 1;
+	return ncpu >= 2 && running_others() <= ncpu;
 }
