@@ -46,6 +46,33 @@ static const struct keydef partner_keys[] = {
 };
 #undef O
 
+/* A complete streamed list of n items of sz, its slack given back. */
+static void *
+stream_fit(struct bctx *b, void *v, uint32_t n, uint32_t *cap, size_t sz)
+{
+	if (n >= *cap)
+		return v;
+	*cap = n;
+	return arena_realloc_owned(b->a, v, (size_t)n * sz);
+}
+
+/*
+ * A streamed list that its key takes: true, after a type error, when it
+ * was taken already (the key is an alias of the whole list).
+ */
+static bool
+stream_taken(struct bctx *b, const struct ynode *v, bool *owned,
+    const char *key)
+{
+	if (*owned) {
+		bld_diag(b, v, R_TYPE, "'%s' must be a list of its own, not an "
+		    "alias to another list of %s", key, key);
+		return true;
+	}
+	*owned = true;
+	return false;
+}
+
 static void
 org_init(struct org *g, const struct ynode *v)
 {
@@ -91,18 +118,9 @@ build_partners(struct bctx *b, const struct ynode *v, void *unused)
 		p->partners_node = v;
 		if ((l = v->u.ext) == NULL)
 			return;
-		if (l->owned) {
-			bld_diag(b, v, R_TYPE, "'partners' must be a list of "
-			    "its own, not an alias to another list of "
-			    "partners");
+		if (stream_taken(b, v, &l->owned, "partners"))
 			return;
-		}
-		if (l->n < l->cap) {	/* give back the slack */
-			l->v = arena_realloc_owned(b->a, l->v,
-			    (size_t)l->n * sizeof(*l->v));
-			l->cap = l->n;
-		}
-		l->owned = true;
+		l->v = stream_fit(b, l->v, l->n, &l->cap, sizeof(*l->v));
 		l->v[0] = p->orgs[0];
 		p->orgs = l->v;
 		p->norgs = l->n;
@@ -184,18 +202,10 @@ build_people(struct bctx *b, const struct ynode *v, void *o)
 	}
 	if ((l = v->u.ext) == NULL)
 		return;
-	if (l->owned) {
-		/* an alias of the whole list: each person once is enough */
-		bld_diag(b, v, R_TYPE, "'people' must be a list of its own, "
-		    "not an alias to another list of people");
+	/* an alias of the whole list: each person once is enough */
+	if (stream_taken(b, v, &l->owned, "people"))
 		return;
-	}
-	if (l->n < l->cap) {	/* give back the slack */
-		l->v = arena_realloc_owned(b->a, l->v,
-		    (size_t)l->n * sizeof(*l->v));
-		l->cap = l->n;
-	}
-	l->owned = true;
+	l->v = stream_fit(b, l->v, l->n, &l->cap, sizeof(*l->v));
 	p->people = l->v;
 	p->npeople = l->n;
 	b->early_used = l == b->early;
@@ -466,11 +476,7 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 
 		if (l == NULL)
 			return;
-		if (l->n < l->cap) {	/* give back the slack */
-			l->v = arena_realloc_owned(b->a, l->v,
-			    (size_t)l->n * sizeof(*l->v));
-			l->cap = l->n;
-		}
+		l->v = stream_fit(b, l->v, l->n, &l->cap, sizeof(*l->v));
 		x->nacts = l->n;
 		if (!l->owned) {
 			l->owned = true;
