@@ -16,8 +16,13 @@
 #include "sched.h"
 #include "sched_filter.h"
 
-/* Events a thread writes at a time, when two share a long schedule. */
-#define JSON_CHUNK	8192
+/*
+ * Events a thread writes at a time, when two share a long schedule, and
+ * the bytes an event takes on average at most before the second thread's
+ * chunk stops short (an event of the bench plan takes about 325).
+ */
+#define JSON_CHUNK		8192
+#define JSON_EVENT_BYTES	1024
 
 /* A string literal, its length known. */
 #define JB_LIT(b, s)	jbuf_put((b), (s), sizeof(s) - 1)
@@ -150,28 +155,37 @@ json_quota(struct jbuf *b, const struct schedule *s,
 	    ", \"unit\": \"visits\"}");
 }
 
-/* Events [from, to) that the filter lets through, as list items. */
-static void
+/*
+ * Events [from, to) that the filter lets through, as list items; in
+ * memory, until the buffer holds cap bytes or more. Returns the event
+ * after the last one written.
+ */
+static size_t
 json_event_run(struct jbuf *b, const struct schedule *s,
     const struct sched_filter *f, const char *ind, size_t from, size_t to,
-    bool *first)
+    bool *first, size_t cap)
 {
 	size_t i;
 
-	for (i = from; i < to; i++) {
+	for (i = from; i < to && (cap == 0 || b->n < cap); i++) {
 		if (!sched_filter_match(f, s, &s->events[i]))
 			continue;
 		jbuf_item(b, first, ind);
 		json_event(b, s, &s->events[i]);
 	}
+	return i;
 }
 
-/* A run of events written into memory by a second thread. */
+/*
+ * A run of events written into memory by a second thread: from..to, but
+ * it stops at cap bytes (to then says where), so that a chunk of long
+ * events takes no more memory than one of short ones.
+ */
 struct event_run {
 	const struct schedule	*s;
 	const struct sched_filter *f;
 	const char		*ind;
-	size_t			 from, to;
+	size_t			 from, to, cap;
 	struct jbuf		 b;
 };
 
@@ -182,7 +196,8 @@ event_run_main(void *arg)
 	bool first = false;	/* every item opens with its comma */
 
 	r->b.n = 0;
-	json_event_run(&r->b, r->s, r->f, r->ind, r->from, r->to, &first);
+	r->to = json_event_run(&r->b, r->s, r->f, r->ind, r->from, r->to,
+	    &first, r->cap);
 	return NULL;
 }
 
@@ -207,27 +222,28 @@ json_events(struct jbuf *b, const struct schedule *s,
 	if (threads == 0)
 		threads = n >= 4 * chunk && cores_spare() ? 2 : 1;
 	if (threads < 2 || n <= chunk) {
-		json_event_run(b, s, f, ind, 0, n, &first);
+		json_event_run(b, s, f, ind, 0, n, &first, 0);
 		return;
 	}
 	r.s = s;
 	r.f = f;
 	r.ind = ind;
+	r.cap = chunk * JSON_EVENT_BYTES;
 	jbuf_init_mem(&r.b);
 	for (at = 0; at < n; at = end) {
 		mid = n - at > chunk ? at + chunk : n;
-		end = n - mid > chunk ? mid + chunk : n;
 		r.from = mid;
-		r.to = end;
-		started = mid < end &&
+		r.to = n - mid > chunk ? mid + chunk : n;
+		started = mid < r.to &&
 		    pthread_create(&t, NULL, event_run_main, &r) == 0;
-		json_event_run(b, s, f, ind, at, mid, &first);
-		if (mid == end)
+		json_event_run(b, s, f, ind, at, mid, &first, 0);
+		if ((end = mid) == r.to)
 			continue;
 		if (started)
 			pthread_join(t, NULL);
 		else	/* no thread to be had: this one writes it */
 			event_run_main(&r);
+		end = r.to;	/* where it stopped */
 		if (r.b.n > 0) {
 			jbuf_append(b, &r.b, first ? 1 : 0);
 			first = false;

@@ -315,7 +315,12 @@ test_json_split(void **state)
 	struct sched_filter flts[4] = { { 0 }, { .person = "bob" },
 	    { .person = "nobody" }, { .has_from = true } };
 	const struct sched_filter *fp;
+	const char *titles[4];
+	static char title[3000];
 	size_t i, c, k;
+
+	for (i = 0; i < 4; i++)
+		titles[i] = f->series[i].title;
 
 	for (i = 0; i < 50; i++) {
 		/* bob's lecture (series 1) only at 37 and 41 */
@@ -325,10 +330,20 @@ test_json_split(void **state)
 	flts[3].from = D(2024, 4, 10);	/* the last 10 events */
 	s.events = ev;
 	s.nevents = 50;
-	for (k = 0; k <= 4; k++) {
+	for (k = 0; k <= 5; k++) {
 		char *one;
 
 		fp = k < 4 ? &flts[k] : NULL;
+		if (k == 5) {
+			/*
+			 * Events of 3 KB: the second thread stops its chunk
+			 * at 1 KB an event, and this one goes on from there.
+			 */
+			memset(title, 'T', sizeof(title) - 1);
+			title[sizeof(title) - 1] = '\0';
+			for (i = 0; i < 4; i++)
+				f->series[i].title = title;
+		}
 		one = json_split(&s, fp, 1, 0);
 		assert_non_null(strstr(one, k == 2 ? "\"events\": []," :
 		    "\"events\": [\n   {"));
@@ -344,6 +359,8 @@ test_json_split(void **state)
 		}
 		free(one);
 	}
+	for (i = 0; i < 4; i++)
+		f->series[i].title = titles[i];
 }
 
 /* ---- CSV --------------------------------------------------------------- */
