@@ -318,23 +318,26 @@ cal_rows(const struct calendar *c, const struct calendar *base,
 	return added;
 }
 
-/* Working on every one of n calendars. */
-static bool
-cal_all_working(const struct calendar *const *c, size_t n, day_t day)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!cal_is_working(c[i], day))
-			return false;
-	return true;
-}
-
 /* The word of day d: its days are 64 * word .. 64 * word + 63. */
 static int32_t
 wm_word(day_t d)
 {
 	return (int32_t)(d >> 6);	/* the floor, for days before 1970 too */
+}
+
+/*
+ * The days of word k whose weekday is in mask: the mask turned to start
+ * at the weekday of the word's first day, repeated every 7 bits (the
+ * multiplier has a bit every 7 places, and the copies do not overlap).
+ */
+static uint64_t
+wm_weekdays(int32_t k, uint8_t mask)
+{
+	int s = date_weekday((day_t)((int64_t)k * 64));
+	unsigned m = mask & 0x7Fu;
+
+	m = ((m >> s) | (m << (7 - s))) & 0x7Fu;
+	return (uint64_t)m * 0x8102040810204081ull;
 }
 
 void
@@ -344,12 +347,101 @@ workmap_init(struct workmap *wm, struct arena *a, const struct calendar *c,
 	workmap_init_all(wm, a, &c, 1, s);
 }
 
+/* The words of a layer being built: days lo..hi, in words from first. */
+struct wm_layer {
+	uint64_t	*w;
+	int32_t		 first;
+	day_t		 lo, hi;
+};
+
+static void
+wm_put(const struct wm_layer *l, day_t d, bool working)
+{
+	uint64_t bit;
+
+	if (d < l->lo || d > l->hi)
+		return;
+	bit = 1ull << (d & 63);
+	if (working)
+		l->w[wm_word(d) - l->first] |= bit;
+	else
+		l->w[wm_word(d) - l->first] &= ~bit;
+}
+
+/* A year's holidays and make-up days: a holiday file's, or China's. */
+static void
+wm_year(const struct wm_layer *l, const struct calendar *c, int y)
+{
+	struct cn_day buf[CN_YEAR_MAX];
+	day_t jan1, dec31;
+	size_t i, n;
+
+	if (c->nfyears > 0 && cal_file_covers_year(c, y)) {
+		jan1 = date_from_civil(y, 1, 1);
+		dec31 = date_from_civil(y, 12, 31);
+		i = date_count_upto(c->fdays, c->nfdays, sizeof(*c->fdays),
+		    jan1 - 1);
+		for (; i < c->nfdays && c->fdays[i].day <= dec31; i++)
+			wm_put(l, c->fdays[i].day, c->fdays[i].status ==
+			    CN_WORK);
+		return;
+	}
+	if (!c->cn)
+		return;
+	n = cn_year_days(y, buf, CN_YEAR_MAX);
+	for (i = 0; i < n && i < CN_YEAR_MAX; i++)
+		wm_put(l, buf[i].day, buf[i].status == CN_WORK);
+}
+
+/*
+ * One calendar's working days, in the order cal_is_working decides
+ * them: the weekday, then the year's holidays, then the open days, then
+ * the closed spans.
+ */
+static void
+wm_fill(const struct wm_layer *l, int32_t nwords, const struct calendar *c)
+{
+	int ylo, yhi, y, m, d;
+	day_t from, to, e;
+	size_t i;
+	int32_t k;
+
+	for (k = 0; k < nwords; k++)
+		l->w[k] = wm_weekdays(l->first + k, c->workdays);
+	if (c->cn || c->nfyears > 0) {
+		date_to_civil(l->lo, &ylo, &m, &d);
+		date_to_civil(l->hi, &yhi, &m, &d);
+		for (y = ylo; y <= yhi; y++)
+			wm_year(l, c, y);
+	}
+	i = date_count_upto(c->open, c->nopen, sizeof(*c->open), l->lo - 1);
+	for (; i < c->nopen && c->open[i] <= l->hi; i++)
+		wm_put(l, c->open[i], true);
+	i = date_count_upto(c->closed, c->nclosed, sizeof(*c->closed), l->lo);
+	if (i > 0 && c->closed[i - 1].to >= l->lo)
+		i--;
+	for (; i < c->nclosed && c->closed[i].from <= l->hi; i++) {
+		from = c->closed[i].from > l->lo ? c->closed[i].from : l->lo;
+		to = c->closed[i].to < l->hi ? c->closed[i].to : l->hi;
+		for (e = from; e <= to && e >= from; e++)
+			wm_put(l, e, false);
+	}
+}
+
+/*
+ * The days every calendar works, built a word at a time: a day in a
+ * holiday table or a plan's list is set or cleared where it falls, the
+ * rest comes from the weekday pattern.
+ */
 void
 workmap_init_all(struct workmap *wm, struct arena *a,
     const struct calendar *const *c, size_t nc, struct span s)
 {
+	struct wm_layer l;
+	uint64_t *more = NULL;
 	int64_t n;
-	int32_t i, k;
+	int32_t k;
+	size_t i;
 
 	n = s.from <= s.to ? (int64_t)s.to - s.from + 1 : 0;
 	if (n > WORKMAP_MAX_DAYS)
@@ -362,11 +454,27 @@ workmap_init_all(struct workmap *wm, struct arena *a,
 	wm->bits = arena_alloc(a, (size_t)wm->nwords * sizeof(*wm->bits));
 	wm->before = arena_alloc(a, ((size_t)wm->nwords + 1) *
 	    sizeof(*wm->before));
-	for (i = 0; i < wm->ndays; i++)
-		if (cal_all_working(c, nc, s.from + i)) {
-			k = wm_word(s.from + i) - wm->first;
-			wm->bits[k] |= 1ull << ((s.from + i) & 63);
-		}
+	if (n == 0)
+		return;
+	l.first = wm->first;
+	l.lo = s.from;
+	l.hi = (day_t)(s.from + n - 1);
+	if (nc == 0)
+		for (k = 0; k < wm->nwords; k++)
+			wm->bits[k] = ~0ull;
+	for (i = 0; i < nc; i++) {
+		l.w = i == 0 ? wm->bits : more;
+		if (l.w == NULL)
+			l.w = more = arena_alloc(a, (size_t)wm->nwords *
+			    sizeof(*more));
+		wm_fill(&l, wm->nwords, c[i]);
+		if (i > 0)
+			for (k = 0; k < wm->nwords; k++)
+				wm->bits[k] &= more[k];
+	}
+	/* The days of the first and last words outside the span. */
+	wm->bits[0] &= ~0ull << (l.lo & 63);
+	wm->bits[wm->nwords - 1] &= ~0ull >> (63 - (l.hi & 63));
 	for (k = 0; k < wm->nwords; k++)
 		wm->before[k + 1] = wm->before[k] +
 		    __builtin_popcountll(wm->bits[k]);
@@ -390,21 +498,6 @@ workmap_before(const struct workmap *wm, day_t d)
 		return wm->before[wm->nwords];
 	return wm->before[k] + __builtin_popcountll(wm->bits[k] &
 	    ((1ull << (d & 63)) - 1));
-}
-
-/*
- * The days of word k whose weekday is in mask: the mask turned to start
- * at the weekday of the word's first day, repeated every 7 bits (the
- * multiplier has a bit every 7 places, and the copies do not overlap).
- */
-static uint64_t
-wm_weekdays(int32_t k, uint8_t mask)
-{
-	int s = date_weekday((day_t)((int64_t)k * 64));
-	unsigned m = mask & 0x7Fu;
-
-	m = ((m >> s) | (m << (7 - s))) & 0x7Fu;
-	return (uint64_t)m * 0x8102040810204081ull;
 }
 
 int32_t

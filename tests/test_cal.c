@@ -882,6 +882,100 @@ test_workmap_all(void **state)
 	arena_release(&ar);
 }
 
+
+/* A small generator, so the random calendars are the same on every run. */
+static uint32_t
+rnd(uint32_t *seed, uint32_t n)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 8) % n;
+}
+
+/*
+ * The workmap, built a word at a time, against cal_is_working day by day:
+ * random weekdays, China's table on or off, holiday files, open days and
+ * closed spans, one to three calendars, spans across the table's edges.
+ */
+static void
+test_workmap_random(void **state)
+{
+	static const int edges[] = { 2003, 2004, 2026, 2027, 2099, 2100 };
+	struct span closed[3][6];
+	day_t open[3][8];
+	struct cal_fday fd[12];
+	int years[2];
+	struct calendar c[3];
+	const struct calendar *cp[3];
+	struct workmap wm;
+	struct arena a;
+	struct span m;
+	uint32_t seed = 7;
+	size_t nc, i, k;
+	int round, y;
+	day_t d, base;
+	bool want;
+
+	(void)state;
+	for (round = 0; round < 300; round++) {
+		arena_init(&a);
+		y = round % 3 == 0 ? edges[rnd(&seed, 6)] :
+		    2000 + (int)rnd(&seed, 105);
+		base = D(y, 1, 1) + (day_t)rnd(&seed, 365) - 180;
+		m.from = base;
+		m.to = base + (day_t)rnd(&seed, round % 5 == 0 ? 2000 : 400);
+		nc = 1 + rnd(&seed, 3);
+		for (i = 0; i < nc; i++) {
+			cal_init(&c[i]);
+			c[i].workdays = (uint8_t)rnd(&seed, 128);
+			c[i].cn = rnd(&seed, 4) != 0;
+			c[i].nclosed = rnd(&seed, 6);
+			for (k = 0; k < c[i].nclosed; k++) {
+				closed[i][k].from = base - 30 +
+				    (day_t)rnd(&seed, 500);
+				closed[i][k].to = closed[i][k].from +
+				    (day_t)rnd(&seed, 40);
+			}
+			c[i].closed = closed[i];
+			c[i].nopen = rnd(&seed, 8);
+			for (k = 0; k < c[i].nopen; k++)
+				open[i][k] = base - 10 + (day_t)rnd(&seed, 450);
+			c[i].open = open[i];
+			cal_normalise(&c[i]);
+			if (rnd(&seed, 3) == 0) {
+				years[0] = y;
+				years[1] = y + 1;
+				for (k = 0; k < 12; k++) {
+					fd[k].day = D(y, 1, 1) +
+					    (day_t)rnd(&seed, 730);
+					fd[k].status = rnd(&seed, 2) ? CN_OFF :
+					    CN_WORK;
+					fd[k].name = "x";
+				}
+				/* only one entry a day, as a holiday file gives */
+				for (k = 1; k < 12; k++)
+					if (fd[k].day == fd[k - 1].day)
+						fd[k].day = D(y, 1, 1) - 1000;
+				cal_add_file_years(&c[i], &a, years,
+				    rnd(&seed, 2) + 1, fd, 12);
+			}
+			cp[i] = &c[i];
+		}
+		workmap_init_all(&wm, &a, cp, nc, m);
+		for (d = m.from - 70; d <= m.to + 70; d++) {
+			want = d >= m.from && d <= m.to;
+			for (i = 0; i < nc && want; i++)
+				want = cal_is_working(&c[i], d);
+			assert_int_equal(workmap_is_working(&wm, d), want);
+			/* a day of the words outside the span is clear */
+			if (!(d >= m.from && d <= m.to) && (d >> 6) >= wm.first &&
+			    (d >> 6) < wm.first + wm.nwords)
+				assert_int_equal((wm.bits[(d >> 6) - wm.first] >>
+				    (d & 63)) & 1, 0);
+		}
+		arena_release(&a);
+	}
+}
+
 int
 main(void)
 {
@@ -915,6 +1009,7 @@ main(void)
 		cmocka_unit_test(test_rows_2026),
 		cmocka_unit_test(test_rows_unknown_year),
 		cmocka_unit_test(test_workmap_all),
+		cmocka_unit_test(test_workmap_random),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
