@@ -42,6 +42,9 @@ void	 output_fail(struct output *);
  * output_open refuses to replace it, under any name.
  */
 void	 output_note_input(int fd);
+/* The same with the file's stat, when the caller has it. */
+struct stat;
+void	 output_note_stat(const struct stat *);
 
 /*
  * Makes a new or renamed entry of path durable: fsync of its directory

@@ -84,6 +84,11 @@ struct yload_opts {
 	 * Without stream the input is always checked as it is read.
 	 */
 	bool			 scan_first;
+	/*
+	 * The size of a regular file the caller opened and has not read
+	 * from, when it knows it: spares asking the system again. 0: ask.
+	 */
+	unsigned long long	 file_size;
 };
 
 /*

@@ -32,28 +32,30 @@ static size_t ninputs, inputs_cap;
 void
 output_note_input(int fd)
 {
-	struct input_id *v;
 	struct stat st;
-	size_t i;
 
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+	if (fstat(fd, &st) == 0)
+		output_note_stat(&st);
+}
+
+/* Kept as they come: a file named twice is in the list twice. */
+void
+output_note_stat(const struct stat *st)
+{
+	struct input_id *v;
+
+	if (!S_ISREG(st->st_mode))
 		return;
 	pthread_mutex_lock(&inputs_mu);
-	for (i = 0; i < ninputs; i++)
-		if (inputs[i].dev == st.st_dev && inputs[i].ino == st.st_ino)
-			break;
-	if (i == ninputs) {
-		if (ninputs == inputs_cap) {
-			inputs_cap = inputs_cap ? inputs_cap * 2 : 16;
-			if ((v = realloc(inputs, inputs_cap * sizeof(*v))) ==
-			    NULL)
-				arena_oom();
-			inputs = v;
-		}
-		inputs[ninputs].dev = st.st_dev;
-		inputs[ninputs].ino = st.st_ino;
-		ninputs++;
+	if (ninputs == inputs_cap) {
+		inputs_cap = inputs_cap ? inputs_cap * 2 : 16;
+		if ((v = realloc(inputs, inputs_cap * sizeof(*v))) == NULL)
+			arena_oom();
+		inputs = v;
 	}
+	inputs[ninputs].dev = st->st_dev;
+	inputs[ninputs].ino = st->st_ino;
+	ninputs++;
 	pthread_mutex_unlock(&inputs_mu);
 }
 

@@ -167,6 +167,7 @@ plandoc_init_quiet(struct plandoc *pd, const char *path,
 	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
 	struct plan_builder *pb;
 	struct yload_opts o;
+	char iobuf[4096];
 	struct stat st;
 	FILE *fp;
 	char *buf;
@@ -179,9 +180,11 @@ plandoc_init_quiet(struct plandoc *pd, const char *path,
 		fp = stdin;
 	else if ((fp = fopen(path, "rb")) == NULL)
 		return plandoc_fail(pd, "open", path, errno);
+	else	/* a buffer of its own: stdio would ask the file's block size */
+		setvbuf(fp, iobuf, _IOFBF, sizeof(iobuf));
 	if (fstat(fileno(fp), &st) != 0)
 		memset(&st, 0, sizeof(st));	/* read as a stream */
-	output_note_input(fileno(fp));
+	output_note_stat(&st);
 	if (S_ISDIR(st.st_mode)) {
 		if (fp != stdin)
 			fclose(fp);
@@ -190,8 +193,11 @@ plandoc_init_quiet(struct plandoc *pd, const char *path,
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max)
 		too_large(pd, (unsigned long long)st.st_size, max);
 	else if (S_ISREG(st.st_mode)) {
-		off_t start = ftello(fp);	/* standard input: anywhere */
+		/* standard input may stand anywhere in its file */
+		off_t start = fp == stdin ? ftello(fp) : 0;
 
+		if (fp != stdin)
+			o.file_size = (unsigned long long)st.st_size;
 		budget_init(&pd->diags.budget, (uint64_t)st.st_size);
 		pd->root = yload_file(fp, &pd->arena, &pd->diags, &o);
 		if (start >= 0 && plandoc_again(pd, &pb, path, opts, &o)) {

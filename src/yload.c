@@ -300,7 +300,8 @@ yread_handler(void *data, unsigned char *buffer, size_t size,
 	if (r->failed)
 		return 0;
 	if (r->fp != NULL) {
-		n = fread(buffer, 1, size, r->fp);
+		/* not again once at the end: a read that costs a call */
+		n = feof(r->fp) ? 0 : fread(buffer, 1, size, r->fp);
 		if (n == 0 && ferror(r->fp)) {
 			r->io_error = true;
 			r->io_errno = errno;
@@ -1104,9 +1105,14 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 	y->rd.max_size = opts != NULL && opts->max_size != 0 ?
 	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
 	strmap_init(&y->anchors, a);
-	size = input_size(&y->rd);
+	if (opts != NULL && opts->file_size > 0 && y->rd.fp != NULL) {
+		size = opts->file_size;
+		y->rd.base = 0;
+	} else
+		size = input_size(&y->rd);
 	y->rd.lazy = y->opts != NULL && !opts->scan_first &&
-	    (y->rd.fp == NULL || (size > 0 && input_start(&y->rd)));
+	    (y->rd.fp == NULL || (size > 0 && (opts->file_size > 0 ||
+	    input_start(&y->rd))));
 	y->icache = icache_new(size);
 	if (use_pipeline(opts, size))
 		y->q = yevq_start(&y->parser, yread_handler, &y->rd);
