@@ -50,10 +50,14 @@ plan_kind_from_name(const char *s)
 {
 	int i;
 
+	/* the first byte first: a plan names a kind for every activity */
 	for (i = 0; i < K__COUNT; i++)
-		if (strcmp(plan_kinds[i].name, s) == 0 ||
-		    strcmp(plan_kinds[i].zh, s) == 0 ||
-		    strcmp(plan_kinds[i].en, s) == 0)
+		if ((plan_kinds[i].name[0] == s[0] &&
+		    strcmp(plan_kinds[i].name, s) == 0) ||
+		    (plan_kinds[i].zh[0] == s[0] &&
+		    strcmp(plan_kinds[i].zh, s) == 0) ||
+		    (plan_kinds[i].en[0] == s[0] &&
+		    strcmp(plan_kinds[i].en, s) == 0))
 			return i;
 	return -1;
 }

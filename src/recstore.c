@@ -18,6 +18,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -876,7 +877,9 @@ recstore_check_tail(const char *path, struct recstore_tail *tail,
 	int fd;
 
 	err_clear(err);
-	memset(tail, 0, sizeof(*tail));
+	/* not the 16 KB of repair, read only once set */
+	memset(tail, 0, offsetof(struct recstore_tail, repair));
+	tail->repair[0] = '\0';
 	if ((st = open_locked(path, false, LOCK_SH, &fd, &created, err)) !=
 	    RECSTORE_OK)
 		return st;

@@ -421,6 +421,13 @@ is_str_key(const struct ynode *k)
 	return k->kind == YN_SCALAR || k->kind == YN_NULL;
 }
 
+/* Short keys are interned (intern), so most equal keys are one copy. */
+static bool
+same_key(const char *a, const char *b)
+{
+	return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
 /* Reports each key that repeats an earlier key of the same mapping. */
 static void
 check_dup_keys(struct yload *y, const struct ynode *kids, size_t pairs)
@@ -436,8 +443,8 @@ check_dup_keys(struct yload *y, const struct ynode *kids, size_t pairs)
 				continue;
 			for (j = 0; j < i; j++)
 				if (is_str_key(&kids[2 * j]) &&
-				    strcmp(kids[2 * i].u.str,
-				    kids[2 * j].u.str) == 0) {
+				    same_key(kids[2 * i].u.str,
+				    kids[2 * j].u.str)) {
 					report_dup(y, &kids[2 * i],
 					    &kids[2 * j]);
 					break;

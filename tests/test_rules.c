@@ -903,6 +903,82 @@ test_placeholder(void **state)
 	unload();
 }
 
+/* The old way of finding a pattern: strstr for each, in order. */
+static const char *
+placeholder_ref(const char *s, bool name)
+{
+	static const char *const any[] = {
+		"20xx", "20XX", "20__", "XXX", "xxx", "某某", "xx", "__",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(any) / sizeof(any[0]); i++)
+		if (strstr(s, any[i]) != NULL)
+			return any[i];
+	return name && strstr(s, "XX") != NULL ? "XX" : NULL;
+}
+
+/*
+ * placeholder_scan against placeholder_ref on random texts made of the
+ * patterns' pieces (and 某's bytes alone), under a name key and another.
+ */
+static void
+test_placeholder_random(void **state)
+{
+	static const char *const bits[] = {
+		"x", "X", "_", "2", "0", "某", "\xe6", "\xe6\x9f", "a", "班",
+		"20", "某某", "xx",
+	};
+	struct ynode kv[2];
+	struct diags d;
+	struct arena a;
+	char text[64];
+	const char *want;
+	uint32_t seed = 1;
+	int round, k, n;
+	size_t len;
+
+	(void)state;
+	for (round = 0; round < 20000; round++) {
+		len = 0;
+		n = 1 + (int)((seed >> 16) % 9);
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *b = bits[(seed >> 16) % 13];
+			memcpy(text + len, b, strlen(b));
+			len += strlen(b);
+		}
+		text[len] = '\0';
+		memset(kv, 0, sizeof(kv));
+		kv[0].kind = YN_SCALAR;
+		kv[0].u.str = round % 2 ? "name" : "duty";
+		kv[1].kind = YN_SCALAR;
+		kv[1].u.str = text;
+		kv[1].line = kv[1].col = 1;
+		arena_init(&a);
+		diags_init(&d, &a, "t.yaml");
+		budget_init(&d.budget, 1000);
+		{
+			struct ynode map = { .kind = YN_MAP, .n = 1,
+			    .u.kids = kv };
+
+			placeholder_scan(&map, &d);
+		}
+		want = placeholder_ref(text, round % 2);
+		if (want == NULL)
+			assert_int_equal(d.n, 0);
+		else {
+			char msg[64];
+
+			assert_int_equal(d.n, 1);
+			snprintf(msg, sizeof(msg), "template text '%s' left in "
+			    "the plan", want);
+			assert_string_equal(d.v[0].msg, msg);
+		}
+		arena_release(&a);
+	}
+}
+
 static void
 test_phase_overlap(void **state)
 {
@@ -1914,6 +1990,7 @@ main(void)
 		TEST(test_bad_number_days),
 		TEST(test_unknown_kind),
 		TEST(test_placeholder),
+		TEST(test_placeholder_random),
 		TEST(test_phase_overlap),
 		TEST(test_empty_phase),
 		TEST(test_partner_unvisited),
