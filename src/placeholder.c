@@ -1,6 +1,5 @@
 /* placeholder.c - template text left in a plan (20xx, XXX, xx, __, 某某): a scan of the node tree. */
 #include <stdbool.h>
-#include <stdint.h>
 #include <string.h>
 
 #include "catalog.h"
@@ -24,95 +23,30 @@ is_name_key(const char *k)
 	return false;
 }
 
-/* The patterns, in the order a text holding several is reported by. */
-static const char *const anywhere[] = {
-	"20xx", "20XX", "20__", "XXX", "xxx", "某某", "xx", "__",
-};
-#define IN_NAMES	(1u << 8)	/* XX, only in names */
-
-/* Whether p, in s, follows "20". */
-static bool
-after_20(const char *s, const unsigned char *p)
-{
-	return p - (const unsigned char *)s >= 2 && p[-2] == '2' &&
-	    p[-1] == '0';
-}
-
-/* The patterns that start at p, a byte of s, as bits as patterns_in. */
-static unsigned
-patterns_at(const char *s, const unsigned char *p)
-{
-	switch (*p) {
-	case 'x':
-		if (p[1] != 'x')
-			return 0;
-		return 1u << 6 | (unsigned)(p[2] == 'x') << 4 |
-		    (unsigned)after_20(s, p) << 0;
-	case 'X':
-		if (p[1] != 'X')
-			return 0;
-		return IN_NAMES | (unsigned)(p[2] == 'X') << 3 |
-		    (unsigned)after_20(s, p) << 1;
-	case '_':
-		if (p[1] != '_')
-			return 0;
-		return 1u << 7 | (unsigned)after_20(s, p) << 2;
-	case 0xE6:	/* 某某 is E6 9F 90 E6 9F 90 */
-		return p[1] == 0x9F && p[2] == 0x90 && p[3] == 0xE6 &&
-		    p[4] == 0x9F && p[5] == 0x90 ? 1u << 5 : 0;
-	default:
-		return 0;
-	}
-}
-
-/* The bytes of w equal to c, as their top bits (none missed). */
-static uint64_t
-bytes_eq(uint64_t w, uint64_t c)
-{
-	uint64_t x = w ^ (c * 0x0101010101010101ull);
-
-	return (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
-}
-
-/*
- * The patterns s holds, as bits of anywhere[] and IN_NAMES. Eight bytes
- * are passed over at once when they hold no x, X or _ and no 0x90, the
- * last byte of 某 (most Chinese characters start with 0xE6, as 某 does;
- * few end with 0x90). Otherwise each pattern is looked for where it
- * would start, from the five bytes before, where a 某某 ending here starts.
- */
-static unsigned
-patterns_in(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s), i = 0, j;
-	unsigned found = 0;
-	uint64_t w;
-
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, p + i, 8);
-		if ((bytes_eq(w, 'x') | bytes_eq(w, 'X') | bytes_eq(w, '_') |
-		    bytes_eq(w, 0x90)) == 0)
-			continue;
-		for (j = i >= 5 ? i - 5 : 0; j < i + 8; j++)
-			found |= patterns_at(s, p + j);
-	}
-	for (j = i >= 5 ? i - 5 : 0; j < len; j++)
-		found |= patterns_at(s, p + j);
-	return found;
-}
-
 /* The key whose value s is (NULL in a list of no key) decides "name". */
 static const char *
 placeholder_in(const char *s, const struct ynode *key)
 {
-	unsigned found = patterns_in(s);
+	static const char *const anywhere[] = {
+		"20xx", "20XX", "20__", "XXX", "xxx", "某某", "xx", "__",
+	};
+	static const char *const in_names[] = { "XX" };
+	size_t i;
 
-	if ((found & 0xFF) != 0)
-		return anywhere[__builtin_ctz(found & 0xFF)];
-	if ((found & IN_NAMES) != 0 && key != NULL &&
-	    key->kind == YN_SCALAR && is_name_key(key->u.str))
-		return "XX";
+	/*
+	 * Every pattern holds x, X, _ or 某: most text has none. Not the
+	 * first byte of 某 alone (0xE6), which starts most common Chinese
+	 * characters.
+	 */
+	if (s[strcspn(s, "xX_")] == '\0' && strstr(s, "某") == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(anywhere) / sizeof(anywhere[0]); i++)
+		if (strstr(s, anywhere[i]) != NULL)
+			return anywhere[i];
+	if (key != NULL && key->kind == YN_SCALAR && is_name_key(key->u.str))
+		for (i = 0; i < sizeof(in_names) / sizeof(in_names[0]); i++)
+			if (strstr(s, in_names[i]) != NULL)
+				return in_names[i];
 	return NULL;
 }
 
