@@ -6,13 +6,14 @@
 #include <stddef.h>
 
 struct arena_chunk;
+struct arena_owned;
 
 struct arena {
 	struct arena_chunk *head;	/* newest chunk first */
 	char *cur;			/* next free byte in head */
 	char *end;			/* end of head */
 	size_t total;			/* bytes obtained from malloc */
-	void	**owned;		/* arena_realloc_owned blocks */
+	struct arena_owned *owned;	/* arena_realloc_owned blocks */
 	size_t	 nowned, capowned;
 };
 

@@ -306,6 +306,46 @@ test_realloc_owned(void **state)
 	assert_true(a->capowned >= 102);
 }
 
+/*
+ * Big owned blocks (4 MB and more have a mapping of their own) keep their
+ * bytes across every crossing: heap to mapping, mapping to mapping by
+ * mremap, back to the heap, and a caller's malloc block taken over.
+ */
+static void
+test_realloc_owned_big(void **state)
+{
+	struct arena *a = *state;
+	size_t sizes[] = { 1000, 5u << 20, 9u << 20, (9u << 20) + 1,
+	    33u << 20, 3u << 20, 6u << 20, 100 };
+	unsigned char *p = NULL, *m;
+	size_t k, i, have = 0, keep;
+
+	for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		p = arena_realloc_owned(a, p, sizes[k]);
+		keep = have < sizes[k] ? have : sizes[k];
+		for (i = 0; i < keep; i += 4093)
+			assert_int_equal(p[i], (unsigned char)(i * 7 + 1));
+		if (keep > 0)
+			assert_int_equal(p[keep - 1],
+			    (unsigned char)((keep - 1) * 7 + 1));
+		for (i = keep; i < sizes[k]; i++)
+			p[i] = (unsigned char)(i * 7 + 1);
+		have = sizes[k];
+	}
+	assert_int_equal(a->nowned, 1);
+	/* a caller's block of 5 MB, then grown into a mapping */
+	m = malloc(5u << 20);
+	assert_non_null(m);
+	memset(m, 0xAB, 5u << 20);
+	m = arena_realloc_owned(a, m, 5u << 20);
+	assert_int_equal(a->nowned, 2);
+	m = arena_realloc_owned(a, m, 12u << 20);
+	assert_int_equal(m[0], 0xAB);
+	assert_int_equal(m[(5u << 20) - 1], 0xAB);
+	m[(12u << 20) - 1] = 1;
+	assert_int_equal(a->nowned, 2);
+}
+
 struct item {
 	int	 k;
 	char	 tag[13];
@@ -465,6 +505,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_reset, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_release_reuse, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_realloc_owned_big, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_realloc_owned, setup,
 		    teardown),
