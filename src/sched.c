@@ -16,8 +16,10 @@
  * key (site, day), value the number of events.
  */
 struct occmap {
-	uint64_t	*keys;		/* key + 1; 0 is empty */
-	uint64_t	*vals;
+	struct occpair {
+		uint64_t key;	/* key + 1; 0 is empty */
+		uint64_t val;
+	}		*v;	/* a key and its value share a cache line */
 	size_t		 cap, n;
 };
 
@@ -36,7 +38,7 @@ occ_find(const struct occmap *m, uint64_t key)
 	size_t i, mask = m->cap - 1;
 
 	for (i = mix64(key) & mask;; i = (i + 1) & mask)
-		if (m->keys[i] == 0 || m->keys[i] == key + 1)
+		if (m->v[i].key == 0 || m->v[i].key == key + 1)
 			return i;
 }
 
@@ -48,7 +50,7 @@ occ_get(const struct occmap *m, uint64_t key)
 	if (m->cap == 0)
 		return 0;
 	i = occ_find(m, key);
-	return m->keys[i] == 0 ? 0 : m->vals[i];
+	return m->v[i].key == 0 ? 0 : m->v[i].val;
 }
 
 static uint64_t *
@@ -61,28 +63,21 @@ occ_slot(struct occmap *m, struct arena *a, uint64_t key)
 		size_t j;
 
 		m->cap = old.cap ? old.cap * 2 : 1024;
-		m->keys = arena_realloc_owned(a, NULL, m->cap * sizeof(*m->keys));
-		m->vals = arena_realloc_owned(a, NULL, m->cap * sizeof(*m->vals));
-		memset(m->keys, 0, m->cap * sizeof(*m->keys));
+		m->v = arena_realloc_owned(a, NULL, m->cap * sizeof(*m->v));
+		memset(m->v, 0, m->cap * sizeof(*m->v));
 		for (j = 0; j < old.cap; j++)
-			if (old.keys[j] != 0) {
-				i = occ_find(m, old.keys[j] - 1);
-				m->keys[i] = old.keys[j];
-				m->vals[i] = old.vals[j];
-			}
-		if (old.cap) {
-			/* give the old arrays back */
-			arena_realloc_owned(a, old.keys, 1);
-			arena_realloc_owned(a, old.vals, 1);
-		}
+			if (old.v[j].key != 0)
+				m->v[occ_find(m, old.v[j].key - 1)] = old.v[j];
+		if (old.cap)	/* give the old table back */
+			arena_realloc_owned(a, old.v, 1);
 	}
 	i = occ_find(m, key);
-	if (m->keys[i] == 0) {
-		m->keys[i] = key + 1;
-		m->vals[i] = 0;
+	if (m->v[i].key == 0) {
+		m->v[i].key = key + 1;
+		m->v[i].val = 0;
 		m->n++;
 	}
-	return &m->vals[i];
+	return &m->v[i].val;
 }
 
 /* ---- the scheduler's state ----------------------------------------- */
