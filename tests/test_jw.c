@@ -129,6 +129,43 @@ test_jbuf_like_jw(void **state)
 }
 
 /*
+ * jbuf_json, which passes over plain text eight bytes at a time, against
+ * jw_str, a byte at a time, on 5,000 random strings of up to 40 bytes:
+ * control bytes, quotes, backslashes, DEL and UTF-8 at every offset.
+ */
+static void
+test_jbuf_like_jw_random(void **state)
+{
+	static const unsigned char pool[] = { 'a', 'Z', ' ', '"', '\\', '\n',
+	    '\t', '\r', 0x01, 0x1f, 0x20, 0x21, 0x7f, 0x80, 0xe4, 0xb8, 0x80,
+	    0x5b, 0x5d, 0x1e };
+	char *buf1, *buf2, s[48];
+	size_t len1, len2, n, i;
+	FILE *fp1 = mem(&buf1, &len1), *fp2 = mem(&buf2, &len2);
+	struct jbuf b;
+	uint32_t seed = 11;
+	int round;
+
+	(void)state;
+	jbuf_init(&b, fp2);
+	for (round = 0; round < 5000; round++) {
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 41;
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = (char)pool[(seed >> 16) % sizeof(pool)];
+		}
+		s[n] = '\0';
+		jw_str(fp1, s);
+		jbuf_str(&b, s);
+	}
+	jbuf_done(&b);
+	assert_string_equal(text_of(fp2, &buf2), text_of(fp1, &buf1));
+	free(buf1);
+	free(buf2);
+}
+
+/*
  * A jbuf in memory grows past its first block and keeps every byte; one
  * jbuf appends another, but its first bytes, past its own block too.
  */
@@ -178,6 +215,7 @@ main(void)
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_items),
 		cmocka_unit_test(test_jbuf_like_jw),
+		cmocka_unit_test(test_jbuf_like_jw_random),
 		cmocka_unit_test(test_jbuf_mem),
 	};
 
