@@ -63,6 +63,8 @@ struct arena_owned {
 static size_t
 owned_maplen(size_t sz)
 {
+	if (sz > SIZE_MAX - ARENA_HUGE)
+		arena_oom();
 	return (sz + ARENA_HUGE - 1) & ~(size_t)(ARENA_HUGE - 1);
 }
 

@@ -414,7 +414,8 @@ wm_fill(const struct wm_layer *l, int32_t nwords, const struct calendar *c)
 		for (y = ylo; y <= yhi; y++)
 			wm_year(l, c, y);
 	}
-	i = date_count_upto(c->open, c->nopen, sizeof(*c->open), l->lo - 1);
+	i = l->lo == INT32_MIN ? 0 :
+	    date_count_upto(c->open, c->nopen, sizeof(*c->open), l->lo - 1);
 	for (; i < c->nopen && c->open[i] <= l->hi; i++)
 		wm_put(l, c->open[i], true);
 	i = date_count_upto(c->closed, c->nclosed, sizeof(*c->closed), l->lo);
