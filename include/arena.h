@@ -38,7 +38,9 @@ void	 arena_reset(struct arena *);
 /*
  * realloc for a block the arena frees on release: for big growing arrays,
  * which realloc can move without copying where arena growth would leave
- * the old copies behind.
+ * the old copies behind. As with realloc, the block may move on any call,
+ * a shrink too (one of 4 MB or more leaves its own mapping for the heap):
+ * only the pointer returned is good.
  */
 void	*arena_realloc_owned(struct arena *, void *, size_t);
 
