@@ -30,6 +30,11 @@ tprintf(struct text *t, const char *fmt, ...)
 	va_list ap;
 	int k;
 
+	if (t->p == NULL) {	/* not NULL + 0 */
+		t->cap = 256;
+		t->p = malloc(t->cap);
+		assert_non_null(t->p);
+	}
 	for (;;) {
 		va_start(ap, fmt);
 		k = vsnprintf(t->p + t->n, t->cap - t->n, fmt, ap);
@@ -185,6 +190,30 @@ test_small_and_empty_same(void **state)
 		expect_same(docs[i], strlen(docs[i]), i == 2 || i == 4);
 }
 
+/*
+ * Batches that hold no text at all (20,000 empty lists and nothing else
+ * fill two batches of 8,192 events without a scalar): their events name
+ * no string, and none is looked for.
+ */
+static void
+test_batches_without_text(void **state)
+{
+	size_t i, n = 0, cap = 4 + 4 * 20000 + 4;
+	char *t = malloc(cap);
+
+	(void)state;
+	assert_non_null(t);
+	t[n++] = '[';
+	for (i = 0; i < 20000; i++) {
+		memcpy(t + n, "[], ", 4);
+		n += 4;
+	}
+	memcpy(t + n, "[]]\n", 4);
+	n += 4;
+	expect_same(t, n, false);
+	free(t);
+}
+
 /* Events taken straight from the queue: as yaml_parser_parse gives them. */
 static int
 from_text(void *data, unsigned char *buf, size_t size, size_t *got)
@@ -251,6 +280,7 @@ main(void)
 		cmocka_unit_test(test_late_errors_same),
 		cmocka_unit_test(test_early_error_same),
 		cmocka_unit_test(test_small_and_empty_same),
+		cmocka_unit_test(test_batches_without_text),
 		cmocka_unit_test(test_events_as_parsed),
 	};
 
