@@ -96,6 +96,30 @@ struct occ {
 	day_t		 until;
 };
 
+/*
+ * What placement reads of a series, in one cache line. Occurrences are
+ * placed in order of slice end, not file order, so each meets its series
+ * at random: its window, calendar, people's global ids and state read
+ * from the series, its `when`, two index arrays and the plan were a cache
+ * miss each, most of the time placement took.
+ */
+#define PS_PEOPLE	4	/* global person ids kept in the record */
+struct pser {
+	day_t		 from, to;	/* the window */
+	uint32_t	 cw;		/* its calendar's words: st->cw index */
+	uint32_t	 days;		/* working days an occurrence takes */
+	uint32_t	 npeople;
+	uint32_t	 gp[PS_PEOPLE];	/* global ids; with more people, gp[0]
+					   is where they start in st->gpool */
+	uint32_t	 site;		/* global id of the site it takes */
+	uint32_t	 vpd;		/* its plan's visits-per-day */
+	uint32_t	 npred;		/* series it comes after */
+	day_t		 last_end;	/* its last day placed, or INT32_MIN */
+	uint32_t	 nunplaced;
+	uint8_t		 weekdays;
+	bool		 room;		/* takes room at its site */
+};
+
 /* What a series waits for (after): its predecessors and the gap. */
 struct deps {
 	uint32_t		*pred;		/* series indexes */
@@ -124,8 +148,8 @@ struct sstate {
 	struct avec		 series, occs, events, unplaced, skipped,
 				 quotas;
 	struct deps		*deps;		/* per series */
-	day_t			*last_end;	/* per series: its last day */
-	uint32_t		*nunplaced;	/* per series */
+	struct pser		*ps;		/* per series, while placing */
+	uint32_t		*gpool;		/* global ids of big series */
 	uint32_t		 nlayers;
 	day_t			 longest;	/* the longest visit, in days */
 	uint8_t			*counted;	/* bit per global person in a quota */
@@ -869,20 +893,19 @@ site_key(uint32_t gs, day_t d)
  * NO_DAY.
  */
 static day_t
-next_eligible(struct sstate *st, const struct sched_series *r,
+next_eligible(struct sstate *st, const struct pser *ps,
     const struct calwords *cw, day_t d, day_t to)
 {
-	const struct when *w = when_of(r);
 	int32_t k;
 	uint64_t m;
 
-	if (d < w->window.from)
-		d = w->window.from;
-	if (to > w->window.to)
-		to = w->window.to;
+	if (d < ps->from)
+		d = ps->from;
+	if (to > ps->to)
+		to = ps->to;
 	for (k = word_of(d); d <= to && k <= word_of(to); k++) {
 		m = range_bits(k, d, to) & work_word(cw, k) &
-		    weekday_word(st, w->weekdays, k);
+		    weekday_word(st, ps->weekdays, k);
 		if (m != 0)
 			return day_of(k, lowest_bit(m));
 	}
@@ -899,9 +922,23 @@ takes_room(const struct sched_series *r)
 /* The people of a series, then its site when it takes room: what may
  * block it, in the order a blocker is named. */
 static uint32_t
-nblockers(const struct sched_series *r)
+nblockers(const struct pser *ps)
 {
-	return r->npeople + takes_room(r);
+	return ps->npeople + ps->room;
+}
+
+/* The global id of person b of a series. */
+static uint32_t
+ps_person(const struct sstate *st, const struct pser *ps, uint32_t b)
+{
+	return ps->npeople <= PS_PEOPLE ? ps->gp[b] :
+	    st->gpool[ps->gp[0] + b];
+}
+
+static const struct calwords *
+ps_words(const struct sstate *st, const struct pser *ps)
+{
+	return &((const struct calwords *)st->cw.v)[ps->cw];
 }
 
 static uint64_t
@@ -910,18 +947,14 @@ person_word(const struct sstate *st, uint32_t gp, int32_t k)
 	return occ_get(&st->busy, ((uint64_t)gp << 32) | (uint32_t)k);
 }
 
-/* Whether blocker b of series r is taken on day x. */
+/* Whether blocker b of a series is taken on day x. */
 static bool
-taken(const struct sstate *st, const struct sched_series *r, uint32_t b,
-    day_t x)
+taken(const struct sstate *st, const struct pser *ps, uint32_t b, day_t x)
 {
-	const struct plan *p = plan_of(st, r);
-
-	if (b < r->npeople)
-		return (person_word(st, st->pgid[r->plan][r->people[b]],
-		    word_of(x)) >> (x & 63)) & 1;
-	return occ_get(&st->visits, site_key(st->sgid[r->plan][r->site], x)) >=
-	    p->cal.visits_per_day;
+	if (b < ps->npeople)
+		return (person_word(st, ps_person(st, ps, b), word_of(x)) >>
+		    (x & 63)) & 1;
+	return occ_get(&st->visits, site_key(ps->site, x)) >= ps->vpd;
 }
 
 /*
@@ -930,15 +963,15 @@ taken(const struct sstate *st, const struct sched_series *r, uint32_t b,
  * plan allows one a day; else each of them must be counted).
  */
 static uint64_t
-maybe_taken(const struct sstate *st, const struct sched_series *r, uint32_t b,
+maybe_taken(const struct sstate *st, const struct pser *ps, uint32_t b,
     int32_t k)
 {
-	if (b < r->npeople)
-		return person_word(st, st->pgid[r->plan][r->people[b]], k);
-	if (plan_of(st, r)->cal.visits_per_day == 0)
+	if (b < ps->npeople)
+		return person_word(st, ps_person(st, ps, b), k);
+	if (ps->vpd == 0)
 		return ~0ull;
-	return occ_get(&st->siteany, ((uint64_t)st->sgid[r->plan][r->site] <<
-	    32) | (uint32_t)k);
+	return occ_get(&st->siteany, ((uint64_t)ps->site << 32) |
+	    (uint32_t)k);
 }
 
 /*
@@ -947,7 +980,7 @@ maybe_taken(const struct sstate *st, const struct sched_series *r, uint32_t b,
  * taken, or NO_DAY.
  */
 static day_t
-first_taken(const struct sstate *st, const struct sched_series *r,
+first_taken(const struct sstate *st, const struct pser *ps,
     const struct calwords *cw, uint32_t b, day_t lo, day_t hi, day_t start)
 {
 	uint64_t m;
@@ -955,12 +988,12 @@ first_taken(const struct sstate *st, const struct sched_series *r,
 	int i;
 
 	for (k = word_of(lo); lo <= hi && k <= word_of(hi); k++) {
-		m = maybe_taken(st, r, b, k) & range_bits(k, lo, hi);
+		m = maybe_taken(st, ps, b, k) & range_bits(k, lo, hi);
 		/* the start day counts even when it is not a working day */
 		m &= work_word(cw, k) | range_bits(k, start, start);
 		for (; m != 0; m &= m - 1) {
 			i = lowest_bit(m);
-			if (b < r->npeople || taken(st, r, b, day_of(k, i)))
+			if (b < ps->npeople || taken(st, ps, b, day_of(k, i)))
 				return day_of(k, i);
 		}
 	}
@@ -974,16 +1007,16 @@ first_taken(const struct sstate *st, const struct sched_series *r,
  * NO_DAY when nothing does.
  */
 static day_t
-first_blocked(const struct sstate *st, const struct sched_series *r,
+first_blocked(const struct sstate *st, const struct pser *ps,
     const struct calwords *cw, day_t d, day_t e, uint32_t *who)
 {
 	day_t best = NO_DAY, x;
 	uint32_t b;
 
-	for (b = 0; b < nblockers(r); b++) {
+	for (b = 0; b < nblockers(ps); b++) {
 		/* on a day after best, b cannot be first; on best, an
 		   earlier one is */
-		x = first_taken(st, r, cw, b, d, best == NO_DAY ? e : best - 1,
+		x = first_taken(st, ps, cw, b, d, best == NO_DAY ? e : best - 1,
 		    d);
 		if (x < best) {
 			best = x;
@@ -995,18 +1028,17 @@ first_blocked(const struct sstate *st, const struct sched_series *r,
 
 /* The first day after x, up to limit, on which blocker b is free. */
 static day_t
-next_free(const struct sstate *st, const struct sched_series *r, uint32_t b,
+next_free(const struct sstate *st, const struct pser *ps, uint32_t b,
     day_t x, day_t limit)
 {
-	bool exact = b < r->npeople ||
-	    plan_of(st, r)->cal.visits_per_day == 1;
+	bool exact = b < ps->npeople || ps->vpd == 1;
 	uint64_t m, rng, t;
 	int32_t k;
 	day_t y = x + 1;
 	int i;
 
 	for (k = word_of(y); y <= limit && k <= word_of(limit); k++) {
-		m = maybe_taken(st, r, b, k);
+		m = maybe_taken(st, ps, b, k);
 		rng = range_bits(k, y, limit);
 		if (exact) {
 			if ((t = ~m & rng) != 0)
@@ -1016,7 +1048,7 @@ next_free(const struct sstate *st, const struct sched_series *r, uint32_t b,
 		/* a site that takes several visits a day: count them */
 		for (t = rng; t != 0; t &= t - 1) {
 			i = lowest_bit(t);
-			if (!((m >> i) & 1) || !taken(st, r, b, day_of(k, i)))
+			if (!((m >> i) & 1) || !taken(st, ps, b, day_of(k, i)))
 				return day_of(k, i);
 		}
 	}
@@ -1025,19 +1057,18 @@ next_free(const struct sstate *st, const struct sched_series *r, uint32_t b,
 
 /* Whether a blocker before b may be taken on an eligible day of [lo, hi]. */
 static bool
-earlier_taken(struct sstate *st, const struct sched_series *r,
+earlier_taken(struct sstate *st, const struct pser *ps,
     const struct calwords *cw, uint32_t b, day_t lo, day_t hi)
 {
-	const struct when *w = when_of(r);
 	uint64_t elig;
 	uint32_t a;
 	int32_t k;
 
 	for (k = word_of(lo); lo <= hi && k <= word_of(hi); k++) {
 		elig = range_bits(k, lo, hi) & work_word(cw, k) &
-		    weekday_word(st, w->weekdays, k);
+		    weekday_word(st, ps->weekdays, k);
 		for (a = 0; a < b && elig != 0; a++)
-			if (maybe_taken(st, r, a, k) & elig)
+			if (maybe_taken(st, ps, a, k) & elig)
 				return true;
 	}
 	return false;
@@ -1055,18 +1086,18 @@ blocker_name(const struct sstate *st, const struct sched_series *r,
 }
 
 static void
-take(struct sstate *st, const struct sched_series *r, day_t d, day_t e)
+take(struct sstate *st, const struct pser *ps, day_t d, day_t e)
 {
 	uint32_t i;
 	day_t x;
 
 	for (x = d; x <= e; x++) {
-		if (x != d && !sitecal_is_working(r->cal, x))
+		if (x != d && !sitecal_is_working(ps_words(st, ps)->cal, x))
 			continue;
-		for (i = 0; i < r->npeople; i++)
-			person_take(st, st->pgid[r->plan][r->people[i]], x);
-		if (takes_room(r)) {	/* partner sites only (§10) */
-			uint32_t gs = st->sgid[r->plan][r->site];
+		for (i = 0; i < ps->npeople; i++)
+			person_take(st, ps_person(st, ps, i), x);
+		if (ps->room) {		/* partner sites only (§10) */
+			uint32_t gs = ps->site;
 
 			++*occ_slot(&st->visits, st->a, site_key(gs, x));
 			*occ_slot(&st->siteany, st->a, ((uint64_t)gs << 32) |
@@ -1142,33 +1173,33 @@ static bool
 place_one(struct sstate *st, const struct occ *o, day_t from, struct why *y,
     day_t *date, day_t *end)
 {
-	const struct sched_series *r = &((struct sched_series *)
-	    st->series.v)[o->series];
-	const struct calwords *cw = cal_words(st, o->series);
-	const struct when *w = when_of(r);
+	const struct pser *ps = &st->ps[o->series];
+	const struct calwords *cw = ps_words(st, ps);
+	const struct sched_series *r;
 	day_t d = from, e, x, z;
 	uint32_t who = 0;
 
 	y->first = NULL;
 	y->one = true;
 	y->site = false;
-	while ((d = next_eligible(st, r, cw, d, o->to)) != NO_DAY) {
-		e = end_of(r->cal, w, d);
-		if (e > w->window.to)
+	while ((d = next_eligible(st, ps, cw, d, o->to)) != NO_DAY) {
+		e = sitecal_occupied_end(cw->cal, d, ps->days);
+		if (e > ps->to)
 			break;		/* a later start ends later still */
-		if ((x = first_blocked(st, r, cw, d, e, &who)) == NO_DAY) {
-			take(st, r, d, e);
+		if ((x = first_blocked(st, ps, cw, d, e, &who)) == NO_DAY) {
+			take(st, ps, d, e);
 			*date = d;
 			*end = e;
 			return true;
 		}
+		r = &((const struct sched_series *)st->series.v)[o->series];
 		why_note(y, st, r, blocker_name(st, r, who));
 		d = x + 1;
 		if (x >= o->to)
 			break;
-		z = next_free(st, r, who, x, o->to);
+		z = next_free(st, ps, who, x, o->to);
 		if (z > d && (!y->one || who == 0 ||
-		    !earlier_taken(st, r, cw, who, d, z - 1)))
+		    !earlier_taken(st, ps, cw, who, d, z - 1)))
 			d = z;
 	}
 	return false;
@@ -1269,13 +1300,13 @@ earliest(struct sstate *st, uint32_t si, const char **waits)
 	for (k = 0; k < dp->npred; k++) {
 		uint32_t j = dp->pred[k];
 
-		if (st->nunplaced[j] > 0) {
+		if (st->ps[j].nunplaced > 0) {
 			*waits = v[j].activity;
 			return INT32_MAX;
 		}
-		if (st->last_end[j] == INT32_MIN)
+		if (st->ps[j].last_end == INT32_MIN)
 			continue;	/* nothing of it was held */
-		x = working_after(r->cal, st->last_end[j],
+		x = working_after(r->cal, st->ps[j].last_end,
 		    r->act != NULL ? r->act->gap : 0);
 		if (x > best) {
 			best = x;
@@ -1291,8 +1322,8 @@ placed(struct sstate *st, struct occ *o, day_t d, day_t e)
 	o->date = d;
 	o->end = e;
 	o->placed = true;
-	if (e > st->last_end[o->series])
-		st->last_end[o->series] = e;
+	if (e > st->ps[o->series].last_end)
+		st->ps[o->series].last_end = e;
 }
 
 static void
@@ -1301,7 +1332,68 @@ not_placed(struct sstate *st, const struct occ *o, const char *reason)
 	struct span win = { o->from, o->to };
 
 	add_unplaced(st, o->series, o->number, win, reason);
-	st->nunplaced[o->series]++;
+	st->ps[o->series].nunplaced++;
+}
+
+/*
+ * Asks the cache for the busy words of the people of occurrence o on its
+ * first day, which placement reads first.
+ */
+static void
+prefetch_busy(const struct sstate *st, const struct occ *o)
+{
+	const struct pser *ps = &st->ps[o->series];
+	uint64_t k = (uint32_t)word_of(o->from);
+	uint32_t b;
+
+	if (st->busy.cap == 0 || ps->npeople > PS_PEOPLE)
+		return;
+	for (b = 0; b < ps->npeople; b++)
+		__builtin_prefetch(&st->busy.v[mix64((uint64_t)ps->gp[b] <<
+		    32 | k) & (st->busy.cap - 1)]);
+}
+
+/* The placement record of each series (struct pser). */
+static void
+make_pser(struct sstate *st)
+{
+	const struct sched_series *v = st->series.v;
+	size_t i, n = st->series.n;
+	struct avec pool = { 0 };
+	uint32_t b;
+
+	st->ps = arena_realloc_owned(st->a, NULL, (n + 1) * sizeof(*st->ps));
+	for (i = 0; i < n; i++) {
+		const struct sched_series *r = &v[i];
+		const struct when *w = when_of(r);
+		struct pser *ps = &st->ps[i];
+		const uint32_t *pg = st->pgid[r->plan];
+
+		memset(ps, 0, sizeof(*ps));
+		ps->from = w->window.from;
+		ps->to = w->window.to;
+		ps->cw = (uint32_t)(cal_words(st, (uint32_t)i) -
+		    (const struct calwords *)st->cw.v);
+		ps->days = w->days;
+		ps->npeople = r->npeople;
+		if (r->npeople <= PS_PEOPLE)
+			for (b = 0; b < r->npeople; b++)
+				ps->gp[b] = pg[r->people[b]];
+		else {
+			ps->gp[0] = (uint32_t)pool.n;
+			for (b = 0; b < r->npeople; b++)
+				*(uint32_t *)avec_push(st->a, &pool,
+				    sizeof(uint32_t)) = pg[r->people[b]];
+		}
+		ps->room = takes_room(r);
+		if (ps->room)
+			ps->site = st->sgid[r->plan][r->site];
+		ps->vpd = plan_of(st, r)->cal.visits_per_day;
+		ps->npred = st->deps[i].npred;
+		ps->last_end = INT32_MIN;
+		ps->weekdays = w->weekdays;
+	}
+	st->gpool = pool.v;
 }
 
 /*
@@ -1314,32 +1406,28 @@ static void
 place(struct sstate *st)
 {
 	struct occ *v = st->occs.v;
-	size_t i, n = st->occs.n, k, ns = st->series.n;
+	size_t i, n = st->occs.n, k;
 	uint32_t *idx, *tmp, layer;
 	day_t *key, lo, hi;
 
-	st->last_end = arena_alloc(st->a, (ns + 1) * sizeof(*st->last_end));
-	st->nunplaced = arena_alloc(st->a, (ns + 1) *
-	    sizeof(*st->nunplaced));
-	for (i = 0; i < ns; i++)
-		st->last_end[i] = INT32_MIN;
+	make_pser(st);
 	/* occurrences unplaced while they were cut count for after */
 	for (i = 0; i < st->unplaced.n; i++)
-		st->nunplaced[(uintptr_t)((struct sched_unplaced *)
-		    st->unplaced.v)[i].series]++;
+		st->ps[(uintptr_t)((struct sched_unplaced *)
+		    st->unplaced.v)[i].series].nunplaced++;
 	for (i = 0; i < n; i++) {
-		const struct sched_series *r;
+		const struct pser *ps;
 		day_t e;
 
 		if (!v[i].fixed)
 			continue;
-		r = &((struct sched_series *)st->series.v)[v[i].series];
-		e = v[i].recorded ? v[i].until :
-		    end_of(r->cal, when_of(r), v[i].from);
+		ps = &st->ps[v[i].series];
+		e = v[i].recorded ? v[i].until : sitecal_occupied_end(
+		    ps_words(st, ps)->cal, v[i].from, ps->days);
 		if (e == INT32_MAX)
 			e = v[i].from;	/* no working day follows */
 		placed(st, &v[i], v[i].from, e);
-		take(st, r, v[i].date, v[i].end);
+		take(st, ps, v[i].date, v[i].end);
 	}
 	if (n == 0)
 		return;
@@ -1367,11 +1455,18 @@ place(struct sstate *st)
 			struct occ *o = &v[idx[i]];
 			const struct sched_series *r;
 			const char *waits = NULL;
+
+			if (i + 16 < k)
+				__builtin_prefetch(&v[idx[i + 16]]);
+			if (i + 8 < k)
+				__builtin_prefetch(&st->ps[v[idx[i + 8]].series]);
+			if (i + 4 < k)
+				prefetch_busy(st, &v[idx[i + 4]]);
 			struct why why;
 			day_t d, e, from = o->from;
 
 			r = &sv[o->series];
-			if (st->deps[o->series].npred > 0) {
+			if (st->ps[o->series].npred > 0) {
 				day_t first = earliest(st, o->series, &waits);
 
 				if (first == INT32_MAX || first > o->to) {
@@ -1390,6 +1485,12 @@ place(struct sstate *st)
 				    waits) : why_text(st, r, &why));
 		}
 	}
+	/* the records are done with: give their memory back first */
+	arena_realloc_owned(st->a, st->ps, 1);
+	if (st->gpool != NULL)
+		arena_realloc_owned(st->a, st->gpool, 1);
+	st->ps = NULL;
+	st->gpool = NULL;
 	collect_events(st, idx, tmp);
 	free(idx);
 	free(tmp);

@@ -702,6 +702,37 @@ test_shared_owner(void **state)
 }
 
 /*
+ * Activities of five people, more than a series keeps in its placement
+ * record (the rest are looked up elsewhere): the last of them counts as
+ * much as the first. feng is taken on 11-11 (p1.1, fixed), chen on 11-12
+ * (p1.3, placed first: its slice is shorter). p1.4 (11-11 only) finds its
+ * fifth person feng busy and is unplaced naming him; p1.2 skips 11-11 for
+ * feng and 11-12 for chen, its third, and gets 11-13.
+ */
+static void
+test_many_people(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	    "      - {title: 会议, at: online, owner: feng, date: 2024-11-11}\n"
+	    "      - {title: 教研, at: online, owner: liu,"
+	    " people: [mu, chen, lin, feng], when: 2024-11-11..2024-11-13}\n"
+	    "      - {title: 例会, at: online, owner: chen,"
+	    " when: 2024-11-12..2024-11-13}\n"
+	    "      - {title: 座谈, at: online, owner: lin,"
+	    " people: [mu, liu, chen, feng], when: 2024-11-11}\n");
+	expect_sched(&r, NULL,
+	    "2024-11-11 p1.1/1 of 1 fixed\n"
+	    "2024-11-12 p1.3/1 of 1\n"
+	    "2024-11-13 p1.2/1 of 1\n"
+	    "unplaced p1.4/1 2024-11-11..2024-11-11\n");
+	expect_unplaced_reason(&r, "'feng' is busy", "lin");
+	run_done(&r);
+}
+
+/*
  * visits-per-day limits partner sites only (§10). Three unattended
  * activities at shaliang over 11-11..12: with visits-per-day 2 the first
  * two share 11-11 and the third gets 11-12; with the default of 1 they
@@ -3866,6 +3897,7 @@ main(void)
 		TEST(test_fixed),
 		TEST(test_fixed_days_at_period_end),
 		TEST(test_shared_owner),
+		TEST(test_many_people),
 		TEST(test_visits_per_day),
 		TEST(test_unplaced_reasons),
 		TEST(test_quotas),
