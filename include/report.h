@@ -140,9 +140,8 @@ void	 report_build(struct report *, const struct report_file *files,
  * stands for, dated on or before on, as `status` counts them.
  */
 struct records;
-struct arena;
 void	 report_held(const struct schedule *s, struct records *const *recs,
-	    day_t on, bool *held, struct arena *);
+	    day_t on, bool *held);
 
 /* The semester of a day, its first and last day, and "2024-09..2025-02". */
 int	 report_semester(day_t);

@@ -98,6 +98,13 @@ void	 status_compute(struct status *, const struct schedule *s,
 	    struct records *const *recs, day_t on, struct arena *);
 
 /*
+ * Only held_by of status_compute: held_by[i] for each event of s, the
+ * held record in force for it or NULL, whatever its date.
+ */
+void	 status_held(const struct schedule *s, struct records *const *recs,
+	    const struct record **held_by);
+
+/*
  * A target's threshold in words, "at-least 1, at-most 2" (json, csv), or
  * signs, "≥ 1, ≤ 2" (table, html, documents); "" when it has none.
  */

@@ -389,7 +389,7 @@ cmd_report(const struct cmd_struct *c, int argc, char **argv)
 	rectrack_schedule(&s, plans, recs, np, &arena);
 	if ((held = calloc(s.nevents + 1, sizeof(*held))) == NULL)
 		arena_oom();
-	report_held(&s, recs, ra.on, held, &arena);
+	report_held(&s, recs, ra.on, held);
 	report_build(&r, rf, f.n, &s, held, ra.on, ra.min_visits, &arena);
 	status = cli_worst(status, report_write(&ra, &r));
 	free(held);

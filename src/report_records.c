@@ -1,6 +1,6 @@
 /* report_records.c - the records of the county view: which scheduled events were held. */
 #include <stdbool.h>
-#include <string.h>
+#include <stdlib.h>
 
 #include "arena.h"
 #include "date.h"
@@ -16,15 +16,17 @@
  */
 void
 report_held(const struct schedule *s, struct records *const *recs,
-    day_t on, bool *held, struct arena *a)
+    day_t on, bool *held)
 {
-	struct status st;
+	const struct record **by;
 	size_t i;
 
 	if (s->nevents == 0)
 		return;
-	memset(held, 0, s->nevents * sizeof(*held));
-	status_compute(&st, s, recs, on, a);
+	if ((by = calloc(s->nevents, sizeof(*by))) == NULL)
+		arena_oom();
+	status_held(s, recs, by);
 	for (i = 0; i < s->nevents; i++)
-		held[i] = st.held_by[i] != NULL && s->events[i].date <= on;
+		held[i] = by[i] != NULL && s->events[i].date <= on;
+	free(by);
 }

@@ -244,6 +244,32 @@ count_person(struct status *st, uint32_t pi, const int32_t *who,
 		}
 }
 
+/* The record in force for event e, or NULL. */
+static const struct record *
+record_of(const struct schedule *s, const struct sched_event *e,
+    const struct ekey *keys, size_t nkeys)
+{
+	return nkeys == 0 ? NULL : last_of(keys, nkeys,
+	    (uint32_t)(e->series - s->series), e->occurrence);
+}
+
+void
+status_held(const struct schedule *s, struct records *const *recs,
+    const struct record **held_by)
+{
+	struct ekey *keys;
+	size_t nkeys, i;
+
+	keys = index_records(s, recs, &nkeys);
+	for (i = 0; i < s->nevents; i++) {
+		const struct record *r = record_of(s, &s->events[i], keys,
+		    nkeys);
+
+		held_by[i] = r != NULL && r->status == REC_HELD ? r : NULL;
+	}
+	free(keys);
+}
+
 static void
 count_events(struct status *st, const struct ekey *keys, size_t nkeys,
     struct avec *overdue, struct arena *a)
@@ -255,8 +281,7 @@ count_events(struct status *st, const struct ekey *keys, size_t nkeys,
 		const struct sched_event *e = &s->events[i];
 		const struct sched_series *sr = e->series;
 		const struct plan *p = s->plans[sr->plan];
-		const struct record *r = last_of(keys, nkeys,
-		    (uint32_t)(sr - s->series), e->occurrence);
+		const struct record *r = record_of(s, e, keys, nkeys);
 		struct status_row *ph = sr->phase >= 0 ? row(st->phases,
 		    st->nphases, sr->plan, sr->phase) : NULL;
 		struct status_row *pa = sr->site >= 1 ? row(st->partners,

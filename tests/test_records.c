@@ -75,6 +75,39 @@ struct fx {
 	const struct plan	*plans[1];	/* the schedule keeps them */
 };
 
+/* status_held gives what status_compute put in st->held_by. */
+static void
+same_held(const struct fx *f, const struct status *st)
+{
+	const struct record **by;
+	size_t i;
+
+	by = calloc(f->s.nevents + 1, sizeof(*by));
+	assert_non_null(by);
+	status_held(&f->s, f->rp, by);
+	for (i = 0; i < f->s.nevents; i++)
+		assert_ptr_equal(by[i], st->held_by[i]);
+	free(by);
+}
+
+/* status_held holds event e and no other. */
+static void
+held_only(const struct fx *f, const struct sched_event *e)
+{
+	const struct record **by;
+	size_t i;
+
+	by = calloc(f->s.nevents + 1, sizeof(*by));
+	assert_non_null(by);
+	status_held(&f->s, f->rp, by);
+	for (i = 0; i < f->s.nevents; i++)
+		if (&f->s.events[i] == e)
+			assert_non_null(by[i]);
+		else
+			assert_null(by[i]);
+	free(by);
+}
+
 /* The plan, its records from text, checked and scheduled with them. */
 static void
 fx_load(struct fx *f, const char *records)
@@ -373,6 +406,8 @@ test_fixes(void **state)
 	assert_true(e->date != D(2024, 10, 15));
 	assert_non_null(event(&f.s, "p2.1", 2));
 	assert_int_equal(f.s.nunplaced, 0);
+	/* of the two fixed, only the held one is held, whatever the day */
+	held_only(&f, event(&f.s, "p2.1", 1));
 	fx_done(&f);
 }
 
@@ -435,6 +470,7 @@ test_status_counts(void **state)
 	    "confirmed-by: [a, b], replaces: 6}\n");
 	assert_int_equal(f.d.n, 0);
 	status_compute(&st, &f.s, f.rp, D(2024, 11, 20), &f.a);
+	same_held(&f, &st);
 	/* up to 11-20: p1.1, jinqiu/1, jinqiu/2, bochang/2, p2.1/1..3 */
 	for (i = n = 0; i < f.s.nevents; i++)
 		n += f.s.events[i].date <= D(2024, 11, 20);
@@ -489,6 +525,7 @@ test_status_goals(void **state)
 	    "confirmed-by: [a, b]}\n");
 	assert_int_equal(f.d.n, 0);
 	status_compute(&st, &f.s, f.rp, D(2024, 11, 20), &f.a);
+	same_held(&f, &st);
 	/* 3 is outside 1..2 */
 	assert_int_equal(st.targets[2].state, ST_NOT_MET);
 	status_goal_text(&b, &st.targets[2], false);
@@ -515,6 +552,7 @@ test_status_goals(void **state)
 	/* not measured: the figure of the day's year, else the total */
 	fx_load(&f, "");
 	status_compute(&st, &f.s, f.rp, D(2025, 1, 20), &f.a);
+	same_held(&f, &st);
 	sbuf_clear(&b);
 	status_goal_text(&b, &st.targets[3], true);
 	assert_string_equal(b.p, "≥ 5");
@@ -543,6 +581,7 @@ test_duplicate_held(void **state)
 	assert_non_null(e = event(&f.s, "p1.2#jinqiu", 1));
 	assert_int_equal(e->date, D(2024, 10, 8));
 	status_compute(&st, &f.s, f.rp, D(2024, 11, 20), &f.a);
+	same_held(&f, &st);
 	for (i = 0; i < f.s.nevents; i++)
 		if (&f.s.events[i] == e)
 			break;
@@ -562,6 +601,7 @@ test_status_failing(void **state)
 	    "confirmed-by: [a, b], targets: {教师优课率: 20%}}\n");
 	/* nothing overdue on the first day; the target not yet due */
 	status_compute(&st, &f.s, f.rp, D(2024, 9, 12), &f.a);
+	same_held(&f, &st);
 	check_sums(&st);
 	assert_int_equal(st.totals.planned, 1);
 	assert_int_equal(st.totals.held, 1);
@@ -570,12 +610,14 @@ test_status_failing(void **state)
 	assert_false(status_failing(&st));
 	/* after the target's date: missed; the quota's semester not over */
 	status_compute(&st, &f.s, f.rp, D(2025, 1, 5), &f.a);
+	same_held(&f, &st);
 	check_sums(&st);
 	assert_true(st.targets[0].missed);
 	assert_true(status_failing(&st));
 	assert_false(st.quotas[0].finished);
 	/* at the end: the quota (0 of 1) of a finished period is short */
 	status_compute(&st, &f.s, f.rp, D(2025, 1, 31), &f.a);
+	same_held(&f, &st);
 	assert_true(st.quotas[0].finished);
 	assert_int_equal(st.quotas[0].got, 0);
 	fx_done(&f);

@@ -179,7 +179,7 @@ build(struct fixture *f, day_t on, uint32_t min_visits, bool hold_first)
 	sched_run(&f->s, f->plans, f->nplans, &f->a);
 	f->held = calloc(f->s.nevents + 1, sizeof(*f->held));
 	assert_non_null(f->held);
-	report_held(&f->s, NULL, on, f->held, &f->a);
+	report_held(&f->s, NULL, on, f->held);
 	for (i = 0; i < f->s.nevents; i++)
 		assert_false(f->held[i]);	/* no records: nothing held */
 	if (hold_first)
