@@ -686,12 +686,17 @@ static void
 link_series(struct sstate *st, const struct actseries *as)
 {
 	struct sched_series *v = st->series.v;
-	size_t n = st->series.n, i;
-	uint32_t k, j, *indeg, *queue, *succ_n, **succ, head = 0, tail = 0;
+	size_t n = st->series.n, i, e, *first, *at;
+	uint32_t k, j, *indeg, *succ, head = 0, tail = 0;
 
+	/*
+	 * Working arrays of the malloc, given back at the end: the
+	 * successors of series j are succ[first[j] .. first[j + 1]).
+	 */
 	st->deps = arena_alloc(st->a, (n + 1) * sizeof(*st->deps));
-	indeg = arena_alloc(st->a, (n + 1) * sizeof(*indeg));
-	succ_n = arena_alloc(st->a, (n + 1) * sizeof(*succ_n));
+	if ((indeg = calloc(n + 1, sizeof(*indeg))) == NULL ||
+	    (first = calloc(n + 2, sizeof(*first))) == NULL)
+		arena_oom();
 	for (i = 0; i < n; i++) {
 		const struct activity *b = v[i].act;
 		const struct plan *p = st->plans[v[i].plan];
@@ -716,39 +721,37 @@ link_series(struct sstate *st, const struct actseries *as)
 					continue;
 				*(uint32_t *)avec_push(st->a, &pv,
 				    sizeof(uint32_t)) = j;
-				succ_n[j]++;
+				first[j + 1]++;
 			}
 		}
 		st->deps[i].pred = pv.v;
 		st->deps[i].npred = (uint32_t)pv.n;
 		indeg[i] = (uint32_t)pv.n;
 	}
-	succ = arena_alloc(st->a, (n + 1) * sizeof(*succ));
-	for (i = 0; i < n; i++) {
-		succ[i] = arena_alloc(st->a, ((size_t)succ_n[i] + 1) *
-		    sizeof(uint32_t));
-		succ_n[i] = 0;
-	}
 	for (i = 0; i < n; i++)
-		for (k = 0; k < st->deps[i].npred; k++) {
-			j = st->deps[i].pred[k];
-			succ[j][succ_n[j]++] = (uint32_t)i;
-		}
-	queue = arena_alloc(st->a, (n + 1) * sizeof(*queue));
+		first[i + 1] += first[i];
+	if ((succ = malloc((first[n] + 1) * sizeof(*succ))) == NULL ||
+	    (at = malloc((n + 1) * sizeof(*at))) == NULL)
+		arena_oom();
+	memcpy(at, first, n * sizeof(*at));
+	for (i = 0; i < n; i++)
+		for (k = 0; k < st->deps[i].npred; k++)
+			succ[at[st->deps[i].pred[k]]++] = (uint32_t)i;
+	/* at becomes the queue of series whose predecessors are done */
 	for (i = 0; i < n; i++)
 		if (indeg[i] == 0)
-			queue[tail++] = (uint32_t)i;
+			at[tail++] = (uint32_t)i;
 	while (head < tail) {
-		uint32_t x = queue[head++];
+		uint32_t x = (uint32_t)at[head++];
 
 		if (v[x].layer + 1 > st->nlayers)
 			st->nlayers = v[x].layer + 1;
-		for (k = 0; k < succ_n[x]; k++) {
-			j = succ[x][k];
+		for (e = first[x]; e < first[x + 1]; e++) {
+			j = succ[e];
 			if (v[x].layer + 1 > v[j].layer)
 				v[j].layer = v[x].layer + 1;
 			if (--indeg[j] == 0)
-				queue[tail++] = j;
+				at[tail++] = j;
 		}
 	}
 	/* A cycle (validate reports it) leaves its series for a last layer. */
@@ -757,6 +760,10 @@ link_series(struct sstate *st, const struct actseries *as)
 			v[i].layer = st->nlayers;
 	if (tail < n)
 		st->nlayers++;
+	free(indeg);
+	free(first);
+	free(at);
+	free(succ);
 }
 
 /* ---- records: occurrences fixed or dropped (§11) ------------------ */
