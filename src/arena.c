@@ -24,7 +24,7 @@ struct arena_chunk {
  */
 #define ARENA_HUGE	(2u << 20)
 
-#define ARENA_MIN_CHUNK	(64u << 10)
+#define ARENA_MIN_CHUNK	(16u << 10)
 #define ARENA_MAX_CHUNK	(16u << 20)
 #define ARENA_ALIGN	(sizeof(max_align_t))
 
