@@ -540,14 +540,44 @@ struct pm {
 	int32_t		 month;
 };
 
-static int
-pm_cmp(const void *x, const void *y)
+/*
+ * v in order of person, then month: a stable counting sort by month, then
+ * one by person, linear where a qsort took a third of report_build on a
+ * county of 10,000 plans. People are below np.
+ */
+static void
+pm_sort(struct pm *v, size_t n, size_t np)
 {
-	const struct pm *a = x, *b = y;
+	size_t *at, i, nm;
+	int32_t lo, hi;
+	struct pm *t;
 
-	if (a->person != b->person)
-		return a->person < b->person ? -1 : 1;
-	return a->month < b->month ? -1 : a->month > b->month;
+	if (n < 2)
+		return;
+	lo = hi = v[0].month;
+	for (i = 1; i < n; i++) {
+		lo = v[i].month < lo ? v[i].month : lo;
+		hi = v[i].month > hi ? v[i].month : hi;
+	}
+	nm = (size_t)((int64_t)hi - lo) + 1;
+	if ((at = calloc((nm > np ? nm : np) + 1, sizeof(*at))) == NULL ||
+	    (t = malloc(n * sizeof(*t))) == NULL)
+		arena_oom();
+	for (i = 0; i < n; i++)
+		at[v[i].month - lo + 1]++;
+	for (i = 1; i <= nm; i++)
+		at[i] += at[i - 1];
+	for (i = 0; i < n; i++)
+		t[at[v[i].month - lo]++] = v[i];
+	memset(at, 0, (np + 1) * sizeof(*at));
+	for (i = 0; i < n; i++)
+		at[t[i].person + 1]++;
+	for (i = 1; i <= np; i++)
+		at[i] += at[i - 1];
+	for (i = 0; i < n; i++)
+		v[at[t[i].person]++] = t[i];
+	free(at);
+	free(t);
 }
 
 /* Each person's events by month. */
@@ -576,7 +606,7 @@ rb_months(struct rb *b, const uint32_t *ord)
 			v[n++].month = mo;
 		}
 	}
-	qsort(v, n, sizeof(*v), pm_cmp);
+	pm_sort(v, n, r->npeople);
 	for (i = 0; i < n; i = k) {
 		struct report_person *rp = &r->people[v[i].person];
 		uint32_t m = 0;
