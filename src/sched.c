@@ -135,6 +135,7 @@ struct sstate {
 	const char		**pnames, **snames;
 	uint32_t		 npersons, nsites;
 	struct occmap		 busy, visits;
+	uint64_t		*dense;		/* busy words, when not the map */
 	struct occmap		 siteany;	/* (site, day / 64): a bit per
 						   day with a visit */
 	/* working days of each site calendar as words (struct calwords) */
@@ -880,14 +881,6 @@ csort(uint32_t *idx, uint32_t *tmp, size_t n, const day_t *key, day_t lo,
 	free(count);
 }
 
-static void
-person_take(struct sstate *st, uint32_t gp, day_t d)
-{
-	uint64_t key = ((uint64_t)gp << 32) | (uint32_t)(d >> 6);
-
-	*occ_slot(&st->busy, st->a, key) |= 1ull << (d & 63);
-}
-
 static uint64_t
 site_key(uint32_t gs, day_t d)
 {
@@ -948,10 +941,35 @@ ps_words(const struct sstate *st, const struct pser *ps)
 	return &((const struct calwords *)st->cw.v)[ps->cw];
 }
 
+/*
+ * The days of word k on which person b of a series is busy. People's
+ * busy days are one array of words (busy_init) or, where that would
+ * take much more memory than their windows, the busy map keyed by
+ * global id and word. In the array, ps_person is where the person's
+ * words start, less their first word: word k is at that plus k, in
+ * unsigned arithmetic (the sum is an index of the array).
+ */
 static uint64_t
-person_word(const struct sstate *st, uint32_t gp, int32_t k)
+person_word(const struct sstate *st, const struct pser *ps, uint32_t b,
+    int32_t k)
 {
-	return occ_get(&st->busy, ((uint64_t)gp << 32) | (uint32_t)k);
+	uint32_t g = ps_person(st, ps, b);
+
+	if (st->dense != NULL)
+		return st->dense[(uint32_t)(g + (uint32_t)k)];
+	return occ_get(&st->busy, ((uint64_t)g << 32) | (uint32_t)k);
+}
+
+static void
+person_take(struct sstate *st, const struct pser *ps, uint32_t b, day_t d)
+{
+	uint32_t g = ps_person(st, ps, b), k = (uint32_t)word_of(d);
+
+	if (st->dense != NULL)
+		st->dense[(uint32_t)(g + k)] |= 1ull << (d & 63);
+	else
+		*occ_slot(&st->busy, st->a, ((uint64_t)g << 32) | k) |=
+		    1ull << (d & 63);
 }
 
 /* Whether blocker b of a series is taken on day x. */
@@ -959,8 +977,7 @@ static bool
 taken(const struct sstate *st, const struct pser *ps, uint32_t b, day_t x)
 {
 	if (b < ps->npeople)
-		return (person_word(st, ps_person(st, ps, b), word_of(x)) >>
-		    (x & 63)) & 1;
+		return (person_word(st, ps, b, word_of(x)) >> (x & 63)) & 1;
 	return occ_get(&st->visits, site_key(ps->site, x)) >= ps->vpd;
 }
 
@@ -974,7 +991,7 @@ maybe_taken(const struct sstate *st, const struct pser *ps, uint32_t b,
     int32_t k)
 {
 	if (b < ps->npeople)
-		return person_word(st, ps_person(st, ps, b), k);
+		return person_word(st, ps, b, k);
 	if (ps->vpd == 0)
 		return ~0ull;
 	return occ_get(&st->siteany, ((uint64_t)ps->site << 32) |
@@ -1102,7 +1119,7 @@ take(struct sstate *st, const struct pser *ps, day_t d, day_t e)
 		if (x != d && !sitecal_is_working(ps_words(st, ps)->cal, x))
 			continue;
 		for (i = 0; i < ps->npeople; i++)
-			person_take(st, ps_person(st, ps, i), x);
+			person_take(st, ps, i, x);
 		if (ps->room) {		/* partner sites only (§10) */
 			uint32_t gs = ps->site;
 
@@ -1350,14 +1367,99 @@ static void
 prefetch_busy(const struct sstate *st, const struct occ *o)
 {
 	const struct pser *ps = &st->ps[o->series];
-	uint64_t k = (uint32_t)word_of(o->from);
-	uint32_t b;
+	uint32_t b, k = (uint32_t)word_of(o->from);
 
-	if (st->busy.cap == 0 || ps->npeople > PS_PEOPLE)
+	if (ps->npeople > PS_PEOPLE)
 		return;
 	for (b = 0; b < ps->npeople; b++)
-		__builtin_prefetch(&st->busy.v[mix64((uint64_t)ps->gp[b] <<
-		    32 | k) & (st->busy.cap - 1)]);
+		if (st->dense != NULL)
+			__builtin_prefetch(&st->dense[(uint32_t)(ps->gp[b] + k)]);
+		else if (st->busy.cap != 0)
+			__builtin_prefetch(&st->busy.v[mix64((uint64_t)ps->gp[b]
+			    << 32 | k) & (st->busy.cap - 1)]);
+}
+
+/* Grows the span [*lo, *hi] of words to hold the days [d, e]. */
+static void
+span_add(int32_t *lo, int32_t *hi, day_t d, day_t e)
+{
+	if (word_of(d) < *lo)
+		*lo = word_of(d);
+	if (word_of(e) > *hi)
+		*hi = word_of(e);
+}
+
+/*
+ * People's busy days as one array of words (st->dense), each person's
+ * from the first word of the windows and fixed days they are in to the
+ * last, when that is at most four times the words of those windows (which
+ * the work budget bounds) and a constant; else they stay in the busy map.
+ * A word of the map is a probe of a table of several times the array's
+ * size, a cache miss for every person of every occurrence tried. The
+ * records' people become where their words start (person_word).
+ */
+static void
+busy_init(struct sstate *st)
+{
+	const struct occ *v = st->occs.v;
+	size_t i, n = st->series.n, np = st->npersons;
+	uint64_t windows = 0, total = 0;
+	int32_t *lo, *hi;
+	uint32_t b, g, *start;
+
+	if (np == 0)
+		return;
+	if ((lo = malloc(np * sizeof(*lo))) == NULL ||
+	    (hi = malloc(np * sizeof(*hi))) == NULL ||
+	    (start = malloc(np * sizeof(*start))) == NULL)
+		arena_oom();
+	for (g = 0; g < np; g++) {
+		lo[g] = INT32_MAX;
+		hi[g] = INT32_MIN;
+	}
+	for (i = 0; i < n; i++) {
+		const struct pser *ps = &st->ps[i];
+
+		if (ps->from > ps->to)
+			continue;
+		windows += (uint64_t)ps->npeople *
+		    (uint64_t)(word_of(ps->to) - word_of(ps->from) + 1);
+		for (b = 0; b < ps->npeople; b++) {
+			g = ps_person(st, ps, b);
+			span_add(&lo[g], &hi[g], ps->from, ps->to);
+		}
+	}
+	for (i = 0; i < st->occs.n; i++) {	/* fixed days, as placed */
+		const struct pser *ps = &st->ps[v[i].series];
+
+		if (!v[i].fixed)
+			continue;
+		for (b = 0; b < ps->npeople; b++) {
+			g = ps_person(st, ps, b);
+			span_add(&lo[g], &hi[g], v[i].date, v[i].end);
+		}
+	}
+	for (g = 0; g < np; g++) {
+		start[g] = (uint32_t)total;
+		if (lo[g] <= hi[g])
+			total += (uint64_t)((int64_t)hi[g] - lo[g] + 1);
+	}
+	if (total <= 4 * windows + 256 && total < UINT32_MAX / 2) {
+		st->dense = arena_realloc_owned(st->a, NULL, (total + 1) *
+		    sizeof(*st->dense));
+		memset(st->dense, 0, (total + 1) * sizeof(*st->dense));
+		for (i = 0; i < n; i++) {
+			struct pser *ps = &st->ps[i];
+			uint32_t *gp = ps->npeople <= PS_PEOPLE ? ps->gp :
+			    &st->gpool[ps->gp[0]];
+
+			for (b = 0; b < ps->npeople; b++)
+				gp[b] = start[gp[b]] - (uint32_t)lo[gp[b]];
+		}
+	}
+	free(lo);
+	free(hi);
+	free(start);
 }
 
 /* The placement record of each series (struct pser). */
@@ -1434,8 +1536,11 @@ place(struct sstate *st)
 		if (e == INT32_MAX)
 			e = v[i].from;	/* no working day follows */
 		placed(st, &v[i], v[i].from, e);
-		take(st, ps, v[i].date, v[i].end);
 	}
+	busy_init(st);
+	for (i = 0; i < n; i++)
+		if (v[i].fixed)
+			take(st, &st->ps[v[i].series], v[i].date, v[i].end);
 	if (n == 0)
 		return;
 	if ((idx = malloc(n * sizeof(*idx))) == NULL ||

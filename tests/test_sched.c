@@ -733,6 +733,36 @@ test_many_people(void **state)
 }
 
 /*
+ * People whose events lie 93 years apart, with short windows: their busy
+ * days stay in the map, the array from first to last would be mostly
+ * empty. They count the same: feng's fixed meetings push his lectures to
+ * the next working day, in 2004 and in 2097.
+ */
+static void
+test_busy_far_apart(void **state)
+{
+	struct run r;
+
+	(void)state;
+	run_one(&r, HEAD("2004-01..2097-12") ACTS("2004-01..2097-12")
+	    "      - {title: 会议, at: online, owner: feng, date: 2004-03-01}\n"
+	    "      - {title: 讲座, at: online, owner: feng,"
+	    " when: 2004-03-01..2004-03-05}\n"
+	    "      - {title: 会议, at: online, owner: feng, date: 2097-03-04}\n"
+	    "      - {title: 讲座, at: online, owner: liu, people: [feng],"
+	    " when: 2097-03-04..2097-03-08}\n"
+	    "      - {title: 座谈, at: online, owner: liu,"
+	    " when: 2097-03-05}\n");
+	expect_sched(&r, NULL,
+	    "2004-03-01 p1.1/1 of 1 fixed\n"
+	    "2004-03-02 p1.2/1 of 1\n"
+	    "2097-03-04 p1.3/1 of 1 fixed\n"
+	    "2097-03-05 p1.5/1 of 1\n"
+	    "2097-03-06 p1.4/1 of 1\n");
+	run_done(&r);
+}
+
+/*
  * visits-per-day limits partner sites only (§10). Three unattended
  * activities at shaliang over 11-11..12: with visits-per-day 2 the first
  * two share 11-11 and the third gets 11-12; with the default of 1 they
@@ -3898,6 +3928,7 @@ main(void)
 		TEST(test_fixed_days_at_period_end),
 		TEST(test_shared_owner),
 		TEST(test_many_people),
+		TEST(test_busy_far_apart),
 		TEST(test_visits_per_day),
 		TEST(test_unplaced_reasons),
 		TEST(test_quotas),
