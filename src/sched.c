@@ -1145,24 +1145,29 @@ add_event(struct sstate *st, uint32_t si, uint32_t number, day_t d, day_t e,
 
 /*
  * Why no day of the slice would do, naming what blocked it: from what
- * blocked each day it could have started on (the first, whether every
- * one of them was the same, and whether that is the site).
+ * blocked each day it could have started on (the first, and whether every
+ * one of them had its name). Blockers are kept by number and named when
+ * two differ, or for the text: most tries that fail are not the last.
  */
+#define NO_BLOCKER	UINT32_MAX
 struct why {
-	const char	*first;
-	bool		 one, site;
+	uint32_t	 first;		/* blocker number, or NO_BLOCKER */
+	bool		 one;
 };
 
 static void
-why_note(struct why *y, const struct sstate *st,
-    const struct sched_series *r, const char *b)
+why_note(struct why *y, const struct sstate *st, uint32_t si, uint32_t b)
 {
-	const struct plan *p = plan_of(st, r);
+	const struct sched_series *r;
 
-	if (y->first == NULL) {
+	if (y->first == NO_BLOCKER) {
 		y->first = b;
-		y->site = r->site >= 0 && strcmp(b, p->orgs[r->site].id) == 0;
-	} else if (y->one && strcmp(y->first, b) != 0)
+		return;
+	}
+	if (!y->one || b == y->first)
+		return;
+	r = &((const struct sched_series *)st->series.v)[si];
+	if (strcmp(blocker_name(st, r, y->first), blocker_name(st, r, b)) != 0)
 		y->one = false;
 }
 
@@ -1171,17 +1176,20 @@ why_text(struct sstate *st, const struct sched_series *r,
     const struct why *y)
 {
 	const struct when *w = when_of(r);
+	const char *first;
 
-	if (y->first == NULL)
+	if (y->first == NO_BLOCKER)
 		return w->days > 1 ? arena_printf(st->a, "no day of its slice "
 		    "leaves room for %u working days in the window", w->days) :
 		    "the calendar leaves no working day in its window";
+	first = blocker_name(st, r, y->first);
 	if (y->one)
-		return arena_printf(st->a, y->site ?
+		return arena_printf(st->a, r->site >= 0 && strcmp(first,
+		    plan_of(st, r)->orgs[r->site].id) == 0 ?
 		    "site '%s' is full on every day it could have" :
-		    "'%s' is busy on every day it could have", y->first);
+		    "'%s' is busy on every day it could have", first);
 	return arena_printf(st->a, "'%s' and others are busy on every day it "
-	    "could have", y->first);
+	    "could have", first);
 }
 
 /*
@@ -1199,13 +1207,11 @@ place_one(struct sstate *st, const struct occ *o, day_t from, struct why *y,
 {
 	const struct pser *ps = &st->ps[o->series];
 	const struct calwords *cw = ps_words(st, ps);
-	const struct sched_series *r;
 	day_t d = from, e, x, z;
 	uint32_t who = 0;
 
-	y->first = NULL;
+	y->first = NO_BLOCKER;
 	y->one = true;
-	y->site = false;
 	while ((d = next_eligible(st, ps, cw, d, o->to)) != NO_DAY) {
 		e = sitecal_occupied_end(cw->cal, d, ps->days);
 		if (e > ps->to)
@@ -1216,8 +1222,7 @@ place_one(struct sstate *st, const struct occ *o, day_t from, struct why *y,
 			*end = e;
 			return true;
 		}
-		r = &((const struct sched_series *)st->series.v)[o->series];
-		why_note(y, st, r, blocker_name(st, r, who));
+		why_note(y, st, o->series, who);
 		d = x + 1;
 		if (x >= o->to)
 			break;
