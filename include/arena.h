@@ -28,6 +28,8 @@ void	 arena_release(struct arena *);
 void	*arena_alloc(struct arena *, size_t);
 char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_strdup(struct arena *, const char *);
+/* x, then the byte sep, then y: "p2.1#shaliang" without a printf. */
+char	*arena_join(struct arena *, const char *x, char sep, const char *y);
 char	*arena_printf(struct arena *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 char	*arena_vprintf(struct arena *, const char *, va_list)

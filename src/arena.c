@@ -244,29 +244,52 @@ arena_alloc(struct arena *a, size_t sz)
 	return p;
 }
 
-char *
-arena_strndup(struct arena *a, const char *s, size_t len)
+/*
+ * Room for a string of len bytes and its NUL. Strings need no alignment:
+ * they are taken from the end of the chunk, growing down, while aligned
+ * objects grow up from the start.
+ */
+static char *
+string_room(struct arena *a, size_t len)
 {
 	char *p;
 
-	/*
-	 * Strings need no alignment: they are taken from the end of the
-	 * chunk, growing down, while aligned objects grow up from the start.
-	 */
 	if (len == SIZE_MAX)
 		arena_oom();
 #ifdef ARENA_CHECKED
 	p = arena_checked(a, len + 1);
-	memcpy(p, s, len);
 	return p;
 #endif
 	if (a->cur == NULL || (size_t)(a->end - a->cur) < len + 1)
 		arena_grow(a, len + 1);
 	a->end -= len + 1;
 	p = a->end;
+	p[len] = '\0';
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *p = string_room(a, len);
+
 	if (len > 0)
 		memcpy(p, s, len);
-	p[len] = '\0';
+	return p;
+}
+
+char *
+arena_join(struct arena *a, const char *x, char sep, const char *y)
+{
+	size_t lx = strlen(x), ly = strlen(y);
+	char *p;
+
+	if (lx > SIZE_MAX - 2 - ly)
+		arena_oom();
+	p = string_room(a, lx + 1 + ly);
+	memcpy(p, x, lx);
+	p[lx] = sep;
+	memcpy(p + lx + 1, y, ly);
 	return p;
 }
 

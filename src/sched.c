@@ -595,8 +595,8 @@ make_series(struct sstate *st, struct actseries *as)
 					switch (a->w.at) {
 					case AT_PARTNER:
 						r->partner = r->site = partner;
-						r->id = arena_printf(st->a,
-						    "%s#%s", a->id,
+						r->id = arena_join(st->a,
+						    a->id, '#',
 						    p->orgs[partner].id);
 						break;
 					case AT_HOST:

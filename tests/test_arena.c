@@ -149,6 +149,32 @@ test_strdup(void **state)
 	assert_string_equal(t, "");
 }
 
+/*
+ * arena_join against snprintf, with empty sides, a multibyte one, and
+ * enough of them to cross chunks among aligned objects.
+ */
+static void
+test_join(void **state)
+{
+	struct arena *a = *state;
+	static const char *const sides[] = { "", "p2.1", "沙梁幼儿园",
+	    "a-much-longer-activity-id-than-most" };
+	char want[128], *s;
+	long *o;
+	int i, j, k;
+
+	for (k = 0; k < 200; k++)
+		for (i = 0; i < 4; i++)
+			for (j = 0; j < 4; j++) {
+				snprintf(want, sizeof(want), "%s#%s", sides[i],
+				    sides[j]);
+				s = arena_join(a, sides[i], '#', sides[j]);
+				o = arena_alloc(a, 3 * sizeof(long));
+				o[0] = o[2] = -1;
+				assert_string_equal(s, want);
+			}
+}
+
 /* Strings and aligned objects share chunks without trampling. */
 static void
 test_strings_and_objects(void **state)
@@ -496,6 +522,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_alloc_big, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_strdup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_join, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strings_and_objects,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strndup_long, setup,
