@@ -68,8 +68,17 @@ void
 report_month_key(int32_t month, char buf[8])
 {
 	uint32_t m = month < 0 ? 0 : (uint32_t)month;
+	uint32_t y = m / 12 % 10000, mo = m % 12 + 1;
 
-	snprintf(buf, 8, "%04u-%02u", m / 12 % 10000, m % 12 + 1);
+	/* "%04u-%02u", without a printf: the county has millions */
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + mo / 10);
+	buf[6] = (char)('0' + mo % 10);
+	buf[7] = '\0';
 }
 
 const struct report_term *

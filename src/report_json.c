@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "date.h"
+#include "jbuf.h"
 #include "jw.h"
 #include "report.h"
 
@@ -113,35 +114,44 @@ json_partners(FILE *fp, const struct report *r)
 	fputs(first ? "]" : "\n ]", fp);
 }
 
+/* The longest list, a line for each person: through a jbuf. */
 static void
 json_people(FILE *fp, const struct report *r)
 {
+	struct jbuf b;
 	char key[8];
 	bool first = true;
 	size_t i;
 	uint32_t j;
 
-	fputs(",\n \"people\": [", fp);
+	jbuf_init(&b, fp);
+	jbuf_puts(&b, ",\n \"people\": [");
 	for (i = 0; i < r->npeople; i++) {
 		const struct report_person *p = &r->people[i];
 
-		jw_item(fp, &first, "");
-		fputs("{\"id\": ", fp);
-		jw_str(fp, p->id);
-		fputs(", \"name\": ", fp);
-		jw_str(fp, p->name);
-		fputs(", \"org\": ", fp);
-		jw_str(fp, p->org);
-		fprintf(fp, ", \"plans\": %u, \"events\": %u, \"by-month\": {",
-		    p->nplans, p->events);
+		jbuf_item(&b, &first, "");
+		jbuf_puts(&b, "{\"id\": ");
+		jbuf_str(&b, p->id);
+		jbuf_puts(&b, ", \"name\": ");
+		jbuf_str(&b, p->name);
+		jbuf_puts(&b, ", \"org\": ");
+		jbuf_str(&b, p->org);
+		jbuf_puts(&b, ", \"plans\": ");
+		jbuf_uint(&b, p->nplans);
+		jbuf_puts(&b, ", \"events\": ");
+		jbuf_uint(&b, p->events);
+		jbuf_puts(&b, ", \"by-month\": {");
 		for (j = 0; j < p->nmonths; j++) {
 			report_month_key(p->months[j].month, key);
-			fprintf(fp, "%s\"%s\": %u", j > 0 ? ", " : "", key,
-			    p->months[j].n);
+			jbuf_puts(&b, j > 0 ? ", \"" : "\"");
+			jbuf_puts(&b, key);
+			jbuf_puts(&b, "\": ");
+			jbuf_uint(&b, p->months[j].n);
 		}
-		fputs("}}", fp);
+		jbuf_puts(&b, "}}");
 	}
-	fputs(first ? "]" : "\n ]", fp);
+	jbuf_puts(&b, first ? "]" : "\n ]");
+	jbuf_done(&b);
 }
 
 static bool

@@ -35,7 +35,8 @@ D(const char *s)
 static void
 test_semesters(void **state)
 {
-	char key[20], m[8];
+	char key[20], m[8], want[16];
+	int32_t mo;
 	struct span sp;
 	char a[16], b[16];
 
@@ -66,6 +67,15 @@ test_semesters(void **state)
 	assert_string_equal(m, "2024-10");
 	report_month_key(2025 * 12 + 0, m);
 	assert_string_equal(m, "2025-01");
+	/* as "%04u-%02u" of the year (mod 10000) and month, 0 for < 0 */
+	for (mo = -3; mo < 10001 * 12; mo += 7) {
+		uint32_t u = mo < 0 ? 0 : (uint32_t)mo;
+
+		snprintf(want, sizeof(want), "%04u-%02u", u / 12 % 10000,
+		    u % 12 + 1);
+		report_month_key(mo, m);
+		assert_string_equal(m, want);
+	}
 }
 
 /* ---- report_build ------------------------------------------------------- */
