@@ -103,7 +103,7 @@ struct occ {
  * from the series, its `when`, two index arrays and the plan were a cache
  * miss each, most of the time placement took.
  */
-#define PS_PEOPLE	4	/* global person ids kept in the record */
+#define PS_PEOPLE	5	/* global person ids kept in the record */
 struct pser {
 	day_t		 from, to;	/* the window */
 	uint32_t	 cw;		/* its calendar's words: st->cw index */
@@ -119,6 +119,7 @@ struct pser {
 	uint8_t		 weekdays;
 	bool		 room;		/* takes room at its site */
 };
+_Static_assert(sizeof(struct pser) == 64, "a placement record is a line");
 
 /* What a series waits for (after): its predecessors and the gap. */
 struct deps {
@@ -1482,12 +1483,14 @@ make_pser(struct sstate *st)
 		const struct when *w = when_of(r);
 		struct pser *ps = &st->ps[i];
 		const uint32_t *pg = st->pgid[r->plan];
+		const struct calwords *cw;
 
 		memset(ps, 0, sizeof(*ps));
 		ps->from = w->window.from;
 		ps->to = w->window.to;
-		ps->cw = (uint32_t)(cal_words(st, (uint32_t)i) -
-		    (const struct calwords *)st->cw.v);
+		/* cal_words may move st->cw: its array is read after */
+		cw = cal_words(st, (uint32_t)i);
+		ps->cw = (uint32_t)(cw - (const struct calwords *)st->cw.v);
 		ps->days = w->days;
 		ps->npeople = r->npeople;
 		if (r->npeople <= PS_PEOPLE)

@@ -262,7 +262,9 @@ expect_unplaced_reason(const struct run *r, const char *part,
  * (shaliang), chen (host), lin (chengguan). Activities are written with
  * six spaces of indentation under ACTS.
  */
-#define HEAD(period)							\
+#define HEAD(period)	HEAD_MORE(period, "")
+/* HEAD with more people after lin: lines of "  - {id: …}" */
+#define HEAD_MORE(period, more)						\
 	"pairplan: 1\n"							\
 	"plan:\n"							\
 	"  title: 测试计划\n"						\
@@ -277,6 +279,7 @@ expect_unplaced_reason(const struct run *r, const char *part,
 	"  - {id: mu, name: 穆红, org: shaliang}\n"			\
 	"  - {id: chen, name: 陈静}\n"					\
 	"  - {id: lin, name: 林芳, org: chengguan}\n"			\
+	more								\
 	"leadership:\n"							\
 	"  leader: feng\n"
 #define ACTS(period)							\
@@ -702,11 +705,11 @@ test_shared_owner(void **state)
 }
 
 /*
- * Activities of five people, more than a series keeps in its placement
+ * Activities of six people, more than a series keeps in its placement
  * record (the rest are looked up elsewhere): the last of them counts as
  * much as the first. feng is taken on 11-11 (p1.1, fixed), chen on 11-12
  * (p1.3, placed first: its slice is shorter). p1.4 (11-11 only) finds its
- * fifth person feng busy and is unplaced naming him; p1.2 skips 11-11 for
+ * sixth person feng busy and is unplaced naming him; p1.2 skips 11-11 for
  * feng and 11-12 for chen, its third, and gets 11-13.
  */
 static void
@@ -715,14 +718,16 @@ test_many_people(void **state)
 	struct run r;
 
 	(void)state;
-	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
+	run_one(&r, HEAD_MORE("2024-11..2024-11",
+	    "  - {id: wang, name: 王芳}\n") ACTS("2024-11..2024-11")
 	    "      - {title: 会议, at: online, owner: feng, date: 2024-11-11}\n"
 	    "      - {title: 教研, at: online, owner: liu,"
-	    " people: [mu, chen, lin, feng], when: 2024-11-11..2024-11-13}\n"
+	    " people: [mu, chen, lin, wang, feng],"
+	    " when: 2024-11-11..2024-11-13}\n"
 	    "      - {title: 例会, at: online, owner: chen,"
 	    " when: 2024-11-12..2024-11-13}\n"
 	    "      - {title: 座谈, at: online, owner: lin,"
-	    " people: [mu, liu, chen, feng], when: 2024-11-11}\n");
+	    " people: [mu, liu, chen, wang, feng], when: 2024-11-11}\n");
 	expect_sched(&r, NULL,
 	    "2024-11-11 p1.1/1 of 1 fixed\n"
 	    "2024-11-12 p1.3/1 of 1\n"
