@@ -75,16 +75,25 @@ struct fx {
 	const struct plan	*plans[1];	/* the schedule keeps them */
 };
 
-/* status_held gives what status_compute put in st->held_by. */
-static void
-same_held(const struct fx *f, const struct status *st)
+/* What status_held says of f's events, in an array to free. */
+static const struct record **
+held_of(const struct fx *f)
 {
 	const struct record **by;
-	size_t i;
 
 	by = calloc(f->s.nevents + 1, sizeof(*by));
 	assert_non_null(by);
 	status_held(&f->s, f->rp, by);
+	return by;
+}
+
+/* status_held gives what status_compute put in st->held_by. */
+static void
+same_held(const struct fx *f, const struct status *st)
+{
+	const struct record **by = held_of(f);
+	size_t i;
+
 	for (i = 0; i < f->s.nevents; i++)
 		assert_ptr_equal(by[i], st->held_by[i]);
 	free(by);
@@ -94,12 +103,9 @@ same_held(const struct fx *f, const struct status *st)
 static void
 held_only(const struct fx *f, const struct sched_event *e)
 {
-	const struct record **by;
+	const struct record **by = held_of(f);
 	size_t i;
 
-	by = calloc(f->s.nevents + 1, sizeof(*by));
-	assert_non_null(by);
-	status_held(&f->s, f->rp, by);
 	for (i = 0; i < f->s.nevents; i++)
 		if (&f->s.events[i] == e)
 			assert_non_null(by[i]);
