@@ -109,7 +109,7 @@ struct pser {
 	uint32_t	 cw;		/* its calendar's words: st->cw index */
 	uint32_t	 days;		/* working days an occurrence takes */
 	uint32_t	 npeople;
-	uint32_t	 gp[PS_PEOPLE];	/* global ids; with more people, gp[0]
+	uint32_t	 gp[PS_PEOPLE];	/* people (ps_person); with more, gp[0]
 					   is where they start in st->gpool */
 	uint32_t	 site;		/* global id of the site it takes */
 	uint32_t	 vpd;		/* its plan's visits-per-day */
@@ -928,7 +928,10 @@ nblockers(const struct pser *ps)
 	return ps->npeople + ps->room;
 }
 
-/* The global id of person b of a series. */
+/*
+ * Person b of a series: their global id, or once busy_init has made the
+ * array of busy words, where their words start less their first word.
+ */
 static uint32_t
 ps_person(const struct sstate *st, const struct pser *ps, uint32_t b)
 {
@@ -1606,6 +1609,9 @@ place(struct sstate *st)
 		}
 	}
 	/* the records are done with: give their memory back first */
+	if (st->dense != NULL)
+		arena_realloc_owned(st->a, st->dense, 1);
+	st->dense = NULL;
 	arena_realloc_owned(st->a, st->ps, 1);
 	if (st->gpool != NULL)
 		arena_realloc_owned(st->a, st->gpool, 1);
