@@ -44,7 +44,7 @@ strmap_find(const struct strmap *m, const char *key, size_t len,
 		if (s->key == NULL)
 			return s;
 		if (s->hash == h && s->len == len &&
-		    memcmp(s->key, key, len) == 0)
+		    (s->key == key || memcmp(s->key, key, len) == 0))
 			return s;
 	}
 }

@@ -109,13 +109,17 @@ struct yload {
 #define INTERN_MAX_LEN		24
 #define ICACHE_MIN_SLOTS	256
 #define ICACHE_MAX_SLOTS	8192
+#define ICACHE_HEAD		16
+
+struct icache_slot {
+	const char	*s;
+	uint32_t	 len, hash;
+	char		 head[ICACHE_HEAD];	/* s's first bytes */
+};
 
 struct icache {
-	uint32_t	 mask;		/* slots - 1, a power of two less one */
-	struct {
-		const char	*s;
-		uint32_t	 len, hash;
-	}		 slot[];
+	uint32_t		 mask;	/* slots - 1, a power of two less one */
+	struct icache_slot	 slot[];
 };
 
 static bool
@@ -363,21 +367,23 @@ pos_of(const yaml_mark_t *m, struct ynode *n)
 static const char *
 intern(struct yload *y, const char *s, size_t len)
 {
+	struct icache_slot *c;
 	uint32_t h;
-	size_t i;
 
 	if (len > INTERN_MAX_LEN)
 		return arena_strndup(y->arena, s, len);
 	h = strmap_hash(s, len);
-	i = h & y->icache->mask;
-	if (y->icache->slot[i].s == NULL || y->icache->slot[i].hash != h ||
-	    y->icache->slot[i].len != len ||
-	    memcmp(y->icache->slot[i].s, s, len) != 0) {
-		y->icache->slot[i].s = arena_strndup(y->arena, s, len);
-		y->icache->slot[i].len = (uint32_t)len;
-		y->icache->slot[i].hash = h;
+	c = &y->icache->slot[h & y->icache->mask];
+	if (c->s == NULL || c->hash != h || c->len != len ||
+	    memcmp(c->head, s, len < ICACHE_HEAD ? len : ICACHE_HEAD) != 0 ||
+	    (len > ICACHE_HEAD && memcmp(c->s + ICACHE_HEAD, s + ICACHE_HEAD,
+	    len - ICACHE_HEAD) != 0)) {
+		c->s = arena_strndup(y->arena, s, len);
+		c->len = (uint32_t)len;
+		c->hash = h;
+		memcpy(c->head, s, len < ICACHE_HEAD ? len : ICACHE_HEAD);
 	}
-	return y->icache->slot[i].s;
+	return c->s;
 }
 
 static void

@@ -131,6 +131,31 @@ count_rule(const struct ld *l, enum rule_id r)
 
 /* ---- positions -------------------------------------------------------- */
 
+/*
+ * Short scalars are kept once (the loader's cache): equal ones share a
+ * copy, and two that differ only after the cache's first 16 bytes stay
+ * apart.
+ */
+static void
+test_short_scalars_shared(void **state)
+{
+	struct ld *l = *state;
+	const struct ynode *r = LOAD(l, "[abcdefghijklmnopqrst, "
+	    "abcdefghijklmnopqrsu, abcdefghijklmnopqrst, ab, ab, "
+	    "abcdefghijklmnopqrstuvwxy, abcdefghijklmnopqrstuvwxy]");
+
+	ASSERT_NODE(r, YN_SEQ, 1, 1);
+	assert_int_equal(r->n, 7);
+	ASSERT_SCALAR(&r->u.kids[0], "abcdefghijklmnopqrst", 1, 2);
+	ASSERT_SCALAR(&r->u.kids[1], "abcdefghijklmnopqrsu", 1, 24);
+	ASSERT_SCALAR(&r->u.kids[2], "abcdefghijklmnopqrst", 1, 46);
+	assert_ptr_equal(r->u.kids[0].u.str, r->u.kids[2].u.str);
+	assert_ptr_not_equal(r->u.kids[0].u.str, r->u.kids[1].u.str);
+	assert_ptr_equal(r->u.kids[3].u.str, r->u.kids[4].u.str);
+	assert_string_equal(r->u.kids[6].u.str, "abcdefghijklmnopqrstuvwxy");
+	assert_int_equal(l->d.n, 0);
+}
+
 static void
 test_block_positions(void **state)
 {
@@ -1328,6 +1353,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(test_short_scalars_shared),
 		T(test_block_positions),
 		T(test_flow_positions),
 		T(test_cjk_columns_flow),
