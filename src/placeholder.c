@@ -23,6 +23,28 @@ is_name_key(const char *k)
 	return false;
 }
 
+/*
+ * Every pattern holds xx, XX, __ or 某 (E6 9F 90), so text without any
+ * of them needs no search: one pass over the bytes, stopping at the rare
+ * ones (x, X, _ and 9F: not 某's first byte, E6, which starts most common
+ * Chinese characters).
+ */
+static bool
+maybe_placeholder(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (;;) {
+		p += strcspn((const char *)p, "xX_\x9f");
+		if (*p == '\0')
+			return false;
+		if (*p == 0x9F ? p != (const unsigned char *)s &&
+		    p[-1] == 0xE6 && p[1] == 0x90 : p[1] == *p)
+			return true;
+		p++;
+	}
+}
+
 /* The key whose value s is (NULL in a list of no key) decides "name". */
 static const char *
 placeholder_in(const char *s, const struct ynode *key)
@@ -33,12 +55,7 @@ placeholder_in(const char *s, const struct ynode *key)
 	static const char *const in_names[] = { "XX" };
 	size_t i;
 
-	/*
-	 * Every pattern holds x, X, _ or 某: most text has none. Not the
-	 * first byte of 某 alone (0xE6), which starts most common Chinese
-	 * characters.
-	 */
-	if (s[strcspn(s, "xX_")] == '\0' && strstr(s, "某") == NULL)
+	if (!maybe_placeholder(s))
 		return NULL;
 	for (i = 0; i < sizeof(anywhere) / sizeof(anywhere[0]); i++)
 		if (strstr(s, anywhere[i]) != NULL)

@@ -920,14 +920,15 @@ placeholder_ref(const char *s, bool name)
 
 /*
  * placeholder_scan against placeholder_ref on random texts made of the
- * patterns' pieces (and 某's bytes alone), under a name key and another.
+ * patterns' pieces (and 某's bytes alone, the first two and the last two),
+ * under a name key and another.
  */
 static void
 test_placeholder_random(void **state)
 {
 	static const char *const bits[] = {
 		"x", "X", "_", "2", "0", "某", "\xe6", "\xe6\x9f", "a", "班",
-		"20", "某某", "xx",
+		"20", "某某", "xx", "\x9f", "\x9f\x90", "__",
 	};
 	struct ynode kv[2];
 	struct diags d;
@@ -944,7 +945,8 @@ test_placeholder_random(void **state)
 		n = 1 + (int)((seed >> 16) % 9);
 		for (k = 0; k < n; k++) {
 			seed = seed * 1103515245u + 12345u;
-			const char *b = bits[(seed >> 16) % 13];
+			const char *b = bits[(seed >> 16) %
+			    (sizeof(bits) / sizeof(bits[0]))];
 			memcpy(text + len, b, strlen(b));
 			len += strlen(b);
 		}
