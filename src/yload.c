@@ -104,7 +104,8 @@ struct yload {
 /*
  * Short scalars repeat a lot (keys, kinds, ids): a direct-mapped cache,
  * small enough to stay in the processor's cache, shares their copies.
- * A miss only costs a copy.
+ * A miss only costs a copy. A slot keeps the string's first bytes too,
+ * so that a hit need not read the copy, far away in a big plan's arena.
  */
 #define INTERN_MAX_LEN		24
 #define ICACHE_MIN_SLOTS	256
@@ -1086,7 +1087,7 @@ input_start(struct yreader *r)
 
 /*
  * A slot for every 16 bytes of input, within bounds: a small plan touches a
- * few pages rather than the 128 KB a big one wants (unknown sizes get that).
+ * few pages rather than the 256 KB a big one wants (unknown sizes get that).
  */
 static struct icache *
 icache_new(unsigned long long size)
