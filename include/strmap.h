@@ -33,6 +33,8 @@ struct strmap_slot *strmap_slot(struct strmap *, const char *key, size_t len,
 	    bool *existed);
 /* Makes room for n entries at once. */
 void	 strmap_reserve(struct strmap *, size_t n);
+/* Gives a big table back to the arena at once; the map is empty after. */
+void	 strmap_release(struct strmap *);
 /* The value for key, or -1. */
 int32_t	 strmap_get(const struct strmap *, const char *key, size_t len);
 uint32_t strmap_hash(const char *, size_t);

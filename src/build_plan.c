@@ -2137,6 +2137,13 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 		}
 	}
 	build_site_calendars(&b);
+	/* The plan keeps indexes, not these maps: a big plan's are megabytes. */
+	strmap_release(&b.pid);
+	strmap_release(&b.pname);
+	strmap_release(&b.oid);
+	strmap_release(&b.oname);
+	strmap_release(&b.actid);
+	strmap_release(&b.acttitle);
 	return p;
 #undef b
 }

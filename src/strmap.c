@@ -137,3 +137,12 @@ strmap_reserve(struct strmap *m, size_t n)
 	if (cap != m->cap)
 		strmap_resize(m, (uint32_t)cap);
 }
+
+void
+strmap_release(struct strmap *m)
+{
+	if (m->cap >= STRMAP_OWN_MIN)
+		arena_realloc_owned(m->arena, m->slots, 1);
+	m->slots = NULL;
+	m->cap = m->n = 0;
+}

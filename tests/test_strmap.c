@@ -1,4 +1,4 @@
-/* test_strmap.c - the string map directly: put, get, slot, reserve, keys by length, collisions, many keys. */
+/* test_strmap.c - the string map directly: put, get, slot, reserve, release, keys by length, collisions, many keys. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -331,6 +331,37 @@ test_many_keys(void **state)
 	}
 }
 
+/*
+ * Released, a map is empty and can be filled again; a big one (its
+ * table is an owned block) and a small one (arena memory) alike.
+ */
+static void
+test_release(void **state)
+{
+	struct fix *f = *state;
+	char key[32];
+	int i, round;
+
+	for (round = 0; round < 2; round++) {
+		int nkeys = round == 0 ? 5000 : 10;
+
+		for (i = 0; i < nkeys; i++) {
+			snprintf(key, sizeof(key), "k%d", i);
+			put(&f->m, arena_strdup(&f->a, key), i);
+		}
+		assert_int_equal(get(&f->m, "k7"), 7);
+		strmap_release(&f->m);
+		assert_int_equal(f->m.n, 0);
+		assert_int_equal(f->m.cap, 0);
+		assert_null(f->m.slots);
+		assert_int_equal(get(&f->m, "k7"), -1);
+		put(&f->m, "k7", 70);
+		assert_int_equal(get(&f->m, "k7"), 70);
+		assert_int_equal(f->m.n, 1);
+		strmap_release(&f->m);
+	}
+}
+
 /* Two maps in one arena are independent. */
 static void
 test_two_maps(void **state)
@@ -364,6 +395,7 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_keys, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_release, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_maps, setup,
 		    teardown),
 	};
