@@ -65,16 +65,17 @@ check_range_order(const struct plan *p, struct diags *d)
 
 /*
  * A fixed activity of several days occupies its date and the working
- * days after it (§5.2): all of them must lie in within, or rule is
- * reported (a span past the calendar is never scheduled, and no date
- * past 9999-12-31 is printed).
+ * days after it (§5.2): all of them must lie in phase ph's period (the
+ * plan's when ph is NULL), or rule is reported (a span past the calendar
+ * is never scheduled, and no date past 9999-12-31 is printed).
  */
 static void
 fixed_span(const struct plan *p, struct diags *d, const struct activity *a,
-    enum rule_id rule, struct span within, const char *what)
+    enum rule_id rule, const struct phase *ph)
 {
-	struct span occ;
+	struct span occ, within = ph != NULL ? ph->period : p->period;
 	char day[11], end[11];
+	const char *what;
 
 	if (a->w.days <= 1)
 		return;
@@ -82,6 +83,10 @@ fixed_span(const struct plan *p, struct diags *d, const struct activity *a,
 	occ.to = plan_occupied_end(p, a->date, a->w.days);
 	if (span_inside(occ, within))
 		return;
+	/* named only here: most activities fit */
+	what = ph != NULL ? arena_printf(d->arena, "phase '%s' (%s)", ph->id,
+	    rules_span_text(d, ph->period)) : arena_printf(d->arena,
+	    "the plan period %s", rules_span_text(d, p->period));
 	date_format(a->date, day);
 	if (occ.to == INT32_MAX) {
 		rules_report(d, rule, a->date_pos, "activity '%s' on %s lasts %u "
@@ -131,9 +136,7 @@ check_outside_plan(const struct plan *p, struct diags *d)
 				    "period %s", a->id, rules_span_text(d,
 				    a->w.window), pp);
 			else
-				fixed_span(p, d, a, R_OUTSIDE_PLAN, p->period,
-				    arena_printf(d->arena, "the plan period %s",
-				    pp));
+				fixed_span(p, d, a, R_OUTSIDE_PLAN, NULL);
 		}
 	}
 	for (i = 0; i < p->nmentorships; i++) {
@@ -178,9 +181,7 @@ check_outside_phase(const struct plan *p, struct diags *d)
 				    "(%s)", a->id, rules_span_text(d, a->w.window),
 				    ph->id, rules_span_text(d, ph->period));
 			else if (a->has_date)
-				fixed_span(p, d, a, R_OUTSIDE_PHASE, ph->period,
-				    arena_printf(d->arena, "phase '%s' (%s)",
-				    ph->id, rules_span_text(d, ph->period)));
+				fixed_span(p, d, a, R_OUTSIDE_PHASE, ph);
 			else if (!a->has_date && a->w.has_when &&
 			    span_ok(a->w.window) &&
 			    !span_inside(a->w.window, ph->period))

@@ -640,6 +640,15 @@ test_outside_plan(void **state)
 	expect_only(R_OUTSIDE_PLAN, 45, 42, "mentorship period "
 	    "2024-10-01..2025-02-28 is outside the plan period");
 	unload();
+	/* a phase without a period: its fixed days against the plan's */
+	load("    period: 2024-11..2025-01\n", "",
+	    "        date: 2025-01-10\n",
+	    "        date: 2025-01-30\n        days: 3\n", END);
+	expect_at(find(R_OUTSIDE_PLAN), R_OUTSIDE_PLAN, 38, 15,
+	    "activity 'p2.1' on 2025-01-30 lasts 3 working days, to "
+	    "2025-02-06: past the end of the plan period "
+	    "2024-09-01..2025-01-31");
+	unload();
 	load("    period: 2024-09..2024-10\n",
 	    "    period: 2024-09-02..2024-10\n",
 	    "    at-least: 30%\n", "    at-least: 30%\nmentorships:\n"
@@ -666,6 +675,17 @@ test_outside_phase(void **state)
 	load("        when: 2024-10\n",
 	    "        when: 2024-10-08..2024-10-31\n",
 	    END);
+	expect_clean();
+	unload();
+	/* a fixed activity of several days whose last day is past the phase */
+	load("        date: 2024-09-10\n",
+	    "        date: 2024-10-30\n        days: 3\n", END);
+	expect_only(R_OUTSIDE_PHASE, 24, 15, "activity 'p1.1' on 2024-10-30 "
+	    "lasts 3 working days, to 2024-11-01: past the end of phase 'p1' "
+	    "(2024-09-01..2024-10-31)");
+	unload();
+	load("        date: 2024-09-10\n",
+	    "        date: 2024-10-29\n        days: 3\n", END);
 	expect_clean();
 	unload();
 }
