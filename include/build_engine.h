@@ -24,7 +24,8 @@ struct bctx {
 	struct avec	 refs;		/* struct refsite: unresolved only */
 	struct avec	 dups;		/* struct dup_id */
 	/* ids and names of people, organisations and activities */
-	struct strmap	 pid, pname, oid, oname, actid, acttitle;
+	struct strmap	 pid, pname, oid, oname, acttitle;
+	struct strindex	 actid;		/* into plan->acts */
 	bool		 orgs_ready, people_ready, acts_ready;
 	/*
 	 * The people's ids and names indexed as the loader streams them,

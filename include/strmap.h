@@ -39,4 +39,27 @@ void	 strmap_release(struct strmap *);
 int32_t	 strmap_get(const struct strmap *, const char *key, size_t len);
 uint32_t strmap_hash(const char *, size_t);
 
+/*
+ * An index of strings that live in the caller's array: key(ctx, i) is the
+ * i-th, NUL-terminated. A slot holds a hash and an index, 8 bytes where a
+ * strmap's take 24, for the hundreds of thousands of activity ids of a big
+ * plan; a key is read only when its hash matches.
+ */
+struct strindex {
+	struct arena	*arena;
+	uint64_t	*slots;		/* hash << 32 | (index + 1); 0: empty */
+	uint32_t	 cap, n;	/* cap is a power of two */
+	const char	*(*key)(const void *ctx, uint32_t i);
+	const void	*ctx;
+};
+
+/* Room for n keys (it grows past them); the arena's until released. */
+void	 strindex_init(struct strindex *, struct arena *, size_t n,
+	    const char *(*key)(const void *, uint32_t), const void *ctx);
+/* Adds key i unless an equal key is in: returns that one's index, or -1. */
+int32_t	 strindex_add(struct strindex *, uint32_t i);
+/* The index of key (len bytes), or -1. */
+int32_t	 strindex_get(const struct strindex *, const char *key, size_t len);
+void	 strindex_release(struct strindex *);
+
 #endif

@@ -258,7 +258,7 @@ static int32_t
 lookup(const struct strmap *ids, const struct strmap *names, const char *s,
     size_t len)
 {
-	int32_t i = strmap_get(ids, s, len);
+	int32_t i = ids != NULL ? strmap_get(ids, s, len) : -1;
 
 	if (i >= 0)
 		return i;
@@ -296,8 +296,10 @@ bld_resolve(struct bctx *b, struct ref *r, enum ns ns)
 	}
 	if (ns == NS_PERSON)
 		r->idx = lookup(&b->pid, &b->pname, r->text, len);
-	else if (ns == NS_ACTIVITY)
-		r->idx = lookup(&b->actid, &b->acttitle, r->text, len);
+	else if (ns == NS_ACTIVITY) {
+		if ((r->idx = strindex_get(&b->actid, r->text, len)) < 0)
+			r->idx = lookup(NULL, &b->acttitle, r->text, len);
+	}
 	else {
 		r->idx = lookup(&b->oid, &b->oname, r->text, len);
 		if (ns == NS_PARTNER && r->idx == 0)

@@ -1679,21 +1679,30 @@ need_phases(struct bctx *b, const struct ynode *root)
 		    "its work");
 }
 
+/* The i-th activity's id, for b->actid. */
+static const char *
+act_id(const void *ctx, uint32_t i)
+{
+	const struct plan *p = ctx;
+
+	return p->acts[i]->id;
+}
+
 /*
- * Phase and activity ids must be unique too. The activities' map, each
- * id to the first activity (in phase order) that has it, is the one
- * index_activities keeps for `after`.
+ * Phase and activity ids must be unique too. The activities, in phase
+ * order, are plan->acts from here on; their index, each id to the first
+ * activity that has it, is the one `after` looks ids up in.
  */
 static void
 index_ids(struct bctx *b)
 {
 	struct plan *p = b->p;
-	struct strmap phid, *actid = &b->actid;
+	struct strmap phid;
 	struct pos *pf, *af;
 	uint32_t i, j, n = 0;
+	int32_t first;
 
 	strmap_init(&phid, b->a);
-	strmap_init(actid, b->a);
 	pf = arena_alloc(b->a, (p->nphases + 1) * sizeof(*pf));
 	for (i = 0; i < p->nphases; i++) {
 		pf[i] = bld_pos(p->phases[i].id_node ? p->phases[i].id_node :
@@ -1702,22 +1711,19 @@ index_ids(struct bctx *b)
 		    (int32_t)i, pf, "phase");
 		n += p->phases[i].nacts;
 	}
-	strmap_reserve(actid, n);
+	p->acts = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*p->acts));
+	for (i = 0; i < p->nphases; i++)
+		for (j = 0; j < p->phases[i].nacts; j++)
+			p->acts[p->nacts++] = &p->phases[i].acts[j];
+	strindex_init(&b->actid, b->a, n, act_id, p);
 	af = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*af));
-	for (i = 0, n = 0; i < p->nphases; i++)
-		for (j = 0; j < p->phases[i].nacts; j++, n++) {
-			struct activity *a = &p->phases[i].acts[j];
-			int32_t *slot;
-			bool existed;
+	for (i = 0; i < n; i++) {
+		const struct activity *a = p->acts[i];
 
-			af[n] = a->id_pos.line ? a->id_pos : a->pos;
-			slot = strmap_put(actid, a->id, strlen(a->id),
-			    &existed);
-			if (existed)
-				note_dup(b, af[n], af[*slot], "activity", a->id);
-			else
-				*slot = (int32_t)n;
-		}
+		af[i] = a->id_pos.line ? a->id_pos : a->pos;
+		if ((first = strindex_add(&b->actid, i)) >= 0)
+			note_dup(b, af[i], af[first], "activity", a->id);
+	}
 }
 
 static void
@@ -1982,25 +1988,19 @@ resolve_pending(struct bctx *b)
 }
 
 /*
- * Every activity in phase order (plan->acts), indexed by id and by title
+ * The activities (plan->acts, made by index_ids), indexed by title too
  * for `after`, whose references are resolved then.
  */
 static void
 index_activities(struct bctx *b)
 {
 	struct plan *p = b->p;
-	uint32_t i, j, k, n = 0;
+	uint32_t i, k;
 	int32_t *slot;
 	bool existed, after = false;
 
-	for (i = 0; i < p->nphases; i++)
-		n += p->phases[i].nacts;
-	p->acts = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*p->acts));
-	for (i = 0; i < p->nphases; i++)
-		for (j = 0; j < p->phases[i].nacts; j++) {
-			p->acts[p->nacts++] = &p->phases[i].acts[j];
-			after |= p->phases[i].acts[j].after.n > 0;
-		}
+	for (i = 0; i < p->nacts; i++)
+		after |= p->acts[i]->after.n > 0;
 	b->acts_ready = true;
 	/*
 	 * b->actid is index_ids'. Titles are looked up only by `after`: a
@@ -2142,7 +2142,7 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	strmap_release(&b.pname);
 	strmap_release(&b.oid);
 	strmap_release(&b.oname);
-	strmap_release(&b.actid);
+	strindex_release(&b.actid);
 	strmap_release(&b.acttitle);
 	return p;
 #undef b

@@ -146,3 +146,119 @@ strmap_release(struct strmap *m)
 	m->slots = NULL;
 	m->cap = m->n = 0;
 }
+
+/* A table of cap slots: a big one is an owned block, given back at once. */
+static uint64_t *
+strindex_table(struct arena *a, uint32_t cap)
+{
+	size_t bytes = (size_t)cap * sizeof(uint64_t);
+	uint64_t *t;
+
+	if (cap < STRMAP_OWN_MIN)
+		return arena_alloc(a, bytes);
+	t = arena_realloc_owned(a, NULL, bytes);
+	memset(t, 0, bytes);
+	return t;
+}
+
+static void
+strindex_resize(struct strindex *x, uint32_t ncap)
+{
+	uint64_t *old = x->slots;
+	uint32_t i, j, ocap = x->cap, mask = ncap - 1;
+
+	x->slots = strindex_table(x->arena, ncap);
+	x->cap = ncap;
+	for (i = 0; i < ocap; i++) {
+		if (old[i] == 0)
+			continue;
+		for (j = (uint32_t)(old[i] >> 32) & mask; x->slots[j] != 0;
+		    j = (j + 1) & mask)
+			;
+		x->slots[j] = old[i];
+	}
+	if (ocap >= STRMAP_OWN_MIN)
+		arena_realloc_owned(x->arena, old, 1);	/* given back */
+}
+
+void
+strindex_init(struct strindex *x, struct arena *a, size_t n,
+    const char *(*key)(const void *, uint32_t), const void *ctx)
+{
+	uint64_t cap = 16;
+
+	memset(x, 0, sizeof(*x));
+	x->arena = a;
+	x->key = key;
+	x->ctx = ctx;
+	while (cap * 3 < ((uint64_t)n + 1) * 4)
+		cap *= 2;
+	if (cap > UINT32_MAX / 2 + 1)
+		arena_oom();
+	x->cap = (uint32_t)cap;
+	x->slots = strindex_table(a, x->cap);
+}
+
+/* The slot of key (len bytes, hash h): its entry's, or the empty one. */
+static uint64_t *
+strindex_find(const struct strindex *x, const char *key, size_t len,
+    uint32_t h)
+{
+	uint32_t i, mask = x->cap - 1;
+	uint64_t *s;
+
+	for (i = h & mask;; i = (i + 1) & mask) {
+		s = &x->slots[i];
+		if (*s == 0)
+			return s;
+		if ((uint32_t)(*s >> 32) == h) {
+			const char *k = x->key(x->ctx, (uint32_t)*s - 1);
+
+			if (strncmp(k, key, len) == 0 && k[len] == '\0')
+				return s;
+		}
+	}
+}
+
+int32_t
+strindex_add(struct strindex *x, uint32_t i)
+{
+	const char *key = x->key(x->ctx, i);
+	size_t len = strlen(key);
+	uint32_t h = strmap_hash(key, len);
+	uint64_t *s;
+
+	if (i >= INT32_MAX)
+		arena_oom();
+	if (((uint64_t)x->n + 1) * 4 > (uint64_t)x->cap * 3) {
+		if (x->cap >= UINT32_MAX / 2 + 1)
+			arena_oom();
+		strindex_resize(x, x->cap * 2);
+	}
+	s = strindex_find(x, key, len, h);
+	if (*s != 0)
+		return (int32_t)((uint32_t)*s - 1);
+	*s = (uint64_t)h << 32 | ((uint64_t)i + 1);
+	x->n++;
+	return -1;
+}
+
+int32_t
+strindex_get(const struct strindex *x, const char *key, size_t len)
+{
+	const uint64_t *s;
+
+	if (x->cap == 0)
+		return -1;
+	s = strindex_find(x, key, len, strmap_hash(key, len));
+	return *s == 0 ? -1 : (int32_t)((uint32_t)*s - 1);
+}
+
+void
+strindex_release(struct strindex *x)
+{
+	if (x->cap >= STRMAP_OWN_MIN)
+		arena_realloc_owned(x->arena, x->slots, 1);
+	x->slots = NULL;
+	x->cap = x->n = 0;
+}

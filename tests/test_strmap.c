@@ -1,4 +1,4 @@
-/* test_strmap.c - the string map directly: put, get, slot, reserve, release, keys by length, collisions, many keys. */
+/* test_strmap.c - the string map and the string index: put, get, slot, reserve, release, collisions, many keys. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -362,6 +362,77 @@ test_release(void **state)
 	}
 }
 
+static const char *
+nth(const void *ctx, uint32_t i)
+{
+	return ((const char *const *)ctx)[i];
+}
+
+/*
+ * The index of strings kept elsewhere: the first of equal keys stays,
+ * a later one gets its index back; a prefix, a longer key and a missing
+ * one are not found.
+ */
+static void
+test_strindex(void **state)
+{
+	struct fix *f = *state;
+	static const char *const keys[] = {
+		"p1.1", "xieyi", "p1.10", "xieyi", "p1", "", "p1.1",
+	};
+	struct strindex x;
+	uint32_t i;
+
+	strindex_init(&x, &f->a, 7, nth, keys);
+	assert_int_equal(strindex_add(&x, 0), -1);
+	assert_int_equal(strindex_add(&x, 1), -1);
+	assert_int_equal(strindex_add(&x, 2), -1);
+	assert_int_equal(strindex_add(&x, 3), 1);
+	assert_int_equal(strindex_add(&x, 4), -1);
+	assert_int_equal(strindex_add(&x, 5), -1);
+	assert_int_equal(strindex_add(&x, 6), 0);
+	assert_int_equal(x.n, 5);
+	for (i = 0; i < 7; i++)
+		assert_int_equal(strindex_get(&x, keys[i], strlen(keys[i])),
+		    i == 3 ? 1 : i == 6 ? 0 : (int)i);
+	assert_int_equal(strindex_get(&x, "p1.", 3), -1);
+	assert_int_equal(strindex_get(&x, "p1.11", 5), -1);
+	assert_int_equal(strindex_get(&x, "xieyi2", 6), -1);
+	/* a length shorter than the string: only that prefix is the key */
+	assert_int_equal(strindex_get(&x, "p1.1x", 4), 0);
+	strindex_release(&x);
+	assert_int_equal(strindex_get(&x, "p1.1", 4), -1);
+}
+
+/* Past the room it was made with, a big index grows and finds them all. */
+static void
+test_strindex_grows(void **state)
+{
+	struct fix *f = *state;
+	enum { NKEYS = 20000 };
+	char **keys = malloc(NKEYS * sizeof(*keys));
+	char buf[32];
+	struct strindex x;
+	uint32_t i;
+
+	assert_non_null(keys);
+	for (i = 0; i < NKEYS; i++) {
+		snprintf(buf, sizeof(buf), "a%u", i % (NKEYS / 2));
+		keys[i] = arena_strdup(&f->a, buf);
+	}
+	strindex_init(&x, &f->a, 10, nth, keys);
+	for (i = 0; i < NKEYS; i++)
+		assert_int_equal(strindex_add(&x, i),
+		    i < NKEYS / 2 ? -1 : (int)(i - NKEYS / 2));
+	assert_int_equal(x.n, NKEYS / 2);
+	for (i = 0; i < NKEYS; i++)
+		assert_int_equal(strindex_get(&x, keys[i], strlen(keys[i])),
+		    (int)(i % (NKEYS / 2)));
+	assert_int_equal(strindex_get(&x, "a20000", 6), -1);
+	strindex_release(&x);
+	free(keys);
+}
+
 /* Two maps in one arena are independent. */
 static void
 test_two_maps(void **state)
@@ -396,6 +467,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_many_keys, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_release, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_strindex, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_strindex_grows, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_two_maps, setup,
 		    teardown),
 	};
