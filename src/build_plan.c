@@ -1679,6 +1679,13 @@ need_phases(struct bctx *b, const struct ynode *root)
 		    "its work");
 }
 
+/* Where an activity's id is written, or the activity when it is not. */
+static struct pos
+id_pos_of(const struct activity *a)
+{
+	return a->id_pos.line ? a->id_pos : a->pos;
+}
+
 /* The i-th activity's id, for b->actid. */
 static const char *
 act_id(const void *ctx, uint32_t i)
@@ -1698,7 +1705,7 @@ index_ids(struct bctx *b)
 {
 	struct plan *p = b->p;
 	struct strmap phid;
-	struct pos *pf, *af;
+	struct pos *pf;
 	uint32_t i, j, n = 0;
 	int32_t first;
 
@@ -1716,14 +1723,11 @@ index_ids(struct bctx *b)
 		for (j = 0; j < p->phases[i].nacts; j++)
 			p->acts[p->nacts++] = &p->phases[i].acts[j];
 	strindex_init(&b->actid, b->a, n, act_id, p);
-	af = arena_alloc(b->a, ((size_t)n + 1) * sizeof(*af));
-	for (i = 0; i < n; i++) {
-		const struct activity *a = p->acts[i];
-
-		af[i] = a->id_pos.line ? a->id_pos : a->pos;
+	for (i = 0; i < n; i++)
 		if ((first = strindex_add(&b->actid, i)) >= 0)
-			note_dup(b, af[i], af[first], "activity", a->id);
-	}
+			note_dup(b, id_pos_of(p->acts[i]),
+			    id_pos_of(p->acts[first]), "activity",
+			    p->acts[i]->id);
 }
 
 static void
