@@ -40,6 +40,9 @@ struct bctx {
 	bool		 early_ok;	/* and index_people kept the maps */
 	bool		 early_refs;	/* activities' references to people
 					   were resolved with them */
+	/* the early ids' copies, side by side (early_key) */
+	char		*keys, *keys_end;
+	size_t		 keys_block;
 	/* the title of the activity being read, named in its messages */
 	const char	*activity;
 	/* holiday files shared by the plans being read, or NULL */

@@ -1825,6 +1825,31 @@ stream_activity(void *ctx, void *list, const struct ynode *item)
 }
 
 /*
+ * A copy of a person's id next to the other ids, for the map of them:
+ * references look ids up all through the file, and each compare reads
+ * the map's key, which among the people's other text would be a cache
+ * miss of its own.
+ */
+static const char *
+early_key(struct bctx *b, const char *id, size_t len)
+{
+	char *k;
+
+	if ((size_t)(b->keys_end - b->keys) < len + 1) {
+		b->keys_block = b->keys_block == 0 ? 256 :
+		    b->keys_block < 65536 ? b->keys_block * 2 : 65536;
+		if (b->keys_block < len + 1)
+			b->keys_block = len + 1;
+		b->keys = arena_alloc(b->a, b->keys_block);
+		b->keys_end = b->keys + b->keys_block;
+	}
+	k = b->keys;
+	memcpy(k, id, len + 1);
+	b->keys += len + 1;
+	return k;
+}
+
+/*
  * The person just streamed into l, indexed as index_people would: the
  * loader's thread waits for libyaml most of the time, and a plan of half
  * a million people would spend a tenth of a second on it after the load.
@@ -1848,9 +1873,14 @@ early_person(struct bctx *b, const struct personlist *l)
 	}
 	b->early_n++;
 	if (id != NULL) {
-		slot = strmap_put(&b->pid, id, strlen(id), &existed);
-		if (!existed)
+		size_t len = strlen(id);
+		struct strmap_slot *sl = strmap_slot(&b->pid, id, len, &existed);
+
+		slot = &sl->val;
+		if (!existed) {
+			sl->key = early_key(b, id, len);
 			*slot = (int32_t)i;
+		}
 		else {
 			dup = avec_push(b->a, &b->early_dups, 2 *
 			    sizeof(*dup));
