@@ -56,18 +56,35 @@ strmap_find(const struct strmap *m, const char *key, size_t len,
  */
 #define STRMAP_OWN_MIN	4096u
 
+/* A zeroed table of cap slots of size bytes (strmap's and strindex's). */
+static void *
+table_new(struct arena *a, uint32_t cap, size_t size)
+{
+	size_t bytes = (size_t)cap * size;
+	void *t;
+
+	if (cap < STRMAP_OWN_MIN)
+		return arena_alloc(a, bytes);
+	t = arena_realloc_owned(a, NULL, bytes);
+	memset(t, 0, bytes);
+	return t;
+}
+
+/* Gives a big table back; a small one stays in the arena. */
+static void
+table_free(struct arena *a, void *t, uint32_t cap)
+{
+	if (cap >= STRMAP_OWN_MIN)
+		arena_realloc_owned(a, t, 1);
+}
+
 static void
 strmap_resize(struct strmap *m, uint32_t ncap)
 {
 	struct strmap_slot *old = m->slots, *s;
 	uint32_t i, ocap = m->cap;
-	size_t bytes = (size_t)ncap * sizeof(*s);
 
-	if (ncap >= STRMAP_OWN_MIN) {
-		m->slots = arena_realloc_owned(m->arena, NULL, bytes);
-		memset(m->slots, 0, bytes);
-	} else
-		m->slots = arena_alloc(m->arena, bytes);
+	m->slots = table_new(m->arena, ncap, sizeof(*s));
 	m->cap = ncap;
 	for (i = 0; i < ocap; i++) {
 		if (old[i].key == NULL)
@@ -75,8 +92,7 @@ strmap_resize(struct strmap *m, uint32_t ncap)
 		s = strmap_find(m, old[i].key, old[i].len, old[i].hash);
 		*s = old[i];
 	}
-	if (ocap >= STRMAP_OWN_MIN)
-		arena_realloc_owned(m->arena, old, 1);	/* given back */
+	table_free(m->arena, old, ocap);
 }
 
 static void
@@ -141,24 +157,9 @@ strmap_reserve(struct strmap *m, size_t n)
 void
 strmap_release(struct strmap *m)
 {
-	if (m->cap >= STRMAP_OWN_MIN)
-		arena_realloc_owned(m->arena, m->slots, 1);
+	table_free(m->arena, m->slots, m->cap);
 	m->slots = NULL;
 	m->cap = m->n = 0;
-}
-
-/* A table of cap slots: a big one is an owned block, given back at once. */
-static uint64_t *
-strindex_table(struct arena *a, uint32_t cap)
-{
-	size_t bytes = (size_t)cap * sizeof(uint64_t);
-	uint64_t *t;
-
-	if (cap < STRMAP_OWN_MIN)
-		return arena_alloc(a, bytes);
-	t = arena_realloc_owned(a, NULL, bytes);
-	memset(t, 0, bytes);
-	return t;
 }
 
 static void
@@ -167,7 +168,7 @@ strindex_resize(struct strindex *x, uint32_t ncap)
 	uint64_t *old = x->slots;
 	uint32_t i, j, ocap = x->cap, mask = ncap - 1;
 
-	x->slots = strindex_table(x->arena, ncap);
+	x->slots = table_new(x->arena, ncap, sizeof(*x->slots));
 	x->cap = ncap;
 	for (i = 0; i < ocap; i++) {
 		if (old[i] == 0)
@@ -177,8 +178,7 @@ strindex_resize(struct strindex *x, uint32_t ncap)
 			;
 		x->slots[j] = old[i];
 	}
-	if (ocap >= STRMAP_OWN_MIN)
-		arena_realloc_owned(x->arena, old, 1);	/* given back */
+	table_free(x->arena, old, ocap);
 }
 
 void
@@ -196,7 +196,7 @@ strindex_init(struct strindex *x, struct arena *a, size_t n,
 	if (cap > UINT32_MAX / 2 + 1)
 		arena_oom();
 	x->cap = (uint32_t)cap;
-	x->slots = strindex_table(a, x->cap);
+	x->slots = table_new(a, x->cap, sizeof(*x->slots));
 }
 
 /* The slot of key (len bytes, hash h): its entry's, or the empty one. */
@@ -257,8 +257,7 @@ strindex_get(const struct strindex *x, const char *key, size_t len)
 void
 strindex_release(struct strindex *x)
 {
-	if (x->cap >= STRMAP_OWN_MIN)
-		arena_realloc_owned(x->arena, x->slots, 1);
+	table_free(x->arena, x->slots, x->cap);
 	x->slots = NULL;
 	x->cap = x->n = 0;
 }
