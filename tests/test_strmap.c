@@ -142,6 +142,67 @@ test_key_length(void **state)
 	    strmap_hash("0123456789abcdefR", 16));
 }
 
+/*
+ * Every byte of a key counts in its hash, at every length (the tail is read
+ * with overlapping loads), and no byte past its length does.
+ */
+static void
+test_hash_every_byte(void **state)
+{
+	char a[48], b[48];
+	size_t len, i;
+
+	(void)state;
+	for (len = 1; len <= 40; len++) {
+		for (i = 0; i < sizeof(a); i++)
+			a[i] = (char)('a' + (i * 7 + len) % 26);
+		for (i = 0; i < len; i++) {
+			memcpy(b, a, sizeof(a));
+			b[i] ^= 0x20;
+			assert_int_not_equal(strmap_hash(a, len),
+			    strmap_hash(b, len));
+		}
+		memcpy(b, a, sizeof(a));
+		b[len] ^= 0x20;
+		assert_int_equal(strmap_hash(a, len), strmap_hash(b, len));
+		assert_int_not_equal(strmap_hash(a, len),
+		    strmap_hash(a, len - 1));
+	}
+}
+
+/*
+ * Keys that differ only in their last bytes spread over the low bits of
+ * the hash as random numbers would (63 % of the slots taken when there are
+ * as many keys as slots); "id-N" once took 9 %.
+ */
+static void
+test_hash_spreads(void **state)
+{
+	static const char *const fmt[] = { "id-%u", "feng-yaqin%u", "p%u",
+	    "%u", "\xe6\xb4\xbb\xe5\x8a\xa8%u" };
+	enum { BITS = 16, N = 1 << BITS };
+	uint8_t *seen = malloc(N);
+	char k[32];
+	size_t f;
+	unsigned i, used;
+	uint32_t h;
+	int n;
+
+	(void)state;
+	assert_non_null(seen);
+	for (f = 0; f < sizeof(fmt) / sizeof(fmt[0]); f++) {
+		memset(seen, 0, N);
+		for (i = used = 0; i < N; i++) {
+			n = snprintf(k, sizeof(k), fmt[f], i);
+			h = strmap_hash(k, (size_t)n) & (N - 1);
+			used += !seen[h];
+			seen[h] = 1;
+		}
+		assert_in_range(used, N * 6 / 10, N * 2 / 3);
+	}
+	free(seen);
+}
+
 /* strmap_slot gives the slot itself; its key may be replaced by a copy. */
 static void
 test_slot(void **state)
@@ -457,6 +518,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_key_length, setup,
 		    teardown),
+		cmocka_unit_test(test_hash_every_byte),
+		cmocka_unit_test(test_hash_spreads),
 		cmocka_unit_test_setup_teardown(test_slot, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reserve, setup,
 		    teardown),
