@@ -10,6 +10,7 @@
 struct arena;
 struct diags;
 struct holfile_cache;
+struct yload_cache;
 
 /*
  * YN_BUILT is a list whose items went to yload_opts.stream as they were
@@ -69,6 +70,12 @@ struct yload_opts {
 	 */
 	struct holfile_cache	*holidays;
 	/*
+	 * What the loader keeps from one load to the next (yload_cache_new),
+	 * for a thread that reads many files one after another; never two
+	 * loads at once. NULL: each load makes its own.
+	 */
+	struct yload_cache	*cache;
+	/*
 	 * 0: parse on a second thread when the input is big and a core is
 	 * free; 1: one thread; 2: always a second thread. The result is the
 	 * same.
@@ -103,6 +110,14 @@ const struct ynode *yload_file(FILE *fp, struct arena *, struct diags *,
 /* The same over a buffer (tests, the fuzzer). */
 const struct ynode *yload_buffer(const char *buf, size_t len,
 	    struct arena *, struct diags *, const struct yload_opts *);
+
+/*
+ * The loader's table of short scalars, kept for the next load: a table
+ * made afresh for each of many small files costs more than its file's
+ * parse (new memory, cleared).
+ */
+struct yload_cache *yload_cache_new(void);
+void	 yload_cache_free(struct yload_cache *);
 
 /* A load that reported an encoding problem (see scan_first). */
 bool	 yload_encoding_failed(const struct diags *);

@@ -464,13 +464,22 @@ loader_ready(struct loader *ld, int i)
 	return &ld->ready[ld->l->keep != NULL ? i : i % ld->nslots];
 }
 
-/* Reads file i into its slot; the model stays, the scratch memory goes. */
+/*
+ * Reads file i into its slot; the model stays, the scratch memory goes.
+ * cache is the reading thread's (yload_opts.cache).
+ */
 static void
-loader_read(struct loader *ld, int i)
+loader_read(struct loader *ld, int i, struct yload_cache *cache)
 {
 	struct plandoc *pd = loader_slot(ld, i);
+	struct yload_opts o;
 
-	if (plandoc_init_quiet(pd, ld->l->files[i], ld->l->opts))
+	if (ld->l->opts != NULL)
+		o = *ld->l->opts;
+	else
+		memset(&o, 0, sizeof(o));
+	o.cache = cache;
+	if (plandoc_init_quiet(pd, ld->l->files[i], &o))
 		plandoc_trim(pd);
 	if (ld->l->check != NULL)
 		ld->l->check(ld->l->check_ctx, i, pd);
@@ -508,6 +517,7 @@ static void *
 loader_worker(void *arg)
 {
 	struct loader *ld = arg;
+	struct yload_cache *cache = yload_cache_new();
 	int i;
 
 	pthread_mutex_lock(&ld->mu);
@@ -522,12 +532,13 @@ loader_worker(void *arg)
 			break;
 		i = ld->claim++;
 		pthread_mutex_unlock(&ld->mu);
-		loader_read(ld, i);
+		loader_read(ld, i, cache);
 		pthread_mutex_lock(&ld->mu);
 		*loader_ready(ld, i) = true;
 		loader_hand_ready(ld);
 	}
 	pthread_mutex_unlock(&ld->mu);
+	yload_cache_free(cache);
 	return NULL;
 }
 
@@ -601,10 +612,13 @@ cli_load_plans(const struct cli_load *l)
 		arena_oom();
 	if (nthreads == 1) {
 		/* No thread: read and hand on one file after another. */
+		struct yload_cache *cache = yload_cache_new();
+
 		for (i = 0; i < l->nfiles; i++) {
-			loader_read(&ld, i);
+			loader_read(&ld, i, cache);
 			status = cli_worst(status, loader_hand_on(&ld, i));
 		}
+		yload_cache_free(cache);
 		goto out;
 	}
 	if ((ld.ready = calloc((size_t)ld.nslots, sizeof(*ld.ready))) == NULL ||

@@ -114,13 +114,31 @@ struct yload {
 
 struct icache_slot {
 	const char	*s;
-	uint32_t	 len, hash;
+	uint32_t	 tag;		/* ICACHE_TAG(generation, length) */
+	uint32_t	 hash;
 	char		 head[ICACHE_HEAD];	/* s's first bytes */
 };
 
+/*
+ * A slot belongs to the load whose generation its tag holds: a load takes
+ * a new generation rather than clearing the slots (yload_cache), and the
+ * strings of other loads, in other arenas, are never seen.
+ */
+#define ICACHE_LEN_BITS		5	/* INTERN_MAX_LEN < 32 */
+#define ICACHE_TAG(gen, len)	((uint32_t)(gen) << ICACHE_LEN_BITS | \
+				    (uint32_t)(len))
+#define ICACHE_MAX_GEN		(UINT32_MAX >> ICACHE_LEN_BITS)
+_Static_assert(INTERN_MAX_LEN < 1 << ICACHE_LEN_BITS, "a tag holds a length");
+
 struct icache {
-	uint32_t		 mask;	/* slots - 1, a power of two less one */
+	uint32_t		 mask;	/* slots used - 1, a power of two less one */
+	uint32_t		 gen;	/* this load's, from 1 */
+	uint32_t		 cap;	/* slots */
 	struct icache_slot	 slot[];
+};
+
+struct yload_cache {
+	struct icache	*icache;
 };
 
 static bool
@@ -368,19 +386,21 @@ pos_of(const yaml_mark_t *m, struct ynode *n)
 static const char *
 intern(struct yload *y, const char *s, size_t len)
 {
+	struct icache *ic = y->icache;
 	struct icache_slot *c;
-	uint32_t h;
+	uint32_t h, tag;
 
 	if (len > INTERN_MAX_LEN)
 		return arena_strndup(y->arena, s, len);
 	h = strmap_hash(s, len);
-	c = &y->icache->slot[h & y->icache->mask];
-	if (c->s == NULL || c->hash != h || c->len != len ||
+	tag = ICACHE_TAG(ic->gen, len);
+	c = &ic->slot[h & ic->mask];
+	if (c->tag != tag || c->hash != h ||
 	    memcmp(c->head, s, len < ICACHE_HEAD ? len : ICACHE_HEAD) != 0 ||
 	    (len > ICACHE_HEAD && memcmp(c->s + ICACHE_HEAD, s + ICACHE_HEAD,
 	    len - ICACHE_HEAD) != 0)) {
 		c->s = arena_strndup(y->arena, s, len);
-		c->len = (uint32_t)len;
+		c->tag = tag;
 		c->hash = h;
 		memcpy(c->head, s, len < ICACHE_HEAD ? len : ICACHE_HEAD);
 	}
@@ -1088,25 +1108,56 @@ input_start(struct yreader *r)
 /*
  * A slot for every 16 bytes of input, within bounds: a small plan touches a
  * few pages rather than the 256 KB a big one wants (unknown sizes get that).
+ * *cp is kept from an earlier load when it is big enough: a new generation
+ * empties it.
  */
 static struct icache *
-icache_new(unsigned long long size)
+icache_begin(struct icache **cp, unsigned long long size)
 {
-	struct icache *c;
-	size_t slots = ICACHE_MIN_SLOTS;
+	struct icache *c = *cp;
+	uint32_t slots = ICACHE_MIN_SLOTS;
 
 	while (slots < ICACHE_MAX_SLOTS && (size == 0 || slots < size / 16))
 		slots *= 2;
-	if ((c = calloc(1, sizeof(*c) + slots * sizeof(c->slot[0]))) == NULL)
+	if (c == NULL || c->cap < slots) {
+		free(c);
+		if ((c = calloc(1, sizeof(*c) + slots * sizeof(c->slot[0]))) ==
+		    NULL)
+			arena_oom();
+		c->cap = slots;
+	}
+	if (++c->gen > ICACHE_MAX_GEN) {
+		memset(c->slot, 0, c->cap * sizeof(c->slot[0]));
+		c->gen = 1;
+	}
+	c->mask = slots - 1;
+	return *cp = c;
+}
+
+struct yload_cache *
+yload_cache_new(void)
+{
+	struct yload_cache *c;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
 		arena_oom();
-	c->mask = (uint32_t)slots - 1;
 	return c;
+}
+
+void
+yload_cache_free(struct yload_cache *c)
+{
+	if (c == NULL)
+		return;
+	free(c->icache);
+	free(c);
 }
 
 static const struct ynode *
 yload_common(struct yload *y, struct arena *a, struct diags *d,
     const struct yload_opts *opts)
 {
+	struct icache *own = NULL, **icp = &own;
 	const struct ynode *root;
 	unsigned long long size;
 	int i;
@@ -1127,7 +1178,9 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 	y->rd.lazy = y->opts != NULL && !opts->scan_first &&
 	    (y->rd.fp == NULL || (size > 0 && (opts->file_size > 0 ||
 	    input_start(&y->rd))));
-	y->icache = icache_new(size);
+	if (opts != NULL && opts->cache != NULL)
+		icp = &opts->cache->icache;
+	y->icache = icache_begin(icp, size);
 	if (use_pipeline(opts, size))
 		y->q = yevq_start(&y->parser, yread_handler, &y->rd);
 	if (y->q == NULL) {	/* one thread, or no thread could start */
@@ -1141,7 +1194,7 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 		free(y->frames[i].kids);
 	free(y->av);
 	free(y->sortbuf);
-	free(y->icache);
+	free(own);
 	return root;
 }
 

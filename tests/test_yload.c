@@ -156,6 +156,68 @@ test_short_scalars_shared(void **state)
 	assert_int_equal(l->d.n, 0);
 }
 
+/*
+ * A cache kept from one load to the next (yload_opts.cache) never hands a
+ * later load the strings of an earlier one, which live in another arena;
+ * within a load it still shares them. The second input is the bigger, so
+ * the table grows in between.
+ */
+static void
+test_cache_between_loads(void **state)
+{
+	static const char one[] = "[ab, cd, ab]";
+	static const char two[] = "[cd, ab, ef, ab, cd, "
+	    "\"a somewhat longer text to make this input the bigger one, "
+	    "and then some more of it, past a thousand bytes: ....................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "..........................................................................."
+	    "...........................................................................\"]";
+	struct ld *l = *state;
+	struct yload_cache *c = yload_cache_new();
+	struct yload_opts o;
+	struct arena a2;
+	struct diags d2;
+	const struct ynode *r1, *r2;
+	uint32_t i, j;
+
+	memset(&o, 0, sizeof(o));
+	o.cache = c;
+	r1 = yload_buffer(one, sizeof(one) - 1, &l->a, &l->d, &o);
+	arena_init(&a2);
+	diags_init(&d2, &a2, "t2.yaml");
+	r2 = yload_buffer(two, sizeof(two) - 1, &a2, &d2, &o);
+	ASSERT_NODE(r1, YN_SEQ, 1, 1);
+	ASSERT_NODE(r2, YN_SEQ, 1, 1);
+	assert_int_equal(r2->n, 6);
+	ASSERT_SCALAR(&r2->u.kids[0], "cd", 1, 2);
+	ASSERT_SCALAR(&r2->u.kids[1], "ab", 1, 6);
+	ASSERT_SCALAR(&r2->u.kids[2], "ef", 1, 10);
+	for (i = 0; i < r2->n; i++)
+		for (j = 0; j < r1->n; j++)
+			assert_ptr_not_equal(r2->u.kids[i].u.str,
+			    r1->u.kids[j].u.str);
+	assert_ptr_equal(r2->u.kids[1].u.str, r2->u.kids[3].u.str);
+	assert_ptr_equal(r2->u.kids[0].u.str, r2->u.kids[4].u.str);
+	assert_ptr_equal(r1->u.kids[0].u.str, r1->u.kids[2].u.str);
+	/* and a third load, smaller again, into the first arena */
+	r1 = yload_buffer(one, sizeof(one) - 1, &l->a, &l->d, &o);
+	for (i = 0; i < r2->n; i++)
+		assert_ptr_not_equal(r1->u.kids[0].u.str, r2->u.kids[i].u.str);
+	ASSERT_SCALAR(&r1->u.kids[2], "ab", 1, 10);
+	assert_int_equal(l->d.n + d2.n, 0);
+	arena_release(&a2);
+	yload_cache_free(c);
+}
+
 static void
 test_block_positions(void **state)
 {
@@ -1354,6 +1416,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_short_scalars_shared),
+		T(test_cache_between_loads),
 		T(test_block_positions),
 		T(test_flow_positions),
 		T(test_cjk_columns_flow),
