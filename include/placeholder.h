@@ -2,6 +2,8 @@
 #ifndef PAIRPLAN_PLACEHOLDER_H
 #define PAIRPLAN_PLACEHOLDER_H
 
+#include <stdbool.h>
+
 struct diags;
 struct ynode;
 
@@ -12,5 +14,12 @@ struct ynode;
  * the rest of the tree once it is read.
  */
 void	 placeholder_scan(const struct ynode *, struct diags *);
+/*
+ * The quick test the loader runs on each scalar as it copies it, and keeps
+ * in ynode.maybe_template: false when the text holds none of the patterns;
+ * true when it may. placeholder_scan looks no further into a scalar
+ * without the mark.
+ */
+bool	 placeholder_maybe(const char *);
 
 #endif

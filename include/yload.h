@@ -29,6 +29,9 @@ struct ynode {
 	uint8_t		 quoted;	/* 1: not plain; 2: plain but tagged
 					   ! or !!str, a string all the same */
 	uint8_t		 path;		/* YN_BUILT: which of stream_paths */
+	bool		 maybe_template;/* a scalar placeholder_maybe may
+					   not clear: placeholder_scan
+					   looks only at these */
 	uint32_t	 n;		/* scalar bytes, map pairs, seq items */
 	union {
 		const char		*str;	/* NUL-terminated scalar */

@@ -29,8 +29,8 @@ is_name_key(const char *k)
  * ones (x, X, _ and 9F: not 某's first byte, E6, which starts most common
  * Chinese characters).
  */
-static bool
-maybe_placeholder(const char *s)
+bool
+placeholder_maybe(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
@@ -45,7 +45,10 @@ maybe_placeholder(const char *s)
 	}
 }
 
-/* The key whose value s is (NULL in a list of no key) decides "name". */
+/*
+ * The key whose value s is (NULL in a list of no key) decides "name". s
+ * is a text that placeholder_maybe did not clear.
+ */
 static const char *
 placeholder_in(const char *s, const struct ynode *key)
 {
@@ -54,9 +57,6 @@ placeholder_in(const char *s, const struct ynode *key)
 	};
 	static const char *const in_names[] = { "XX" };
 	size_t i;
-
-	if (!maybe_placeholder(s))
-		return NULL;
 	for (i = 0; i < sizeof(anywhere) / sizeof(anywhere[0]); i++)
 		if (strstr(s, anywhere[i]) != NULL)
 			return anywhere[i];
@@ -82,7 +82,8 @@ placeholder_walk(struct diags *d, const struct ynode *n,
 		return;
 	switch (n->kind) {
 	case YN_SCALAR:
-		if ((hit = placeholder_in(n->u.str, key)) != NULL)
+		if (n->maybe_template &&
+		    (hit = placeholder_in(n->u.str, key)) != NULL)
 			diag_add(d, R_PLACEHOLDER, n->line, n->col, "template text '%s' left "
 			    "in the plan", hit);
 		break;

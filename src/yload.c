@@ -14,6 +14,7 @@
 #include "catalog.h"
 #include "cores.h"
 #include "diag.h"
+#include "placeholder.h"
 #include "strmap.h"
 #include "yevq.h"
 #include "yload.h"
@@ -122,12 +123,15 @@ struct icache_slot {
 /*
  * A slot belongs to the load whose generation its tag holds: a load takes
  * a new generation rather than clearing the slots (yload_cache), and the
- * strings of other loads, in other arenas, are never seen.
+ * strings of other loads, in other arenas, are never seen. The tag also
+ * keeps the string's length and its placeholder_maybe.
  */
 #define ICACHE_LEN_BITS		5	/* INTERN_MAX_LEN < 32 */
-#define ICACHE_TAG(gen, len)	((uint32_t)(gen) << ICACHE_LEN_BITS | \
+#define ICACHE_MAYBE		(1u << ICACHE_LEN_BITS)
+#define ICACHE_GEN_SHIFT	(ICACHE_LEN_BITS + 1)
+#define ICACHE_TAG(gen, len)	((uint32_t)(gen) << ICACHE_GEN_SHIFT | \
 				    (uint32_t)(len))
-#define ICACHE_MAX_GEN		(UINT32_MAX >> ICACHE_LEN_BITS)
+#define ICACHE_MAX_GEN		(UINT32_MAX >> ICACHE_GEN_SHIFT)
 _Static_assert(INTERN_MAX_LEN < 1 << ICACHE_LEN_BITS, "a tag holds a length");
 
 struct icache {
@@ -383,27 +387,33 @@ pos_of(const yaml_mark_t *m, struct ynode *n)
 	n->col = (uint32_t)m->column + 1;
 }
 
+/* A copy of s, shared when short; *maybe is its placeholder_maybe. */
 static const char *
-intern(struct yload *y, const char *s, size_t len)
+intern(struct yload *y, const char *s, size_t len, bool *maybe)
 {
 	struct icache *ic = y->icache;
 	struct icache_slot *c;
 	uint32_t h, tag;
 
-	if (len > INTERN_MAX_LEN)
-		return arena_strndup(y->arena, s, len);
+	if (len > INTERN_MAX_LEN) {
+		const char *t = arena_strndup(y->arena, s, len);
+
+		*maybe = placeholder_maybe(t);
+		return t;
+	}
 	h = strmap_hash(s, len);
 	tag = ICACHE_TAG(ic->gen, len);
 	c = &ic->slot[h & ic->mask];
-	if (c->tag != tag || c->hash != h ||
+	if ((c->tag & ~ICACHE_MAYBE) != tag || c->hash != h ||
 	    memcmp(c->head, s, len < ICACHE_HEAD ? len : ICACHE_HEAD) != 0 ||
 	    (len > ICACHE_HEAD && memcmp(c->s + ICACHE_HEAD, s + ICACHE_HEAD,
 	    len - ICACHE_HEAD) != 0)) {
 		c->s = arena_strndup(y->arena, s, len);
-		c->tag = tag;
+		c->tag = tag | (placeholder_maybe(c->s) ? ICACHE_MAYBE : 0);
 		c->hash = h;
 		memcpy(c->head, s, len < ICACHE_HEAD ? len : ICACHE_HEAD);
 	}
+	*maybe = (c->tag & ICACHE_MAYBE) != 0;
 	return c->s;
 }
 
@@ -713,7 +723,7 @@ on_scalar(struct yload *y, const yaml_event_t *ev)
 		return;
 	if (ev->data.scalar.tag != NULL)
 		scalar_tag(y, (const char *)ev->data.scalar.tag, s, len, &n);
-	n.u.str = intern(y, s, len);
+	n.u.str = intern(y, s, len, &n.maybe_template);
 	y->parsed++;
 	y->reached++;
 	y->bytes += len;

@@ -976,6 +976,7 @@ test_placeholder_random(void **state)
 		kv[0].u.str = round % 2 ? "name" : "duty";
 		kv[1].kind = YN_SCALAR;
 		kv[1].u.str = text;
+		kv[1].maybe_template = placeholder_maybe(text);
 		kv[1].line = kv[1].col = 1;
 		arena_init(&a);
 		diags_init(&d, &a, "t.yaml");

@@ -218,6 +218,30 @@ test_cache_between_loads(void **state)
 	yload_cache_free(c);
 }
 
+/*
+ * Each scalar carries placeholder_maybe of its text, short (shared) or
+ * long, the first time and when the text comes again.
+ */
+static void
+test_maybe_template(void **state)
+{
+	struct ld *l = *state;
+	const struct ynode *r = LOAD(l, "[20xx\u5e74, abc, 20xx\u5e74, "
+	    "\"\u67d0\u67d0\", a text longer than 24 bytes with __ in it, "
+	    "a text longer than twenty-four bytes, abc, 20xx\u5e74, xx: y_y]");
+	static const bool want[] = { true, false, true, true, true, false,
+	    false, true };
+	uint32_t i;
+
+	ASSERT_NODE(r, YN_SEQ, 1, 1);
+	assert_int_equal(r->n, 9);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(r->u.kids[i].maybe_template, want[i]);
+	assert_true(kid(&r->u.kids[8], 0)->maybe_template);
+	assert_false(kid(&r->u.kids[8], 1)->maybe_template);
+	assert_int_equal(l->d.n, 0);
+}
+
 static void
 test_block_positions(void **state)
 {
@@ -1417,6 +1441,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_short_scalars_shared),
 		T(test_cache_between_loads),
+		T(test_maybe_template),
 		T(test_block_positions),
 		T(test_flow_positions),
 		T(test_cjk_columns_flow),
