@@ -10,7 +10,7 @@
 set -eu
 dir=${1:-build}
 stages='
-0 base     arena cores budget strmap suggest date sbuf esc jw jbuf output recstore
+0 base     pool arena cores budget strmap suggest date sbuf esc jw jbuf output recstore
 1 catalog  catalog
 2 diag     diag
 3 load     yevq yload placeholder

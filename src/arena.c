@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "arena.h"
+#include "pool.h"
 
 struct arena_chunk {
 	struct arena_chunk	*next;
-	size_t			 mapped;	/* bytes mmap'd, or 0: malloc'd */
+	size_t			 mapped;	/* bytes mmap'd, 0: malloc'd, or
+						   CHUNK_POOLED */
 	size_t			 size;		/* bytes of data */
 	max_align_t		 data[];
 };
@@ -20,9 +22,12 @@ struct arena_chunk {
 /*
  * Big chunks are mapped with transparent huge pages where the kernel
  * offers them: a large plan then touches its memory in 2 MiB pages
- * instead of 4 KiB ones, which saves most of the page-fault time.
+ * instead of 4 KiB ones, which saves most of the page-fault time. Chunks
+ * of 16 KB to 1 MB come from the pool (pool.h) once a process has taken
+ * many, as a county of small plans does.
  */
 #define ARENA_HUGE	(2u << 20)
+#define CHUNK_POOLED	SIZE_MAX	/* mapped: a pool block */
 
 #define ARENA_MIN_CHUNK	(16u << 10)
 #define ARENA_MAX_CHUNK	(16u << 20)
@@ -120,6 +125,17 @@ owned_resize(struct arena_owned *o, size_t sz)
 	*o = n;
 }
 
+static void
+chunk_free(struct arena_chunk *c)
+{
+	if (c->mapped == CHUNK_POOLED)
+		pool_put(c, pool_class(sizeof(*c) + c->size));
+	else if (c->mapped)
+		munmap(c, c->mapped);
+	else
+		free(c);
+}
+
 void
 arena_release(struct arena *a)
 {
@@ -127,10 +143,7 @@ arena_release(struct arena *a)
 
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
-		if (c->mapped)
-			munmap(c, c->mapped);
-		else
-			free(c);
+		chunk_free(c);
 	}
 	while (a->nowned > 0)
 		owned_free(&a->owned[--a->nowned]);
@@ -189,9 +202,18 @@ arena_grow(struct arena *a, size_t need)
 		c->mapped = len;
 		sz = len - sizeof(*c);
 	} else {
-		if ((c = malloc(sizeof(*c) + sz)) == NULL)
+		/* a pool block: a power of two bytes, header and all */
+		unsigned k = pool_class(sz);
+
+		if (k != 0 && ((size_t)1 << k) - sizeof(*c) < need)
+			k = k < POOL_MAX_SHIFT ? k + 1 : 0;
+		if (k != 0 && (c = pool_get(k, sizeof(*c) + sz)) != NULL) {
+			c->mapped = CHUNK_POOLED;
+			sz = ((size_t)1 << k) - sizeof(*c);
+		} else if ((c = malloc(sizeof(*c) + sz)) != NULL)
+			c->mapped = 0;
+		else
 			arena_oom();
-		c->mapped = 0;
 	}
 	c->size = sz;
 	c->next = a->head;
@@ -340,10 +362,7 @@ arena_reset(struct arena *a)
 #endif
 	for (c = keep != NULL ? keep->next : a->head; c != NULL; c = next) {
 		next = c->next;
-		if (c->mapped)
-			munmap(c, c->mapped);
-		else
-			free(c);
+		chunk_free(c);
 	}
 	if (keep == NULL) {
 		memset(a, 0, sizeof(*a));
