@@ -22,7 +22,9 @@ struct plan *plan_build(const struct ynode *root, struct arena *,
  */
 struct plan_builder;
 struct yload_opts;
-struct plan_builder *plan_builder_init(struct arena *, struct diags *);
+/* The model in a, the builder's working memory in tmp (a will do). */
+struct plan_builder *plan_builder_init(struct arena *a, struct arena *tmp,
+	    struct diags *);
 void	 plan_builder_stream(struct plan_builder *, struct yload_opts *,
 	    struct arena *scratch);
 struct plan *plan_builder_build(struct plan_builder *,

@@ -19,6 +19,8 @@ struct ynode;
 /* The state of one build: the plan being built and what resolves references. */
 struct bctx {
 	struct arena	*a;
+	struct arena	*tmp;		/* working memory: given back with the
+					   tree after the rules; may be a */
 	struct diags	*d;
 	struct plan	*p;
 	struct avec	 refs;		/* struct refsite: unresolved only */

@@ -10,9 +10,13 @@
 
 struct plan;
 
-/* A loaded plan: the arena owns the tree, the model and the diagnostics. */
+/*
+ * A loaded plan: the arena owns the model and the diagnostics; the tree
+ * and the builder's working memory are tree's until plandoc_trim.
+ */
 struct plandoc {
 	struct arena		 arena;
+	struct arena		 tree;
 	struct arena		 scratch;	/* activities while read */
 	struct diags		 diags;
 	const struct ynode	*root;
@@ -43,9 +47,10 @@ bool	 plandoc_init_quiet(struct plandoc *, const char *path,
 void	 plandoc_init_buffer(struct plandoc *, const char *name,
 	    const char *buf, size_t len, const struct yload_opts *);
 /*
- * Gives back the memory of the activities' subtrees (the scratch arena)
- * once the file is checked: nothing after the rules reads them. The tree
- * that remains shares the arena with the model, which points into it.
+ * Gives back the tree, and the builder's working memory with it, once the
+ * file is checked: nothing after the rules reads them. root goes NULL,
+ * and so does the plan's; the model's nodes (ynode pointers, for the
+ * rules' positions) may be read no more. The scalars' text stays.
  */
 void	 plandoc_trim(struct plandoc *);
 void	 plandoc_release(struct plandoc *);

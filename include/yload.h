@@ -67,6 +67,13 @@ struct yload_opts {
 						   by the caller, who releases
 						   it with the tree */
 	/*
+	 * For the rest of the tree (its lists of children, anchors, the
+	 * root) when not the arena of the load: the caller may then give
+	 * the tree back and keep the scalars' text, which stays in the
+	 * load's arena. NULL: the load's arena.
+	 */
+	struct arena		*tree;
+	/*
 	 * Not the loader's: the holiday files of the plans being read
 	 * (holfile.h), shared so that each is read once; NULL: every plan
 	 * reads its own.

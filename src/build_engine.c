@@ -307,7 +307,7 @@ bld_resolve(struct bctx *b, struct ref *r, enum ns ns)
 	}
 	if (r->idx >= 0)
 		return;
-	rs = avec_push(b->a, &b->refs, sizeof(*rs));
+	rs = avec_push(b->tmp, &b->refs, sizeof(*rs));
 	rs->ref = r;
 	rs->ns = ns;
 }

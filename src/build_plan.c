@@ -1173,7 +1173,7 @@ site_calendars(struct bctx *b, struct avec *v)
 			    p->norgs && (count[o] == 0 ||
 			    ent[start[o] + count[o] - 1] != i))
 				ent[start[o] + count[o]++] = i;
-	strmap_init(&seen, b->a);
+	strmap_init(&seen, b->tmp);
 	for (o = 0; o < p->norgs; o++) {
 		if ((k = count[o]) == 0)
 			continue;
@@ -1292,7 +1292,7 @@ build_site_calendars(struct bctx *b)
 	if (p->nsite_entries > 0)
 		site_calendars(b, &v);
 	memset(&ol, 0, sizeof(ol));
-	strmap_init(&ol.seen, b->a);
+	strmap_init(&ol.seen, b->tmp);
 	ol.nsite = (uint32_t)v.n;
 	ol.mark = arena_alloc(b->a, ((size_t)ol.nsite + 1) * sizeof(*ol.mark));
 	ol.set = arena_alloc(b->a, ((size_t)ol.nsite + 1) * sizeof(*ol.set));
@@ -1544,7 +1544,7 @@ static void
 note_dup(struct bctx *b, struct pos second, struct pos first,
     const char *what, const char *id)
 {
-	struct dup_id *d = avec_push(b->a, &b->dups, sizeof(*d));
+	struct dup_id *d = avec_push(b->tmp, &b->dups, sizeof(*d));
 
 	d->id = id;
 	d->second = second;
@@ -1613,8 +1613,8 @@ early_people(struct bctx *b)
 	if (b->early_used && !b->early_off && b->early_n == p->npeople)
 		return true;
 	if (b->early != NULL) {
-		strmap_init(&b->pid, b->a);
-		strmap_init(&b->pname, b->a);
+		strmap_init(&b->pid, b->tmp);
+		strmap_init(&b->pname, b->tmp);
 	}
 	return false;
 }
@@ -1709,8 +1709,8 @@ index_ids(struct bctx *b)
 	uint32_t i, j, n = 0;
 	int32_t first;
 
-	strmap_init(&phid, b->a);
-	pf = arena_alloc(b->a, (p->nphases + 1) * sizeof(*pf));
+	strmap_init(&phid, b->tmp);
+	pf = arena_alloc(b->tmp, (p->nphases + 1) * sizeof(*pf));
 	for (i = 0; i < p->nphases; i++) {
 		pf[i] = bld_pos(p->phases[i].id_node ? p->phases[i].id_node :
 		    p->phases[i].node);
@@ -1722,7 +1722,7 @@ index_ids(struct bctx *b)
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++)
 			p->acts[p->nacts++] = &p->phases[i].acts[j];
-	strindex_init(&b->actid, b->a, n, act_id, p);
+	strindex_init(&b->actid, b->tmp, n, act_id, p);
 	for (i = 0; i < n; i++)
 		if ((first = strindex_add(&b->actid, i)) >= 0)
 			note_dup(b, id_pos_of(p->acts[i]),
@@ -1840,7 +1840,7 @@ early_key(struct bctx *b, const char *id, size_t len)
 		    b->keys_block < 65536 ? b->keys_block * 2 : 65536;
 		if (b->keys_block < len + 1)
 			b->keys_block = len + 1;
-		b->keys = arena_alloc(b->a, b->keys_block);
+		b->keys = arena_alloc(b->tmp, b->keys_block);
 		b->keys_end = b->keys + b->keys_block;
 	}
 	k = b->keys;
@@ -1882,7 +1882,7 @@ early_person(struct bctx *b, const struct personlist *l)
 			*slot = (int32_t)i;
 		}
 		else {
-			dup = avec_push(b->a, &b->early_dups, 2 *
+			dup = avec_push(b->tmp, &b->early_dups, 2 *
 			    sizeof(*dup));
 			dup[0] = i;
 			dup[1] = (uint32_t)*slot;
@@ -1957,16 +1957,17 @@ stream_item(void *ctx, int path, void *list, const struct ynode *item)
 }
 
 struct plan_builder *
-plan_builder_init(struct arena *a, struct diags *d)
+plan_builder_init(struct arena *a, struct arena *tmp, struct diags *d)
 {
-	struct plan_builder *pb = arena_alloc(a, sizeof(*pb));
+	struct plan_builder *pb = arena_alloc(tmp, sizeof(*pb));
 
 	pb->b.a = a;
+	pb->b.tmp = tmp;
 	pb->b.d = d;
-	strmap_init(&pb->b.pid, a);
-	strmap_init(&pb->b.pname, a);
-	strmap_init(&pb->b.oid, a);
-	strmap_init(&pb->b.oname, a);
+	strmap_init(&pb->b.pid, tmp);
+	strmap_init(&pb->b.pname, tmp);
+	strmap_init(&pb->b.oid, tmp);
+	strmap_init(&pb->b.oname, tmp);
 	return pb;
 }
 
@@ -2040,7 +2041,7 @@ index_activities(struct bctx *b)
 	 * b->actid is index_ids'. Titles are looked up only by `after`: a
 	 * plan without it (most, and the big ones) needs no map of them.
 	 */
-	strmap_init(&b->acttitle, b->a);
+	strmap_init(&b->acttitle, b->tmp);
 	if (!after)
 		return;
 	for (i = 0; i < p->nacts; i++) {
@@ -2104,7 +2105,7 @@ fix_sides(struct bctx *b)
 struct plan *
 plan_build(const struct ynode *root, struct arena *a, struct diags *d)
 {
-	return plan_builder_build(plan_builder_init(a, d), root);
+	return plan_builder_build(plan_builder_init(a, a, d), root);
 }
 
 struct plan *

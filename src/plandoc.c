@@ -52,14 +52,16 @@ plandoc_start(struct plandoc *pd, const char *name,
 
 	memset(pd, 0, sizeof(*pd));
 	arena_init(&pd->arena);
+	arena_init(&pd->tree);
 	arena_init(&pd->scratch);
 	diags_init(&pd->diags, &pd->arena, name);
 	if (opts != NULL)
 		*o = *opts;
 	else
 		memset(o, 0, sizeof(*o));
-	pb = plan_builder_init(&pd->arena, &pd->diags);
+	pb = plan_builder_init(&pd->arena, &pd->tree, &pd->diags);
 	plan_builder_stream(pb, o, &pd->scratch);
+	o->tree = &pd->tree;
 	pd->stream = o->stream;
 	pd->stream_ctx = o->stream_ctx;
 	o->stream = plandoc_stream;
@@ -258,12 +260,17 @@ void
 plandoc_trim(struct plandoc *pd)
 {
 	arena_release(&pd->scratch);
+	arena_release(&pd->tree);
+	pd->root = NULL;
+	if (pd->plan != NULL)
+		pd->plan->root = NULL;
 }
 
 void
 plandoc_release(struct plandoc *pd)
 {
 	arena_release(&pd->scratch);
+	arena_release(&pd->tree);
 	arena_release(&pd->arena);
 	memset(pd, 0, sizeof(*pd));
 }

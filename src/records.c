@@ -602,7 +602,7 @@ load_tree(struct records *rs, const char *name, const char *buf,
 		goto out;
 	}
 	memset(&b, 0, sizeof(b));
-	b.a = a;
+	b.a = b.tmp = a;
 	b.d = &rd;
 	index_plan(&b, p);
 	rs->v = arena_realloc_owned(a, rs->v, ((size_t)rs->n + root->n + 1) *

@@ -94,6 +94,7 @@ struct yload {
 	struct anchor	*av;
 	size_t		 an, acap;
 	struct icache	*icache;	/* short scalars, shared */
+	struct arena	*tree;		/* yload_opts.tree, or arena */
 	const struct yload_opts *opts;
 	bool		 pinned;	/* scratch holds an anchored subtree */
 	const char	**sortbuf;	/* duplicate-key check */
@@ -124,11 +125,13 @@ struct icache_slot {
  * A slot belongs to the load whose generation its tag holds: a load takes
  * a new generation rather than clearing the slots (yload_cache), and the
  * strings of other loads, in other arenas, are never seen. The tag also
- * keeps the string's length and its placeholder_maybe.
+ * keeps the string's length, its placeholder_maybe, and whether it is a
+ * key's copy, in the tree's arena.
  */
 #define ICACHE_LEN_BITS		5	/* INTERN_MAX_LEN < 32 */
 #define ICACHE_MAYBE		(1u << ICACHE_LEN_BITS)
-#define ICACHE_GEN_SHIFT	(ICACHE_LEN_BITS + 1)
+#define ICACHE_KEY		(2u << ICACHE_LEN_BITS)	/* in y->tree */
+#define ICACHE_GEN_SHIFT	(ICACHE_LEN_BITS + 2)
 #define ICACHE_TAG(gen, len)	((uint32_t)(gen) << ICACHE_GEN_SHIFT | \
 				    (uint32_t)(len))
 #define ICACHE_MAX_GEN		(UINT32_MAX >> ICACHE_GEN_SHIFT)
@@ -387,28 +390,34 @@ pos_of(const yaml_mark_t *m, struct ynode *n)
 	n->col = (uint32_t)m->column + 1;
 }
 
-/* A copy of s, shared when short; *maybe is its placeholder_maybe. */
+/*
+ * A copy of s, shared when short; *maybe is its placeholder_maybe. A key's
+ * copy goes to the tree's arena (yload_opts.tree), given back with the
+ * tree: the model keeps values' text, never keys'. Keys and values then
+ * share no copy.
+ */
 static const char *
-intern(struct yload *y, const char *s, size_t len, bool *maybe)
+intern(struct yload *y, const char *s, size_t len, bool key, bool *maybe)
 {
 	struct icache *ic = y->icache;
+	struct arena *a = key ? y->tree : y->arena;
 	struct icache_slot *c;
 	uint32_t h, tag;
 
 	if (len > INTERN_MAX_LEN) {
-		const char *t = arena_strndup(y->arena, s, len);
+		const char *t = arena_strndup(a, s, len);
 
 		*maybe = placeholder_maybe(t);
 		return t;
 	}
 	h = strmap_hash(s, len);
-	tag = ICACHE_TAG(ic->gen, len);
+	tag = ICACHE_TAG(ic->gen, len) | (key ? ICACHE_KEY : 0);
 	c = &ic->slot[h & ic->mask];
 	if ((c->tag & ~ICACHE_MAYBE) != tag || c->hash != h ||
 	    memcmp(c->head, s, len < ICACHE_HEAD ? len : ICACHE_HEAD) != 0 ||
 	    (len > ICACHE_HEAD && memcmp(c->s + ICACHE_HEAD, s + ICACHE_HEAD,
 	    len - ICACHE_HEAD) != 0)) {
-		c->s = arena_strndup(y->arena, s, len);
+		c->s = arena_strndup(a, s, len);
 		c->tag = tag | (placeholder_maybe(c->s) ? ICACHE_MAYBE : 0);
 		c->hash = h;
 		memcpy(c->head, s, len < ICACHE_HEAD ? len : ICACHE_HEAD);
@@ -520,7 +529,7 @@ add_anchor(struct yload *y, const char *name, const struct ynode *n,
 	slot = &sl->val;
 	if (!existed) {
 		/* libyaml frees the name with the event: keep a copy */
-		sl->key = arena_strdup(y->arena, name);
+		sl->key = arena_strdup(y->tree, name);
 		if (y->an == y->acap) {
 			size_t ncap = y->acap ? y->acap * 2 : 16;
 			struct anchor *na = realloc(y->av,
@@ -703,9 +712,11 @@ static void
 on_scalar(struct yload *y, const yaml_event_t *ev)
 {
 	struct ynode n;
+	const struct frame *f;
 	const char *s = (const char *)ev->data.scalar.value;
 	size_t len = ev->data.scalar.length;
 	bool plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	bool key;
 
 	memset(&n, 0, sizeof(n));
 	pos_of(&ev->start_mark, &n);
@@ -723,7 +734,14 @@ on_scalar(struct yload *y, const yaml_event_t *ev)
 		return;
 	if (ev->data.scalar.tag != NULL)
 		scalar_tag(y, (const char *)ev->data.scalar.tag, s, len, &n);
-	n.u.str = intern(y, s, len, &n.maybe_template);
+	/*
+	 * A key, unless anchored (an alias could make it a value), has its
+	 * copy in the tree's arena when the tree has one of its own.
+	 */
+	f = &y->frames[y->depth];
+	key = y->tree != y->arena && f->node.kind == YN_MAP && f->n % 2 == 0 &&
+	    ev->data.scalar.anchor == NULL;
+	n.u.str = intern(y, s, len, key, &n.maybe_template);
 	y->parsed++;
 	y->reached++;
 	y->bytes += len;
@@ -798,7 +816,7 @@ on_start(struct yload *y, const yaml_event_t *ev, enum ynode_kind kind)
 	f->path = -1;
 	if (y->opts != NULL && y->opts->stream_paths != NULL)
 		stream_match(y, parent, f, kind);
-	f->anchor = anchor != NULL ? arena_strdup(y->arena, anchor) : NULL;
+	f->anchor = anchor != NULL ? arena_strdup(y->tree, anchor) : NULL;
 	f->reached_at_start = y->reached;
 	f->bytes_at_start = y->bytes;
 	tag = kind == YN_MAP ? (const char *)ev->data.mapping_start.tag :
@@ -819,11 +837,11 @@ on_end(struct yload *y)
 	if (n >= ADOPT_KIDS && !f->in_item) {
 		/* a big container keeps the buffer it was read into, not a
 		   copy: the arena takes it over */
-		kids = arena_realloc_owned(y->arena, f->kids, n * sizeof(*kids));
+		kids = arena_realloc_owned(y->tree, f->kids, n * sizeof(*kids));
 		f->kids = NULL;
 		f->cap = 0;
 	} else if (n > 0) {
-		kids = arena_alloc(f->in_item ? y->opts->scratch : y->arena,
+		kids = arena_alloc(f->in_item ? y->opts->scratch : y->tree,
 		    n * sizeof(*kids));
 		memcpy(kids, f->kids, n * sizeof(*kids));
 	}
@@ -1067,7 +1085,7 @@ yload_run(struct yload *y)
 		    (unsigned long long)y->parsed);
 		return NULL;
 	}
-	root = arena_alloc(y->arena, sizeof(*root));
+	root = arena_alloc(y->tree, sizeof(*root));
 	memcpy((struct ynode *)root, &y->frames[0].kids[0], sizeof(*root));
 	return root;
 }
@@ -1172,14 +1190,16 @@ yload_common(struct yload *y, struct arena *a, struct diags *d,
 	unsigned long long size;
 	int i;
 
-	y->arena = a;
+	y->arena = y->tree = a;
+	if (opts != NULL && opts->tree != NULL)
+		y->tree = opts->tree;
 	y->diags = d;
 	if (opts != NULL && opts->stream != NULL && opts->scratch != NULL)
 		y->opts = opts;
 	y->rd.line = 1;
 	y->rd.max_size = opts != NULL && opts->max_size != 0 ?
 	    opts->max_size : YLOAD_DEFAULT_MAX_SIZE;
-	strmap_init(&y->anchors, a);
+	strmap_init(&y->anchors, y->tree);
 	if (opts != NULL && opts->file_size > 0 && y->rd.fp != NULL) {
 		size = opts->file_size;
 		y->rd.base = 0;
