@@ -20,8 +20,11 @@ struct sitecal;
  * activity, or a mentorship's meetings, or a pairing's visits. Every
  * event, unplaced occurrence and skipped period points at its series.
  */
+/*
+ * Pointers first, then the 32-bit fields, so that no padding comes between
+ * them: a big plan has hundreds of thousands of series.
+ */
 struct sched_series {
-	uint32_t		 plan;		/* index into the plans given */
 	const struct activity	*act;		/* one of these three */
 	const struct mentorship	*ment;
 	const struct pairing	*pair;
@@ -29,12 +32,13 @@ struct sched_series {
 	const char		*id;		/* "p2.1#shaliang" or "p2.1" */
 	const char		*title;		/* 师徒结对 for mentorships */
 	const char		*kind;		/* "mentoring" for mentorships */
-	int32_t			 phase;		/* index into phases, or -1 */
-	int32_t			 partner;	/* org index in its plan, or -1 */
-	int32_t			 site;		/* org index in its plan, -1 online */
 	const struct sitecal	*cal;		/* its working days (§13) */
 	const int32_t		*people;	/* person indexes in its plan: */
 	uint32_t		 npeople;	/* owners first, then people */
+	uint32_t		 plan;		/* index into the plans given */
+	int32_t			 phase;		/* index into phases, or -1 */
+	int32_t			 partner;	/* org index in its plan, or -1 */
+	int32_t			 site;		/* org index in its plan, -1 online */
 	uint32_t		 of;		/* occurrences in all */
 	uint32_t		 order;		/* file order among all series */
 	uint32_t		 layer;		/* 0, or one above its `after` */
