@@ -385,7 +385,11 @@ struct plan {
 				*plan_node, *leadership_node, *calendar_node,
 				*holidays_node, *kind_node, *author_node,
 				*partners_node, *pairings_per_person_node;
-	/* Pairs of nodes holding the same id (duplicate-id), second first. */
+	/*
+	 * For the rules only, in the builder's working memory: gone, with
+	 * the nodes, after plandoc_trim (which empties these two lists).
+	 * Pairs of nodes holding the same id (duplicate-id), second first.
+	 */
 	struct dup_id {
 		struct pos	 second, first;
 		const char	*what;

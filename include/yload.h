@@ -68,9 +68,10 @@ struct yload_opts {
 						   it with the tree */
 	/*
 	 * For the rest of the tree (its lists of children, anchors, the
-	 * root) when not the arena of the load: the caller may then give
-	 * the tree back and keep the scalars' text, which stays in the
-	 * load's arena. NULL: the load's arena.
+	 * root) and the text of keys that carry no anchor, when not the
+	 * arena of the load: the caller may then give the tree back and keep
+	 * the text of values (and of anchored keys, which an alias can make
+	 * values), which stays in the load's arena. NULL: the load's arena.
 	 */
 	struct arena		*tree;
 	/*

@@ -262,8 +262,13 @@ plandoc_trim(struct plandoc *pd)
 	arena_release(&pd->scratch);
 	arena_release(&pd->tree);
 	pd->root = NULL;
-	if (pd->plan != NULL)
+	if (pd->plan != NULL) {
 		pd->plan->root = NULL;
+		pd->plan->dups = NULL;
+		pd->plan->ndups = 0;
+		pd->plan->refs = NULL;
+		pd->plan->nrefs = 0;
+	}
 }
 
 void

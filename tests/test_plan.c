@@ -850,6 +850,8 @@ test_trim_keeps_model(void **state)
 	plandoc_trim(&pd);
 	assert_null(pd.root);
 	assert_null(p->root);
+	assert_int_equal(p->nrefs, 0);
+	assert_null(p->refs);
 	scribble();
 	assert_string_equal(p->title, "城关幼儿园结对帮扶工作计划");
 	assert_string_equal(p->orgs[1].id, "hexi");
