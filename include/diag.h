@@ -44,6 +44,11 @@ struct diag {
 
 struct diags {
 	struct arena	*arena;
+	/*
+	 * Working memory for those who report here and then forget it (the
+	 * rules: see rules_tmp), given back after them; NULL: arena.
+	 */
+	struct arena	*scratch;
 	const char	*file;		/* as named on the command line */
 	struct diag	*v;
 	size_t		 n, cap;

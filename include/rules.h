@@ -39,5 +39,11 @@ struct diag *rules_report(struct diags *, enum rule_id, struct pos,
 const char *rules_act(struct diags *, const struct activity *);
 /* "2024-03-01..2024-07-31", or one day, in the diagnostics' arena. */
 const char *rules_span_text(struct diags *, struct span);
+/*
+ * The arena for a check's working memory, none of which its diagnostics
+ * keep (they copy their text): the plan's tree's while a plandoc runs the
+ * rules (diags.scratch), given back after them; else the diagnostics'.
+ */
+struct arena *rules_tmp(struct diags *);
 
 #endif

@@ -27,8 +27,11 @@ plandoc_check(struct plandoc *pd, struct plan_builder *pb)
 {
 	if (pd->root != NULL) {
 		placeholder_scan(pd->root, &pd->diags);
-		if ((pd->plan = plan_builder_build(pb, pd->root)) != NULL)
+		if ((pd->plan = plan_builder_build(pb, pd->root)) != NULL) {
+			pd->diags.scratch = &pd->tree;
 			rules_check(pd->plan, &pd->diags);
+			pd->diags.scratch = NULL;
+		}
 	}
 	diags_sort(&pd->diags);
 }

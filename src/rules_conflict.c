@@ -204,7 +204,7 @@ check_conflict(const struct plan *p, struct diags *d)
 	/* the claims were charged by check_limit: past it, none is made */
 	if (budget_over(&d->budget))
 		return;
-	fixed_claims(p, d->arena, &v);
+	fixed_claims(p, rules_tmp(d), &v);
 	c = v.v;
 	if (v.n < 2)
 		return;

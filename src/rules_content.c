@@ -55,7 +55,7 @@ check_phase_overlap(const struct plan *p, struct diags *d)
 	const struct phase **v, *last = NULL;
 	uint32_t i, n = 0;
 
-	v = arena_alloc(d->arena, (p->nphases + 1) * sizeof(*v));
+	v = arena_alloc(rules_tmp(d), (p->nphases + 1) * sizeof(*v));
 	for (i = 0; i < p->nphases; i++)
 		if (p->phases[i].period_node != NULL &&
 		    span_ok(p->phases[i].period))
@@ -95,7 +95,7 @@ check_partner_unvisited(const struct plan *p, struct diags *d)
 
 	if (p->norgs < 2)
 		return;
-	seen = arena_alloc(d->arena, p->norgs * sizeof(*seen));
+	seen = arena_alloc(rules_tmp(d), p->norgs * sizeof(*seen));
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			const struct activity *a = &p->phases[i].acts[j];
@@ -239,10 +239,10 @@ same_names(struct diags *d, const struct namelist *l)
 	for (i = 0; i < l->n; i++) {
 		if (nl_name(l, i) == NULL)
 			continue;
-		k = name_key(d->arena, nl_name(l, i));
+		k = name_key(rules_tmp(d), nl_name(l, i));
 		h = strmap_hash(k, strlen(k));
 		for (j = h & mask; slot[j] != 0; j = (j + 1) & mask)
-			if (hash[j] == h && strcmp(name_key(d->arena,
+			if (hash[j] == h && strcmp(name_key(rules_tmp(d),
 			    nl_name(l, slot[j] - 1)), k) == 0)
 				break;
 		if (slot[j] == 0) {
@@ -310,7 +310,7 @@ check_pairing_limit(const struct plan *p, struct diags *d)
 
 	if (p->pairings_per_person < 0 || p->npeople == 0)
 		return;
-	count = arena_alloc(d->arena, p->npeople * sizeof(*count));
+	count = arena_alloc(rules_tmp(d), p->npeople * sizeof(*count));
 	for (i = 0; i < p->npairings; i++) {
 		int32_t who = p->pairings[i].person.idx;
 

@@ -44,10 +44,10 @@ check_dependency_cycle(const struct plan *p, struct diags *d)
 
 	if (n == 0)
 		return;
-	colour = arena_alloc(d->arena, n);
-	stack = arena_alloc(d->arena, (size_t)n * sizeof(*stack));
-	edge = arena_alloc(d->arena, (size_t)n * sizeof(*edge));
-	parent = arena_alloc(d->arena, (size_t)n * sizeof(*parent));
+	colour = arena_alloc(rules_tmp(d), n);
+	stack = arena_alloc(rules_tmp(d), (size_t)n * sizeof(*stack));
+	edge = arena_alloc(rules_tmp(d), (size_t)n * sizeof(*edge));
+	parent = arena_alloc(rules_tmp(d), (size_t)n * sizeof(*parent));
 	for (i = 0; i < n; i++) {
 		if (colour[i] != WHITE)
 			continue;

@@ -84,7 +84,7 @@ check_unknown_ref(const struct plan *p, struct diags *d)
 			continue;
 		}
 		if (cands[ns] == NULL)
-			cands[ns] = candidates(p, d->arena, ns, &ncands[ns]);
+			cands[ns] = candidates(p, rules_tmp(d), ns, &ncands[ns]);
 		if (work < MAX_SUGGESTION_WORK) {
 			work += ncands[ns];
 			hint = suggest(s, cands[ns], ncands[ns]);

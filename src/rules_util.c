@@ -34,6 +34,12 @@ rules_report(struct diags *d, enum rule_id r, struct pos at, const char *fmt,
 	return g;
 }
 
+struct arena *
+rules_tmp(struct diags *d)
+{
+	return d->scratch != NULL ? d->scratch : d->arena;
+}
+
 const char *
 rules_span_text(struct diags *d, struct span s)
 {

@@ -1142,6 +1142,49 @@ test_conflict_person(void **state)
 }
 
 /*
+ * A plandoc runs the rules with the tree's arena for their working memory
+ * (diags.scratch: the candidates of a did-you-mean, the names compared for
+ * duplicate-name, the claims compared for conflict, the walk for cycles),
+ * and gives it back with the tree: the diagnostics keep their own text.
+ * (Under the sanitizers a read of what was given back fails at once.)
+ */
+static void
+test_scratch_given_back(void **state)
+{
+	static const char *const want[] = {
+		"unknown person 'lui' (did you mean 'liu'?)",
+		"has the name of person 'liu' ('刘丽')",
+		"'feng' at 'p1.3' is also at 'p1.1' that day",
+	};
+	struct arena junk;
+	size_t i, k;
+	int j;
+
+	(void)state;
+	load("        people: [穆红]\n", THIRD_ONLINE,
+	    "        owner: liu\n", "        owner: lui\n",
+	    "  - {name: 穆红, org: shaliang}\n",
+	    "  - {name: 穆红, org: shaliang}\n  - {id: liu2, name: 刘丽}\n",
+	    END);
+	assert_null(pd.diags.scratch);
+	plandoc_trim(&pd);
+	arena_init(&junk);
+	for (j = 0; j < 256; j++)
+		memset(arena_alloc(&junk, 4000), 'Z', 4000);
+	for (k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		for (i = 0; i < pd.diags.n; i++)
+			if (strstr(pd.diags.v[i].msg, want[k]) != NULL)
+				break;
+		if (i == pd.diags.n) {
+			dump();
+			fail_msg("no diagnostic says \"%s\"", want[k]);
+		}
+	}
+	arena_release(&junk);
+	unload();
+}
+
+/*
  * Two fixed events at one site on one day, no person in common: at a
  * partner with visits-per-day 1 a conflict, at the host not (§10: the
  * host is limited by its people only), nor with site: shared.
@@ -2020,6 +2063,7 @@ main(void)
 		TEST(test_non_working_date),
 		TEST(test_non_working_date_closed_makeup),
 		TEST(test_conflict_person),
+		TEST(test_scratch_given_back),
 		TEST(test_conflict_site),
 		TEST(test_conflict_site_count),
 		TEST(test_conflict_partner_series),
