@@ -31,7 +31,7 @@ struct arena_chunk {
 
 #define ARENA_MIN_CHUNK	(16u << 10)
 #define ARENA_MAX_CHUNK	(16u << 20)
-#define ARENA_ALIGN	(sizeof(max_align_t))
+#define ARENA_ALIGN	_Alignof(max_align_t)
 
 _Noreturn void
 arena_oom(void)
@@ -247,21 +247,30 @@ arena_checked(struct arena *a, size_t sz)
 void *
 arena_alloc(struct arena *a, size_t sz)
 {
-	void *p;
+	return arena_alloc_align(a, sz, ARENA_ALIGN);
+}
+
+void *
+arena_alloc_align(struct arena *a, size_t sz, size_t align)
+{
+	size_t pad;
+	char *p;
 
 #ifdef ARENA_CHECKED
+	(void)align;
 	return arena_checked(a, sz);
 #endif
 
-	if (sz > SIZE_MAX - (ARENA_ALIGN - 1))
-		arena_oom();
-	sz = (sz + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (sz == 0)
-		sz = ARENA_ALIGN;
-	if (a->cur == NULL || (size_t)(a->end - a->cur) < sz)
-		arena_grow(a, sz);
-	p = a->cur;
-	a->cur += sz;
+		sz = 1;
+	pad = a->cur == NULL ? 0 : -(uintptr_t)a->cur & (align - 1);
+	if (a->cur == NULL || (size_t)(a->end - a->cur) < sz ||
+	    (size_t)(a->end - a->cur) - sz < pad) {
+		arena_grow(a, sz);	/* a chunk's start suits any align */
+		pad = 0;
+	}
+	p = a->cur + pad;
+	a->cur = p + sz;
 	memset(p, 0, sz);
 	return p;
 }

@@ -343,7 +343,8 @@ bld_refs(struct bctx *b, const struct ynode *v, const char *key,
 	/* A repeated key (reported as duplicate-key) starts afresh. */
 	out->n = 0;
 	if (v->kind == YN_SCALAR) {
-		out->v = arena_alloc(b->a, sizeof(*out->v));
+		out->v = arena_alloc_align(b->a, sizeof(*out->v),
+		    _Alignof(struct ref));
 		if (bld_ref(b, v, key, ns, &out->v[0]))
 			out->n = 1;
 		return;
@@ -353,7 +354,8 @@ bld_refs(struct bctx *b, const struct ynode *v, const char *key,
 		    "them, not a %s", key, ynode_kind_name(v));
 		return;
 	}
-	out->v = arena_alloc(b->a, (v->n ? v->n : 1) * sizeof(*out->v));
+	out->v = arena_alloc_align(b->a, (v->n ? v->n : 1) * sizeof(*out->v),
+	    _Alignof(struct ref));
 	for (i = 0; i < v->n; i++)
 		if (bld_ref(b, &v->u.kids[i], key, ns, &out->v[out->n]))
 			out->n++;

@@ -445,18 +445,15 @@ build_activity(struct bctx *b, struct activity *a, const struct ynode *v,
 static const char *
 default_act_id(struct arena *a, const char *phase, uint32_t n)
 {
-	char num[12], *s;
-	size_t plen = strlen(phase), k = sizeof(num);
+	char num[12];
+	size_t k = sizeof(num);
 
+	num[--k] = '\0';
 	do {
 		num[--k] = (char)('0' + n % 10);
 		n /= 10;
 	} while (n != 0);
-	s = arena_alloc(a, plen + 1 + (sizeof(num) - k) + 1);
-	memcpy(s, phase, plen);
-	s[plen] = '.';
-	memcpy(s + plen + 1, num + k, sizeof(num) - k);
-	return s;
+	return arena_join(a, phase, '.', num + k);
 }
 
 /* The activities of a phase, unless the loader handed them over already. */

@@ -350,8 +350,8 @@ people_of(struct sstate *st, const struct reflist *a, const struct reflist *b,
 	const struct reflist *l[2] = { a, b };
 	int t;
 
-	v = arena_alloc(st->a, ((size_t)a->n + (b ? b->n : 0) + 1) *
-	    sizeof(*v));
+	v = arena_alloc_align(st->a, ((size_t)a->n + (b ? b->n : 0) + 1) *
+	    sizeof(*v), _Alignof(int32_t));
 	for (t = 0; t < 2; t++) {
 		if (l[t] == NULL)
 			continue;
