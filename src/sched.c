@@ -82,19 +82,24 @@ occ_slot(struct occmap *m, struct arena *a, uint64_t key)
 
 /* ---- the scheduler's state ----------------------------------------- */
 
-/* One occurrence waiting for a day. */
+/*
+ * One occurrence waiting for a day, in 28 bytes: a big plan has millions.
+ * A slice longer than OCC_MAX_LEN days sorts as that long.
+ */
+#define OCC_MAX_LEN	((1u << 28) - 1)
 struct occ {
 	uint32_t	 series;
 	uint32_t	 number;	/* 1-based within the series */
 	day_t		 from, to;	/* its slice: first and last eligible day */
-	uint32_t	 len;		/* eligible days in the slice */
-	day_t		 date, end;	/* where it went */
-	bool		 fixed;
-	bool		 placed;
-	bool		 dropped;	/* cancelled by a record */
-	bool		 recorded;	/* fixed by a record on [from, until] */
-	day_t		 until;
+	day_t		 date, end;	/* where it went; a record's last day
+					   while recorded and not yet placed */
+	unsigned int	 len : 28;	/* eligible days in the slice */
+	unsigned int	 fixed : 1;
+	unsigned int	 placed : 1;
+	unsigned int	 dropped : 1;	/* cancelled by a record */
+	unsigned int	 recorded : 1;	/* fixed by a record on [from, end] */
 };
+_Static_assert(sizeof(struct occ) == 28, "an occurrence is 28 bytes");
 
 /*
  * What placement reads of a series, in one cache line. Occurrences are
@@ -121,12 +126,6 @@ struct pser {
 };
 _Static_assert(sizeof(struct pser) == 64, "a placement record is a line");
 
-/* What a series waits for (after): its predecessors and the gap. */
-struct deps {
-	uint32_t		*pred;		/* series indexes */
-	uint32_t		 npred;
-};
-
 struct sstate {
 	struct arena		*a;
 	struct schedule		*s;
@@ -149,7 +148,8 @@ struct sstate {
 	bool			 wdpat_done[128];
 	struct avec		 series, occs, events, unplaced, skipped,
 				 quotas;
-	struct deps		*deps;		/* per series */
+	/* what series i comes after: pred[pfirst[i] .. pfirst[i + 1]) */
+	uint32_t		*pfirst, *pred;
 	struct pser		*ps;		/* per series, while placing */
 	uint32_t		*gpool;		/* global ids of big series */
 	uint32_t		 nlayers;
@@ -407,11 +407,7 @@ add_occ(struct sstate *st, uint32_t series, uint32_t number, day_t from,
 	o->number = number;
 	o->from = from;
 	o->to = to;
-	o->len = len;
-	o->fixed = false;
-	o->placed = false;
-	o->dropped = false;
-	o->recorded = false;
+	o->len = len < OCC_MAX_LEN ? len : OCC_MAX_LEN;
 }
 
 static void
@@ -499,9 +495,6 @@ expand_series(struct sstate *st, uint32_t si)
 		o->from = o->to = r->act->date;
 		o->len = 1;
 		o->fixed = true;
-		o->placed = false;
-		o->dropped = false;
-		o->recorded = false;
 		r->of = 1;
 		return;
 	}
@@ -695,15 +688,18 @@ link_series(struct sstate *st, const struct actseries *as)
 	 * Working arrays of the malloc, given back at the end: the
 	 * successors of series j are succ[first[j] .. first[j + 1]).
 	 */
-	st->deps = arena_alloc(st->a, (n + 1) * sizeof(*st->deps));
+	struct avec pv = { 0 };
+
+	st->pfirst = arena_alloc_align(st->a, (n + 1) * sizeof(*st->pfirst),
+	    _Alignof(uint32_t));
 	if ((indeg = calloc(n + 1, sizeof(*indeg))) == NULL ||
 	    (first = calloc(n + 2, sizeof(*first))) == NULL)
 		arena_oom();
 	for (i = 0; i < n; i++) {
 		const struct activity *b = v[i].act;
 		const struct plan *p = st->plans[v[i].plan];
-		struct avec pv = { 0 };
 
+		st->pfirst[i] = (uint32_t)pv.n;
 		if (b == NULL || b->after.n == 0)
 			continue;
 		for (k = 0; k < b->after.n; k++) {
@@ -721,15 +717,17 @@ link_series(struct sstate *st, const struct actseries *as)
 				    b->w.at == AT_PARTNER &&
 				    v[j].partner != v[i].partner)
 					continue;
+				if (pv.n == UINT32_MAX)
+					arena_oom();
 				*(uint32_t *)avec_push(st->a, &pv,
 				    sizeof(uint32_t)) = j;
 				first[j + 1]++;
 			}
 		}
-		st->deps[i].pred = pv.v;
-		st->deps[i].npred = (uint32_t)pv.n;
-		indeg[i] = (uint32_t)pv.n;
+		indeg[i] = (uint32_t)pv.n - st->pfirst[i];
 	}
+	st->pfirst[n] = (uint32_t)pv.n;
+	st->pred = pv.v;
 	for (i = 0; i < n; i++)
 		first[i + 1] += first[i];
 	if ((succ = malloc((first[n] + 1) * sizeof(*succ))) == NULL ||
@@ -737,8 +735,8 @@ link_series(struct sstate *st, const struct actseries *as)
 		arena_oom();
 	memcpy(at, first, n * sizeof(*at));
 	for (i = 0; i < n; i++)
-		for (k = 0; k < st->deps[i].npred; k++)
-			succ[at[st->deps[i].pred[k]]++] = (uint32_t)i;
+		for (k = st->pfirst[i]; k < st->pfirst[i + 1]; k++)
+			succ[at[st->pred[k]]++] = (uint32_t)i;
 	/* at becomes the queue of series whose predecessors are done */
 	for (i = 0; i < n; i++)
 		if (indeg[i] == 0)
@@ -792,7 +790,7 @@ fix_occ(struct sstate *st, struct occ *o, const struct sched_fix *f)
 		if (e == INT32_MAX)
 			e = f->days.from;
 	}
-	o->until = e;
+	o->end = e;
 }
 
 /*
@@ -1325,13 +1323,12 @@ static day_t
 earliest(struct sstate *st, uint32_t si, const char **waits)
 {
 	const struct sched_series *v = st->series.v, *r = &v[si];
-	const struct deps *dp = &st->deps[si];
 	day_t best = INT32_MIN, x;
 	uint32_t k;
 
 	*waits = NULL;
-	for (k = 0; k < dp->npred; k++) {
-		uint32_t j = dp->pred[k];
+	for (k = st->pfirst[si]; k < st->pfirst[si + 1]; k++) {
+		uint32_t j = st->pred[k];
 
 		if (st->ps[j].nunplaced > 0) {
 			*waits = v[j].activity;
@@ -1509,7 +1506,7 @@ make_pser(struct sstate *st)
 		if (ps->room)
 			ps->site = st->sgid[r->plan][r->site];
 		ps->vpd = plan_of(st, r)->cal.visits_per_day;
-		ps->npred = st->deps[i].npred;
+		ps->npred = st->pfirst[i + 1] - st->pfirst[i];
 		ps->last_end = INT32_MIN;
 		ps->weekdays = w->weekdays;
 	}
@@ -1542,7 +1539,7 @@ place(struct sstate *st)
 		if (!v[i].fixed)
 			continue;
 		ps = &st->ps[v[i].series];
-		e = v[i].recorded ? v[i].until : sitecal_occupied_end(
+		e = v[i].recorded ? v[i].end : sitecal_occupied_end(
 		    ps_words(st, ps)->cal, v[i].from, ps->days);
 		if (e == INT32_MAX)
 			e = v[i].from;	/* no working day follows */
