@@ -109,7 +109,7 @@ struct yload {
  * A miss only costs a copy. A slot keeps the string's first bytes too,
  * so that a hit need not read the copy, far away in a big plan's arena.
  */
-#define INTERN_MAX_LEN		24
+#define INTERN_MAX_LEN		63
 #define ICACHE_MIN_SLOTS	256
 #define ICACHE_MAX_SLOTS	8192
 #define ICACHE_HEAD		16
@@ -128,7 +128,7 @@ struct icache_slot {
  * keeps the string's length, its placeholder_maybe, and whether it is a
  * key's copy, in the tree's arena.
  */
-#define ICACHE_LEN_BITS		5	/* INTERN_MAX_LEN < 32 */
+#define ICACHE_LEN_BITS		6	/* INTERN_MAX_LEN < 64 */
 #define ICACHE_MAYBE		(1u << ICACHE_LEN_BITS)
 #define ICACHE_KEY		(2u << ICACHE_LEN_BITS)	/* in y->tree */
 #define ICACHE_GEN_SHIFT	(ICACHE_LEN_BITS + 2)

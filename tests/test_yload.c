@@ -157,6 +157,30 @@ test_short_scalars_shared(void **state)
 }
 
 /*
+ * Scalars of up to 63 bytes go through the cache too: a plan repeats its
+ * titles (14 Chinese characters are 42 bytes). Longer ones are copied
+ * each time, with the same text.
+ */
+static void
+test_titles_shared(void **state)
+{
+	struct ld *l = *state;
+	const struct ynode *r = LOAD(l, "[幼儿园教师专业成长系列活动送教下乡, "
+	    "幼儿园教师专业成长系列活动送教下乡, "
+	    "幼儿园教师专业成长系列活动送教下乡与园本教研结合, "
+	    "幼儿园教师专业成长系列活动送教下乡与园本教研结合]");
+
+	ASSERT_NODE(r, YN_SEQ, 1, 1);
+	assert_int_equal(r->n, 4);
+	assert_int_equal(strlen(r->u.kids[0].u.str), 51);
+	assert_ptr_equal(r->u.kids[0].u.str, r->u.kids[1].u.str);
+	assert_true(strlen(r->u.kids[2].u.str) > 63);
+	assert_ptr_not_equal(r->u.kids[2].u.str, r->u.kids[3].u.str);
+	assert_string_equal(r->u.kids[2].u.str, r->u.kids[3].u.str);
+	assert_int_equal(l->d.n, 0);
+}
+
+/*
  * A cache kept from one load to the next (yload_opts.cache) never hands a
  * later load the strings of an earlier one, which live in another arena;
  * within a load it still shares them. The second input is the bigger, so
@@ -1440,6 +1464,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_short_scalars_shared),
+		T(test_titles_shared),
 		T(test_cache_between_loads),
 		T(test_maybe_template),
 		T(test_block_positions),
