@@ -776,8 +776,9 @@ fix_occ(struct sstate *st, struct occ *o, const struct sched_fix *f)
 	    st->series.v)[o->series];
 	day_t e;
 
-	if (f->cancelled) {
+	if (f->cancelled) {	/* a fixed date's too */
 		o->dropped = true;
+		o->fixed = false;
 		return;
 	}
 	o->fixed = true;

@@ -417,6 +417,26 @@ test_fixes(void **state)
 	fx_done(&f);
 }
 
+/*
+ * A cancelled occurrence of an activity with a fixed date is dropped like
+ * any other: neither an event nor unplaced.
+ */
+static void
+test_cancel_fixed_date(void **state)
+{
+	struct fx f;
+	size_t i;
+
+	(void)state;
+	fx_load(&f, "- {n: 1, event: \"p1.1/1\", status: cancelled}\n");
+	assert_int_equal(f.d.n, 0);
+	assert_null(event(&f.s, "p1.1", 1));
+	for (i = 0; i < f.s.nunplaced; i++)
+		assert_string_not_equal(f.s.unplaced[i].series->id, "p1.1");
+	assert_non_null(event(&f.s, "p2.1", 1));
+	fx_done(&f);
+}
+
 /* Without fixes, sched_run_fixed is sched_run. */
 static void
 test_no_fixes_same(void **state)
@@ -640,6 +660,7 @@ main(void)
 		cmocka_unit_test(test_checks),
 		cmocka_unit_test(test_torn_file),
 		cmocka_unit_test(test_fixes),
+		cmocka_unit_test(test_cancel_fixed_date),
 		cmocka_unit_test(test_no_fixes_same),
 		cmocka_unit_test(test_status_counts),
 		cmocka_unit_test(test_status_goals),
