@@ -261,6 +261,9 @@ arena_alloc_align(struct arena *a, size_t sz, size_t align)
 	return arena_checked(a, sz);
 #endif
 
+	/* a chunk's start is aligned for max_align_t, not more */
+	if (align == 0 || align > ARENA_ALIGN || (align & (align - 1)) != 0)
+		align = ARENA_ALIGN;
 	if (sz == 0)
 		sz = 1;
 	pad = a->cur == NULL ? 0 : -(uintptr_t)a->cur & (align - 1);

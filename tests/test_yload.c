@@ -251,8 +251,9 @@ test_maybe_template(void **state)
 {
 	struct ld *l = *state;
 	const struct ynode *r = LOAD(l, "[20xx\u5e74, abc, 20xx\u5e74, "
-	    "\"\u67d0\u67d0\", a text longer than 24 bytes with __ in it, "
-	    "a text longer than twenty-four bytes, abc, 20xx\u5e74, xx: y_y]");
+	    "\"\u67d0\u67d0\", a text longer than the cache's 63 bytes with "
+	    "__ in it somewhere, a text longer than the cache's sixty-three "
+	    "bytes and nothing else, abc, 20xx\u5e74, xx: y_y]");
 	static const bool want[] = { true, false, true, true, true, false,
 	    false, true };
 	uint32_t i;
