@@ -20,18 +20,19 @@ struct sitecal;
  * activity, or a mentorship's meetings, or a pairing's visits. Every
  * event, unplaced occurrence and skipped period points at its series.
  */
+/* What a series is made from: its src. */
+enum sched_type { SCHED_ACT, SCHED_MENT, SCHED_PAIR };
+
 /*
  * Pointers first, then the 32-bit fields, so that no padding comes between
- * them: a big plan has hundreds of thousands of series.
+ * them: a big plan has hundreds of thousands of series, and every field
+ * that the activity holds is read from it (sched_title, sched_kind,
+ * sched_activity).
  */
 struct sched_series {
-	const struct activity	*act;		/* one of these three */
-	const struct mentorship	*ment;
-	const struct pairing	*pair;
-	const char		*activity;	/* "p2.1", or "m1" */
+	const void		*src;		/* struct activity, mentorship or
+						   pairing, by type */
 	const char		*id;		/* "p2.1#shaliang" or "p2.1" */
-	const char		*title;		/* 师徒结对 for mentorships */
-	const char		*kind;		/* "mentoring" for mentorships */
 	const struct sitecal	*cal;		/* its working days (§13) */
 	const int32_t		*people;	/* person indexes in its plan: */
 	uint32_t		 npeople;	/* owners first, then people */
@@ -40,10 +41,36 @@ struct sched_series {
 	int32_t			 partner;	/* org index in its plan, or -1 */
 	int32_t			 site;		/* org index in its plan, -1 online */
 	uint32_t		 of;		/* occurrences in all */
-	uint32_t		 order;		/* file order among all series */
-	uint32_t		 layer;		/* 0, or one above its `after` */
+	uint8_t			 type;		/* enum sched_type */
 	bool			 shared;	/* takes no room at its site */
 };
+
+/* The activity, mentorship or pairing of a series; NULL for the others. */
+static inline const struct activity *
+sched_act(const struct sched_series *r)
+{
+	return r->type == SCHED_ACT ? r->src : NULL;
+}
+
+static inline const struct mentorship *
+sched_ment(const struct sched_series *r)
+{
+	return r->type == SCHED_MENT ? r->src : NULL;
+}
+
+static inline const struct pairing *
+sched_pair(const struct sched_series *r)
+{
+	return r->type == SCHED_PAIR ? r->src : NULL;
+}
+
+/* Its activity's id ("p2.1"; "m1" for a mentorship, "v1" a pairing). */
+const char	*sched_activity(const struct sched_series *);
+/* Its title: the activity's; 师徒结对 for mentorships, 结对走访 pairings. */
+const char	*sched_title(const struct sched_series *);
+/* Its kind as a plan writes it: "other" for a kind unknown; "mentoring",
+ * "visit". */
+const char	*sched_kind(const struct sched_series *);
 
 struct sched_event {
 	const struct sched_series *series;

@@ -50,11 +50,11 @@ json_event(struct jbuf *b, const struct schedule *s,
 	jbuf_uint(b, e->occurrence);
 	jbuf_putc(b, '"');
 	JB_LIT(b, ", \"activity\": ");
-	jbuf_str(b, sr->activity);
+	jbuf_str(b, sched_activity(sr));
 	JB_LIT(b, ", \"title\": ");
-	jbuf_str(b, sr->title);
+	jbuf_str(b, sched_title(sr));
 	JB_LIT(b, ", \"kind\": ");
-	jbuf_str(b, sr->kind);
+	jbuf_str(b, sched_kind(sr));
 	JB_LIT(b, ", \"phase\": ");
 	jbuf_str(b, rs_phase_id(p, sr->phase));
 	JB_LIT(b, ", \"partner\": ");
@@ -94,7 +94,7 @@ json_series_head(struct jbuf *b, const struct schedule *s,
 	jbuf_puts(b, "{\"plan\": ");
 	jbuf_str(b, p->file);
 	jbuf_puts(b, ", \"activity\": ");
-	jbuf_str(b, r->activity);
+	jbuf_str(b, sched_activity(r));
 	jbuf_puts(b, ", \"partner\": ");
 	jbuf_str(b, rs_org_id(p, r->partner));
 }

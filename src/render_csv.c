@@ -35,9 +35,9 @@ csv_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
 	sbuf_clear(b);
 	sbuf_printf(b, "%s/%u", sr->id, e->occurrence);
 	esc_csv_field(fp, b->p, false);
-	esc_csv_field(fp, sr->activity, false);
-	esc_csv_field(fp, sr->title, false);
-	esc_csv_field(fp, sr->kind, false);
+	esc_csv_field(fp, sched_activity(sr), false);
+	esc_csv_field(fp, sched_title(sr), false);
+	esc_csv_field(fp, sched_kind(sr), false);
 	esc_csv_field(fp, rs_phase_id(p, sr->phase), false);
 	esc_csv_field(fp, rs_org_id(p, sr->partner), false);
 	esc_csv_field(fp, rs_org_id(p, sr->site), false);

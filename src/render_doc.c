@@ -130,7 +130,7 @@ act_index(const struct doc *d, const struct activity *a)
 static size_t
 pairing_of(const struct plan *p, const struct sched_series *sr)
 {
-	const char *s = sr->activity;
+	const char *s = sched_activity(sr);
 	uint64_t n = 0;
 
 	if (s == NULL || s[0] != 'v' || s[1] < '1' || s[1] > '9')
@@ -139,7 +139,7 @@ pairing_of(const struct plan *p, const struct sched_series *sr)
 		n = n * 10 + (uint64_t)(*s - '0');
 	if (*s != '\0' || n == 0 || n > p->npairings ||
 	    p->pairings[n - 1].id == NULL ||
-	    strcmp(p->pairings[n - 1].id, sr->activity) != 0)
+	    strcmp(p->pairings[n - 1].id, sched_activity(sr)) != 0)
 		return NONE;
 	return (size_t)(n - 1);
 }
@@ -167,15 +167,15 @@ index_series(struct doc *d)
 		sr = &d->s->series[i];
 		if (rs_plan(d->s, sr) != p)
 			continue;
-		if (sr->act != NULL) {
-			k = act_index(d, sr->act);
+		if (sched_act(sr) != NULL) {
+			k = act_index(d, sched_act(sr));
 			if (k >= p->nacts)
 				continue;
 			if (d->act_first[k] == NONE)
 				d->act_first[k] = i;
 			d->act_last[k] = i + 1;
-		} else if (sr->ment != NULL) {
-			n = (size_t)(sr->ment - p->mentorships);
+		} else if (sched_ment(sr) != NULL) {
+			n = (size_t)(sched_ment(sr) - p->mentorships);
 			if (n >= p->nmentorships)
 				continue;
 			if (d->ment_first[n] == NONE)

@@ -80,8 +80,7 @@ ics_event(FILE *fp, const struct schedule *s, const struct sched_event *e,
 	rs_people_names(v, p, sr);
 	if (v->n > 0)
 		ics_prop(fp, b, "DESCRIPTION", v->p);
-	if (sr->kind != NULL)
-		ics_prop(fp, b, "CATEGORIES", sr->kind);
+	ics_prop(fp, b, "CATEGORIES", sched_kind(sr));
 	fputs("END:VEVENT\r\n", fp);
 }
 

@@ -251,7 +251,7 @@ json_status(FILE *fp, const struct status *st)
 		fputs(", \"date\": ", fp);
 		jw_date(fp, e->date);
 		fputs(", \"title\": ", fp);
-		jw_str(fp, e->series->title);
+		jw_str(fp, sched_title(e->series));
 		putc('}', fp);
 	}
 	fputs("]}\n", fp);
@@ -355,7 +355,7 @@ csv_status(FILE *fp, const struct status *st)
 
 		rs_date(e->date, d1);
 		csv_head(fp, "overdue", plan_at(st, e->series->plan)->file,
-		    event_id(st, i, &b), e->series->title, d1);
+		    event_id(st, i, &b), sched_title(e->series), d1);
 		fputs(",,,,,,,,,,,,\r\n", fp);
 	}
 	sbuf_free(&b);
@@ -570,7 +570,7 @@ table_status(FILE *fp, const struct status *st)
 			grid_cell(&g, d1);
 			grid_cell(&g, row_label(st, e->series->plan,
 			    event_id(st, i, &b), &a));
-			grid_cell(&g, e->series->title);
+			grid_cell(&g, sched_title(e->series));
 		}
 		grid_print(fp, &g, "  ");
 	}
@@ -792,7 +792,7 @@ html_status(FILE *fp, const struct status *st)
 			rs_date(e->date, d1);
 			fprintf(fp, "<tr><td>%s</td>", d1);
 			html_cell(fp, event_id(st, i, &b), NULL);
-			html_cell(fp, e->series->title, NULL);
+			html_cell(fp, sched_title(e->series), NULL);
 			fputs("</tr>\n", fp);
 		}
 		fputs("</tbody>\n</table>\n", fp);

@@ -815,10 +815,11 @@ json_item(FILE *fp, struct sum *x, const struct sitem *it, struct sbuf *b)
 	else
 		fputs("null", fp);
 	fputs(", \"activity\": ", fp);
-	jw_str(fp, it->ev != NULL ? it->ev->series->activity : r->activity);
+	jw_str(fp, it->ev != NULL ? sched_activity(it->ev->series) :
+	    r->activity);
 	fputs(", \"title\": ", fp);
-	jw_str(fp, it->ev != NULL ? it->ev->series->title : r->act != NULL ?
-	    r->act->title : "师徒结对");
+	jw_str(fp, it->ev != NULL ? sched_title(it->ev->series) :
+	    r->act != NULL ? r->act->title : "师徒结对");
 	fputs(", \"date\": ", fp);
 	jw_date(fp, it->date);
 	fputs(", \"end\": ", fp);
@@ -960,7 +961,7 @@ json_summary(FILE *fp, struct sum *x)
 		fprintf(fp, "{\"n\": %lld, \"event\": ", (long long)r->n);
 		jw_str(fp, r->event);
 		fputs(", \"title\": ", fp);
-		jw_str(fp, x->s->series[r->series].title);
+		jw_str(fp, sched_title(&x->s->series[r->series]));
 		fputs(", \"note\": ", fp);
 		jw_str(fp, r->note);
 		putc('}', fp);
@@ -976,7 +977,7 @@ json_summary(FILE *fp, struct sum *x)
 		fputs(", \"date\": ", fp);
 		jw_date(fp, e->date);
 		fputs(", \"title\": ", fp);
-		jw_str(fp, e->series->title);
+		jw_str(fp, sched_title(e->series));
 		fputs(", \"moved\": ", fp);
 		jw_str(fp, m != NULL ? m->note : NULL);
 		putc('}', fp);
@@ -1017,7 +1018,7 @@ json_summary(FILE *fp, struct sum *x)
 		fputs(", \"date\": ", fp);
 		jw_date(fp, e->date);
 		fputs(", \"title\": ", fp);
-		jw_str(fp, e->series->title);
+		jw_str(fp, sched_title(e->series));
 		fputs(", \"site\": ", fp);
 		jw_str(fp, e->series->site >= 0 ?
 		    p->orgs[e->series->site].id : NULL);

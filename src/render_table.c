@@ -177,6 +177,7 @@ print_skipped(FILE *fp, const struct schedule *s,
     const struct sched_filter *f, uint32_t plan)
 {
 	const struct sched_skipped *k;
+	const char *title;
 	bool first = true;
 	size_t i;
 
@@ -191,7 +192,8 @@ print_skipped(FILE *fp, const struct schedule *s,
 		fputs(TABLE_INDENT, fp);
 		put(fp, k->series->id);
 		putc(' ', fp);
-		put(fp, k->series->title != NULL ? k->series->title : "");
+		title = sched_title(k->series);
+		put(fp, title != NULL ? title : "");
 		fputs(", ", fp);
 		print_span(fp, k->period);
 		fputs(": ", fp);
@@ -328,7 +330,8 @@ table_schedule(FILE *fp, const struct schedule *s,
 				continue;
 			mentorships = true;
 			for (i = start[g]; i < start[g + 1]; i++)
-				if (s->events[order[i]].series->ment == NULL)
+				if (s->events[order[i]].series->type !=
+				    SCHED_MENT)
 					mentorships = false;
 			if (any || s->nplans > 1)
 				putc('\n', fp);

@@ -57,7 +57,9 @@ rs_name_sep(const struct plan *p)
 void
 rs_title(struct sbuf *b, const struct sched_series *sr, uint32_t occurrence)
 {
-	sbuf_puts(b, sr->title != NULL ? sr->title : "");
+	const char *title = sched_title(sr);
+
+	sbuf_puts(b, title != NULL ? title : "");
 	if (sr->of > 1)
 		sbuf_printf(b, " (%u/%u)", occurrence, sr->of);
 }
@@ -115,7 +117,7 @@ rs_display_width(const char *s, size_t len)
 int
 rs_series_kind(const struct sched_series *sr)
 {
-	int k = sr->kind != NULL ? plan_kind_from_name(sr->kind) : -1;
+	int k = plan_kind_from_name(sched_kind(sr));
 
 	return k >= 0 ? k : K_OTHER;
 }

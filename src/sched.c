@@ -152,10 +152,14 @@ struct sstate {
 	uint32_t		*pfirst, *pred;
 	struct pser		*ps;		/* per series, while placing */
 	uint32_t		*gpool;		/* global ids of big series */
+	uint32_t		*layer;		/* per series: 0, or one above
+						   its `after` (malloc'd) */
 	uint32_t		 nlayers;
 	day_t			 longest;	/* the longest visit, in days */
 	uint8_t			*counted;	/* bit per global person in a quota */
 };
+
+_Static_assert(sizeof(struct sched_series) <= 64, "a series fits a line");
 
 static const struct plan *
 plan_of(const struct sstate *st, const struct sched_series *r)
@@ -377,7 +381,6 @@ new_series(struct sstate *st, uint32_t plan)
 
 	memset(r, 0, sizeof(*r));
 	r->plan = plan;
-	r->order = (uint32_t)st->series.n - 1;
 	r->partner = r->site = -1;
 	r->phase = -1;
 	return r;
@@ -386,8 +389,8 @@ new_series(struct sstate *st, uint32_t plan)
 static const struct when *
 when_of(const struct sched_series *r)
 {
-	return r->act != NULL ? &r->act->w : r->ment != NULL ?
-	    &r->ment->meet : &r->pair->w;
+	return r->type == SCHED_ACT ? &sched_act(r)->w :
+	    r->type == SCHED_MENT ? &sched_ment(r)->meet : &sched_pair(r)->w;
 }
 
 /* The last day an occurrence of w starting on d occupies. */
@@ -487,12 +490,12 @@ expand_series(struct sstate *st, uint32_t si)
 	day_t start, next;
 
 	r->cal = plan_site_cal(plan_of(st, r), r->site, w);
-	if (r->act != NULL && r->act->has_date) {
+	if (sched_act(r) != NULL && sched_act(r)->has_date) {
 		struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
 
 		o->series = si;
 		o->number = 1;
-		o->from = o->to = r->act->date;
+		o->from = o->to = sched_act(r)->date;
 		o->len = 1;
 		o->fixed = true;
 		r->of = 1;
@@ -576,13 +579,9 @@ make_series(struct sstate *st, struct actseries *as)
 							continue;
 					}
 					r = new_series(st, pi);
-					r->act = a;
+					r->src = a;
+					r->type = SCHED_ACT;
 					r->shared = a->shared;
-					r->activity = a->id;
-					r->title = a->title;
-					r->kind = a->kind_text != NULL &&
-					    a->kind == K_OTHER ? "other" :
-					    plan_kinds[a->kind].name;
 					r->phase = (int32_t)i;
 					r->people = ppl;
 					r->npeople = np;
@@ -621,10 +620,9 @@ make_series(struct sstate *st, struct actseries *as)
 			if (!m->has_meet)
 				continue;
 			r = new_series(st, pi);
-			r->ment = m;
-			r->activity = r->id = arena_printf(st->a, "m%u", i + 1);
-			r->title = "师徒结对";
-			r->kind = "mentoring";
+			r->src = m;
+			r->type = SCHED_MENT;
+			r->id = arena_printf(st->a, "m%u", i + 1);
 			r->people = people_of(st, &a, &b, &r->npeople);
 			switch (m->meet.at) {
 			case AT_HOST:
@@ -658,10 +656,9 @@ make_series(struct sstate *st, struct actseries *as)
 			    x->person.idx < 0)
 				continue;
 			r = new_series(st, pi);
-			r->pair = x;
-			r->activity = r->id = x->id;
-			r->title = "结对走访";
-			r->kind = "visit";
+			r->src = x;
+			r->type = SCHED_PAIR;
+			r->id = x->id;
 			r->people = people_of(st, &a, NULL, &r->npeople);
 			r->site = r->partner = x->partner.idx;
 		}
@@ -683,20 +680,20 @@ link_series(struct sstate *st, const struct actseries *as)
 	struct sched_series *v = st->series.v;
 	size_t n = st->series.n, i, e, *first, *at;
 	uint32_t k, j, *indeg, *succ, head = 0, tail = 0;
+	struct avec pv = { 0 };
 
 	/*
 	 * Working arrays of the malloc, given back at the end: the
 	 * successors of series j are succ[first[j] .. first[j + 1]).
 	 */
-	struct avec pv = { 0 };
-
 	st->pfirst = arena_alloc_align(st->a, (n + 1) * sizeof(*st->pfirst),
 	    _Alignof(uint32_t));
-	if ((indeg = calloc(n + 1, sizeof(*indeg))) == NULL ||
+	if ((st->layer = calloc(n + 1, sizeof(*st->layer))) == NULL ||
+	    (indeg = calloc(n + 1, sizeof(*indeg))) == NULL ||
 	    (first = calloc(n + 2, sizeof(*first))) == NULL)
 		arena_oom();
 	for (i = 0; i < n; i++) {
-		const struct activity *b = v[i].act;
+		const struct activity *b = sched_act(&v[i]);
 		const struct plan *p = st->plans[v[i].plan];
 
 		st->pfirst[i] = (uint32_t)pv.n;
@@ -744,12 +741,12 @@ link_series(struct sstate *st, const struct actseries *as)
 	while (head < tail) {
 		uint32_t x = (uint32_t)at[head++];
 
-		if (v[x].layer + 1 > st->nlayers)
-			st->nlayers = v[x].layer + 1;
+		if (st->layer[x] + 1 > st->nlayers)
+			st->nlayers = st->layer[x] + 1;
 		for (e = first[x]; e < first[x + 1]; e++) {
 			j = succ[e];
-			if (v[x].layer + 1 > v[j].layer)
-				v[j].layer = v[x].layer + 1;
+			if (st->layer[x] + 1 > st->layer[j])
+				st->layer[j] = st->layer[x] + 1;
 			if (--indeg[j] == 0)
 				at[tail++] = j;
 		}
@@ -757,7 +754,7 @@ link_series(struct sstate *st, const struct actseries *as)
 	/* A cycle (validate reports it) leaves its series for a last layer. */
 	for (i = 0; i < n; i++)
 		if (indeg[i] > 0)
-			v[i].layer = st->nlayers;
+			st->layer[i] = st->nlayers;
 	if (tail < n)
 		st->nlayers++;
 	free(indeg);
@@ -1332,16 +1329,16 @@ earliest(struct sstate *st, uint32_t si, const char **waits)
 		uint32_t j = st->pred[k];
 
 		if (st->ps[j].nunplaced > 0) {
-			*waits = v[j].activity;
+			*waits = sched_activity(&v[j]);
 			return INT32_MAX;
 		}
 		if (st->ps[j].last_end == INT32_MIN)
 			continue;	/* nothing of it was held */
 		x = working_after(r->cal, st->ps[j].last_end,
-		    r->act != NULL ? r->act->gap : 0);
+		    sched_act(r) != NULL ? sched_act(r)->gap : 0);
 		if (x > best) {
 			best = x;
-			*waits = v[j].activity;
+			*waits = sched_activity(&v[j]);
 		}
 	}
 	return best;
@@ -1562,7 +1559,7 @@ place(struct sstate *st)
 		 * keeps it */
 		for (i = k = 0; i < n; i++)
 			if (!v[i].fixed && !v[i].dropped &&
-			    sv[v[i].series].layer == layer)
+			    st->layer[v[i].series] == layer)
 				idx[k++] = (uint32_t)i;
 		if (k == 0)
 			continue;
@@ -1868,8 +1865,8 @@ unplaced_cmp(const void *x, const void *y)
 {
 	const struct sched_unplaced *a = x, *b = y;
 
-	if (a->series->order != b->series->order)
-		return a->series->order < b->series->order ? -1 : 1;
+	if (a->series != b->series)	/* one array, in file order */
+		return a->series < b->series ? -1 : 1;
 	return a->occurrence < b->occurrence ? -1 :
 	    a->occurrence > b->occurrence;
 }
@@ -1903,6 +1900,7 @@ sched_run_fixed(struct schedule *s, const struct plan *const *plans,
 	apply_fixes(&st, fixes, nfix);
 	link_series(&st, &as);
 	place(&st);
+	free(st.layer);
 
 	/* Series indexes become pointers now that the array stays put. */
 	series = st.series.v;
@@ -1948,4 +1946,28 @@ const char *
 sched_event_id(const struct sched_event *ev, struct arena *a)
 {
 	return arena_printf(a, "%s/%u", ev->series->id, ev->occurrence);
+}
+
+const char *
+sched_activity(const struct sched_series *r)
+{
+	return r->type == SCHED_ACT ? sched_act(r)->id : r->id;
+}
+
+const char *
+sched_title(const struct sched_series *r)
+{
+	return r->type == SCHED_ACT ? sched_act(r)->title :
+	    r->type == SCHED_MENT ? "师徒结对" : "结对走访";
+}
+
+const char *
+sched_kind(const struct sched_series *r)
+{
+	const struct activity *a = sched_act(r);
+
+	if (a == NULL)
+		return r->type == SCHED_MENT ? "mentoring" : "visit";
+	return a->kind_text != NULL && a->kind == K_OTHER ? "other" :
+	    plan_kinds[a->kind].name;
 }

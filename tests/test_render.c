@@ -71,6 +71,7 @@ static const int32_t people_s3[] = { 0, 2 };	/* liu, chen */
 struct fixture {
 	struct plandoc		 pd;
 	const struct plan	*plans[1];
+	struct activity		 acts[3];	/* the plan's, retitled */
 	struct sched_series	 series[4];
 	struct sched_event	 events[4];
 	struct sched_unplaced	 unplaced[1];
@@ -96,27 +97,26 @@ setup(void **state)
 	}
 	f->plans[0] = f->pd.plan;
 	sr = f->series;
-	sr[0] = (struct sched_series){ .plan = 0, .activity = "p1.1",
-	    .id = "p1.1#hexi", .title = "送教下乡", .kind = "teaching-visit",
-	    .phase = 0, .partner = 1, .site = 1, .people = people_s0,
-	    .npeople = 2, .of = 5, .order = 0,
-	    .act = &f->pd.plan->phases[0].acts[0] };
+	f->acts[0] = f->pd.plan->phases[0].acts[0];	/* 送教下乡 */
+	f->acts[1] = f->pd.plan->phases[0].acts[1];
+	f->acts[2] = f->pd.plan->phases[1].acts[0];
 	/* A title with every character CSV and ICS must escape. */
-	sr[1] = (struct sched_series){ .plan = 0, .activity = "p1.2",
-	    .id = "p1.2", .title = "Talk, \"intro\"; a\\b\nend",
-	    .kind = "lecture", .phase = 0, .partner = -1, .site = -1,
-	    .people = people_s1, .npeople = 1, .of = 1, .order = 1,
-	    .act = &f->pd.plan->phases[0].acts[1] };
-	sr[2] = (struct sched_series){ .plan = 0, .activity = "p2.1",
-	    .id = "p2.1", .title = LONG_TITLE, .kind = "research",
+	f->acts[1].title = "Talk, \"intro\"; a\\b\nend";
+	f->acts[2].title = LONG_TITLE;
+	sr[0] = (struct sched_series){ .plan = 0, .id = "p1.1#hexi",
+	    .phase = 0, .partner = 1, .site = 1, .people = people_s0,
+	    .npeople = 2, .of = 5, .src = &f->acts[0], .type = SCHED_ACT };
+	sr[1] = (struct sched_series){ .plan = 0, .id = "p1.2",
+	    .phase = 0, .partner = -1, .site = -1,
+	    .people = people_s1, .npeople = 1, .of = 1,
+	    .src = &f->acts[1], .type = SCHED_ACT };
+	sr[2] = (struct sched_series){ .plan = 0, .id = "p2.1",
 	    .phase = 1, .partner = -1, .site = 0, .people = people_s2,
-	    .npeople = 1, .of = 3, .order = 2,
-	    .act = &f->pd.plan->phases[1].acts[0] };
-	sr[3] = (struct sched_series){ .plan = 0, .activity = "m1",
-	    .id = "m1", .title = "师徒结对", .kind = "mentoring",
+	    .npeople = 1, .of = 3, .src = &f->acts[2], .type = SCHED_ACT };
+	sr[3] = (struct sched_series){ .plan = 0, .id = "m1",
 	    .phase = -1, .partner = -1, .site = 0, .people = people_s3,
-	    .npeople = 2, .of = 10, .order = 3,
-	    .ment = &f->pd.plan->mentorships[0] };
+	    .npeople = 2, .of = 10, .src = &f->pd.plan->mentorships[0],
+	    .type = SCHED_MENT };
 	f->events[0] = (struct sched_event){ &sr[0], D(2024, 4, 16),
 	    D(2024, 4, 16), 3, false };
 	f->events[1] = (struct sched_event){ &sr[1], D(2024, 5, 8),
@@ -315,12 +315,12 @@ test_json_split(void **state)
 	struct sched_filter flts[4] = { { 0 }, { .person = "bob" },
 	    { .person = "nobody" }, { .has_from = true } };
 	const struct sched_filter *fp;
-	const char *titles[4];
+	const char *titles[3];
 	static char title[3000];
 	size_t i, c, k;
 
-	for (i = 0; i < 4; i++)
-		titles[i] = f->series[i].title;
+	for (i = 0; i < 3; i++)
+		titles[i] = f->acts[i].title;
 
 	for (i = 0; i < 50; i++) {
 		/* bob's lecture (series 1) only at 37 and 41 */
@@ -341,8 +341,8 @@ test_json_split(void **state)
 			 */
 			memset(title, 'T', sizeof(title) - 1);
 			title[sizeof(title) - 1] = '\0';
-			for (i = 0; i < 4; i++)
-				f->series[i].title = title;
+			for (i = 0; i < 3; i++)	/* m1's is fixed */
+				f->acts[i].title = title;
 		}
 		one = json_split(&s, fp, 1, 0);
 		assert_non_null(strstr(one, k == 2 ? "\"events\": []," :
@@ -359,8 +359,8 @@ test_json_split(void **state)
 		}
 		free(one);
 	}
-	for (i = 0; i < 4; i++)
-		f->series[i].title = titles[i];
+	for (i = 0; i < 3; i++)
+		f->acts[i].title = titles[i];
 }
 
 /* ---- CSV --------------------------------------------------------------- */
@@ -389,6 +389,7 @@ test_csv_quoting(void **state)
 {
 	struct fixture *f = *state;
 	struct sched_series sr = f->series[1];
+	struct activity act = f->acts[1];
 	struct sched_event e = f->events[1];
 	struct schedule s = f->s;
 	static const char *const titles[][2] = {
@@ -415,11 +416,12 @@ test_csv_quoting(void **state)
 	char want[128], *got;
 	size_t i;
 
+	sr.src = &act;
 	e.series = &sr;
 	s.events = &e;
 	s.nevents = 1;
 	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
-		sr.title = titles[i][0];
+		act.title = titles[i][0];
 		got = render("csv", &s, NULL, NULL);
 		snprintf(want, sizeof(want), ",p1.2,%s,lecture,", titles[i][1]);
 		if (strstr(got, want) == NULL)
@@ -607,11 +609,13 @@ test_ics_folding(void **state)
 {
 	struct fixture *f = *state;
 	struct sched_series sr = f->series[2];
+	struct activity act = f->acts[2];
 	struct sched_event e = f->events[3];
 	struct schedule s = f->s;
 	char title[512], *got, *line, *end, *unfolded, *w;
 	size_t n, len, i;
 
+	sr.src = &act;
 	e.series = &sr;
 	s.events = &e;
 	s.nevents = 1;
@@ -625,7 +629,7 @@ test_ics_folding(void **state)
 			len += strlen(c);
 		}
 		title[len] = '\0';
-		sr.title = title;
+		act.title = title;
 		got = render("ics", &s, NULL, &len);
 		unfolded = malloc(len + 1);
 		assert_non_null(unfolded);
@@ -672,12 +676,14 @@ test_table(void **state)
 {
 	struct fixture *f = *state;
 	struct sched_series sr = f->series[1];
+	struct activity act = f->acts[1];
 	struct schedule s = f->s;
 	struct sched_event ev[4];
 
 	/* A printable title here: the table is for people. */
 	memcpy(ev, f->events, sizeof(ev));
-	sr.title = "Talk, \"intro\"";
+	act.title = "Talk, \"intro\"";
+	sr.src = &act;
 	ev[1].series = &sr;
 	s.events = ev;
 	expect_output("table", &s, NULL,
@@ -756,11 +762,13 @@ test_table_alignment(void **state)
 	struct fixture *f = *state;
 	struct sched_filter flt = { .phase = "p1" };
 	struct sched_series sr = f->series[1];
+	struct activity act = f->acts[1];
 	struct sched_event ev[4];
 	struct schedule s = f->s;
 
 	memcpy(ev, f->events, sizeof(ev));
-	sr.title = "Talk (EN) 讲座";
+	act.title = "Talk (EN) 讲座";
+	sr.src = &act;
 	ev[1].series = &sr;
 	s.events = ev;
 	s.nunplaced = s.nskipped = s.nquotas = 0;
@@ -803,13 +811,15 @@ test_table_plans(void **state)
 	struct plan second = *f->pd.plan;
 	const struct plan *plans[2] = { f->pd.plan, &second };
 	struct sched_series sr = f->series[2];
+	struct activity act = f->acts[2];
 	struct sched_event ev[2] = { f->events[0], f->events[3] };
 	struct schedule s = { plans, 2, NULL, 0, ev, 2, NULL, 0, NULL, 0,
 	    NULL, 0 };
 
 	second.file = "b.yaml";
 	sr.plan = 1;
-	sr.title = "研讨";
+	act.title = "研讨";
+	sr.src = &act;
 	ev[1].series = &sr;
 	expect_output("table", &s, NULL,
 	    "== plans/测试.yaml\n"

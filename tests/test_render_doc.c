@@ -426,12 +426,13 @@ test_pairing_visits(void **state)
 	memset(sr, 0, sizeof(sr));
 	memset(ev, 0, sizeof(ev));
 	memset(un, 0, sizeof(un));
-	sr[0].activity = sr[0].id = "v1";
-	sr[0].title = "结对走访";
-	sr[0].kind = "visit";
+	sr[0].id = "v1";
+	sr[0].type = sr[1].type = SCHED_PAIR;
+	sr[0].src = &p->pairings[0];
+	sr[1].src = &p->pairings[1];
 	sr[0].site = sr[0].partner = 1;
 	sr[0].of = 3;
-	sr[1].activity = sr[1].id = "v2";	/* v2 asks per semester */
+	sr[1].id = "v2";	/* v2 asks per semester */
 	sr[1].site = sr[1].partner = 2;
 	sr[1].of = 2;
 	ev[0] = (struct sched_event){ &sr[0], D(2025, 3, 3), D(2025, 3, 3), 1,

@@ -181,7 +181,8 @@ render(const struct schedule *s, const char *only)
 	for (i = 0; i < s->nevents; i++) {
 		const struct sched_event *e = &s->events[i];
 
-		if (only != NULL && strcmp(e->series->activity, only) != 0)
+		if (only != NULL &&
+		    strcmp(sched_activity(e->series), only) != 0)
 			continue;
 		if (s->nplans > 1)
 			bprintf(&b, "[%u] ", e->series->plan);
@@ -194,7 +195,8 @@ render(const struct schedule *s, const char *only)
 	for (i = 0; i < s->nunplaced; i++) {
 		const struct sched_unplaced *u = &s->unplaced[i];
 
-		if (only != NULL && strcmp(u->series->activity, only) != 0)
+		if (only != NULL &&
+		    strcmp(sched_activity(u->series), only) != 0)
 			continue;
 		bprintf(&b, "unplaced %s/%u %s..%s\n", u->series->id,
 		    u->occurrence, fmt_day(u->window.from, d1),
@@ -203,7 +205,8 @@ render(const struct schedule *s, const char *only)
 	for (i = 0; i < s->nskipped; i++) {
 		const struct sched_skipped *k = &s->skipped[i];
 
-		if (only != NULL && strcmp(k->series->activity, only) != 0)
+		if (only != NULL &&
+		    strcmp(sched_activity(k->series), only) != 0)
 			continue;
 		bprintf(&b, "skipped %s %s..%s %s\n", k->series->id,
 		    fmt_day(k->period.from, d1), fmt_day(k->period.to, d2),
@@ -536,14 +539,14 @@ test_at_partner(void **state)
 	a = series_by_id(&r.s, 0, "p1.1#shaliang");
 	b = series_by_id(&r.s, 0, "p1.1#chengguan");
 	c = series_by_id(&r.s, 0, "p1.2#chengguan");
-	assert_string_equal(a->activity, "p1.1");
-	assert_string_equal(b->activity, "p1.1");
-	assert_string_equal(a->kind, "teaching-visit");
+	assert_string_equal(sched_activity(a), "p1.1");
+	assert_string_equal(sched_activity(b), "p1.1");
+	assert_string_equal(sched_kind(a), "teaching-visit");
 	assert_string_equal(p->orgs[a->partner].id, "shaliang");
 	assert_string_equal(p->orgs[a->site].id, "shaliang");
 	assert_string_equal(p->orgs[b->partner].id, "chengguan");
 	assert_string_equal(p->orgs[c->site].id, "chengguan");
-	assert_true(a->order < b->order);
+	assert_true(a < b);	/* file order */
 	assert_int_equal(a->phase, 0);
 	assert_int_equal(a->npeople, 1);
 	assert_string_equal(p->people[a->people[0]].id, "liu");
@@ -1031,18 +1034,18 @@ test_mentorship(void **state)
 	    "2024-10-08 m1/2 of 2\n");
 	p = r.plans[0];
 	m = series_by_id(&r.s, 0, "m1");
-	assert_string_equal(m->activity, "m1");
-	assert_string_equal(m->title, "师徒结对");
-	assert_string_equal(m->kind, "mentoring");
+	assert_string_equal(sched_activity(m), "m1");
+	assert_string_equal(sched_title(m), "师徒结对");
+	assert_string_equal(sched_kind(m), "mentoring");
 	assert_int_equal(m->phase, -1);
-	assert_null(m->act);
-	assert_non_null(m->ment);
+	assert_null(sched_act(m));
+	assert_non_null(sched_ment(m));
 	assert_int_equal(m->site, 0);
 	assert_int_equal(m->partner, -1);
 	assert_int_equal(m->npeople, 2);
 	assert_string_equal(p->people[m->people[0]].id, "chen");
 	assert_string_equal(p->people[m->people[1]].id, "lin");
-	assert_true(m->order > series_by_id(&r.s, 0, "p1.1")->order);
+	assert_true(m > series_by_id(&r.s, 0, "p1.1"));
 	run_done(&r);
 }
 
@@ -1229,11 +1232,6 @@ test_after_gap(void **state)
 	    "2024-11-15 p1.6/2 of 2\n"
 	    "unplaced p1.6/1 2024-11-01..2024-11-14\n");
 	expect_unplaced_reason(&r, "waits for 'p1.1'", NULL);
-	assert_int_equal(series_by_id(&r.s, 0, "p1.1")->layer, 0);
-	assert_int_equal(series_by_id(&r.s, 0, "p1.2")->layer, 1);
-	assert_int_equal(series_by_id(&r.s, 0, "p1.3")->layer, 1);
-	assert_int_equal(series_by_id(&r.s, 0, "p1.4")->layer, 2);
-	assert_int_equal(series_by_id(&r.s, 0, "p1.6")->layer, 1);
 	run_done(&r);
 	/* gap counts working days only: Friday 11-08, gap 1: Tuesday */
 	run_one(&r, HEAD("2024-11..2024-11") ACTS("2024-11..2024-11")
@@ -1306,9 +1304,6 @@ test_after_partner_by_partner(void **state)
 	    "2024-11-14 p1.6/1 of 1\n"
 	    "2024-11-14 p1.7#chengguan/1 of 1\n"
 	    "2024-11-15 p1.7#shaliang/1 of 1\n");
-	assert_int_equal(series_by_id(&r.s, 0, "p1.4#chengguan")->layer, 0);
-	assert_int_equal(series_by_id(&r.s, 0, "p1.4#shaliang")->layer, 1);
-	assert_int_equal(series_by_id(&r.s, 0, "p1.7#shaliang")->layer, 2);
 	assert_false(sched_incomplete(&r.s));
 	run_done(&r);
 }
@@ -1488,13 +1483,13 @@ test_pairing_visits(void **state)
 	p = r.plans[0];
 	assert_int_equal(r.s.nseries, 2);
 	v = series_by_id(&r.s, 0, "v2");
-	assert_string_equal(v->activity, "v2");
-	assert_string_equal(v->title, "结对走访");
-	assert_string_equal(v->kind, "visit");
+	assert_string_equal(sched_activity(v), "v2");
+	assert_string_equal(sched_title(v), "结对走访");
+	assert_string_equal(sched_kind(v), "visit");
 	assert_int_equal(v->phase, -1);
-	assert_null(v->act);
-	assert_null(v->ment);
-	assert_ptr_equal(v->pair, &p->pairings[1]);
+	assert_null(sched_act(v));
+	assert_null(sched_ment(v));
+	assert_ptr_equal(sched_pair(v), &p->pairings[1]);
 	assert_string_equal(p->orgs[v->site].id, "shaliang");
 	assert_string_equal(p->orgs[v->partner].id, "shaliang");
 	assert_int_equal(v->npeople, 1);
@@ -3358,18 +3353,14 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 	for (i = 0; i < x.ns; i++) {
 		last[i] = INT32_MIN;
 		if (s->series[i].plan != (uint32_t)x.s[i].plan ||
-		    s->series[i].order != i ||
 		    strcmp(s->series[i].id, x.s[i].id) != 0 ||
 		    s->series[i].site != (x.s[i].site < 0 ? -1 :
 		    x.s[i].site % GMAXORG) ||
 		    s->series[i].shared != x.s[i].ga->shared ||
-		    s->series[i].layer != x.s[i].layer ||
 		    !x_same_people(&s->series[i], &x.s[i], s)) {
-			violation(C_SERIES, seed, "series %u is %u:%s (layer "
-			    "%u), want %d:%s (layer %u)", i,
-			    s->series[i].plan, s->series[i].id,
-			    s->series[i].layer, x.s[i].plan, x.s[i].id,
-			    x.s[i].layer);
+			violation(C_SERIES, seed, "series %u is %u:%s, want "
+			    "%d:%s", i, s->series[i].plan, s->series[i].id,
+			    x.s[i].plan, x.s[i].id);
 			goto out;
 		}
 		if (s->series[i].of != x.s[i].of) {
@@ -3392,7 +3383,7 @@ x_check(struct gplan *const *gps, size_t n, const struct schedule *s,
 			const struct sched_event *pv = &s->events[e - 1];
 
 			if (pv->date > ev->date || (pv->date == ev->date &&
-			    (pv->series->order > ev->series->order ||
+			    (pv->series > ev->series ||
 			    (pv->series == ev->series &&
 			    pv->occurrence >= ev->occurrence))))
 				violation(C_ORDER, seed, "%s/%u after %s/%u",
@@ -3830,8 +3821,8 @@ test_hostile_every_day(void **state)
 	assert_int_equal(ev1, working);
 	assert_int_equal(r.s.nevents + r.s.nunplaced, total);
 	for (i = 0; i < r.s.nunplaced; i++)
-		if (r.s.unplaced[i].series->activity[3] != '2' ||
-		    r.s.unplaced[i].series->activity[4] != '1')
+		if (sched_activity(r.s.unplaced[i].series)[3] != '2' ||
+		    sched_activity(r.s.unplaced[i].series)[4] != '1')
 			assert_non_null(strstr(r.s.unplaced[i].reason,
 			    "'feng'"));
 	run_done(&r);
