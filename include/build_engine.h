@@ -47,6 +47,8 @@ struct bctx {
 	size_t		 keys_block;
 	/* the title of the activity being read, named in its messages */
 	const char	*activity;
+	/* where SIDEOFF offsets point: that activity's struct act_pos */
+	void		*side;
 	/* holiday files shared by the plans being read, or NULL */
 	struct holfile_cache *holidays;
 };
@@ -115,6 +117,12 @@ struct keydef {
 };
 
 #define KEYOFF(type, member)	(offsetof(type, member) + 1)
+/*
+ * An offset into the side record (bctx.side) rather than the object
+ * read: where an activity's keys are written goes apart from the model.
+ */
+#define KEY_SIDE		(~(SIZE_MAX >> 1))
+#define SIDEOFF(type, member)	(KEY_SIDE | KEYOFF(type, member))
 
 /*
  * The start of a row: key k of type T stored in member f of struct S, a

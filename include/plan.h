@@ -115,12 +115,27 @@ struct when {
 	uint32_t		 every_n;	/* EV_WEEKS, EV_DAYS, EV_MONTHS */
 	uint32_t		 days;		/* default 1 */
 	uint32_t		 cal;		/* AT_ONLINE: index into sitecals */
-	struct pos		 when_pos, times_pos, every_pos;
 	uint8_t			 at;		/* enum at */
 	uint8_t			 every;		/* enum every */
 	uint8_t			 weekdays;	/* mask; default every day */
 	bool			 has_when;
 	bool			 has_weekday;
+};
+
+/* Where the keys of a struct when are written; line 0: absent. */
+struct when_pos {
+	struct pos		 when_pos, times_pos, every_pos;
+};
+
+/*
+ * Where an activity and its keys are written. Only the rules read them:
+ * they are in the tree's arena (plandoc.h), given back by plandoc_trim,
+ * so that a plan of hundreds of thousands of activities does not keep
+ * them while it is scheduled.
+ */
+struct act_pos {
+	struct pos		 pos, id_pos, kind_pos, date_pos, title_pos;
+	struct when_pos		 wp;
 };
 
 /* Fields ordered by size: a big plan holds hundreds of thousands. */
@@ -132,7 +147,7 @@ struct activity {
 	struct reflist		 owners, people;/* index into people */
 	struct reflist		 after;		/* plan_activity() indexes */
 	struct when		 w;
-	struct pos		 pos, id_pos, kind_pos, date_pos, title_pos;
+	const struct act_pos	*where;		/* until plandoc_trim */
 	day_t			 date;
 	uint32_t		 phase;		/* index into phases */
 	uint32_t		 order;		/* 1-based position in its phase */
@@ -183,6 +198,7 @@ struct mentorship {
 	bool			 has_period;
 	bool			 has_meet;
 	struct when		 meet;
+	struct when_pos		 meet_pos;
 	const struct ynode	*node, *period_node;
 };
 

@@ -411,11 +411,15 @@ bld_weekdays(struct bctx *b, const struct ynode *v, const char *key)
 
 /* ---- mappings ------------------------------------------------------ */
 
-/* Where a keydef's offset points in obj, or NULL for none. */
+/* Where a keydef's offset points, in obj or b->side, or NULL for none. */
 static void *
-field_of(void *obj, size_t off)
+field_of(const struct bctx *b, void *obj, size_t off)
 {
-	return off != 0 ? (char *)obj + off - 1 : NULL;
+	if (off == 0)
+		return NULL;
+	if ((off & KEY_SIDE) != 0)
+		return (char *)b->side + (off & ~KEY_SIDE) - 1;
+	return (char *)obj + off - 1;
 }
 
 static void
@@ -447,13 +451,13 @@ static void
 read_value(struct bctx *b, const struct keydef *k, const struct ynode *v,
     void *obj)
 {
-	void *f = field_of(obj, k->field), *x;
+	void *f = field_of(b, obj, k->field), *x;
 	struct span sp;
 	int64_t n;
 	uint8_t mask;
 	bool ok = true;
 
-	if ((x = field_of(obj, k->seen)) != NULL)
+	if ((x = field_of(b, obj, k->seen)) != NULL)
 		*(struct pos *)x = bld_pos(v);
 	switch (k->type) {
 	case KT_FN:
@@ -464,7 +468,7 @@ read_value(struct bctx *b, const struct keydef *k, const struct ynode *v,
 		break;
 	case KT_TEXTS:
 		*(const char ***)f = bld_texts(b, v, k->key,
-		    (uint32_t *)field_of(obj, k->aux));
+		    (uint32_t *)field_of(b, obj, k->aux));
 		break;
 	case KT_INT:
 		if ((ok = bld_int(b, v, k->key, k->min, k->max, &n)))
@@ -486,7 +490,7 @@ read_value(struct bctx *b, const struct keydef *k, const struct ynode *v,
 		bld_refs(b, v, k->key, (enum ns)k->ns, f);
 		break;
 	case KT_PARTNERS:
-		bld_partners(b, v, (bool *)field_of(obj, k->aux), f);
+		bld_partners(b, v, (bool *)field_of(b, obj, k->aux), f);
 		break;
 	case KT_WEEKDAYS:
 		if ((ok = (mask = bld_weekdays(b, v, k->key)) != 0))
@@ -505,16 +509,16 @@ read_value(struct bctx *b, const struct keydef *k, const struct ynode *v,
 		break;
 	case KT_LIST:
 		ok = (*(void **)f = bld_list(b, v, k->key, k->list,
-		    (uint32_t *)field_of(obj, k->aux))) != NULL;
+		    (uint32_t *)field_of(b, obj, k->aux))) != NULL;
 		break;
 	}
 	if (!ok)
 		return;
-	if ((x = field_of(obj, k->node)) != NULL)
+	if ((x = field_of(b, obj, k->node)) != NULL)
 		*(const struct ynode **)x = v;
-	if ((x = field_of(obj, k->pos)) != NULL)
+	if ((x = field_of(b, obj, k->pos)) != NULL)
 		*(struct pos *)x = bld_pos(v);
-	if ((x = field_of(obj, k->has)) != NULL)
+	if ((x = field_of(b, obj, k->has)) != NULL)
 		*(bool *)x = true;
 }
 
@@ -612,7 +616,7 @@ bld_list(struct bctx *b, const struct ynode *v, const char *key,
 	if ((items = bld_items(b, v, key, l->size, n)) == NULL)
 		return NULL;
 	for (i = 0, it = items; i < *n; i++, it += l->size) {
-		*(const struct ynode **)field_of(it, l->node) = &v->u.kids[i];
+		*(const struct ynode **)field_of(b, it, l->node) = &v->u.kids[i];
 		if (l->init != NULL)
 			l->init(b, it, i);
 		bld_map(b, &v->u.kids[i], l->keys, l->nkeys, it, l->what);

@@ -285,7 +285,6 @@ when_every(struct bctx *b, const struct ynode *v, void *o)
 
 	if ((s = bld_text(b, v, "every")) == NULL)
 		return;
-	w->every_pos = bld_pos(v);
 	if ((unit = every_word(s)) != NULL)	/* 每周, 每学期, ... */
 		s = unit;
 	unit = s;
@@ -348,14 +347,17 @@ when_init(struct when *w)
 
 /*
  * The scheduling keys of an activity and of a mentorship's meeting but
- * `at`, rows of the key table of struct S, whose struct when is member w.
+ * `at`, rows of the key table of struct S, whose struct when is member w;
+ * where the keys are written goes to the struct when_pos at offset
+ * OFF(P, wp) (KEYOFF or SIDEOFF).
  */
-#define WHEN_KEYS(S, w)							\
-	{ KEY("when", KT_SPAN, S, w.window), .seen = KEYOFF(S, w.when_pos), \
-	    .has = KEYOFF(S, w.has_when) },				\
+#define WHEN_KEYS(S, w, OFF, P, wp)					\
+	{ KEY("when", KT_SPAN, S, w.window),				\
+	    .seen = OFF(P, wp.when_pos), .has = KEYOFF(S, w.has_when) },	\
 	{ KEY_INT("times", S, w.times, 1, 1000000),			\
-	    .seen = KEYOFF(S, w.times_pos) },				\
-	{ KEY_FN("every", when_every), .field = KEYOFF(S, w) },		\
+	    .seen = OFF(P, wp.times_pos) },				\
+	{ KEY_FN("every", when_every), .field = KEYOFF(S, w),		\
+	    .seen = OFF(P, wp.every_pos) },				\
 	{ KEY("weekday", KT_WEEKDAYS, S, w.weekdays),			\
 	    .has = KEYOFF(S, w.has_weekday) },				\
 	{ KEY_INT("days", S, w.days, 1, 366) }
@@ -368,7 +370,7 @@ act_kind(struct bctx *b, const struct ynode *v, void *o)
 
 	if ((x->kind_text = bld_text(b, v, "kind")) == NULL)
 		return;
-	x->kind_pos = bld_pos(v);
+	((struct act_pos *)b->side)->kind_pos = bld_pos(v);
 	k = plan_kind_from_name(x->kind_text);
 	x->kind = k < 0 ? K_OTHER : (enum kind)k;
 }
@@ -379,8 +381,8 @@ static const char *const site_words[] = { "own", "shared|共用", NULL };
 #define A struct activity
 static const struct keydef activity_keys[] = {
 	{ KEY("title", KT_TEXT, A, title), .required = true,
-	    .pos = KEYOFF(A, title_pos) },
-	{ KEY("id", KT_TEXT, A, id), .pos = KEYOFF(A, id_pos),
+	    .pos = SIDEOFF(struct act_pos, title_pos) },
+	{ KEY("id", KT_TEXT, A, id), .pos = SIDEOFF(struct act_pos, id_pos),
 	    .has = KEYOFF(A, id_given) },
 	{ KEY_FN("kind", act_kind) },
 	{ KEY_FN("at", when_at), .field = KEYOFF(A, w) },
@@ -388,9 +390,10 @@ static const struct keydef activity_keys[] = {
 	    .aux = KEYOFF(A, all_partners) },
 	{ KEY("owner", KT_REFS, A, owners), .ns = NS_PERSON },
 	{ KEY("people", KT_REFS, A, people), .ns = NS_PERSON },
-	{ KEY("date", KT_DAY, A, date), .seen = KEYOFF(A, date_pos),
+	{ KEY("date", KT_DAY, A, date),
+	    .seen = SIDEOFF(struct act_pos, date_pos),
 	    .has = KEYOFF(A, has_date) },
-	WHEN_KEYS(A, w),
+	WHEN_KEYS(A, w, SIDEOFF, struct act_pos, wp),
 	{ KEY("note", KT_TEXT, A, note) },
 	{ KEY("after", KT_REFS, A, after), .ns = NS_ACTIVITY },
 	{ KEY_INT("gap", A, gap, 0, 10000) },
@@ -401,9 +404,11 @@ static const struct keydef activity_keys[] = {
 #undef A
 
 static void
-act_init(struct activity *a, const struct ynode *v, uint32_t pos)
+act_init(struct activity *a, struct act_pos *at, const struct ynode *v,
+    uint32_t pos)
 {
-	a->pos = bld_pos(v);
+	at->pos = bld_pos(v);
+	a->where = at;
 	a->order = pos;
 	a->kind = K_OTHER;
 	a->all_partners = true;
@@ -421,7 +426,10 @@ build_activity(struct bctx *b, struct activity *a, const struct ynode *v,
 	char what[256];
 	size_t len;
 
-	act_init(a, v, pos);
+	/* where its keys are: the tree's, like the rules that read them */
+	b->side = arena_alloc_align(b->tmp, sizeof(struct act_pos),
+	    _Alignof(struct act_pos));
+	act_init(a, b->side, v, pos);
 	b->activity = t != NULL && t->kind == YN_SCALAR ? t->u.str : NULL;
 	/*
 	 * "activity 'TITLE'" for its messages, which copy it: made on the
@@ -439,6 +447,7 @@ build_activity(struct bctx *b, struct activity *a, const struct ynode *v,
 		bld_map(b, v, activity_keys, NKEYS(activity_keys), a,
 		    arena_printf(b->a, "activity '%s'", b->activity));
 	b->activity = NULL;
+	b->side = NULL;
 }
 
 /* "PHASE.N", the id of an activity without one (§3). */
@@ -485,9 +494,14 @@ phase_activities(struct bctx *b, const struct ynode *v, void *o)
 		    sizeof(*x->acts));
 		memcpy(x->acts, l->v, l->n * sizeof(*x->acts));
 		for (i = 0; i < x->nacts; i++) {	/* written at the alias */
-			x->acts[i].pos = bld_pos(v);
+			struct act_pos *at = arena_alloc_align(b->tmp,
+			    sizeof(*at), _Alignof(struct act_pos));
+
+			*at = *x->acts[i].where;
+			at->pos = bld_pos(v);
 			if (x->acts[i].id_given)
-				x->acts[i].id_pos = bld_pos(v);
+				at->id_pos = bld_pos(v);
+			x->acts[i].where = at;
 		}
 		return;
 	}
@@ -517,7 +531,8 @@ static const struct listdef phase_list = {
 /* Read into the mentorship, whose member meet they fill. */
 static const struct keydef meet_keys[] = {
 	{ KEY_FN("at", when_at), .field = KEYOFF(struct mentorship, meet) },
-	WHEN_KEYS(struct mentorship, meet),
+	WHEN_KEYS(struct mentorship, meet, KEYOFF, struct mentorship,
+	    meet_pos),
 };
 
 static void
@@ -1680,7 +1695,7 @@ need_phases(struct bctx *b, const struct ynode *root)
 static struct pos
 id_pos_of(const struct activity *a)
 {
-	return a->id_pos.line ? a->id_pos : a->pos;
+	return a->where->id_pos.line ? a->where->id_pos : a->where->pos;
 }
 
 /* The i-th activity's id, for b->actid. */

@@ -50,7 +50,7 @@ check_publicity_short(const struct plan *p, struct diags *d)
 			    p->aid.publicity_days : 0;
 		if ((int64_t)a->w.days >= least)
 			continue;
-		rules_report(d, R_PUBLICITY_SHORT, a->pos, "%s lasts %u "
+		rules_report(d, R_PUBLICITY_SHORT, a->where->pos, "%s lasts %u "
 		    "working day%s, less than the %lld a publicity needs "
 		    "(days: %lld)", rules_act(d, a), a->w.days,
 		    a->w.days == 1 ? "" : "s", (long long)least,

@@ -167,7 +167,7 @@ order_conflicts(const struct plan *p, struct diags *d)
 				if (b->date > a->w.window.from)
 					continue;
 				date_format(a->w.window.from, end);
-				rules_report(d, R_CONFLICT, b->date_pos, "%s on "
+				rules_report(d, R_CONFLICT, b->where->date_pos, "%s on "
 				    "%s comes after '%s', which starts %s at "
 				    "the earliest", rules_act(d, b), day, a->id,
 				    end);
@@ -183,7 +183,7 @@ order_conflicts(const struct plan *p, struct diags *d)
 			if (b->date >= first)
 				continue;
 			date_format(e, end);
-			rules_report(d, R_CONFLICT, b->date_pos, "%s on %s comes "
+			rules_report(d, R_CONFLICT, b->where->date_pos, "%s on %s comes "
 			    "after '%s', which ends %s%s", rules_act(d, b), day,
 			    a->id, end, b->gap == 0 ? "" : arena_printf(d->arena,
 			    ", and %u working day%s between", b->gap,
@@ -219,14 +219,14 @@ check_conflict(const struct plan *p, struct diags *d)
 
 				date_format(c[j].day, day);
 				if (c[i].who >= 0)
-					rules_report(d, R_CONFLICT, a->date_pos,
+					rules_report(d, R_CONFLICT, a->where->date_pos,
 					    "%s: '%s' at '%s' is also at '%s' "
 					    "that day", day,
 					    p->people[c[i].who].id,
 					    series_id(d, p, &c[j]),
 					    series_id(d, p, &c[i]));
 				else
-					rules_report(d, R_CONFLICT, a->date_pos,
+					rules_report(d, R_CONFLICT, a->where->date_pos,
 					    "%s: site '%s' already hosts %zu "
 					    "event%s that day (visits-per-day: "
 					    "%u)", day,

@@ -25,13 +25,13 @@ check_unknown_kind(const struct plan *p, struct diags *d)
 			const char *hint;
 
 			/* the builder found any kind but 'other' */
-			if (a->kind_pos.line == 0 || a->kind != K_OTHER ||
+			if (a->where->kind_pos.line == 0 || a->kind != K_OTHER ||
 			    plan_kind_from_name(a->kind_text) >= 0)
 				continue;
 			if (names == NULL)
 				names = plan_kind_names(d->arena, &nnames);
 			hint = suggest(a->kind_text, names, nnames);
-			rules_report(d, R_UNKNOWN_KIND, a->kind_pos,
+			rules_report(d, R_UNKNOWN_KIND, a->where->kind_pos,
 			    "unknown kind '%s'" SUGGEST_FMT "%s", a->kind_text,
 			    SUGGEST_ARGS(hint),
 			    hint != NULL ? "" : ", taken as 'other'");

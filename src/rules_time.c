@@ -43,7 +43,7 @@ check_range_order(const struct plan *p, struct diags *d)
 		for (j = 0; j < ph->nacts; j++)
 			if (ph->acts[j].w.has_when &&
 			    !span_ok(ph->acts[j].w.window))
-				order(d, ph->acts[j].w.when_pos,
+				order(d, ph->acts[j].where->wp.when_pos,
 				    ph->acts[j].w.window, arena_printf(
 				    d->arena, "the window of activity '%s'",
 				    ph->acts[j].id));
@@ -55,7 +55,7 @@ check_range_order(const struct plan *p, struct diags *d)
 			order(d, rules_npos(m->period_node), m->period,
 			    "a mentorship period");
 		if (m->meet.has_when)
-			order(d, m->meet.when_pos, m->meet.window,
+			order(d, m->meet_pos.when_pos, m->meet.window,
 			    "a mentorship's meeting window");
 	}
 	for (i = 0; i < p->nclosed_raw; i++)
@@ -89,13 +89,13 @@ fixed_span(const struct plan *p, struct diags *d, const struct activity *a,
 	    "the plan period %s", rules_span_text(d, p->period));
 	date_format(a->date, day);
 	if (occ.to == INT32_MAX) {
-		rules_report(d, rule, a->date_pos, "activity '%s' on %s lasts %u "
+		rules_report(d, rule, a->where->date_pos, "activity '%s' on %s lasts %u "
 		    "working days, more than the calendar has after it within "
 		    "%s", a->id, day, a->w.days, what);
 		return;
 	}
 	date_format(occ.to, end);
-	rules_report(d, rule, a->date_pos, "activity '%s' on %s lasts %u "
+	rules_report(d, rule, a->where->date_pos, "activity '%s' on %s lasts %u "
 	    "working days, to %s: past the end of %s", a->id, day, a->w.days,
 	    end, what);
 }
@@ -131,7 +131,7 @@ check_outside_plan(const struct plan *p, struct diags *d)
 			if (!a->has_date)
 				continue;
 			if (!span_inside(a->w.window, p->period))
-				rules_report(d, R_OUTSIDE_PLAN, a->date_pos,
+				rules_report(d, R_OUTSIDE_PLAN, a->where->date_pos,
 				    "activity '%s' on %s is outside the plan "
 				    "period %s", a->id, rules_span_text(d,
 				    a->w.window), pp);
@@ -150,7 +150,7 @@ check_outside_plan(const struct plan *p, struct diags *d)
 		if (m->meet.has_when && span_ok(m->meet.window) &&
 		    span_ok(m->period) &&
 		    !span_inside(m->meet.window, m->period))
-			rules_report(d, R_OUTSIDE_PLAN, m->meet.when_pos, "meeting "
+			rules_report(d, R_OUTSIDE_PLAN, m->meet_pos.when_pos, "meeting "
 			    "window %s is outside the mentorship period %s",
 			    rules_span_text(d, m->meet.window),
 			    rules_span_text(d, m->period));
@@ -176,7 +176,7 @@ check_outside_phase(const struct plan *p, struct diags *d)
 
 			if (a->has_date && !span_inside(a->w.window,
 			    ph->period))
-				rules_report(d, R_OUTSIDE_PHASE, a->date_pos,
+				rules_report(d, R_OUTSIDE_PHASE, a->where->date_pos,
 				    "activity '%s' on %s is outside phase '%s' "
 				    "(%s)", a->id, rules_span_text(d, a->w.window),
 				    ph->id, rules_span_text(d, ph->period));
@@ -185,7 +185,7 @@ check_outside_phase(const struct plan *p, struct diags *d)
 			else if (!a->has_date && a->w.has_when &&
 			    span_ok(a->w.window) &&
 			    !span_inside(a->w.window, ph->period))
-				rules_report(d, R_OUTSIDE_PHASE, a->w.when_pos,
+				rules_report(d, R_OUTSIDE_PHASE, a->where->wp.when_pos,
 				    "the window %s of activity '%s' is outside "
 				    "phase '%s' (%s)", rules_span_text(d,
 				    a->w.window), a->id, ph->id,
@@ -202,14 +202,14 @@ check_exclusive_keys(const struct plan *p, struct diags *d)
 	for (i = 0; i < p->nphases; i++)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			const struct activity *a = &p->phases[i].acts[j];
-			const char *key = a->w.when_pos.line ? "when" :
-			    a->w.times_pos.line ? "times" :
-			    a->w.every_pos.line ? "every" : NULL;
-			struct pos other = a->w.when_pos.line ?
-			    a->w.when_pos : a->w.times_pos.line ?
-			    a->w.times_pos : a->w.every_pos;
+			const char *key = a->where->wp.when_pos.line ? "when" :
+			    a->where->wp.times_pos.line ? "times" :
+			    a->where->wp.every_pos.line ? "every" : NULL;
+			struct pos other = a->where->wp.when_pos.line ?
+			    a->where->wp.when_pos : a->where->wp.times_pos.line ?
+			    a->where->wp.times_pos : a->where->wp.every_pos;
 
-			if (a->date_pos.line == 0 || key == NULL)
+			if (a->where->date_pos.line == 0 || key == NULL)
 				continue;
 			rules_report(d, R_EXCLUSIVE_KEYS, other, "activity '%s' has "
 			    "a fixed 'date' and also '%s'", a->id, key);
@@ -262,8 +262,8 @@ eligible_days(const struct sitecal *c, const struct when *w)
  */
 static bool
 check_series_times(const struct plan *p, struct diags *d,
-    const struct when *w, const char *what, const char *id, int32_t site,
-    struct pos where)
+    const struct when *w, const struct when_pos *wp, const char *what,
+    const char *id, int32_t site, struct pos where)
 {
 	const struct sitecal *c = plan_site_cal(p, site, w);
 	const char *at = "";
@@ -275,8 +275,8 @@ check_series_times(const struct plan *p, struct diags *d,
 		    "kindergartens all work";
 	if (w->days > 1 && (k = sitecal_count(c, w->window, 0x7F)) <
 	    (int32_t)w->days) {
-		rules_report(d, R_BAD_NUMBER, w->when_pos.line ? w->when_pos :
-		    w->times_pos.line ? w->times_pos : where, "%s '%s' lasts %u "
+		rules_report(d, R_BAD_NUMBER, wp->when_pos.line ? wp->when_pos :
+		    wp->times_pos.line ? wp->times_pos : where, "%s '%s' lasts %u "
 		    "working days but its window has only %d%s", what, id,
 		    w->days, k, at);
 		return true;
@@ -284,8 +284,8 @@ check_series_times(const struct plan *p, struct diags *d,
 	k = eligible_days(c, w);
 	if ((uint32_t)k >= w->times)
 		return false;
-	rules_report(d, R_BAD_NUMBER, w->times_pos.line ? w->times_pos :
-	    w->when_pos.line ? w->when_pos : where, "%s '%s' wants %u time%s "
+	rules_report(d, R_BAD_NUMBER, wp->times_pos.line ? wp->times_pos :
+	    wp->when_pos.line ? wp->when_pos : where, "%s '%s' wants %u time%s "
 	    "%sbut %s only %d eligible "
 	    "day%s%s", what, id, w->times, w->times == 1 ? "" : "s",
 	    w->every != EV_NONE ? "a period " : "",
@@ -305,8 +305,11 @@ check_times(const struct plan *p, struct diags *d, const struct when *w,
     const struct mentorship *m)
 {
 	const struct sitecal *done = NULL, *c;
-	struct pos where = a != NULL ? a->pos : m != NULL ?
+	static const struct when_pos none;
+	struct pos where = a != NULL ? a->where->pos : m != NULL ?
 	    rules_npos(m->node) : rules_npos(NULL);
+	const struct when_pos *wp = a != NULL ? &a->where->wp : m != NULL ?
+	    &m->meet_pos : &none;
 	uint32_t i, n = 1;
 	int32_t site;
 
@@ -324,7 +327,7 @@ check_times(const struct plan *p, struct diags *d, const struct when *w,
 		if ((c = plan_site_cal(p, site, w)) == done)
 			continue;
 		done = c;
-		if (check_series_times(p, d, w, what, id, site, where))
+		if (check_series_times(p, d, w, wp, what, id, site, where))
 			return;
 	}
 }
@@ -594,7 +597,7 @@ limit_check(const struct plan *p, struct diags *d, const uint64_t *plen)
 			series_cost(&a->w, a->has_date, npeople, text, &c);
 			total = budget_add(total, budget_mul(c.occ, series));
 			if (total > MAX_OCCURRENCES) {
-				rules_report(d, R_LIMIT, a->pos, "the plan expands to "
+				rules_report(d, R_LIMIT, a->where->pos, "the plan expands to "
 				    "more than %u occurrences to schedule "
 				    "(activity '%s' passes the limit)",
 				    MAX_OCCURRENCES, a->id);
@@ -605,7 +608,7 @@ limit_check(const struct plan *p, struct diags *d, const uint64_t *plen)
 			    budget_add(budget_text(text), refs_units(p,
 			    &a->partners, false)));
 			if (!budget_charge(&d->budget, units)) {
-				report_limit(d, a->pos, arena_printf(d->arena,
+				report_limit(d, a->where->pos, arena_printf(d->arena,
 				    "activity '%s'", a->id), &c, series);
 				return;
 			}
@@ -781,7 +784,7 @@ check_non_working_date(const struct plan *p, struct diags *d)
 			    (c = fixed_off_site(p, a, &site)) == NULL)
 				continue;
 			date_format(a->date, day);
-			rules_report(d, R_NON_WORKING_DATE, a->date_pos, "activity "
+			rules_report(d, R_NON_WORKING_DATE, a->where->date_pos, "activity "
 			    "'%s' is fixed on %s, which is not a working day%s "
 			    "(%s)", a->id, day, c == &p->sitecals[0] ? "" :
 			    site >= 0 ? arena_printf(d->arena, " at '%s'",

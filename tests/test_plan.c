@@ -906,8 +906,8 @@ test_stream_matches_tree(void **state)
 
 			assert_string_equal(x->id, y->id);
 			assert_string_equal(x->title, y->title);
-			assert_int_equal(x->pos.line, y->pos.line);
-			assert_int_equal(x->pos.col, y->pos.col);
+			assert_int_equal(x->where->pos.line, y->where->pos.line);
+			assert_int_equal(x->where->pos.col, y->where->pos.col);
 			assert_int_equal(x->w.window.from, y->w.window.from);
 			assert_int_equal(x->w.window.to, y->w.window.to);
 			assert_int_equal(x->w.times, y->w.times);

@@ -114,8 +114,8 @@ expect_same(const char *text, size_t len, bool want_plan)
 			    b.plan->acts[i]->id);
 			assert_string_equal(a.plan->acts[i]->title,
 			    b.plan->acts[i]->title);
-			assert_int_equal(a.plan->acts[i]->pos.line,
-			    b.plan->acts[i]->pos.line);
+			assert_int_equal(a.plan->acts[i]->where->pos.line,
+			    b.plan->acts[i]->where->pos.line);
 		}
 	}
 	plandoc_release(&a);
