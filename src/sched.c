@@ -83,23 +83,22 @@ occ_slot(struct occmap *m, struct arena *a, uint64_t key)
 /* ---- the scheduler's state ----------------------------------------- */
 
 /*
- * One occurrence waiting for a day, in 28 bytes: a big plan has millions.
- * A slice longer than OCC_MAX_LEN days sorts as that long.
+ * One occurrence waiting for a day, in 24 bytes: a big plan has millions.
+ * Its eligible days, by which it is placed, are counted when it is sorted
+ * (occ_len). A plan has at most 10,000,000 occurrences (rule limit).
  */
-#define OCC_MAX_LEN	((1u << 28) - 1)
 struct occ {
 	uint32_t	 series;
-	uint32_t	 number;	/* 1-based within the series */
-	day_t		 from, to;	/* its slice: first and last eligible day */
-	day_t		 date, end;	/* where it went; a record's last day
-					   while recorded and not yet placed */
-	unsigned int	 len : 28;	/* eligible days in the slice */
+	unsigned int	 number : 28;	/* 1-based within the series */
 	unsigned int	 fixed : 1;
 	unsigned int	 placed : 1;
 	unsigned int	 dropped : 1;	/* cancelled by a record */
 	unsigned int	 recorded : 1;	/* fixed by a record on [from, end] */
+	day_t		 from, to;	/* its slice: first and last eligible day */
+	day_t		 date, end;	/* where it went; a record's last day
+					   while recorded and not yet placed */
 };
-_Static_assert(sizeof(struct occ) == 28, "an occurrence is 28 bytes");
+_Static_assert(sizeof(struct occ) == 24, "an occurrence is 24 bytes");
 
 /*
  * What placement reads of a series, in one cache line. Occurrences are
@@ -141,7 +140,8 @@ struct sstate {
 	/* working days of each site calendar as words (struct calwords) */
 	struct occmap		 calmap;	/* sitecal pointer -> index + 1 */
 	struct avec		 cw;
-	uint32_t		*scw;		/* per series: index + 1, or 0 */
+	uint32_t		*scw;		/* per series: index + 1, or 0;
+						   malloc'd, until make_pser */
 	day_t			*days;		/* slice_period's eligible days */
 	size_t			 ndays_cap;
 	uint64_t		 wdpat[128][7];	/* weekday masks as day bits */
@@ -402,7 +402,7 @@ end_of(const struct sitecal *c, const struct when *w, day_t d)
 
 static void
 add_occ(struct sstate *st, uint32_t series, uint32_t number, day_t from,
-    day_t to, uint32_t len)
+    day_t to)
 {
 	struct occ *o = avec_push(st->a, &st->occs, sizeof(*o));
 
@@ -410,7 +410,6 @@ add_occ(struct sstate *st, uint32_t series, uint32_t number, day_t from,
 	o->number = number;
 	o->from = from;
 	o->to = to;
-	o->len = len < OCC_MAX_LEN ? len : OCC_MAX_LEN;
 }
 
 static void
@@ -474,8 +473,7 @@ slice_period(struct sstate *st, uint32_t si, struct span per,
 			    "its share of the window has no working day");
 			continue;
 		}
-		add_occ(st, si, *number, d[from], d[to - 1],
-		    (uint32_t)(to - from));
+		add_occ(st, si, *number, d[from], d[to - 1]);
 	}
 	return true;
 }
@@ -496,7 +494,6 @@ expand_series(struct sstate *st, uint32_t si)
 		o->series = si;
 		o->number = 1;
 		o->from = o->to = sched_act(r)->date;
-		o->len = 1;
 		o->fixed = true;
 		r->of = 1;
 		return;
@@ -540,22 +537,31 @@ expand_series(struct sstate *st, uint32_t si)
  */
 struct actseries {
 	uint32_t	**first, **count;
+	void		 *mem;		/* all of them, malloc'd: freed once
+					   the series are linked */
 };
 
 static void
 make_series(struct sstate *st, struct actseries *as)
 {
-	uint32_t pi, i, j, k, ai;
+	uint32_t pi, i, j, k, ai, *u;
+	size_t total = 0, np = st->s->nplans;
 
-	as->first = arena_alloc(st->a, st->s->nplans * sizeof(*as->first));
-	as->count = arena_alloc(st->a, st->s->nplans * sizeof(*as->count));
-	for (pi = 0; pi < st->s->nplans; pi++) {
+	for (pi = 0; pi < np; pi++)
+		total += (size_t)st->plans[pi]->nacts + 1;
+	if ((as->mem = calloc(1, 2 * np * sizeof(*as->first) +
+	    2 * total * sizeof(uint32_t))) == NULL)
+		arena_oom();
+	as->first = as->mem;
+	as->count = as->first + np;
+	u = (uint32_t *)(as->count + np);
+	for (pi = 0; pi < np; pi++) {
 		const struct plan *p = st->plans[pi];
 
-		as->first[pi] = arena_alloc(st->a, ((size_t)p->nacts + 1) *
-		    sizeof(uint32_t));
-		as->count[pi] = arena_alloc(st->a, ((size_t)p->nacts + 1) *
-		    sizeof(uint32_t));
+		as->first[pi] = u;
+		u += (size_t)p->nacts + 1;
+		as->count[pi] = u;
+		u += (size_t)p->nacts + 1;
 		for (i = ai = 0; i < p->nphases; i++)
 			for (j = 0; j < p->phases[i].nacts; j++, ai++) {
 				const struct activity *a = &p->phases[i].acts[j];
@@ -663,7 +669,8 @@ make_series(struct sstate *st, struct actseries *as)
 			r->site = r->partner = x->partner.idx;
 		}
 	}
-	st->scw = arena_alloc(st->a, (st->series.n + 1) * sizeof(*st->scw));
+	if ((st->scw = calloc(st->series.n + 1, sizeof(*st->scw))) == NULL)
+		arena_oom();
 	for (i = 0; i < st->series.n; i++)
 		expand_series(st, i);
 }
@@ -781,7 +788,6 @@ fix_occ(struct sstate *st, struct occ *o, const struct sched_fix *f)
 	o->fixed = true;
 	o->recorded = true;
 	o->from = o->to = f->days.from;
-	o->len = 1;
 	e = f->days.to;
 	if (f->days.to == f->days.from) {	/* a day starts `days` days */
 		e = end_of(r->cal, when_of(r), f->days.from);
@@ -845,7 +851,7 @@ apply_fixes(struct sstate *st, const struct sched_fix *fixes, size_t nfix)
 			continue;
 		}
 		if (!fixes[f - 1].cancelled) {
-			add_occ(st, si, u->occurrence, 0, 0, 1);
+			add_occ(st, si, u->occurrence, 0, 0);
 			fix_occ(st, &((struct occ *)st->occs.v)[st->occs.n - 1],
 			    &fixes[f - 1]);
 		}
@@ -855,25 +861,37 @@ apply_fixes(struct sstate *st, const struct sched_fix *fixes, size_t nfix)
 
 /* ---- placement ----------------------------------------------------- */
 
+/* The sort key of item i of ctx, for csort. */
+typedef day_t	(*sortkey)(void *ctx, uint32_t i);
+
 /*
- * Stable counting sort of the indexes idx[0..n) by key[idx], whose values
- * lie in [lo, hi]: linear, where a comparison sort of a million items is
- * the slowest part of scheduling.
+ * Stable counting sort of the indexes idx[0..n) by key(ctx, idx[i]):
+ * linear, where a comparison sort of a million items is the slowest part
+ * of scheduling. The keys are asked for, not kept: an array of them would
+ * be 4 MB more at the peak of a million occurrences.
  */
 static void
-csort(uint32_t *idx, uint32_t *tmp, size_t n, const day_t *key, day_t lo,
-    day_t hi)
+csort(uint32_t *idx, uint32_t *tmp, size_t n, sortkey key, void *ctx)
 {
-	size_t *count, i, range = (size_t)(hi - lo) + 1;
+	size_t *count, i, range;
+	day_t lo = INT32_MAX, hi = INT32_MIN, k;
 
+	for (i = 0; i < n; i++) {
+		k = key(ctx, idx[i]);
+		lo = k < lo ? k : lo;
+		hi = k > hi ? k : hi;
+	}
+	if (n < 2)
+		return;
+	range = (size_t)((int64_t)hi - lo) + 1;
 	if ((count = calloc(range + 1, sizeof(*count))) == NULL)
 		arena_oom();
 	for (i = 0; i < n; i++)
-		count[key[idx[i]] - lo + 1]++;
+		count[key(ctx, idx[i]) - lo + 1]++;
 	for (i = 1; i <= range; i++)
 		count[i] += count[i - 1];
 	for (i = 0; i < n; i++)
-		tmp[count[key[idx[i]] - lo]++] = idx[i];
+		tmp[count[key(ctx, idx[i]) - lo]++] = idx[i];
 	memcpy(idx, tmp, n * sizeof(*idx));
 	free(count);
 }
@@ -1234,25 +1252,39 @@ place_one(struct sstate *st, const struct occ *o, day_t from, struct why *y,
 	return false;
 }
 
-/* The keys of v[] in an array, and their range, for csort. */
-static day_t *
-keys_of(const struct occ *v, size_t n, bool by_len, day_t *lo, day_t *hi)
+/*
+ * The eligible days of occurrence i's slice (§5.4), as slice_period found
+ * them: days of its series' window, calendar and weekdays.
+ */
+static day_t
+occ_len(void *ctx, uint32_t i)
 {
-	day_t *k;
-	size_t i;
+	struct sstate *st = ctx;
+	const struct occ *o = &((const struct occ *)st->occs.v)[i];
+	const struct pser *ps = &st->ps[o->series];
+	const struct calwords *cw = ps_words(st, ps);
+	day_t lo = o->from > ps->from ? o->from : ps->from;
+	day_t hi = o->to < ps->to ? o->to : ps->to, n = 0;
+	int32_t k;
 
-	if ((k = malloc((n + 1) * sizeof(*k))) == NULL)
-		arena_oom();
-	*lo = INT32_MAX;
-	*hi = INT32_MIN;
-	for (i = 0; i < n; i++) {
-		k[i] = by_len ? (day_t)v[i].len : v[i].to;
-		if (k[i] < *lo)
-			*lo = k[i];
-		if (k[i] > *hi)
-			*hi = k[i];
-	}
-	return k;
+	for (k = word_of(lo); lo <= hi && k <= word_of(hi); k++)
+		n += __builtin_popcountll(range_bits(k, lo, hi) &
+		    work_word(cw, k) & weekday_word(st, ps->weekdays, k));
+	return n;
+}
+
+/* The last day of occurrence i's slice. */
+static day_t
+occ_to(void *ctx, uint32_t i)
+{
+	return ((const struct occ *)ctx)[i].to;
+}
+
+/* The first day of event i. */
+static day_t
+event_date(void *ctx, uint32_t i)
+{
+	return ((const struct sched_event *)ctx)[i].date;
 }
 
 /* The placed occurrences as events: file order, then stably by date. */
@@ -1262,7 +1294,6 @@ collect_events(struct sstate *st, uint32_t *idx, uint32_t *tmp)
 	const struct occ *v = st->occs.v;
 	struct sched_event *ev, *sorted;
 	size_t i, k = 0, n = st->occs.n;
-	day_t *key, lo = INT32_MAX, hi = INT32_MIN;
 
 	for (i = 0; i < n; i++)
 		if (v[i].placed) {
@@ -1278,20 +1309,12 @@ collect_events(struct sstate *st, uint32_t *idx, uint32_t *tmp)
 	if (k < 2)
 		return;
 	ev = st->events.v;
-	if ((key = malloc(k * sizeof(*key))) == NULL)
-		arena_oom();
-	for (i = 0; i < k; i++) {
-		key[i] = ev[i].date;
-		lo = key[i] < lo ? key[i] : lo;
-		hi = key[i] > hi ? key[i] : hi;
-	}
-	csort(idx, tmp, k, key, lo, hi);
+	csort(idx, tmp, k, event_date, ev);
 	sorted = arena_realloc_owned(st->a, NULL, k * sizeof(*sorted));
 	for (i = 0; i < k; i++)
 		sorted[i] = ev[idx[i]];
 	arena_realloc_owned(st->a, ev, 1);
 	st->events.v = sorted;
-	free(key);
 }
 
 /* The day after n more working days of calendar c after day d. */
@@ -1523,9 +1546,10 @@ place(struct sstate *st)
 	struct occ *v = st->occs.v;
 	size_t i, n = st->occs.n, k;
 	uint32_t *idx, *tmp, layer;
-	day_t *key, lo, hi;
 
 	make_pser(st);
+	free(st->scw);
+	st->scw = NULL;
 	/* occurrences unplaced while they were cut count for after */
 	for (i = 0; i < st->unplaced.n; i++)
 		st->ps[(uintptr_t)((struct sched_unplaced *)
@@ -1563,12 +1587,8 @@ place(struct sstate *st)
 				idx[k++] = (uint32_t)i;
 		if (k == 0)
 			continue;
-		key = keys_of(v, n, true, &lo, &hi);
-		csort(idx, tmp, k, key, lo, hi);
-		free(key);
-		key = keys_of(v, n, false, &lo, &hi);
-		csort(idx, tmp, k, key, lo, hi);
-		free(key);
+		csort(idx, tmp, k, occ_len, st);
+		csort(idx, tmp, k, occ_to, v);
 		for (i = 0; i < k; i++) {
 			struct occ *o = &v[idx[i]];
 			const struct sched_series *r;
@@ -1899,6 +1919,7 @@ sched_run_fixed(struct schedule *s, const struct plan *const *plans,
 	make_series(&st, &as);
 	apply_fixes(&st, fixes, nfix);
 	link_series(&st, &as);
+	free(as.mem);
 	place(&st);
 	free(st.layer);
 
