@@ -685,7 +685,8 @@ static void
 link_series(struct sstate *st, const struct actseries *as)
 {
 	struct sched_series *v = st->series.v;
-	size_t n = st->series.n, i, e, *first, *at;
+	size_t n = st->series.n, i, e;
+	uint32_t *first, *at;	/* the total of predecessors fits (below) */
 	uint32_t k, j, *indeg, *succ, head = 0, tail = 0;
 	struct avec pv = { 0 };
 
@@ -746,7 +747,7 @@ link_series(struct sstate *st, const struct actseries *as)
 		if (indeg[i] == 0)
 			at[tail++] = (uint32_t)i;
 	while (head < tail) {
-		uint32_t x = (uint32_t)at[head++];
+		uint32_t x = at[head++];
 
 		if (st->layer[x] + 1 > st->nlayers)
 			st->nlayers = st->layer[x] + 1;
