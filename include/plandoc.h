@@ -49,8 +49,8 @@ void	 plandoc_init_buffer(struct plandoc *, const char *name,
 /*
  * Gives back the tree, and the builder's working memory with it, once the
  * file is checked: nothing after the rules reads them. root goes NULL,
- * and so does the plan's, and its lists of references and repeated ids
- * are emptied; the model's nodes (ynode pointers, for the rules'
+ * and so do the plan's and each activity's where, and its lists of
+ * references and repeated ids are emptied; the model's nodes (ynode pointers, for the rules'
  * positions) may be read no more. The text of values stays; that of
  * keys goes with the tree.
  */

@@ -262,10 +262,16 @@ plandoc_init_buffer(struct plandoc *pd, const char *name, const char *buf,
 void
 plandoc_trim(struct plandoc *pd)
 {
+	uint32_t i, j;
+
 	arena_release(&pd->scratch);
 	arena_release(&pd->tree);
 	pd->root = NULL;
 	if (pd->plan != NULL) {
+		/* where the keys were went with the tree: a reader crashes */
+		for (i = 0; i < pd->plan->nphases; i++)
+			for (j = 0; j < pd->plan->phases[i].nacts; j++)
+				pd->plan->phases[i].acts[j].where = NULL;
 		pd->plan->root = NULL;
 		pd->plan->dups = NULL;
 		pd->plan->ndups = 0;

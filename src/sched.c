@@ -550,7 +550,7 @@ make_series(struct sstate *st, struct actseries *as)
 	for (pi = 0; pi < np; pi++)
 		total += (size_t)st->plans[pi]->nacts + 1;
 	if ((as->mem = calloc(1, 2 * np * sizeof(*as->first) +
-	    2 * total * sizeof(uint32_t))) == NULL)
+	    2 * total * sizeof(uint32_t) + 1)) == NULL)
 		arena_oom();
 	as->first = as->mem;
 	as->count = as->first + np;

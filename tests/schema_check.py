@@ -543,7 +543,9 @@ def check_tables(r):
     with open(SCHEMA, encoding="utf-8") as f:
         schema = json.load(f)
     seen = set()
-    macro = re.search(r"#define WHEN_KEYS\(S, w\)(.*?)\n\n", src, re.S)
+    macro = re.search(r"#define WHEN_KEYS\([^)]*\)(.*?)\n\n", src, re.S)
+    r.result("schema: the WHEN_KEYS rows found",
+             None if macro else "no '#define WHEN_KEYS(' in build_plan.c")
     when_rows = row_keys(macro.group(1)) if macro else []
     for m in re.finditer(r"static const struct keydef (\w+)\[\] = \{(.*?)\n\};",
                          src, re.S):

@@ -847,9 +847,14 @@ test_trim_keeps_model(void **state)
 	    subs[0][1], at + strlen(subs[0][0]));
 	p = load(text, false);
 	assert_non_null(pd.root);
+	assert_non_null(p->phases[0].acts[0].where);
+	assert_true(p->phases[0].acts[0].where->pos.line > 0);
 	plandoc_trim(&pd);
 	assert_null(pd.root);
 	assert_null(p->root);
+	for (i = 0; i < p->nphases; i++)	/* they went with the tree */
+		for (j = 0; j < p->phases[i].nacts; j++)
+			assert_null(p->phases[i].acts[j].where);
 	assert_int_equal(p->nrefs, 0);
 	assert_null(p->refs);
 	scribble();
