@@ -1281,6 +1281,13 @@ occ_to(void *ctx, uint32_t i)
 	return ((const struct occ *)ctx)[i].to;
 }
 
+/* Occurrence i's date: its eligible days while it waits (place). */
+static day_t
+occ_date(void *ctx, uint32_t i)
+{
+	return ((const struct occ *)ctx)[i].date;
+}
+
 /* The first day of event i. */
 static day_t
 event_date(void *ctx, uint32_t i)
@@ -1588,7 +1595,15 @@ place(struct sstate *st)
 				idx[k++] = (uint32_t)i;
 		if (k == 0)
 			continue;
-		csort(idx, tmp, k, occ_len, st);
+		/*
+		 * An occurrence that waits has no date yet: it holds the
+		 * slice's eligible days while they sort, counted once each.
+		 */
+		for (i = 0; i < k; i++)
+			v[idx[i]].date = occ_len(st, idx[i]);
+		csort(idx, tmp, k, occ_date, v);
+		for (i = 0; i < k; i++)
+			v[idx[i]].date = 0;
 		csort(idx, tmp, k, occ_to, v);
 		for (i = 0; i < k; i++) {
 			struct occ *o = &v[idx[i]];
