@@ -109,7 +109,8 @@ enum every {
 
 /* The scheduling keys shared by activities and mentorship meetings. */
 struct when {
-	struct ref		 at_org;	/* AT_ORG: index into orgs */
+	struct ref		*at_org;	/* AT_ORG: index into orgs, or
+						   NULL (when_org) */
 	struct span		 window;	/* when, else the phase/period */
 	uint32_t		 times;		/* default 1 */
 	uint32_t		 every_n;	/* EV_WEEKS, EV_DAYS, EV_MONTHS */
@@ -121,6 +122,17 @@ struct when {
 	bool			 has_when;
 	bool			 has_weekday;
 };
+
+/*
+ * The org of an `at: ORG` (AT_ORG), an index into orgs; 0 (the host) for
+ * a when without one. Only AT_ORG whens have one: most activities keep
+ * a pointer rather than a reference.
+ */
+static inline int32_t
+when_org(const struct when *w)
+{
+	return w->at_org != NULL ? w->at_org->idx : 0;
+}
 
 /* Where the keys of a struct when are written; line 0: absent. */
 struct when_pos {

@@ -255,7 +255,9 @@ when_at(struct bctx *b, const struct ynode *v, void *o)
 		w->at = AT_OTHER;
 	else {
 		w->at = AT_ORG;
-		bld_add_ref(b, &w->at_org, v, NS_ORG);
+		w->at_org = arena_alloc_align(b->a, sizeof(*w->at_org),
+		    _Alignof(struct ref));
+		bld_add_ref(b, w->at_org, v, NS_ORG);
 	}
 }
 
@@ -1786,7 +1788,7 @@ fill_defaults(struct bctx *b)
 		    x->per == PER_SEMESTER ? EV_SEMESTER : EV_MONTHS;
 		x->w.times = x->visits > 0 ? (uint32_t)x->visits : 0;
 		x->w.at = AT_ORG;
-		x->w.at_org = x->partner;
+		x->w.at_org = &x->partner;
 	}
 	if (p->has_aid && p->aid.node != NULL &&
 	    ynode_get(p->aid.node, "publicity-days") == NULL)
@@ -2023,8 +2025,9 @@ resolve_pending(struct bctx *b)
 				if (a->partners.v[k].idx == REF_PENDING)
 					bld_resolve(b, &a->partners.v[k],
 					    NS_PARTNER);
-			if (a->w.at == AT_ORG && a->w.at_org.idx == REF_PENDING)
-				bld_resolve(b, &a->w.at_org, NS_ORG);
+			if (a->w.at == AT_ORG && a->w.at_org != NULL &&
+			    a->w.at_org->idx == REF_PENDING)
+				bld_resolve(b, a->w.at_org, NS_ORG);
 		}
 	if (p->has_writer && p->writer.idx == REF_PENDING)
 		bld_resolve(b, &p->writer, NS_PARTNER);
@@ -2072,14 +2075,16 @@ index_activities(struct bctx *b)
 				    NS_ACTIVITY);
 }
 
-/* One `at` as fix_sides reads it; writer is an org index, or -1. */
+/*
+ * One `at` as fix_sides reads it; own is the writer as an org (at_org),
+ * or NULL when there is none.
+ */
 static void
-fix_side(const struct plan *p, struct when *w, int32_t writer)
+fix_side(const struct plan *p, struct when *w, struct ref *own)
 {
-	if (w->at == AT_OWN && p->author == AUTHOR_PARTNER && writer > 0) {
+	if (w->at == AT_OWN && p->author == AUTHOR_PARTNER && own != NULL) {
 		w->at = AT_ORG;
-		w->at_org.idx = writer;
-		w->at_org.text = p->orgs[writer].id;
+		w->at_org = own;
 	} else if (w->at == AT_OWN)
 		w->at = AT_HOST;
 	else if (w->at == AT_OTHER)
@@ -2095,6 +2100,7 @@ static void
 fix_sides(struct bctx *b)
 {
 	struct plan *p = b->p;
+	struct ref *own = NULL;
 	int32_t writer = -1;
 	uint32_t i;
 
@@ -2108,10 +2114,16 @@ fix_sides(struct bctx *b)
 			    "partner' needs 'writer': the plan has %u partners",
 			    p->norgs - 1);
 	}
+	if (writer > 0) {	/* one reference, for every 本园 */
+		own = arena_alloc_align(b->a, sizeof(*own),
+		    _Alignof(struct ref));
+		own->idx = writer;
+		own->text = p->orgs[writer].id;
+	}
 	for (i = 0; i < p->nacts; i++)
-		fix_side(p, &p->acts[i]->w, writer);
+		fix_side(p, &p->acts[i]->w, own);
 	for (i = 0; i < p->nmentorships; i++)
-		fix_side(p, &p->mentorships[i].meet, writer);
+		fix_side(p, &p->mentorships[i].meet, own);
 }
 
 struct plan *

@@ -146,7 +146,7 @@ jat(FILE *fp, const struct plan *p, const struct when *w, int32_t site)
 		at = "online";
 		break;
 	case AT_ORG:
-		at = w->at_org.idx == 0 ? "host" : "org";
+		at = when_org(w) == 0 ? "host" : "org";
 		break;
 	default:
 		at = "host";
@@ -238,7 +238,7 @@ json_activity(FILE *fp, const struct plan *p, const struct activity *a)
 	if (a->w.at == AT_HOST)
 		site = 0;
 	else if (a->w.at == AT_ORG)
-		site = a->w.at_org.idx;
+		site = when_org(&a->w);
 	fputs("{\"id\": ", fp);
 	jw_str(fp, a->id);
 	fputs(", \"title\": ", fp);
@@ -324,7 +324,7 @@ json_mentorship(FILE *fp, const struct plan *p, const struct mentorship *m,
 	if (w->at == AT_HOST)
 		site = 0;
 	else if (w->at == AT_ORG)
-		site = w->at_org.idx;
+		site = when_org(w);
 	else if (w->at == AT_PARTNER)
 		site = k >= 0 && (uint32_t)k < p->npeople &&
 		    p->people[k].has_org ? p->people[k].org.idx : 0;

@@ -271,7 +271,7 @@ plan_series_site(const struct plan *p, const struct when *w, int32_t partner,
 	case AT_HOST:
 		return 0;
 	case AT_ORG:
-		return w->at_org.idx >= 0 ? w->at_org.idx : 0;
+		return when_org(w) >= 0 ? when_org(w) : 0;
 	case AT_PARTNER:
 		if (m == NULL)
 			return partner;

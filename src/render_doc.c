@@ -837,7 +837,7 @@ where(struct doc *d, const struct activity *a)
 		sbuf_puts(&d->b, L(d, "线上", "online"));
 		return;
 	case AT_ORG:
-		sbuf_puts(&d->b, org_name(p, a->w.at_org.idx));
+		sbuf_puts(&d->b, org_name(p, when_org(&a->w)));
 		return;
 	default:
 		sbuf_puts(&d->b, org_name(p, 0));

@@ -78,7 +78,7 @@ fixed_claims(const struct plan *p, struct arena *ar, struct avec *v)
 				if (a->w.at == AT_HOST)
 					site = 0;
 				else if (a->w.at == AT_ORG)
-					site = a->w.at_org.idx;
+					site = when_org(&a->w);
 				else if (a->w.at == AT_PARTNER)
 					site = a->all_partners ?
 					    (int32_t)s + 1 :

@@ -100,8 +100,8 @@ check_partner_unvisited(const struct plan *p, struct diags *d)
 		for (j = 0; j < p->phases[i].nacts; j++) {
 			const struct activity *a = &p->phases[i].acts[j];
 
-			if (a->w.at == AT_ORG && a->w.at_org.idx > 0)
-				seen[a->w.at_org.idx] = true;
+			if (a->w.at == AT_ORG && when_org(&a->w) > 0)
+				seen[when_org(&a->w)] = true;
 			if (a->w.at != AT_PARTNER)
 				continue;
 			if (a->all_partners)
@@ -115,8 +115,8 @@ check_partner_unvisited(const struct plan *p, struct diags *d)
 		const struct when *w = &p->mentorships[i].meet;
 
 		if (p->mentorships[i].has_meet && w->at == AT_ORG &&
-		    w->at_org.idx > 0)
-			seen[w->at_org.idx] = true;
+		    when_org(w) > 0)
+			seen[when_org(w)] = true;
 	}
 	for (i = 0; i < p->npairings; i++)	/* pairings with visits */
 		if (p->pairings[i].visits > 0 && p->pairings[i].partner.idx > 0)

@@ -603,7 +603,7 @@ make_series(struct sstate *st, struct actseries *as)
 						r->id = a->id;
 						break;
 					case AT_ORG:
-						r->site = a->w.at_org.idx;
+						r->site = when_org(&a->w);
 						if (r->site > 0)
 							r->partner = r->site;
 						r->id = a->id;
@@ -635,7 +635,7 @@ make_series(struct sstate *st, struct actseries *as)
 				r->site = 0;
 				break;
 			case AT_ORG:
-				r->site = m->meet.at_org.idx;
+				r->site = when_org(&m->meet);
 				break;
 			case AT_PARTNER:
 				/* at the apprentice's kindergarten */

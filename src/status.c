@@ -114,14 +114,14 @@ status_rec_site(const struct record *r, const struct schedule *s,
 		return r->partner.idx;
 	if (r->ment >= 0)
 		return p->mentorships[r->ment].meet.at == AT_ORG ?
-		    p->mentorships[r->ment].meet.at_org.idx : 0;
+		    when_org(&p->mentorships[r->ment].meet) : 0;
 	if (a == NULL)
 		return -1;
 	switch (a->w.at) {
 	case AT_HOST:
 		return 0;
 	case AT_ORG:
-		return a->w.at_org.idx;
+		return when_org(&a->w);
 	case AT_PARTNER:
 		if (!a->all_partners && a->partners.n == 1)
 			return a->partners.v[0].idx;

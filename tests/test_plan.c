@@ -398,7 +398,7 @@ test_activity_keys(void **state)
 	assert_int_equal(a->w.times, 5);
 	a = act(p, 0, 2);
 	assert_int_equal(a->w.at, AT_ORG);
-	assert_int_equal(a->w.at_org.idx, 1);
+	assert_int_equal(when_org(&a->w), 1);
 	assert_int_equal(a->w.times, 2);
 	a = act(p, 0, 3);
 	assert_int_equal(a->w.at, AT_ONLINE);
@@ -557,7 +557,7 @@ test_mentorships(void **state)
 	assert_true(m->has_meet);
 	assert_true(m->meet.has_when);
 	assert_int_equal(m->meet.at, AT_ORG);
-	assert_int_equal(m->meet.at_org.idx, 1);
+	assert_int_equal(when_org(&m->meet), 1);
 	assert_int_equal(m->meet.times, 2);
 	expect_window(&m->meet, D(2024, 10, 1), D(2024, 10, 31));
 	unload();
@@ -920,7 +920,7 @@ test_stream_matches_tree(void **state)
 			for (k = 0; k < x->owners.n; k++)
 				assert_int_equal(x->owners.v[k].idx,
 				    y->owners.v[k].idx);
-			assert_int_equal(x->w.at_org.idx, y->w.at_org.idx);
+			assert_int_equal(when_org(&x->w), when_org(&y->w));
 		}
 	}
 	arena_release(&a);
@@ -954,7 +954,7 @@ test_stream_people_after_phases(void **state)
 	assert_int_equal(a->owners.v[0].idx, 0);
 	assert_int_equal(a->people.v[0].idx, 1);
 	assert_int_equal(a->w.at, AT_ORG);
-	assert_int_equal(a->w.at_org.idx, 1);
+	assert_int_equal(when_org(&a->w), 1);
 	assert_int_equal(pd.diags.n, 1);
 	assert_int_equal(pd.diags.v[0].rule, R_UNKNOWN_REF);
 	assert_int_equal(pd.diags.v[0].line, 7);
@@ -1323,7 +1323,7 @@ test_pairings(void **state)
 	assert_int_equal(x->w.days, 1);
 	assert_int_equal(x->w.weekdays, 0x7F);
 	assert_int_equal(x->w.at, AT_ORG);
-	assert_int_equal(x->w.at_org.idx, 2);
+	assert_int_equal(when_org(&x->w), 2);
 	x = &p->pairings[1];
 	assert_string_equal(x->id, "v2");
 	assert_int_equal(x->partner.idx, 3);
@@ -1518,7 +1518,7 @@ test_activity_keys10(void **state)
 	a = act(p, 0, 1);
 	assert_int_equal(a->kind, K_RESEARCH);
 	assert_int_equal(a->w.at, AT_ORG);
-	assert_int_equal(a->w.at_org.idx, 1);
+	assert_int_equal(when_org(&a->w), 1);
 	assert_int_equal(a->w.weekdays, (1 << WD_MON) | (1 << WD_SUN));
 	assert_int_equal(a->w.every, EV_SEMESTER);
 	a = act(p, 0, 2);
@@ -1549,7 +1549,7 @@ test_activity_keys10(void **state)
 	assert_int_equal(a->w.every_n, 3);
 	/* a mentorship's meet reads 本园 the same way; 每月 is month */
 	assert_int_equal(p->mentorships[0].meet.at, AT_ORG);
-	assert_int_equal(p->mentorships[0].meet.at_org.idx, 1);
+	assert_int_equal(when_org(&p->mentorships[0].meet), 1);
 	assert_int_equal(p->mentorships[0].meet.every, EV_MONTH);
 	/* every activity, in phase order */
 	assert_int_equal(p->nacts, 6);
@@ -1604,7 +1604,7 @@ test_sides(void **state)
 	assert_int_equal(p->author, AUTHOR_PARTNER);
 	assert_false(p->has_writer);
 	assert_int_equal(act(p, 0, 0)->w.at, AT_ORG);
-	assert_int_equal(act(p, 0, 0)->w.at_org.idx, 1);
+	assert_int_equal(when_org(&act(p, 0, 0)->w), 1);
 	assert_int_equal(act(p, 0, 1)->w.at, AT_HOST);
 	unload();
 	plandoc_init_buffer(&pd, "t.yaml", two, strlen(two), NULL);
