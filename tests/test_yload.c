@@ -158,7 +158,7 @@ test_short_scalars_shared(void **state)
 
 /*
  * Scalars of up to 63 bytes go through the cache too: a plan repeats its
- * titles (14 Chinese characters are 42 bytes). Longer ones are copied
+ * titles (17 Chinese characters are 51 bytes). Longer ones are copied
  * each time, with the same text.
  */
 static void
