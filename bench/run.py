@@ -38,6 +38,8 @@ GENPLAN = os.path.join(BENCH, "genplan.py")
 GENCOUNTY = os.path.join(BENCH, "gencounty.py")
 BARE_MANY_SRC = os.path.join(BENCH, "bare_many.c")
 BARE_MANY_BIN = os.path.join(BENCH, "bare_many")
+FRESH_SRC = os.path.join(BENCH, "fresh.c")
+FRESH_BIN = os.path.join(BENCH, "fresh")
 
 # §9 targets
 TARGET_RATIO = {"validate": 1.3, "schedule": 3.0}   # pairplan time / bare parse time
@@ -307,6 +309,7 @@ def main():
         die("no pairplan binary at %s (build it first, or give --pairplan PATH)" % a.pairplan)
     build(BARE_SRC, BARE_BIN, ["-lyaml"])
     build(MEASURE_SRC, MEASURE_BIN, [])
+    build(FRESH_SRC, FRESH_BIN, [])
     if a.county:
         build(BARE_MANY_SRC, BARE_MANY_BIN, ["-lyaml", "-pthread"])
 
@@ -366,7 +369,13 @@ def machine():
                     break
     except OSError:
         pass
-    return "%d cores (%s), %s" % (os.cpu_count() or 0, model, os.uname().sysname)
+    line = "%d cores (%s), %s" % (os.cpu_count() or 0, model, os.uname().sysname)
+    # how dear fresh memory is here: pairplan needs some times its file,
+    # a bare parse almost none (see fresh.c)
+    r = subprocess.run([FRESH_BIN], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    if r.returncode == 0 and r.stdout.strip():
+        line += "; " + r.stdout.strip()
+    return line
 
 
 def write_readme(a, pp):
