@@ -41,6 +41,13 @@ char	*arena_printf(struct arena *, const char *, ...)
 char	*arena_vprintf(struct arena *, const char *, va_list)
 	    __attribute__((format(printf, 2, 0)));
 
+/*
+ * Moves everything src holds into dst, which frees it on release; src is
+ * left empty. For work done in an arena of its own on another thread,
+ * whose results outlive it.
+ */
+void	 arena_adopt(struct arena *dst, struct arena *src);
+
 /* Frees everything but the newest chunk, which is reused from its start. */
 void	 arena_reset(struct arena *);
 /*

@@ -387,6 +387,37 @@ arena_reset(struct arena *a)
 	a->total = keep->size;
 }
 
+void
+arena_adopt(struct arena *dst, struct arena *src)
+{
+	struct arena_chunk **tail;
+	size_t ncap;
+
+	/* behind dst's newest chunk, which dst goes on filling */
+	for (tail = dst->head != NULL ? &dst->head->next : &dst->head;
+	    *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = src->head;
+	if (dst->cur == NULL && src->head != NULL) {
+		dst->cur = src->cur;
+		dst->end = src->end;
+	}
+	dst->total += src->total;
+	if (src->nowned > dst->capowned - dst->nowned) {
+		ncap = dst->nowned + src->nowned;
+		if ((dst->owned = realloc(dst->owned, ncap *
+		    sizeof(*dst->owned))) == NULL)
+			arena_oom();
+		dst->capowned = ncap;
+	}
+	if (src->nowned > 0)
+		memcpy(dst->owned + dst->nowned, src->owned, src->nowned *
+		    sizeof(*src->owned));
+	dst->nowned += src->nowned;
+	free(src->owned);
+	memset(src, 0, sizeof(*src));
+}
+
 void *
 arena_realloc_owned(struct arena *a, void *old, size_t sz)
 {

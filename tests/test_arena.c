@@ -546,6 +546,47 @@ test_oom(void **state)
 	expect_oom(strndup_max);
 }
 
+/*
+ * arena_adopt: what another arena made, chunks and owned blocks, is dst's
+ * to keep, to grow and to free; the source is left empty and reusable.
+ */
+static void
+test_adopt(void **state)
+{
+	struct arena *dst = *state, src, empty;
+	char *s[300], *own, *mine;
+	size_t i;
+
+	(void)arena_alloc(dst, 40);	/* dst has a chunk of its own */
+	arena_init(&src);
+	for (i = 0; i < 300; i++) {	/* several chunks */
+		s[i] = arena_alloc(&src, 100 + i);
+		memset(s[i], (int)(i & 0x7F), 100 + i);
+	}
+	own = arena_realloc_owned(&src, NULL, 1000);
+	memset(own, 'o', 1000);
+	arena_adopt(dst, &src);
+	memset(&empty, 0, sizeof(empty));
+	assert_memory_equal(&src, &empty, sizeof(src));
+	for (i = 0; i < 300; i++)
+		assert_int_equal(s[i][99 + i], (char)(i & 0x7F));
+	/* the owned block is dst's now: it grows through dst */
+	own = arena_realloc_owned(dst, own, 1 << 20);
+	assert_int_equal(own[999], 'o');
+	own[(1 << 20) - 1] = 'e';
+	mine = arena_alloc(dst, 64);	/* dst goes on allocating */
+	assert_true(all_zero(mine, 64));
+	/* an empty arena adopts: it takes src's chunks as its own */
+	arena_init(&src);
+	s[0] = arena_strdup(&src, "kept");
+	arena_init(&empty);
+	arena_adopt(&empty, &src);
+	assert_string_equal(s[0], "kept");
+	assert_string_equal(arena_strdup(&empty, "more"), "more");
+	arena_release(&empty);
+	arena_release(&src);	/* empty: nothing to free */
+}
+
 int
 main(void)
 {
@@ -582,6 +623,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_avec_two, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_adopt, setup, teardown),
 		cmocka_unit_test(test_oom),
 	};
 
