@@ -20,7 +20,7 @@ stages='
 7 records  records
 8 rules    rules_util rules_ref rules_time rules_conflict rules_content rules_order rules_aid rules
 9 pipeline plandoc
-10 schedule sched sched_filter
+10 schedule sched sched_filter sched_groups
 11 tracking rectrack status report report_records
 12 formats l10n render_util ics json_sched json_plan render_doc render_svg render_table render_csv render_json render_ics render_md render_html init render_status render_summary report_text report_md report_html report_json report_csv
 13 table   formats

@@ -10,6 +10,7 @@
 #include "rectrack.h"
 #include "records.h"
 #include "sched.h"
+#include "sched_groups.h"
 #include "strmap.h"
 #include "suggest.h"
 
@@ -65,7 +66,7 @@ rectrack_schedule(struct schedule *s, const struct plan *const *plans,
 
 	for (pi = 0; recs != NULL && pi < nplans; pi++)
 		rectrack_add_fixes(&fixes, recs[pi], (uint32_t)pi, a);
-	sched_run_fixed(s, plans, nplans, fixes.v, fixes.n, a);
+	sched_run_groups(s, plans, nplans, fixes.v, fixes.n, 0, a);
 	/* Each record's series was found in its plan's own schedule. */
 	for (pi = 0; recs != NULL && pi < nplans; pi++) {
 		struct records *rs = recs[pi];
