@@ -60,6 +60,13 @@ void	 arena_reset(struct arena *);
 void	*arena_realloc_owned(struct arena *, void *, size_t);
 
 /*
+ * The block of arena_realloc_owned p, copied into the arena's chunks and
+ * freed: for an array done growing, whose slack and heap pages the next
+ * one takes. The copy, which may move, is returned.
+ */
+void	*arena_settle_owned(struct arena *, void *p, size_t sz);
+
+/*
  * The growing array, the one kind there is: room for one more item in
  * an array v of n items of itemsz bytes with room for *cap, growing it
  * (and *cap) when it is full; returns the array, which may have moved.

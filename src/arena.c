@@ -456,6 +456,25 @@ arena_realloc_owned(struct arena *a, void *old, size_t sz)
 	return o->p;
 }
 
+void *
+arena_settle_owned(struct arena *a, void *p, size_t sz)
+{
+	size_t i = a->nowned;
+	void *c;
+
+	if (p == NULL)
+		return NULL;
+	while (i-- > 0 && a->owned[i].p != p)
+		;
+	if (i >= a->nowned || sz > a->owned[i].sz)
+		return p;	/* not an owned block: left as it is */
+	c = arena_alloc(a, sz);
+	memcpy(c, p, sz);
+	owned_free(&a->owned[i]);
+	a->owned[i] = a->owned[--a->nowned];
+	return c;
+}
+
 /*
  * Growth by half again, through arena_realloc_owned: realloc can move a
  * big array without a copy, and no old copy is left in the arena.

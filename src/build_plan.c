@@ -46,14 +46,28 @@ static const struct keydef partner_keys[] = {
 };
 #undef O
 
-/* A complete streamed list of n items of sz, its slack given back. */
+/*
+ * A complete streamed list of n items of sz, its slack given back. A list
+ * of a small plan moves into the arena's chunks, so that the next plan's
+ * lists grow in the heap pages this one leaves: a county keeps thousands
+ * of plans, and kept in the heap their lists took a fresh 4 KB page, a
+ * page fault, every 4 KB (bench/README.md).
+ */
+#define STREAM_SETTLE_MAX	(64u << 10)
+
 static void *
 stream_fit(struct bctx *b, void *v, uint32_t n, uint32_t *cap, size_t sz)
 {
+	size_t bytes = (size_t)n * sz;
+
+	if (bytes <= STREAM_SETTLE_MAX && n > 0) {
+		*cap = n;
+		return arena_settle_owned(b->a, v, bytes);
+	}
 	if (n >= *cap)
 		return v;
 	*cap = n;
-	return arena_realloc_owned(b->a, v, (size_t)n * sz);
+	return arena_realloc_owned(b->a, v, bytes);
 }
 
 /*

@@ -587,6 +587,33 @@ test_adopt(void **state)
 	arena_release(&src);	/* empty: nothing to free */
 }
 
+/*
+ * arena_settle_owned: an owned block's first sz bytes move into the
+ * chunks, and the block is no longer owned (dst grows it no more); a
+ * pointer the arena does not own comes back as it was.
+ */
+static void
+test_settle_owned(void **state)
+{
+	struct arena *a = *state;
+	char *v, *w, local[4] = "abc";
+	size_t owned;
+
+	v = arena_realloc_owned(a, NULL, 4096);
+	memset(v, 's', 4096);
+	owned = a->nowned;
+	w = arena_settle_owned(a, v, 3000);
+	assert_non_null(w);
+	assert_int_equal(a->nowned, owned - 1);
+	assert_int_equal(w[0], 's');
+	assert_int_equal(w[2999], 's');
+	assert_ptr_equal(arena_settle_owned(a, local, 4), local);
+	assert_null(arena_settle_owned(a, NULL, 10));
+	/* more than the block holds: left as it is */
+	v = arena_realloc_owned(a, NULL, 16);
+	assert_ptr_equal(arena_settle_owned(a, v, 17), v);
+}
+
 int
 main(void)
 {
@@ -624,6 +651,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_avec_two, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_adopt, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_settle_owned, setup,
+		    teardown),
 		cmocka_unit_test(test_oom),
 	};
 
