@@ -26,7 +26,7 @@ check_duplicate_id(const struct plan *p, struct diags *d)
 }
 
 static const char *const ns_names[NS__COUNT] = {
-	"person", "organisation", "partner"
+	"person", "organisation", "partner", "activity"
 };
 
 /* Every id and name a reference of namespace ns could have meant. */
@@ -42,6 +42,13 @@ candidates(const struct plan *p, struct arena *a, enum ns ns, size_t *n)
 		for (i = 0; i < p->npeople; i++) {
 			v[k++] = p->people[i].id;
 			v[k++] = p->people[i].name;
+		}
+	} else if (ns == NS_ACTIVITY) {	/* after: an id or a title */
+		v = arena_alloc(a, (2 * (size_t)p->nacts + 1) * sizeof(*v));
+		for (i = 0; i < p->nacts; i++) {
+			v[k++] = p->acts[i]->id;
+			if (p->acts[i]->title != NULL)
+				v[k++] = p->acts[i]->title;
 		}
 	} else {
 		v = arena_alloc(a, (2 * (size_t)p->norgs + 4) * sizeof(*v));
