@@ -589,6 +589,112 @@ pm_sort(struct pm *v, size_t n, size_t np)
 	free(t);
 }
 
+/* Person rp's months from the counts c of months lo, lo + 1, ... */
+static void
+person_months(struct rb *b, struct report_person *rp, const uint32_t *c,
+    int32_t lo, size_t span)
+{
+	size_t k;
+	uint32_t m = 0;
+
+	for (k = 0; k < span; k++)
+		m += c[k] != 0;
+	if (m == 0)
+		return;
+	rp->months = arena_alloc(b->a, m * sizeof(*rp->months));
+	for (k = 0; k < span; k++)
+		if (c[k] != 0) {
+			rp->months[rp->nmonths].month = lo + (int32_t)k;
+			rp->months[rp->nmonths++].n = c[k];
+		}
+	for (m = 1; m < rp->nmonths; m++)
+		if (rp->months[m].n > rp->months[rp->busiest].n)
+			rp->busiest = m;
+}
+
+/* A plan's table of people by months, at most: bigger ones sort. */
+#define MONTHS_TABLE_MAX	(1u << 20)
+
+/*
+ * Each person's events by month, plan by plan, when no person is in two
+ * plans: ord has the events of a plan's series together, and they are
+ * all that its people have, counted in a table of its people by its
+ * months that stays in the cache. False, before anything is counted,
+ * when a person is in two plans or a plan's table would be too big:
+ * then the sort of all (rb_months) does it.
+ */
+static bool
+months_by_plan(struct rb *b, const uint32_t *ord)
+{
+	struct report *r = b->r;
+	const struct schedule *s = b->s;
+	size_t t, u, i, span, cap = 0;
+	uint32_t *cnt, plan, j, k;
+	int32_t *lo, *hi, mo;
+	bool fit = true;
+
+	if (ord == NULL)
+		return false;
+	for (i = 0; i < r->npeople; i++)
+		if (r->people[i].nplans > 1)
+			return false;
+	if ((lo = malloc((b->nplans + 1) * sizeof(*lo))) == NULL ||
+	    (hi = malloc((b->nplans + 1) * sizeof(*hi))) == NULL)
+		arena_oom();
+	for (t = 0; fit && t < s->nevents; t = u) {	/* the tables fit */
+		plan = s->events[ord[t]].series->plan;
+		if (t > 0 && plan <= s->events[ord[t - 1]].series->plan) {
+			fit = false;	/* a plan's series not together */
+			break;
+		}
+		lo[plan] = INT32_MAX;
+		hi[plan] = INT32_MIN;
+		for (u = t; u < s->nevents &&
+		    s->events[ord[u]].series->plan == plan; u++) {
+			mo = month_of(s->events[ord[u]].date);
+			lo[plan] = mo < lo[plan] ? mo : lo[plan];
+			hi[plan] = mo > hi[plan] ? mo : hi[plan];
+		}
+		span = (size_t)((int64_t)hi[plan] - lo[plan]) + 1;
+		if (span > MONTHS_TABLE_MAX || (size_t)b->plans[plan]->npeople *
+		    span > MONTHS_TABLE_MAX)
+			fit = false;
+		else if ((size_t)b->plans[plan]->npeople * span > cap)
+			cap = (size_t)b->plans[plan]->npeople * span;
+	}
+	if (!fit) {
+		free(lo);
+		free(hi);
+		return false;
+	}
+	if ((cnt = malloc((cap + 1) * sizeof(*cnt))) == NULL)
+		arena_oom();
+	for (t = 0; t < s->nevents; t = u) {
+		const struct plan *p;
+
+		plan = s->events[ord[t]].series->plan;
+		p = b->plans[plan];
+		span = (size_t)((int64_t)hi[plan] - lo[plan]) + 1;
+		memset(cnt, 0, (size_t)p->npeople * span * sizeof(*cnt));
+		for (u = t; u < s->nevents &&
+		    s->events[ord[u]].series->plan == plan; u++) {
+			const struct sched_event *ev = &s->events[ord[u]];
+			const struct sched_series *sr = ev->series;
+			size_t at = (size_t)(month_of(ev->date) - lo[plan]);
+
+			for (j = 0; j < sr->npeople; j++)
+				cnt[(size_t)sr->people[j] * span + at]++;
+		}
+		for (k = 0; k < p->npeople; k++)
+			person_months(b, &r->people[b->pg[plan][k]],
+			    &cnt[(size_t)k * span], lo[plan], span);
+	}
+	free(cnt);
+	free(lo);
+	free(hi);
+	return true;
+}
+
 /* Each person's events by month. */
 static void
 rb_months(struct rb *b, const uint32_t *ord)
@@ -599,6 +705,8 @@ rb_months(struct rb *b, const uint32_t *ord)
 	size_t i, n = 0, k, t;
 	uint32_t j;
 
+	if (months_by_plan(b, ord))
+		return;
 	for (i = 0; i < r->npeople; i++)
 		n += r->people[i].events;
 	v = malloc((n + 1) * sizeof(*v));

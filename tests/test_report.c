@@ -395,6 +395,94 @@ test_empty(void **state)
 	arena_release(&a);
 }
 
+/*
+ * Each person's months, counted here from the events of s (people
+ * matched by id) against report r: the plan-by-plan count of a report
+ * whose people are each in one plan, and the sort of one where a person
+ * is in two, must both give this.
+ */
+static void
+months_match(const struct schedule *s, const struct report *r)
+{
+	size_t i, e, k, total = 0;
+
+	for (i = 0; i < r->npeople; i++) {
+		const struct report_person *rp = &r->people[i];
+		int32_t mon[64];
+		uint32_t cnt[64], n = 0, best = 0;
+
+		for (e = 0; e < s->nevents; e++) {
+			const struct sched_series *sr = s->events[e].series;
+			const struct plan *p = s->plans[sr->plan];
+			int y, m, d;
+			int32_t mo;
+
+			for (k = 0; k < sr->npeople; k++) {
+				if (strcmp(p->people[sr->people[k]].id,
+				    rp->id) != 0)
+					continue;
+				date_to_civil(s->events[e].date, &y, &m, &d);
+				mo = (int32_t)y * 12 + m - 1;
+				for (d = 0; d < (int)n && mon[d] != mo; d++)
+					;
+				if (d == (int)n) {
+					assert_true(n < 64);
+					while (d > 0 && mon[d - 1] > mo) {
+						mon[d] = mon[d - 1];
+						cnt[d] = cnt[d - 1];
+						d--;
+					}
+					mon[d] = mo;
+					cnt[d] = 0;
+					n++;
+				}
+				cnt[d]++;
+			}
+		}
+		assert_int_equal(rp->nmonths, n);
+		for (k = 0; k < n; k++) {
+			assert_int_equal(rp->months[k].month, mon[k]);
+			assert_int_equal(rp->months[k].n, cnt[k]);
+			if (cnt[k] > cnt[best])
+				best = (uint32_t)k;
+		}
+		if (n > 0)
+			assert_int_equal(rp->busiest, best);
+		total += n;
+	}
+	assert_true(total > 0);
+}
+
+/* By plan (plan a alone: its people in no other plan), and by sort. */
+static void
+test_months_both_ways(void **state)
+{
+	struct fixture f;
+	struct plandoc pd;
+	struct report_file file;
+	const struct plan *p;
+	struct schedule s;
+	struct report r;
+	struct arena a;
+
+	(void)state;
+	build(&f, D("2025-06-30"), 1, false);
+	months_match(&f.s, &f.r);	/* liu is in two plans: the sort */
+	release(&f);
+	plandoc_init_buffer(&pd, "a.yaml", plan_a, strlen(plan_a), NULL);
+	assert_non_null(pd.plan);
+	p = pd.plan;
+	memset(&file, 0, sizeof(file));
+	file.file = "a.yaml";
+	file.plan = p;
+	arena_init(&a);
+	sched_run(&s, &p, 1, &a);
+	report_build(&r, &file, 1, &s, NULL, D("2025-06-30"), 1, &a);
+	months_match(&s, &r);		/* one plan: plan by plan */
+	arena_release(&a);
+	plandoc_release(&pd);
+}
+
 /* The busiest month as the md and html reports write it. */
 static void
 test_busiest_text(void **state)
@@ -424,6 +512,7 @@ main(void)
 		cmocka_unit_test(test_build_any_order),
 		cmocka_unit_test(test_min_visits_and_held),
 		cmocka_unit_test(test_empty),
+		cmocka_unit_test(test_months_both_ways),
 		cmocka_unit_test(test_busiest_text),
 	};
 
