@@ -1,6 +1,7 @@
 /* sched_groups.c - plans that share no person and no site, scheduled on two threads. */
 #include <pthread.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,54 +221,41 @@ merge_events(struct schedule *s, const struct merge *m, struct arena *a)
 	}
 }
 
-static void
-merge_unplaced(struct schedule *s, const struct merge *m, struct arena *a)
+/*
+ * Unplaced occurrences or skipped periods, x[nx] of half 0 and y[ny] of
+ * half 1, items of size bytes that start with their series pointer:
+ * merged by global series (a series is in one half, and each half's are
+ * in file order), the pointers set to the merged series.
+ */
+_Static_assert(offsetof(struct sched_unplaced, series) == 0 &&
+    offsetof(struct sched_skipped, series) == 0,
+    "merge_by_series reads the series pointer first");
+
+static void *
+merge_by_series(const struct merge *m, const void *x, size_t nx,
+    const void *y, size_t ny, size_t size, struct arena *a)
 {
-	const struct schedule *x = &m->h[0].s, *y = &m->h[1].s;
-	size_t i = 0, j = 0, k;
-	uint32_t gx, gy;
+	const char *from[2] = { x, y };
+	size_t at[2] = { 0, 0 }, n[2] = { nx, ny }, k;
+	char *out = arena_realloc_owned(a, NULL, (nx + ny + 1) * size);
+	const struct sched_series *r;
+	uint32_t g[2];
+	int h;
 
-	s->nunplaced = x->nunplaced + y->nunplaced;
-	s->unplaced = arena_realloc_owned(a, NULL, (s->nunplaced + 1) *
-	    sizeof(*s->unplaced));
-	for (k = 0; k < s->nunplaced; k++) {
-		gx = i < x->nunplaced ? global_series(m, 0,
-		    x->unplaced[i].series) : UINT32_MAX;
-		gy = j < y->nunplaced ? global_series(m, 1,
-		    y->unplaced[j].series) : UINT32_MAX;
-		if (gx < gy) {
-			s->unplaced[k] = x->unplaced[i++];
-			s->unplaced[k].series = &m->series[gx];
-		} else {
-			s->unplaced[k] = y->unplaced[j++];
-			s->unplaced[k].series = &m->series[gy];
+	for (k = 0; k < nx + ny; k++) {
+		for (h = 0; h < 2; h++) {
+			g[h] = UINT32_MAX;
+			if (at[h] < n[h]) {
+				memcpy(&r, from[h] + at[h] * size, sizeof(r));
+				g[h] = global_series(m, h, r);
+			}
 		}
+		h = g[0] < g[1] ? 0 : 1;
+		memcpy(out + k * size, from[h] + at[h]++ * size, size);
+		r = &m->series[g[h]];
+		memcpy(out + k * size, &r, sizeof(r));
 	}
-}
-
-static void
-merge_skipped(struct schedule *s, const struct merge *m, struct arena *a)
-{
-	const struct schedule *x = &m->h[0].s, *y = &m->h[1].s;
-	size_t i = 0, j = 0, k;
-	uint32_t gx, gy;
-
-	s->nskipped = x->nskipped + y->nskipped;
-	s->skipped = arena_realloc_owned(a, NULL, (s->nskipped + 1) *
-	    sizeof(*s->skipped));
-	for (k = 0; k < s->nskipped; k++) {
-		gx = i < x->nskipped ? global_series(m, 0,
-		    x->skipped[i].series) : UINT32_MAX;
-		gy = j < y->nskipped ? global_series(m, 1,
-		    y->skipped[j].series) : UINT32_MAX;
-		if (gx < gy) {
-			s->skipped[k] = x->skipped[i++];
-			s->skipped[k].series = &m->series[gx];
-		} else {
-			s->skipped[k] = y->skipped[j++];
-			s->skipped[k].series = &m->series[gy];
-		}
-	}
+	return out;
 }
 
 /* Quotas plan by plan, in the order the plans were given. */
@@ -381,8 +369,12 @@ sched_run_groups(struct schedule *s, const struct plan *const *plans,
 			arena_oom();
 	merge_series(s, &m, side, local, a);
 	merge_events(s, &m, a);
-	merge_unplaced(s, &m, a);
-	merge_skipped(s, &m, a);
+	s->nunplaced = h[0].s.nunplaced + h[1].s.nunplaced;
+	s->unplaced = merge_by_series(&m, h[0].s.unplaced, h[0].s.nunplaced,
+	    h[1].s.unplaced, h[1].s.nunplaced, sizeof(*s->unplaced), a);
+	s->nskipped = h[0].s.nskipped + h[1].s.nskipped;
+	s->skipped = merge_by_series(&m, h[0].s.skipped, h[0].s.nskipped,
+	    h[1].s.skipped, h[1].s.nskipped, sizeof(*s->skipped), a);
 	merge_quotas(s, &m, side, local, a);
 	for (k = 0; k < 2; k++) {
 		free(m.gi[k]);
