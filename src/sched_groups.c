@@ -81,12 +81,19 @@ find_groups(const struct plan *const *plans, uint32_t n, uint32_t *up)
 	struct strmap people, sites;
 	struct arena tmp;
 	uint32_t i, j, groups = 0;
+	size_t np = 0, ns = 0;
 
 	arena_init(&tmp);
 	strmap_init(&people, &tmp);
 	strmap_init(&sites, &tmp);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		up[i] = i;
+		np += plans[i]->npeople;
+		ns += plans[i]->norgs;
+	}
+	/* at their full size at once: growing rehashes each id again */
+	strmap_reserve(&people, np);
+	strmap_reserve(&sites, ns);
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < plans[i]->npeople; j++)
 			join_by_id(&people, up, i, plans[i]->people[j].id);
@@ -198,27 +205,96 @@ event_first(const struct merge *m, const struct sched_event *x,
 	return x->occurrence < y->occurrence;
 }
 
+/* Events x[i..ie) of half 0 and y[j..je) of half 1 merged into out. */
 static void
-merge_events(struct schedule *s, const struct merge *m, struct arena *a)
+merge_range(const struct merge *m, struct sched_event *out, size_t i,
+    size_t ie, size_t j, size_t je)
+{
+	const struct sched_event *x = m->h[0].s.events, *y = m->h[1].s.events;
+
+	while (i < ie || j < je) {
+		if (j == je || (i < ie && event_first(m, &x[i], &y[j]))) {
+			*out = x[i++];
+			out->series = &m->series[global_series(m, 0,
+			    out->series)];
+		} else {
+			*out = y[j++];
+			out->series = &m->series[global_series(m, 1,
+			    out->series)];
+		}
+		out++;
+	}
+}
+
+/*
+ * How many of the first k merged events come from half 0: the least i
+ * whose x[i] comes after y[k - i - 1] (no event of one half equals one
+ * of the other: their series differ).
+ */
+static size_t
+merge_split(const struct merge *m, size_t k)
 {
 	const struct schedule *x = &m->h[0].s, *y = &m->h[1].s;
-	size_t i = 0, j = 0, k;
+	size_t lo = k > y->nevents ? k - y->nevents : 0;
+	size_t hi = k < x->nevents ? k : x->nevents, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (event_first(m, &x->events[mid], &y->events[k - mid - 1]))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The second half of the merged events, on a thread of its own. */
+struct merge_job {
+	const struct merge	*m;
+	struct sched_event	*out;
+	size_t			 i, ie, j, je;
+};
+
+static void *
+merge_job_run(void *arg)
+{
+	const struct merge_job *w = arg;
+
+	merge_range(w->m, w->out, w->i, w->ie, w->j, w->je);
+	return NULL;
+}
+
+/* Below this many events, a thread for half the merge costs more. */
+#define MERGE_THREAD_MIN	100000
+
+/* The merged events; on two threads when big, or when force says so. */
+static void
+merge_events(struct schedule *s, const struct merge *m, bool force,
+    struct arena *a)
+{
+	const struct schedule *x = &m->h[0].s, *y = &m->h[1].s;
+	struct merge_job w;
+	pthread_t t;
+	size_t k, i;
 
 	s->nevents = x->nevents + y->nevents;
 	s->events = arena_realloc_owned(a, NULL, (s->nevents + 1) *
 	    sizeof(*s->events));
-	for (k = 0; k < s->nevents; k++) {
-		if (j == y->nevents || (i < x->nevents &&
-		    event_first(m, &x->events[i], &y->events[j]))) {
-			s->events[k] = x->events[i++];
-			s->events[k].series = &m->series[global_series(m, 0,
-			    s->events[k].series)];
-		} else {
-			s->events[k] = y->events[j++];
-			s->events[k].series = &m->series[global_series(m, 1,
-			    s->events[k].series)];
-		}
+	if (s->nevents < MERGE_THREAD_MIN && !force) {
+		merge_range(m, s->events, 0, x->nevents, 0, y->nevents);
+		return;
 	}
+	/* the events' pages are new: both cores take their faults */
+	k = s->nevents / 2;
+	i = merge_split(m, k);
+	w = (struct merge_job){ m, s->events + k, i, x->nevents, k - i,
+	    y->nevents };
+	if (pthread_create(&t, NULL, merge_job_run, &w) != 0) {
+		merge_range(m, s->events, 0, x->nevents, 0, y->nevents);
+		return;
+	}
+	merge_range(m, s->events, 0, i, 0, k - i);
+	pthread_join(t, NULL);
 }
 
 /*
@@ -368,7 +444,7 @@ sched_run_groups(struct schedule *s, const struct plan *const *plans,
 		    sizeof(*m.gi[k]))) == NULL)
 			arena_oom();
 	merge_series(s, &m, side, local, a);
-	merge_events(s, &m, a);
+	merge_events(s, &m, threads >= 2, a);
 	s->nunplaced = h[0].s.nunplaced + h[1].s.nunplaced;
 	s->unplaced = merge_by_series(&m, h[0].s.unplaced, h[0].s.nunplaced,
 	    h[1].s.unplaced, h[1].s.nunplaced, sizeof(*s->unplaced), a);
