@@ -1,4 +1,5 @@
 /* report.c - the county view (§12): many plans' schedule counted per plan, host, partner kindergarten and person. */
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "cores.h"
 #include "date.h"
 #include "plan.h"
 #include "report.h"
@@ -108,7 +110,50 @@ struct rb {
 	uint32_t		*hsem;		/* per partner: held, dense */
 	uint8_t			*cover;		/* per partner: semesters met */
 	int			 nsems;
+	const int32_t		*mtab;		/* month_of(dmin + i), or NULL */
+	day_t			 dmin;
 };
+
+/* Longest span of event days that gets a table of their months. */
+#define MONTH_TABLE_DAYS	(1 << 16)
+
+/*
+ * The month of each day the events span, once: a month_of per event
+ * (three of them, the months counted twice) was a twentieth of
+ * report_build and the schedule after it on a county. NULL when the span
+ * is too long or there are no events: then month_at asks month_of.
+ */
+static void
+rb_month_table(struct rb *b)
+{
+	const struct schedule *s = b->s;
+	day_t lo, hi, d;
+	int32_t *t;
+	size_t i;
+
+	if (s->nevents == 0)
+		return;
+	lo = hi = s->events[0].date;
+	for (i = 1; i < s->nevents; i++) {
+		lo = s->events[i].date < lo ? s->events[i].date : lo;
+		hi = s->events[i].date > hi ? s->events[i].date : hi;
+	}
+	if ((int64_t)hi - lo >= MONTH_TABLE_DAYS)
+		return;
+	t = arena_alloc(b->a, ((size_t)(hi - lo) + 1) * sizeof(*t));
+	for (d = lo; d <= hi; d++)
+		t[d - lo] = month_of(d);
+	b->mtab = t;
+	b->dmin = lo;
+}
+
+/* The month of d, a day of an event. */
+static int32_t
+month_at(const struct rb *b, day_t d)
+{
+	return b->mtab != NULL ? b->mtab[d - b->dmin] : month_of(d);
+}
+
 
 static int
 str_cmp(const void *a, const void *b)
@@ -373,7 +418,7 @@ rb_partners(struct rb *b)
 /*
  * The events in the order of their series, by date within each, or NULL
  * when an event's series is not in s->series (then date order serves).
- * What rb_events and rb_months count does not depend on the order, and
+ * What rb_events and the months count does not depend on the order, and
  * in it a series' plan, partner and people stay in the cache from one
  * event to the next, where date order jumps between thousands of plans.
  */
@@ -420,7 +465,7 @@ rb_events(struct rb *b, const bool *held, const uint32_t *ord)
 		const struct sched_series *sr = ev->series;
 		bool due = ev->date <= r->on, h = due && held != NULL &&
 		    held[i];
-		int32_t mo = month_of(ev->date);
+		int32_t mo = month_at(b, ev->date);
 
 		count_event(&r->plans[b->fidx[sr->plan]].c, due, h);
 		if (r->month_first > r->month_last)
@@ -621,7 +666,7 @@ person_months(struct rb *b, struct report_person *rp, const uint32_t *c,
  * all that its people have, counted in a table of its people by its
  * months that stays in the cache. False, before anything is counted,
  * when a person is in two plans or a plan's table would be too big:
- * then the sort of all (rb_months) does it.
+ * then the sort of all (months_by_sort) does it.
  */
 static bool
 months_by_plan(struct rb *b, const uint32_t *ord)
@@ -651,7 +696,7 @@ months_by_plan(struct rb *b, const uint32_t *ord)
 		hi[plan] = INT32_MIN;
 		for (u = t; u < s->nevents &&
 		    s->events[ord[u]].series->plan == plan; u++) {
-			mo = month_of(s->events[ord[u]].date);
+			mo = month_at(b, s->events[ord[u]].date);
 			lo[plan] = mo < lo[plan] ? mo : lo[plan];
 			hi[plan] = mo > hi[plan] ? mo : hi[plan];
 		}
@@ -680,7 +725,7 @@ months_by_plan(struct rb *b, const uint32_t *ord)
 		    s->events[ord[u]].series->plan == plan; u++) {
 			const struct sched_event *ev = &s->events[ord[u]];
 			const struct sched_series *sr = ev->series;
-			size_t at = (size_t)(month_of(ev->date) - lo[plan]);
+			size_t at = (size_t)(month_at(b, ev->date) - lo[plan]);
 
 			for (j = 0; j < sr->npeople; j++)
 				cnt[(size_t)sr->people[j] * span + at]++;
@@ -695,9 +740,12 @@ months_by_plan(struct rb *b, const uint32_t *ord)
 	return true;
 }
 
-/* Each person's events by month. */
+/*
+ * Each person's events by month, from a sort of all: when months_by_plan
+ * could not, after rb_events has counted each person's events.
+ */
 static void
-rb_months(struct rb *b, const uint32_t *ord)
+months_by_sort(struct rb *b, const uint32_t *ord)
 {
 	struct report *r = b->r;
 	const struct schedule *s = b->s;
@@ -705,8 +753,6 @@ rb_months(struct rb *b, const uint32_t *ord)
 	size_t i, n = 0, k, t;
 	uint32_t j;
 
-	if (months_by_plan(b, ord))
-		return;
 	for (i = 0; i < r->npeople; i++)
 		n += r->people[i].events;
 	v = malloc((n + 1) * sizeof(*v));
@@ -716,7 +762,7 @@ rb_months(struct rb *b, const uint32_t *ord)
 	for (t = 0; t < s->nevents; t++) {
 		const struct sched_event *ev = &s->events[ord ? ord[t] : t];
 		const struct sched_series *sr = ev->series;
-		int32_t mo = month_of(ev->date);
+		int32_t mo = month_at(b, ev->date);
 
 		for (j = 0; j < sr->npeople; j++) {
 			v[n].person = (uint32_t)b->pg[sr->plan][sr->people[j]];
@@ -746,12 +792,66 @@ rb_months(struct rb *b, const uint32_t *ord)
 	free(v);
 }
 
+/* Below this many events, a thread costs more than the months take. */
+#define MONTHS_THREAD_MIN	200000
+
+/*
+ * months_by_plan on a thread of its own while rb_events and the rest
+ * count: the two write different fields of the people (months against
+ * events), and the months' memory comes from an arena of the job's,
+ * adopted at the end.
+ */
+struct months_job {
+	struct rb	 b;		/* the caller's, with a = &a */
+	const uint32_t	*ord;
+	struct arena	 a;
+	pthread_t	 t;
+	bool		 running;
+	bool		 done;		/* months_by_plan's answer */
+};
+
+static void *
+months_run(void *arg)
+{
+	struct months_job *j = arg;
+
+	j->done = months_by_plan(&j->b, j->ord);
+	return NULL;
+}
+
+static void
+months_start(struct months_job *j, const struct rb *b, const uint32_t *ord)
+{
+	memset(j, 0, sizeof(*j));
+	if (ord == NULL || b->s->nevents < MONTHS_THREAD_MIN || !cores_spare())
+		return;
+	j->b = *b;
+	j->ord = ord;
+	arena_init(&j->a);
+	j->b.a = &j->a;
+	j->running = pthread_create(&j->t, NULL, months_run, j) == 0;
+	if (!j->running)
+		arena_release(&j->a);
+}
+
+/* Whether the people's months are counted, on the job's thread or now. */
+static bool
+months_finish(struct months_job *j, struct rb *b, const uint32_t *ord)
+{
+	if (!j->running)
+		return months_by_plan(b, ord);
+	pthread_join(j->t, NULL);
+	arena_adopt(b->a, &j->a);
+	return j->done;
+}
+
 void
 report_build(struct report *r, const struct report_file *files,
     size_t nfiles, const struct schedule *s, const bool *held, day_t on,
     uint32_t min_visits, struct arena *a)
 {
 	struct rb b;
+	struct months_job mj;
 	uint32_t *ord;
 
 	memset(r, 0, sizeof(*r));
@@ -761,22 +861,25 @@ report_build(struct report *r, const struct report_file *files,
 	b.r = r;
 	b.a = a;
 	b.s = s;
+	rb_month_table(&b);
 	rb_plans(&b, files, nfiles);
 	rb_semesters(&b);
 	rb_partners(&b);
 	rb_people(&b);
 	ord = by_series(s);
+	months_start(&mj, &b, ord);
 	rb_events(&b, held, ord);
 	rb_partner_terms(&b);
 	rb_hosts(&b);
-	rb_months(&b, ord);
-	free(ord);
-	/* Everything is counted: now the lists go in id order. */
 	if (r->nhosts > 1)
 		qsort(r->hosts, r->nhosts, sizeof(*r->hosts), host_cmp);
 	if (r->npartners > 1)
 		qsort(r->partners, r->npartners, sizeof(*r->partners),
 		    partner_cmp);
+	if (!months_finish(&mj, &b, ord))
+		months_by_sort(&b, ord);
+	free(ord);
+	/* Everything is counted: now the people go in id order too. */
 	if (r->npeople > 1)
 		qsort(r->people, r->npeople, sizeof(*r->people), person_cmp);
 }

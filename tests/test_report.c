@@ -112,6 +112,40 @@ static const char plan_a[] =
     "      - {id: l1, title: 讲座, kind: lecture, date: 2024-10-22,"
     " owner: liu, people: [wang]}\n";
 
+/* Events on the first and last days of months, for the months' table. */
+static const char plan_edges[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: E\n"
+    "  host: {id: ehost, name: 丙园}\n"
+    "  period: 2024-09..2025-06\n"
+    "partners:\n"
+    "  - {id: hexi, name: 河西园}\n"
+    "people:\n"
+    "  - {id: zhou, name: 周}\n"
+    "  - {id: sun, name: 孙}\n"
+    "leadership:\n"
+    "  leader: zhou\n"
+    "phases:\n"
+    "  - id: p1\n"
+    "    name: one\n"
+    "    period: 2024-09..2025-06\n"
+    "    activities:\n"
+    "      - {id: a1, title: 教研, kind: lecture, date: 2024-09-30,"
+    " owner: zhou}\n"
+    "      - {id: a2, title: 教研, kind: lecture, date: 2024-10-31,"
+    " owner: zhou, people: [sun]}\n"
+    "      - {id: a3, title: 教研, kind: lecture, date: 2024-11-01,"
+    " owner: sun}\n"
+    "      - {id: a4, title: 教研, kind: lecture, date: 2024-12-31,"
+    " owner: sun}\n"
+    "      - {id: a5, title: 教研, kind: lecture, date: 2025-02-28,"
+    " owner: zhou}\n"
+    "      - {id: a6, title: 教研, kind: lecture, date: 2025-03-03,"
+    " owner: zhou}\n"
+    "      - {id: a7, title: 跟班, kind: shadowing, at: host,"
+    " when: 2024-09..2025-06, every: 10 days, people: [sun]}\n";
+
 static const char plan_b[] =
     "pairplan: 1\n"
     "plan:\n"
@@ -483,6 +517,84 @@ test_months_both_ways(void **state)
 	plandoc_release(&pd);
 }
 
+/* The months of events on the edges of months: the first and the last day. */
+static void
+test_months_on_edges(void **state)
+{
+	struct plandoc pd;
+	struct report_file file;
+	const struct plan *p;
+	struct schedule s;
+	struct report r;
+	struct arena a;
+	size_t e, last = 0, first = 0;
+
+	(void)state;
+	plandoc_init_buffer(&pd, "e.yaml", plan_edges, strlen(plan_edges),
+	    NULL);
+	assert_non_null(pd.plan);
+	p = pd.plan;
+	memset(&file, 0, sizeof(file));
+	file.file = "e.yaml";
+	file.plan = p;
+	arena_init(&a);
+	sched_run(&s, &p, 1, &a);
+	for (e = 0; e < s.nevents; e++) {
+		int y, m, d, y2, m2, d2;
+
+		date_to_civil(s.events[e].date, &y, &m, &d);
+		date_to_civil(s.events[e].date + 1, &y2, &m2, &d2);
+		last += m2 != m;
+		first += d == 1;
+	}
+	assert_true(last >= 4 && first >= 1);
+	report_build(&r, &file, 1, &s, NULL, D("2025-06-30"), 1, &a);
+	months_match(&s, &r);
+	arena_release(&a);
+	plandoc_release(&pd);
+}
+
+/*
+ * A schedule of more than 200,000 events, enough for the months to be
+ * counted on a thread of their own while the rest is (when a core is
+ * spare): plan_edges' events, each many times over.
+ */
+static void
+test_months_big(void **state)
+{
+	struct plandoc pd;
+	struct report_file file;
+	const struct plan *p;
+	struct schedule s, big;
+	struct report r;
+	struct arena a;
+	size_t e, k, copies;
+
+	(void)state;
+	plandoc_init_buffer(&pd, "e.yaml", plan_edges, strlen(plan_edges),
+	    NULL);
+	assert_non_null(pd.plan);
+	p = pd.plan;
+	memset(&file, 0, sizeof(file));
+	file.file = "e.yaml";
+	file.plan = p;
+	arena_init(&a);
+	sched_run(&s, &p, 1, &a);
+	assert_true(s.nevents > 10);
+	copies = 200000 / s.nevents + 1;
+	big = s;
+	big.nevents = s.nevents * copies;
+	big.events = arena_alloc(&a, big.nevents * sizeof(*big.events));
+	for (e = 0; e < s.nevents; e++)	/* by date, as a schedule is */
+		for (k = 0; k < copies; k++)
+			big.events[e * copies + k] = s.events[e];
+	report_build(&r, &file, 1, &big, NULL, D("2025-06-30"), 1, &a);
+	months_match(&big, &r);
+	assert_int_equal(r.plans[0].c.events, big.nevents);
+	arena_release(&a);
+	plandoc_release(&pd);
+}
+
 /* The busiest month as the md and html reports write it. */
 static void
 test_busiest_text(void **state)
@@ -513,6 +625,8 @@ main(void)
 		cmocka_unit_test(test_min_visits_and_held),
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_months_both_ways),
+		cmocka_unit_test(test_months_on_edges),
+		cmocka_unit_test(test_months_big),
 		cmocka_unit_test(test_busiest_text),
 	};
 
