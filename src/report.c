@@ -341,11 +341,64 @@ host_cmp(const void *a, const void *b)
 	    ((const struct report_host *)b)->id);
 }
 
+/* A person's place in id order: the id's first 8 bytes, big-endian. */
+struct pkey {
+	uint64_t	 k;
+	const char	*id;
+	size_t		 i;
+};
+
 static int
-person_cmp(const void *a, const void *b)
+pkey_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct report_person *)a)->id,
-	    ((const struct report_person *)b)->id);
+	const struct pkey *x = a, *y = b;
+
+	if (x->k != y->k)
+		return x->k < y->k ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/*
+ * The people in id order (ids are unique): sorted by keys that compare
+ * as numbers, the ids read only when their first 8 bytes tie, then put
+ * in that order in place. A qsort of the people with strcmp took 0.06 s
+ * of a county's 240,000.
+ */
+static void
+sort_people(struct report *r)
+{
+	struct report_person tmp;
+	struct pkey *key;
+	size_t i, j, k;
+
+	if ((key = malloc(r->npeople * sizeof(*key))) == NULL)
+		arena_oom();
+	for (i = 0; i < r->npeople; i++) {
+		const unsigned char *id = (const unsigned char *)r->people[i].id;
+
+		key[i].k = 0;
+		for (j = 0; j < 8; j++) {	/* the NUL, then zeros */
+			key[i].k = key[i].k << 8 | id[0];
+			id += id[0] != '\0';
+		}
+		key[i].id = r->people[i].id;
+		key[i].i = i;
+	}
+	qsort(key, r->npeople, sizeof(*key), pkey_cmp);
+	/* in place, cycle by cycle: person i is to be the key[i].i-th */
+	for (i = 0; i < r->npeople; i++) {
+		if (key[i].i == i)
+			continue;
+		tmp = r->people[i];
+		for (j = i; key[j].i != i; j = k) {
+			k = key[j].i;
+			r->people[j] = r->people[k];
+			key[j].i = j;
+		}
+		r->people[j] = tmp;
+		key[j].i = j;
+	}
+	free(key);
 }
 
 /* Partners by id: names, hosts, the semesters their plans meet. */
@@ -881,5 +934,5 @@ report_build(struct report *r, const struct report_file *files,
 	free(ord);
 	/* Everything is counted: now the people go in id order too. */
 	if (r->npeople > 1)
-		qsort(r->people, r->npeople, sizeof(*r->people), person_cmp);
+		sort_people(r);
 }

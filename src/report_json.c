@@ -2,6 +2,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "date.h"
 #include "jbuf.h"
@@ -114,15 +115,42 @@ json_partners(FILE *fp, const struct report *r)
 	fputs(first ? "]" : "\n ]", fp);
 }
 
+/* Months in a table of their keys, at most: a century. */
+#define KEYS_MAX	1200
+
+/*
+ * "YYYY-MM": of each month from r->month_first to r->month_last, 11 bytes
+ * each, or NULL when there are none or too many: five million of them in
+ * a county's people, written each from parts and lengths counted anew.
+ */
+static char (*month_keys(const struct report *r))[12]
+{
+	char (*k)[12], key[8];
+	int32_t m;
+
+	if (r->month_first > r->month_last ||
+	    r->month_last - r->month_first >= KEYS_MAX ||
+	    (k = malloc(((size_t)(r->month_last - r->month_first) + 1) *
+	    sizeof(*k))) == NULL)
+		return NULL;
+	for (m = r->month_first; m <= r->month_last; m++) {
+		report_month_key(m, key);
+		snprintf(k[m - r->month_first], sizeof(k[0]), "\"%s\": ", key);
+	}
+	return k;
+}
+
 /* The longest list, a line for each person: through a jbuf. */
 static void
 json_people(FILE *fp, const struct report *r)
 {
+	char (*keys)[12] = month_keys(r);
 	struct jbuf b;
 	char key[8];
 	bool first = true;
 	size_t i;
 	uint32_t j;
+	int32_t mo;
 
 	jbuf_init(&b, fp);
 	jbuf_puts(&b, ",\n \"people\": [");
@@ -142,16 +170,25 @@ json_people(FILE *fp, const struct report *r)
 		jbuf_uint(&b, p->events);
 		jbuf_puts(&b, ", \"by-month\": {");
 		for (j = 0; j < p->nmonths; j++) {
-			report_month_key(p->months[j].month, key);
-			jbuf_puts(&b, j > 0 ? ", \"" : "\"");
-			jbuf_puts(&b, key);
-			jbuf_puts(&b, "\": ");
+			if (j > 0)
+				jbuf_put(&b, ", ", 2);
+			mo = p->months[j].month;
+			if (keys != NULL && mo >= r->month_first &&
+			    mo <= r->month_last)
+				jbuf_put(&b, keys[mo - r->month_first], 11);
+			else {
+				report_month_key(mo, key);
+				jbuf_putc(&b, '"');
+				jbuf_put(&b, key, 7);
+				jbuf_put(&b, "\": ", 3);
+			}
 			jbuf_uint(&b, p->months[j].n);
 		}
 		jbuf_puts(&b, "}}");
 	}
 	jbuf_puts(&b, first ? "]" : "\n ]");
 	jbuf_done(&b);
+	free(keys);
 }
 
 static bool

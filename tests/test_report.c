@@ -146,6 +146,35 @@ static const char plan_edges[] =
     "      - {id: a7, title: 跟班, kind: shadowing, at: host,"
     " when: 2024-09..2025-06, every: 10 days, people: [sun]}\n";
 
+/* People whose ids share their first 8 bytes, or are prefixes of others. */
+static const char plan_ids[] =
+    "pairplan: 1\n"
+    "plan:\n"
+    "  title: I\n"
+    "  host: {id: ihost, name: 丁园}\n"
+    "  period: 2024-09..2025-06\n"
+    "partners:\n"
+    "  - {id: hexi, name: 河西园}\n"
+    "people:\n"
+    "  - {id: teacher-b, name: 乙}\n"
+    "  - {id: teacher-ab, name: 甲乙}\n"
+    "  - {id: teacher, name: 师}\n"
+    "  - {id: teacher-a, name: 甲}\n"
+    "  - {id: 老师甲, name: 丙}\n"
+    "  - {id: teacher-a-2, name: 丁}\n"
+    "  - {id: t, name: 戊}\n"
+    "  - {id: teacher-a-10, name: 己}\n"
+    "  - {id: 老师, name: 庚}\n"
+    "leadership:\n"
+    "  leader: teacher\n"
+    "phases:\n"
+    "  - id: p1\n"
+    "    name: one\n"
+    "    period: 2024-09..2025-06\n"
+    "    activities:\n"
+    "      - {id: a1, title: 教研, kind: lecture, date: 2024-10-15,"
+    " owner: teacher-a}\n";
+
 static const char plan_b[] =
     "pairplan: 1\n"
     "plan:\n"
@@ -595,6 +624,43 @@ test_months_big(void **state)
 	plandoc_release(&pd);
 }
 
+/* The people come out in strcmp order of their ids, bytes unsigned. */
+static void
+test_people_order(void **state)
+{
+	struct plandoc pd;
+	struct report_file file;
+	const struct plan *p;
+	struct schedule s;
+	struct report r;
+	struct arena a;
+	size_t i;
+
+	(void)state;
+	plandoc_init_buffer(&pd, "i.yaml", plan_ids, strlen(plan_ids), NULL);
+	assert_non_null(pd.plan);
+	p = pd.plan;
+	memset(&file, 0, sizeof(file));
+	file.file = "i.yaml";
+	file.plan = p;
+	arena_init(&a);
+	sched_run(&s, &p, 1, &a);
+	report_build(&r, &file, 1, &s, NULL, D("2025-06-30"), 1, &a);
+	assert_int_equal(r.npeople, 9);
+	for (i = 1; i < r.npeople; i++)
+		assert_true(strcmp(r.people[i - 1].id, r.people[i].id) < 0);
+	assert_string_equal(r.people[0].id, "t");
+	assert_string_equal(r.people[8].id, "老师甲");
+	/* each keeps its own name and counts through the move */
+	for (i = 0; i < r.npeople; i++)
+		if (strcmp(r.people[i].id, "teacher-a") == 0) {
+			assert_string_equal(r.people[i].name, "甲");
+			assert_int_equal(r.people[i].events, 1);
+		}
+	arena_release(&a);
+	plandoc_release(&pd);
+}
+
 /* The busiest month as the md and html reports write it. */
 static void
 test_busiest_text(void **state)
@@ -627,6 +693,7 @@ main(void)
 		cmocka_unit_test(test_months_both_ways),
 		cmocka_unit_test(test_months_on_edges),
 		cmocka_unit_test(test_months_big),
+		cmocka_unit_test(test_people_order),
 		cmocka_unit_test(test_busiest_text),
 	};
 
