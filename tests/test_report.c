@@ -516,71 +516,75 @@ months_match(const struct schedule *s, const struct report *r)
 	assert_true(total > 0);
 }
 
+/* One plan from text, scheduled alone: what the tests of one plan share. */
+struct one {
+	struct plandoc		 pd;
+	struct report_file	 file;
+	const struct plan	*p;
+	struct schedule		 s;
+	struct arena		 a;
+};
+
+static void
+one_load(struct one *o, const char *name, const char *yaml)
+{
+	plandoc_init_buffer(&o->pd, name, yaml, strlen(yaml), NULL);
+	assert_non_null(o->pd.plan);
+	o->p = o->pd.plan;
+	memset(&o->file, 0, sizeof(o->file));
+	o->file.file = name;
+	o->file.plan = o->p;
+	arena_init(&o->a);
+	sched_run(&o->s, &o->p, 1, &o->a);
+}
+
+static void
+one_release(struct one *o)
+{
+	arena_release(&o->a);
+	plandoc_release(&o->pd);
+}
+
 /* By plan (plan a alone: its people in no other plan), and by sort. */
 static void
 test_months_both_ways(void **state)
 {
 	struct fixture f;
-	struct plandoc pd;
-	struct report_file file;
-	const struct plan *p;
-	struct schedule s;
+	struct one o;
 	struct report r;
-	struct arena a;
 
 	(void)state;
 	build(&f, D("2025-06-30"), 1, false);
 	months_match(&f.s, &f.r);	/* liu is in two plans: the sort */
 	release(&f);
-	plandoc_init_buffer(&pd, "a.yaml", plan_a, strlen(plan_a), NULL);
-	assert_non_null(pd.plan);
-	p = pd.plan;
-	memset(&file, 0, sizeof(file));
-	file.file = "a.yaml";
-	file.plan = p;
-	arena_init(&a);
-	sched_run(&s, &p, 1, &a);
-	report_build(&r, &file, 1, &s, NULL, D("2025-06-30"), 1, &a);
-	months_match(&s, &r);		/* one plan: plan by plan */
-	arena_release(&a);
-	plandoc_release(&pd);
+	one_load(&o, "a.yaml", plan_a);
+	report_build(&r, &o.file, 1, &o.s, NULL, D("2025-06-30"), 1, &o.a);
+	months_match(&o.s, &r);		/* one plan: plan by plan */
+	one_release(&o);
 }
 
 /* The months of events on the edges of months: the first and the last day. */
 static void
 test_months_on_edges(void **state)
 {
-	struct plandoc pd;
-	struct report_file file;
-	const struct plan *p;
-	struct schedule s;
+	struct one o;
 	struct report r;
-	struct arena a;
 	size_t e, last = 0, first = 0;
 
 	(void)state;
-	plandoc_init_buffer(&pd, "e.yaml", plan_edges, strlen(plan_edges),
-	    NULL);
-	assert_non_null(pd.plan);
-	p = pd.plan;
-	memset(&file, 0, sizeof(file));
-	file.file = "e.yaml";
-	file.plan = p;
-	arena_init(&a);
-	sched_run(&s, &p, 1, &a);
-	for (e = 0; e < s.nevents; e++) {
+	one_load(&o, "e.yaml", plan_edges);
+	for (e = 0; e < o.s.nevents; e++) {
 		int y, m, d, y2, m2, d2;
 
-		date_to_civil(s.events[e].date, &y, &m, &d);
-		date_to_civil(s.events[e].date + 1, &y2, &m2, &d2);
+		date_to_civil(o.s.events[e].date, &y, &m, &d);
+		date_to_civil(o.s.events[e].date + 1, &y2, &m2, &d2);
 		last += m2 != m;
 		first += d == 1;
 	}
 	assert_true(last >= 4 && first >= 1);
-	report_build(&r, &file, 1, &s, NULL, D("2025-06-30"), 1, &a);
-	months_match(&s, &r);
-	arena_release(&a);
-	plandoc_release(&pd);
+	report_build(&r, &o.file, 1, &o.s, NULL, D("2025-06-30"), 1, &o.a);
+	months_match(&o.s, &r);
+	one_release(&o);
 }
 
 /*
@@ -591,61 +595,38 @@ test_months_on_edges(void **state)
 static void
 test_months_big(void **state)
 {
-	struct plandoc pd;
-	struct report_file file;
-	const struct plan *p;
-	struct schedule s, big;
+	struct one o;
+	struct schedule big;
 	struct report r;
-	struct arena a;
 	size_t e, k, copies;
 
 	(void)state;
-	plandoc_init_buffer(&pd, "e.yaml", plan_edges, strlen(plan_edges),
-	    NULL);
-	assert_non_null(pd.plan);
-	p = pd.plan;
-	memset(&file, 0, sizeof(file));
-	file.file = "e.yaml";
-	file.plan = p;
-	arena_init(&a);
-	sched_run(&s, &p, 1, &a);
-	assert_true(s.nevents > 10);
-	copies = 200000 / s.nevents + 1;
-	big = s;
-	big.nevents = s.nevents * copies;
-	big.events = arena_alloc(&a, big.nevents * sizeof(*big.events));
-	for (e = 0; e < s.nevents; e++)	/* by date, as a schedule is */
+	one_load(&o, "e.yaml", plan_edges);
+	assert_true(o.s.nevents > 10);
+	copies = 200000 / o.s.nevents + 1;
+	big = o.s;
+	big.nevents = o.s.nevents * copies;
+	big.events = arena_alloc(&o.a, big.nevents * sizeof(*big.events));
+	for (e = 0; e < o.s.nevents; e++)	/* by date, as a schedule is */
 		for (k = 0; k < copies; k++)
-			big.events[e * copies + k] = s.events[e];
-	report_build(&r, &file, 1, &big, NULL, D("2025-06-30"), 1, &a);
+			big.events[e * copies + k] = o.s.events[e];
+	report_build(&r, &o.file, 1, &big, NULL, D("2025-06-30"), 1, &o.a);
 	months_match(&big, &r);
 	assert_int_equal(r.plans[0].c.events, big.nevents);
-	arena_release(&a);
-	plandoc_release(&pd);
+	one_release(&o);
 }
 
 /* The people come out in strcmp order of their ids, bytes unsigned. */
 static void
 test_people_order(void **state)
 {
-	struct plandoc pd;
-	struct report_file file;
-	const struct plan *p;
-	struct schedule s;
+	struct one o;
 	struct report r;
-	struct arena a;
 	size_t i;
 
 	(void)state;
-	plandoc_init_buffer(&pd, "i.yaml", plan_ids, strlen(plan_ids), NULL);
-	assert_non_null(pd.plan);
-	p = pd.plan;
-	memset(&file, 0, sizeof(file));
-	file.file = "i.yaml";
-	file.plan = p;
-	arena_init(&a);
-	sched_run(&s, &p, 1, &a);
-	report_build(&r, &file, 1, &s, NULL, D("2025-06-30"), 1, &a);
+	one_load(&o, "i.yaml", plan_ids);
+	report_build(&r, &o.file, 1, &o.s, NULL, D("2025-06-30"), 1, &o.a);
 	assert_int_equal(r.npeople, 9);
 	for (i = 1; i < r.npeople; i++)
 		assert_true(strcmp(r.people[i - 1].id, r.people[i].id) < 0);
@@ -657,8 +638,7 @@ test_people_order(void **state)
 			assert_string_equal(r.people[i].name, "甲");
 			assert_int_equal(r.people[i].events, 1);
 		}
-	arena_release(&a);
-	plandoc_release(&pd);
+	one_release(&o);
 }
 
 /* The busiest month as the md and html reports write it. */
