@@ -616,6 +616,35 @@ test_months_big(void **state)
 	one_release(&o);
 }
 
+/*
+ * Events more than 65,536 days apart: the months come from month_of, not
+ * from a table of every day between. Later events keep the order by date.
+ */
+static void
+test_months_far_apart(void **state)
+{
+	struct one o;
+	struct schedule far;
+	struct report r;
+	size_t e;
+
+	(void)state;
+	one_load(&o, "e.yaml", plan_edges);
+	far = o.s;
+	far.events = arena_alloc(&o.a, far.nevents * sizeof(*far.events));
+	for (e = 0; e < far.nevents; e++) {
+		far.events[e] = o.s.events[e];
+		if (e >= far.nevents / 2) {
+			far.events[e].date += 70000;
+			far.events[e].end += 70000;
+		}
+	}
+	report_build(&r, &o.file, 1, &far, NULL, D("2025-06-30"), 1, &o.a);
+	months_match(&far, &r);
+	assert_true(r.month_last - r.month_first > 2000);
+	one_release(&o);
+}
+
 /* The people come out in strcmp order of their ids, bytes unsigned. */
 static void
 test_people_order(void **state)
@@ -673,6 +702,7 @@ main(void)
 		cmocka_unit_test(test_months_both_ways),
 		cmocka_unit_test(test_months_on_edges),
 		cmocka_unit_test(test_months_big),
+		cmocka_unit_test(test_months_far_apart),
 		cmocka_unit_test(test_people_order),
 		cmocka_unit_test(test_busiest_text),
 	};
