@@ -33,18 +33,20 @@ struct bctx {
 	 * The people's ids and names indexed as the loader streams them,
 	 * for index_people (build_plan.c): the streamed list, how many of
 	 * its people, and the repeated ids (uint32_t pairs: second, first).
+	 * The indexes hold the list's places (8 bytes a person, where pid
+	 * and pname take 24): ids (a person without one by name), the first
+	 * of each name, and the names that repeat (REF_AMBIGUOUS).
 	 */
 	const void	*early;
 	uint32_t	 early_n;
 	struct avec	 early_dups;
+	struct strindex	 early_id, early_name;
+	struct strmap	 early_twice;
 	bool		 early_off;	/* a second list: index them later */
 	bool		 early_used;	/* the plan's people are that list */
 	bool		 early_ok;	/* and index_people kept the maps */
 	bool		 early_refs;	/* activities' references to people
 					   were resolved with them */
-	/* the early ids' copies, side by side (early_key) */
-	char		*keys, *keys_end;
-	size_t		 keys_block;
 	/* the title of the activity being read, named in its messages */
 	const char	*activity;
 	/* where SIDEOFF offsets point: that activity's struct act_pos */

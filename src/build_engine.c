@@ -266,6 +266,21 @@ lookup(const struct strmap *ids, const struct strmap *names, const char *s,
 	return i == -1 ? REF_UNKNOWN : i;
 }
 
+/* A person in the early indexes (build_plan.c: early_person). */
+static int32_t
+lookup_early(const struct bctx *b, const char *s, size_t len)
+{
+	int32_t i = strindex_get(&b->early_id, s, len);
+
+	if (i >= 0)
+		return i;
+	if ((i = strindex_get(&b->early_name, s, len)) < 0)
+		return REF_UNKNOWN;
+	if (b->early_twice.n > 0 && strmap_get(&b->early_twice, s, len) >= 0)
+		return REF_AMBIGUOUS;
+	return i;
+}
+
 /*
  * Resolves a reference: people and organisations are built before
  * anything that refers to them, except activities read while the file
@@ -287,7 +302,7 @@ bld_resolve(struct bctx *b, struct ref *r, enum ns ns)
 		 * looks again. What it does not find waits.
 		 */
 		if (ns == NS_PERSON && b->early != NULL && !b->early_off &&
-		    (r->idx = lookup(&b->pid, &b->pname, r->text, len)) >= 0) {
+		    (r->idx = lookup_early(b, r->text, len)) >= 0) {
 			b->early_refs = true;
 			return;
 		}
@@ -295,7 +310,8 @@ bld_resolve(struct bctx *b, struct ref *r, enum ns ns)
 		return;
 	}
 	if (ns == NS_PERSON)
-		r->idx = lookup(&b->pid, &b->pname, r->text, len);
+		r->idx = b->early_ok ? lookup_early(b, r->text, len) :
+		    lookup(&b->pid, &b->pname, r->text, len);
 	else if (ns == NS_ACTIVITY) {
 		if ((r->idx = strindex_get(&b->actid, r->text, len)) < 0)
 			r->idx = lookup(NULL, &b->acttitle, r->text, len);

@@ -1618,6 +1618,10 @@ index_orgs(struct bctx *b)
 	firsts = arena_alloc(b->a, p->norgs * sizeof(*firsts));
 	for (i = 0; i < p->norgs; i++)
 		firsts[i] = p->orgs[i].key_pos;
+	/* at full size at once: grown by doubling, a big plan's were
+	   rehashed and rewritten eighteen times */
+	strmap_reserve(&b->oid, p->norgs);
+	strmap_reserve(&b->oname, p->norgs);
 	for (i = 0; i < p->norgs; i++)
 		index_entry(b, &b->oid, &b->oname, p->orgs[i].id, firsts[i],
 		    p->orgs[i].name, (int32_t)i, firsts,
@@ -1631,7 +1635,7 @@ index_orgs(struct bctx *b)
 /*
  * Whether the people were indexed as they streamed (early_person): the
  * plan's people are the one list streamed, every person of it indexed.
- * Else the maps start again.
+ * Else index_people makes pid and pname, and the early indexes go.
  */
 static bool
 early_people(struct bctx *b)
@@ -1640,10 +1644,9 @@ early_people(struct bctx *b)
 
 	if (b->early_used && !b->early_off && b->early_n == p->npeople)
 		return true;
-	if (b->early != NULL) {
-		strmap_init(&b->pid, b->tmp);
-		strmap_init(&b->pname, b->tmp);
-	}
+	strindex_release(&b->early_id);
+	strindex_release(&b->early_name);
+	strmap_release(&b->early_twice);
 	return false;
 }
 
@@ -1667,6 +1670,8 @@ index_people(struct bctx *b)
 		goto unnamed;
 	}
 	firsts = arena_alloc(b->a, (p->npeople + 1) * sizeof(*firsts));
+	strmap_reserve(&b->pid, p->npeople);
+	strmap_reserve(&b->pname, p->npeople);
 	for (i = 0; i < p->npeople; i++) {
 		if (p->people[i].id == NULL)
 			p->people[i].id = p->people[i].name;
@@ -1852,29 +1857,19 @@ stream_activity(void *ctx, void *list, const struct ynode *item)
 	return l;
 }
 
-/*
- * A copy of a person's id next to the other ids, for the map of them:
- * references look ids up all through the file, and each compare reads
- * the map's key, which among the people's other text would be a cache
- * miss of its own.
- */
+/* What the early indexes hold of the person at place i of the list ctx. */
 static const char *
-early_key(struct bctx *b, const char *id, size_t len)
+early_id_of(const void *ctx, uint32_t i)
 {
-	char *k;
+	const struct person *x = &((const struct personlist *)ctx)->v[i];
 
-	if ((size_t)(b->keys_end - b->keys) < len + 1) {
-		b->keys_block = b->keys_block == 0 ? 256 :
-		    b->keys_block < 65536 ? b->keys_block * 2 : 65536;
-		if (b->keys_block < len + 1)
-			b->keys_block = len + 1;
-		b->keys = arena_alloc(b->tmp, b->keys_block);
-		b->keys_end = b->keys + b->keys_block;
-	}
-	k = b->keys;
-	memcpy(k, id, len + 1);
-	b->keys += len + 1;
-	return k;
+	return x->id != NULL ? x->id : x->name;
+}
+
+static const char *
+early_name_of(const void *ctx, uint32_t i)
+{
+	return ((const struct personlist *)ctx)->v[i].name;
 }
 
 /*
@@ -1888,39 +1883,30 @@ static void
 early_person(struct bctx *b, const struct personlist *l)
 {
 	const struct person *x = &l->v[l->n - 1];
-	const char *id = x->id != NULL ? x->id : x->name;
 	uint32_t *dup, i = l->n - 1;
-	int32_t *slot;
+	int32_t first;
 	bool existed;
 
-	if (b->early == NULL)
+	if (b->early == NULL) {
 		b->early = l;
+		strindex_init(&b->early_id, b->tmp, 0, early_id_of, l);
+		strindex_init(&b->early_name, b->tmp, 0, early_name_of, l);
+		strmap_init(&b->early_twice, b->tmp);
+	}
 	if (b->early != l || b->early_n != i || b->early_off) {
 		b->early_off = true;
 		return;
 	}
 	b->early_n++;
-	if (id != NULL) {
-		size_t len = strlen(id);
-		struct strmap_slot *sl = strmap_slot(&b->pid, id, len, &existed);
-
-		slot = &sl->val;
-		if (!existed) {
-			sl->key = early_key(b, id, len);
-			*slot = (int32_t)i;
-		}
-		else {
-			dup = avec_push(b->tmp, &b->early_dups, 2 *
-			    sizeof(*dup));
-			dup[0] = i;
-			dup[1] = (uint32_t)*slot;
-		}
+	if ((x->id != NULL || x->name != NULL) &&
+	    (first = strindex_add(&b->early_id, i)) >= 0) {
+		dup = avec_push(b->tmp, &b->early_dups, 2 * sizeof(*dup));
+		dup[0] = i;
+		dup[1] = (uint32_t)first;
 	}
-	if (x->name != NULL) {
-		slot = strmap_put(&b->pname, x->name, strlen(x->name),
-		    &existed);
-		*slot = existed ? REF_AMBIGUOUS : (int32_t)i;
-	}
+	if (x->name != NULL && strindex_add(&b->early_name, i) >= 0)
+		*strmap_put(&b->early_twice, x->name, strlen(x->name),
+		    &existed) = 0;
 }
 
 /* A person read while the file loads: built now, its subtree dropped. */
@@ -2213,6 +2199,9 @@ plan_builder_build(struct plan_builder *pb, const struct ynode *root)
 	/* The plan keeps indexes, not these maps: a big plan's are megabytes. */
 	strmap_release(&b.pid);
 	strmap_release(&b.pname);
+	strindex_release(&b.early_id);
+	strindex_release(&b.early_name);
+	strmap_release(&b.early_twice);
 	strmap_release(&b.oid);
 	strmap_release(&b.oname);
 	strindex_release(&b.actid);

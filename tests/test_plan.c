@@ -1828,6 +1828,60 @@ test_people_indexed(void **state)
 	unload();
 }
 
+/*
+ * The early indexes past their first sizes: 3,000 people, so that both
+ * grow eight times while the people stream. Found by id at both ends,
+ * by name in the middle; a name given twice far apart is ambiguous, an
+ * id given twice is reported at the second, with its note at the first.
+ */
+static void
+test_people_indexed_many(void **state)
+{
+	enum { N = 3000 };
+	const struct activity *a;
+	const struct diag *g;
+	size_t cap = 256 + (size_t)N * 64, len;
+	char *text = malloc(cap);
+	int i;
+
+	(void)state;
+	assert_non_null(text);
+	len = (size_t)snprintf(text, cap, "pairplan: 1\n"
+	    "plan: {title: 计划, host: 园, period: 2024-09..2024-12}\n"
+	    "people:\n");
+	/* person i on line 4 + i; the last repeats the name of person 1 */
+	for (i = 0; i < N; i++)
+		len += (size_t)snprintf(text + len, cap - len,
+		    "  - {id: p%04d, name: 名%04d}\n", i, i == N - 1 ? 1 : i);
+	len += (size_t)snprintf(text + len, cap - len,
+	    "  - {id: p0005, name: 重复}\n"
+	    "leadership: {leader: p0000}\n"
+	    "phases:\n"
+	    "  - period: 2024-09..2024-12\n"
+	    "    activities:\n"
+	    "      - {title: 教研, owner: p2998, people: [p0000, 名1500, "
+	    "名0001, 名2999, p9999, 重复]}\n");
+	plandoc_init_buffer(&pd, "t.yaml", text, len, NULL);
+	free(text);
+	assert_non_null(pd.plan);
+	assert_int_equal(pd.plan->npeople, N + 1);
+	g = find_diag(R_DUPLICATE_ID, 4 + N, 10, "person id 'p0005' is "
+	    "already used");
+	assert_int_equal(g->note_line, 4 + 5);
+	assert_int_equal(g->note_col, 10);
+	a = act(pd.plan, 0, 0);
+	assert_int_equal(a->owners.v[0].idx, 2998);
+	assert_int_equal(a->people.n, 6);
+	assert_int_equal(a->people.v[0].idx, 0);
+	assert_int_equal(a->people.v[1].idx, 1500);
+	assert_int_equal(a->people.v[2].idx, REF_AMBIGUOUS);
+	assert_int_equal(a->people.v[3].idx, REF_UNKNOWN);
+	assert_int_equal(a->people.v[4].idx, REF_UNKNOWN);
+	assert_int_equal(a->people.v[5].idx, N);
+	assert_int_equal(pd.plan->leader.v[0].idx, 0);
+	unload();
+}
+
 /* Errors inside an activity name it by its title (§10). */
 static void
 test_type_names_title(void **state)
@@ -1917,6 +1971,7 @@ main(void)
 		TEST(test_plan_kinds),
 		TEST(test_alias_list),
 		TEST(test_people_indexed),
+		TEST(test_people_indexed_many),
 		TEST(test_type_names_title),
 	};
 
