@@ -216,14 +216,16 @@ nl_pos(const struct namelist *l, uint32_t i)
 
 /*
  * Reports a second entry whose name is the first's (name_key), with a
- * note at it. The table holds entry numbers + 1 and their keys' hashes:
- * 8 bytes a slot, for plans of hundreds of thousands of people; a key is
- * made again when its hash matches.
+ * note at it. A slot holds the key's hash and the entry's number + 1
+ * (hash << 32 | number + 1): 8 bytes, one cache line to look at, for
+ * plans of hundreds of thousands of people; a key is made again only when
+ * its hash matches.
  */
 static void
 same_names(struct diags *d, const struct namelist *l)
 {
-	uint32_t *slot, *hash, cap = 16, mask, i, j, h, first;
+	uint64_t *slot;
+	uint32_t cap = 16, mask, i, j, h, first;
 	const char *k, *what = l->what;
 	struct diag *g;
 
@@ -232,8 +234,7 @@ same_names(struct diags *d, const struct namelist *l)
 			arena_oom();
 		cap *= 2;
 	}
-	if ((slot = calloc(cap, sizeof(*slot))) == NULL ||
-	    (hash = calloc(cap, sizeof(*hash))) == NULL)
+	if ((slot = calloc(cap, sizeof(*slot))) == NULL)
 		arena_oom();
 	mask = cap - 1;
 	for (i = 0; i < l->n; i++) {
@@ -242,15 +243,15 @@ same_names(struct diags *d, const struct namelist *l)
 		k = name_key(rules_tmp(d), nl_name(l, i));
 		h = strmap_hash(k, strlen(k));
 		for (j = h & mask; slot[j] != 0; j = (j + 1) & mask)
-			if (hash[j] == h && strcmp(name_key(rules_tmp(d),
-			    nl_name(l, slot[j] - 1)), k) == 0)
+			if ((uint32_t)(slot[j] >> 32) == h &&
+			    strcmp(name_key(rules_tmp(d), nl_name(l,
+			    (uint32_t)slot[j] - 1)), k) == 0)
 				break;
 		if (slot[j] == 0) {
-			slot[j] = i + 1;
-			hash[j] = h;
+			slot[j] = (uint64_t)h << 32 | (i + 1);
 			continue;
 		}
-		first = slot[j] - 1;
+		first = (uint32_t)slot[j] - 1;
 		g = rules_report(d, R_DUPLICATE_NAME, nl_pos(l, i),
 		    "%s '%s' has the name of %s '%s' ('%s'): one %s listed "
 		    "twice is visited twice", what, nl_id(l, i), what,
@@ -260,7 +261,6 @@ same_names(struct diags *d, const struct namelist *l)
 		    nl_id(l, first));
 	}
 	free(slot);
-	free(hash);
 }
 
 void

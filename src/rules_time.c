@@ -421,14 +421,24 @@ ref_text(const struct plan *p, const struct ref *r, bool person)
 	return n;
 }
 
-/* ref_text of a person, with the text of each person worked out once. */
+/*
+ * ref_text of a person, with the text of each person worked out once,
+ * when first referred to (plen[i] is that plus one; 0: not yet): most of
+ * a big plan's people are not, and their text is cold.
+ */
 static uint64_t
-person_ref_text(const struct plan *p, const uint64_t *plen,
-    const struct ref *r)
+person_ref_text(const struct plan *p, uint64_t *plen, const struct ref *r)
 {
+	const struct person *x;
+
 	if (plen == NULL || r->idx < 0 || (uint32_t)r->idx >= p->npeople)
 		return ref_text(p, r, true);
-	return strlen(plan_ref_text(r)) + plen[r->idx];
+	if (plen[r->idx] == 0) {
+		x = &p->people[r->idx];
+		plen[r->idx] = slen(x->id) + slen(x->name) + slen(x->role) +
+		    slen(x->duty) + 1;
+	}
+	return strlen(plan_ref_text(r)) + plen[r->idx] - 1;
 }
 
 /* The units of a list of references printed once: each one's text. */
@@ -550,26 +560,20 @@ quota_lists(const struct plan *p, const struct quota *q,
  * also held under MAX_OCCURRENCES whatever the size of the file.
  */
 static void
-limit_check(const struct plan *p, struct diags *d, const uint64_t *plen);
+limit_check(const struct plan *p, struct diags *d, uint64_t *plen);
 
 void
 check_limit(const struct plan *p, struct diags *d)
 {
-	uint64_t *plen;
-	uint32_t i;
-
 	/* what each person prints, for the many references to them */
-	if ((plen = malloc(((size_t)p->npeople + 1) * sizeof(*plen))) != NULL)
-		for (i = 0; i < p->npeople; i++)
-			plen[i] = slen(p->people[i].id) +
-			    slen(p->people[i].name) + slen(p->people[i].role) +
-			    slen(p->people[i].duty);
+	uint64_t *plen = calloc((size_t)p->npeople + 1, sizeof(*plen));
+
 	limit_check(p, d, plen);
 	free(plen);
 }
 
 static void
-limit_check(const struct plan *p, struct diags *d, const uint64_t *plen)
+limit_check(const struct plan *p, struct diags *d, uint64_t *plen)
 {
 	struct series_cost c;
 	uint64_t total = 0, text, site = longest_site(p), series, npeople, k,

@@ -170,6 +170,44 @@ test_limit_at_activity(void **state)
 	plandoc_release(&pd);
 }
 
+/*
+ * The text an event prints counts each person it names in full (id,
+ * name, role and duty), worked out at the first reference and reused:
+ * "y" (1) + "p1.3" (4) + the longest site "p1p1" (4) + "p1" (2), then
+ * "c" and "cc", each 1 or 2 + 1 + 2 + 1000 + 3000 bytes: 8,020.
+ */
+static void
+test_limit_names_text(void **state)
+{
+	char role[1001], duty[3001], *text;
+	size_t len;
+
+	(void)state;
+	memset(role, 'r', sizeof(role) - 1);
+	role[sizeof(role) - 1] = '\0';
+	memset(duty, 'd', sizeof(duty) - 1);
+	duty[sizeof(duty) - 1] = '\0';
+	len = strlen(HEAD) + 8192;
+	text = malloc(len);
+	assert_non_null(text);
+	/* HEAD's people, with c written over b */
+	snprintf(text, len, "%.*s{id: c, name: cc, role: %s, duty: %s}%s"
+	    "      - {title: x, at: online, owner: c, date: 2024-03-04}\n"
+	    "      - {title: z, at: online, owner: a, date: 2024-03-05}\n"
+	    "      - {title: y, at: partner, owner: [c, cc], every: 1 days,"
+	    " days: 100}\n",
+	    (int)(strstr(HEAD, "{id: b") - HEAD), HEAD, role, duty,
+	    strstr(HEAD, "]\nleadership"));
+	load(text);
+	free(text);
+	if (found(R_LIMIT, "printing 8020 bytes of names and text") != 1)
+		dump();
+	assert_int_equal(found(R_LIMIT, "at activity 'p1.3': 1098 "
+	    "occurrences of 100 days, with 2 people each, printing 8020 "
+	    "bytes of names and text"), 1);
+	plandoc_release(&pd);
+}
+
 static void
 test_limit_at_quota(void **state)
 {
@@ -259,6 +297,7 @@ main(void)
 		cmocka_unit_test(test_charge),
 		cmocka_unit_test(test_plan_charges),
 		cmocka_unit_test(test_limit_at_activity),
+		cmocka_unit_test(test_limit_names_text),
 		cmocka_unit_test(test_limit_at_quota),
 		cmocka_unit_test(test_limit_at_mentorship),
 		cmocka_unit_test(test_limit_at_alias),
