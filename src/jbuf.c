@@ -6,6 +6,7 @@
 #include "arena.h"
 #include "date.h"
 #include "jbuf.h"
+#include "sbuf.h"
 
 #define JBUF_BLOCK	(256u << 10)
 
@@ -111,14 +112,9 @@ jbuf_putc(struct jbuf *b, char c)
 void
 jbuf_uint(struct jbuf *b, uint64_t v)
 {
-	char tmp[24];
-	size_t i = sizeof(tmp);
+	char tmp[SBUF_UDIGITS], *p = sbuf_udec(tmp + sizeof(tmp), v);
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	jbuf_put(b, tmp + i, sizeof(tmp) - i);
+	jbuf_put(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 /* The bytes a JSON string escapes, and NUL, which ends it: 1. */

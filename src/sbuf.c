@@ -69,6 +69,24 @@ sbuf_printf(struct sbuf *b, const char *fmt, ...)
 	b->n += (size_t)n;
 }
 
+char *
+sbuf_udec(char *end, uint64_t v)
+{
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	return end;
+}
+
+void
+sbuf_putu(struct sbuf *b, uint64_t v)
+{
+	char tmp[SBUF_UDIGITS], *p = sbuf_udec(tmp + sizeof(tmp), v);
+
+	sbuf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
 void
 sbuf_clear(struct sbuf *b)
 {

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "jbuf.h"
 #include "jw.h"
+#include "sbuf.h"
 
 /* The text of a memory stream, closed: to free. */
 static char *
@@ -189,6 +190,54 @@ test_jbuf_mem(void **state)
 	jbuf_done(&m);
 }
 
+/*
+ * Numbers in decimal without printf: sbuf_udec, and the sbuf and jbuf
+ * writers made of it, against printf's "%llu" at the edges of each
+ * count of digits and at both ends of uint64_t.
+ */
+static void
+test_decimal(void **state)
+{
+	char want[32], *buf;
+	size_t len, i;
+	struct sbuf sb = { 0 };
+	struct jbuf jb;
+	uint64_t v[44];
+	FILE *fp = mem(&buf, &len);
+	int n = 0;
+
+	(void)state;
+	v[n++] = 0;
+	v[n++] = UINT64_MAX;
+	for (i = 0; i < 20; i++) {
+		uint64_t p = 1;
+		size_t k;
+
+		for (k = 0; k < i; k++)
+			p *= 10;
+		v[n++] = p;
+		v[n++] = p - 1 + (i == 0);
+	}
+	jbuf_init(&jb, fp);
+	for (i = 0; i < (size_t)n; i++) {
+		snprintf(want, sizeof(want), "%llu", (unsigned long long)v[i]);
+		sbuf_clear(&sb);
+		sbuf_putu(&sb, v[i]);
+		assert_string_equal(sb.p, want);
+		jbuf_uint(&jb, v[i]);
+		jbuf_putc(&jb, ' ');
+	}
+	jbuf_done(&jb);
+	text_of(fp, &buf);
+	for (i = 0, len = 0; i < (size_t)n; i++) {
+		snprintf(want, sizeof(want), "%llu ", (unsigned long long)v[i]);
+		assert_memory_equal(buf + len, want, strlen(want));
+		len += strlen(want);
+	}
+	free(buf);
+	sbuf_free(&sb);
+}
+
 int
 main(void)
 {
@@ -199,6 +248,7 @@ main(void)
 		cmocka_unit_test(test_items),
 		cmocka_unit_test(test_jbuf_like_jw),
 		cmocka_unit_test(test_jbuf_mem),
+		cmocka_unit_test(test_decimal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
