@@ -95,48 +95,52 @@ esc_has_control(const char *s, size_t len, bool keep_space)
 	return false;
 }
 
+/* What esc_xml writes for c in place of itself, or NULL: c as it is. */
+static const char *
+xml_entity(utf8proc_int32_t c)
+{
+	switch (c) {
+	case '&':
+		return "&amp;";
+	case '<':
+		return "&lt;";
+	case '>':
+		return "&gt;";
+	case '"':
+		return "&quot;";
+	case '\'':
+		return "&#39;";
+	default:
+		if ((c < 0x20 && c != '\n') || c == 0x7f || c == 0xfffe ||
+		    c == 0xffff)
+			return " ";
+		return NULL;
+	}
+}
+
+/* Runs of characters written as they are go out in one write. */
 void
 esc_xml(FILE *fp, const char *s)
 {
-	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s, *run = p;
 	utf8proc_ssize_t k, len = (utf8proc_ssize_t)strlen(s);
 	utf8proc_int32_t c;
+	const char *e;
 
 	while (len > 0) {
 		k = utf8proc_iterate(p, len, &c);
-		if (k <= 0) {
-			fputs("\xef\xbf\xbd", fp);	/* U+FFFD */
-			p++;
-			len--;
-			continue;
-		}
-		switch (c) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		case '\'':
-			fputs("&#39;", fp);
-			break;
-		default:
-			if ((c < 0x20 && c != '\n') || c == 0x7f ||
-			    c == 0xfffe || c == 0xffff)
-				putc(' ', fp);
-			else
-				fwrite(p, 1, (size_t)k, fp);
-			break;
+		e = k <= 0 ? "\xef\xbf\xbd" : xml_entity(c);	/* U+FFFD */
+		if (k <= 0)
+			k = 1;
+		if (e != NULL) {
+			fwrite(run, 1, (size_t)(p - run), fp);
+			fputs(e, fp);
+			run = p + k;
 		}
 		p += k;
 		len -= k;
 	}
+	fwrite(run, 1, (size_t)(p - run), fp);
 }
 
 /* Writes s as a JSON string; runs of plain characters go out in one write. */

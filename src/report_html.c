@@ -71,7 +71,12 @@ h_td(FILE *fp, const char *cls, const char *s)
 static void
 h_num(FILE *fp, uint64_t n)
 {
-	fprintf(fp, "<td class=\"n\">%llu</td>", (unsigned long long)n);
+	char buf[SBUF_UDIGITS];
+	char *p = sbuf_udec(buf + sizeof(buf), n);
+
+	fputs("<td class=\"n\">", fp);
+	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), fp);
+	fputs("</td>", fp);
 }
 
 static void
@@ -84,12 +89,24 @@ h_th(FILE *fp, const char *s, bool num)
 
 /* A width in per cent of the whole, one decimal, from integers only. */
 static void
-h_percent(FILE *fp, uint32_t part, uint32_t whole)
+h_percent_sbuf(struct sbuf *b, uint32_t part, uint32_t whole)
 {
 	uint64_t pm = whole > 0 ? (uint64_t)part * 1000 / whole : 0;
 
-	fprintf(fp, "%llu.%llu%%", (unsigned long long)(pm / 10),
-	    (unsigned long long)(pm % 10));
+	sbuf_putu(b, pm / 10);
+	sbuf_putc(b, '.');
+	sbuf_putu(b, pm % 10);
+	sbuf_putc(b, '%');
+}
+
+static void
+h_percent(FILE *fp, uint32_t part, uint32_t whole)
+{
+	struct sbuf b = { 0 };
+
+	h_percent_sbuf(&b, part, whole);
+	fputs(b.p, fp);
+	sbuf_free(&b);
 }
 
 static void
@@ -237,16 +254,21 @@ h_hosts(FILE *fp, const struct report *r, const struct report_words *w,
 	fputs("</tbody></table>\n", fp);
 }
 
-/* A person's months as a strip of bars, one a month of the county's. */
+/*
+ * A person's months as a strip of bars, one a month of the county's:
+ * made in b and written at once, for the county's hundreds of thousands
+ * of people.
+ */
 static void
 h_months(FILE *fp, const struct report *r, const struct report_person *p,
-    uint32_t most)
+    uint32_t most, struct sbuf *b)
 {
 	char key[8];
 	uint32_t k = 0, n;
 	int32_t mo;
 
-	fputs("<div class=\"months\">", fp);
+	sbuf_clear(b);
+	sbuf_puts(b, "<div class=\"months\">");
 	for (mo = r->month_first; mo <= r->month_last; mo++) {
 		while (k < p->nmonths && p->months[k].month < mo)
 			k++;
@@ -254,15 +276,21 @@ h_months(FILE *fp, const struct report *r, const struct report_person *p,
 		    p->months[k].n : 0;
 		report_month_key(mo, key);
 		if (n == 0) {
-			fprintf(fp, "<span class=\"zero\" title=\"%s: 0\">"
-			    "</span>", key);
+			sbuf_puts(b, "<span class=\"zero\" title=\"");
+			sbuf_puts(b, key);
+			sbuf_puts(b, ": 0\"></span>");
 			continue;
 		}
-		fprintf(fp, "<span title=\"%s: %u\" style=\"height:", key, n);
-		h_percent(fp, n, most);
-		fputs("\"></span>", fp);
+		sbuf_puts(b, "<span title=\"");
+		sbuf_puts(b, key);
+		sbuf_puts(b, ": ");
+		sbuf_putu(b, n);
+		sbuf_puts(b, "\" style=\"height:");
+		h_percent_sbuf(b, n, most);
+		sbuf_puts(b, "\"></span>");
 	}
-	fputs("</div>", fp);
+	sbuf_puts(b, "</div>");
+	fwrite(b->p, 1, b->n, fp);
 }
 
 static void
@@ -304,7 +332,7 @@ h_people(FILE *fp, const struct report *r, const struct report_words *w,
 		report_busiest_text(b, p, w->none);
 		h_td(fp, "n", b->p);
 		fputs("<td>", fp);
-		h_months(fp, r, p, most);
+		h_months(fp, r, p, most, b);
 		fputs("</td></tr>\n", fp);
 	}
 	fputs("</tbody></table>\n", fp);

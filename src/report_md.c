@@ -2,24 +2,31 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "l10n.h"
 #include "report.h"
 #include "report_text.h"
 #include "sbuf.h"
 
-/* A table cell: '|' escaped, line breaks as spaces. */
+/*
+ * A table cell: '|' escaped, line breaks as spaces. The text between
+ * goes out in one write: a county's people table is tens of megabytes,
+ * and stdio locks the stream for each call.
+ */
 static void
 md_cell(FILE *fp, const char *s)
 {
+	size_t n;
+
 	fputs(" ", fp);
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s == '|')
-			fputs("\\|", fp);
-		else if (*s == '\n' || *s == '\r')
-			putc(' ', fp);
-		else
-			putc(*s, fp);
+	while (s != NULL && *s != '\0') {
+		n = strcspn(s, "|\n\r");
+		fwrite(s, 1, n, fp);
+		if (s[n] == '\0')
+			break;
+		fputs(s[n] == '|' ? "\\|" : " ", fp);
+		s += n + 1;
 	}
 	fputs(" |", fp);
 }
@@ -27,7 +34,12 @@ md_cell(FILE *fp, const char *s)
 static void
 md_num(FILE *fp, uint32_t n)
 {
-	fprintf(fp, " %u |", n);
+	char buf[SBUF_UDIGITS + 3], *end = buf + sizeof(buf) - 2, *p;
+
+	p = sbuf_udec(end, n);
+	*--p = ' ';
+	memcpy(end, " |", 2);
+	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), fp);
 }
 
 /* A header row and its rule; right is a string of 'l' and 'r', one a column. */
@@ -103,7 +115,10 @@ md_partners(FILE *fp, const struct report *r, const struct report_words *w,
 		const struct report_partner *p = &r->partners[i];
 
 		sbuf_clear(b);
-		sbuf_printf(b, "%s (%s)", p->name, p->id);
+		sbuf_puts(b, p->name);
+		sbuf_add(b, " (", 2);
+		sbuf_puts(b, p->id);
+		sbuf_putc(b, ')');
 		fputs("|", fp);
 		md_cell(fp, b->p);
 		sbuf_clear(b);
@@ -175,7 +190,10 @@ md_people(FILE *fp, const struct report *r, const struct report_words *w,
 		const struct report_person *p = &r->people[i];
 
 		sbuf_clear(b);
-		sbuf_printf(b, "%s (%s)", p->name, p->id);
+		sbuf_puts(b, p->name);
+		sbuf_add(b, " (", 2);
+		sbuf_puts(b, p->id);
+		sbuf_putc(b, ')');
 		fputs("|", fp);
 		md_cell(fp, b->p);
 		md_cell(fp, report_org_name(r, p->org));

@@ -197,9 +197,12 @@ report_months_text(struct sbuf *b, const struct report_person *p)
 	uint32_t i;
 
 	for (i = 0; i < p->nmonths; i++) {
+		if (i > 0)
+			sbuf_add(b, ", ", 2);
 		report_month_key(p->months[i].month, key);
-		sbuf_printf(b, "%s%s: %u", i > 0 ? ", " : "", key,
-		    p->months[i].n);
+		sbuf_puts(b, key);
+		sbuf_add(b, ": ", 2);
+		sbuf_putu(b, p->months[i].n);
 	}
 }
 
@@ -214,7 +217,9 @@ report_busiest_text(struct sbuf *b, const struct report_person *p,
 		return;
 	}
 	report_month_key(p->months[p->busiest].month, key);
-	sbuf_printf(b, "%s: %u", key, p->months[p->busiest].n);
+	sbuf_puts(b, key);
+	sbuf_add(b, ": ", 2);
+	sbuf_putu(b, p->months[p->busiest].n);
 }
 
 void

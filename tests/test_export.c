@@ -427,6 +427,40 @@ test_html_escaping(void **state)
 	free(h);
 }
 
+/*
+ * esc_xml writes runs of plain text in one piece: entities, controls and
+ * bytes that are no UTF-8 at the start, at the end and side by side.
+ */
+static void
+test_esc_xml(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "", "" },
+		{ "plain 文本", "plain 文本" },
+		{ "&<>\"'", "&amp;&lt;&gt;&quot;&#39;" },
+		{ "<a>b&c", "&lt;a&gt;b&amp;c" },
+		{ "a\nb\tc\x01" "d\x7f", "a\nb c d " },
+		{ "\xff" "x\xe6\x9f", "\xef\xbf\xbdx\xef\xbf\xbd\xef\xbf\xbd" },
+		{ "非\xef\xbf\xbe字符'", "非 字符&#39;" },
+	};
+	char *buf;
+	size_t len, i;
+	FILE *fp;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		buf = NULL;
+		fp = open_memstream(&buf, &len);
+		assert_non_null(fp);
+		esc_xml(fp, cases[i].in);
+		assert_int_equal(fclose(fp), 0);
+		assert_string_equal(buf, cases[i].out);
+		free(buf);
+	}
+}
+
 /* ---- svg ------------------------------------------------------------ */
 
 static void
@@ -563,6 +597,7 @@ main(void)
 		cmocka_unit_test(test_md_escaping),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_escaping),
+		cmocka_unit_test(test_esc_xml),
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_svg_escaping),
 		cmocka_unit_test(test_formats),

@@ -690,6 +690,95 @@ test_busiest_text(void **state)
 	sbuf_free(&b);
 }
 
+/* What the report format writes to a memory stream, NUL-terminated. */
+static char *
+written(const struct report_format *fmt, const struct report *r)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	assert_true(fmt->write(fp, r, false));
+	assert_int_equal(fclose(fp), 0);
+	return buf;
+}
+
+static void
+expect_in(const char *text, const char *part)
+{
+	if (strstr(text, part) == NULL)
+		fail_msg("'%s' is not written", part);
+}
+
+/*
+ * The people's rows of md and html, written in runs and with numbers made
+ * by hand: each cell, number and month is what printf would have made of
+ * it, and a name's '|', line break and markup are escaped.
+ */
+static void
+test_people_rows(void **state)
+{
+	struct fixture f;
+	struct report_person *p;
+	char want[256], key[8], *md, *html;
+	uint32_t most = 0, pm, n;
+	size_t i, j;
+	int32_t mo;
+
+	(void)state;
+	build(&f, D("2024-12-31"), 1, false);
+	for (i = 0; i < f.r.npeople; i++)
+		for (j = 0; j < f.r.people[i].nmonths; j++)
+			if (f.r.people[i].months[j].n > most)
+				most = f.r.people[i].months[j].n;
+	p = &f.r.people[0];
+	assert_true(p->nmonths > 0);
+	p->name = "甲|乙\n丙<&>\"'|";
+	md = written(&report_md, &f.r);
+	html = written(&report_html, &f.r);
+	snprintf(want, sizeof(want), "| 甲\\|乙 丙<&>\"'\\| (%s) | %s | %u | "
+	    "%u |", p->id, report_org_name(&f.r, p->org), p->nplans,
+	    p->events);
+	expect_in(md, want);
+	snprintf(want, sizeof(want), "<tr><td>甲|乙\n丙&lt;&amp;&gt;&quot;"
+	    "&#39;|<br><span class=\"id\">%s</span></td>", p->id);
+	expect_in(html, want);
+	snprintf(want, sizeof(want), "<td class=\"n\">%u</td><td class=\"n\">"
+	    "%u</td>", p->nplans, p->events);
+	expect_in(html, want);
+	for (i = 0; i < f.r.npeople; i++) {
+		p = &f.r.people[i];
+		for (j = 0; j < p->nmonths; j++) {
+			report_month_key(p->months[j].month, key);
+			snprintf(want, sizeof(want), "%s%s: %u%s", j > 0 ?
+			    ", " : " ", key, p->months[j].n,
+			    j + 1 < p->nmonths ? "," : " |\n");
+			expect_in(md, want);
+		}
+		/* every month of the county's, a bar each */
+		for (j = 0, mo = f.r.month_first; mo <= f.r.month_last; mo++) {
+			while (j < p->nmonths && p->months[j].month < mo)
+				j++;
+			n = j < p->nmonths && p->months[j].month == mo ?
+			    p->months[j].n : 0;
+			report_month_key(mo, key);
+			pm = n * 1000 / most;
+			if (n == 0)
+				snprintf(want, sizeof(want), "<span class="
+				    "\"zero\" title=\"%s: 0\"></span>", key);
+			else
+				snprintf(want, sizeof(want), "<span title=\""
+				    "%s: %u\" style=\"height:%u.%u%%\"></span>",
+				    key, n, pm / 10, pm % 10);
+			expect_in(html, want);
+		}
+	}
+	free(md);
+	free(html);
+	release(&f);
+}
+
 int
 main(void)
 {
@@ -705,6 +794,7 @@ main(void)
 		cmocka_unit_test(test_months_far_apart),
 		cmocka_unit_test(test_people_order),
 		cmocka_unit_test(test_busiest_text),
+		cmocka_unit_test(test_people_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
