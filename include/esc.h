@@ -38,5 +38,7 @@ bool	 esc_has_control(const char *, size_t len, bool keep_space);
  * apostrophe; other control characters are made visible as by esc_text.
  */
 void	 esc_csv_field(FILE *, const char *, bool first);
+/* The same, appended to a string: a prefix written on many lines. */
+void	 esc_csv_sbuf(struct sbuf *, const char *, bool first);
 
 #endif

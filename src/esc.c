@@ -202,13 +202,13 @@ csv_formula(const char *s)
  * newline and carriage return are written as visible escapes.
  */
 void
-esc_csv_field(FILE *fp, const char *s, bool first)
+esc_csv_sbuf(struct sbuf *out, const char *s, bool first)
 {
 	struct sbuf b = { 0 };
-	const char *p;
+	const char *p, *run;
 
 	if (!first)
-		putc(',', fp);
+		sbuf_putc(out, ',');
 	if (s == NULL)
 		return;
 	if (csv_formula(s) || esc_has_control(s, strlen(s), true)) {
@@ -218,15 +218,35 @@ esc_csv_field(FILE *fp, const char *s, bool first)
 		s = b.p;
 	}
 	if (strpbrk(s, ",\"\r\n") == NULL)
-		fputs(s, fp);
+		sbuf_puts(out, s);
 	else {
-		putc('"', fp);
-		for (p = s; *p != '\0'; p++) {
-			if (*p == '"')
-				putc('"', fp);
-			putc(*p, fp);
+		/* each quote doubled: the run up to it, then the quote */
+		sbuf_putc(out, '"');
+		for (run = s; (p = strchr(run, '"')) != NULL; run = p + 1) {
+			sbuf_add(out, run, (size_t)(p - run) + 1);
+			sbuf_putc(out, '"');
 		}
-		putc('"', fp);
+		sbuf_puts(out, run);
+		sbuf_putc(out, '"');
 	}
+	sbuf_free(&b);
+}
+
+void
+esc_csv_field(FILE *fp, const char *s, bool first)
+{
+	struct sbuf b = { 0 };
+
+	/* most fields need nothing done */
+	if (s != NULL && strpbrk(s, ",\"\r\n") == NULL && !csv_formula(s) &&
+	    !esc_has_control(s, strlen(s), true)) {
+		if (!first)
+			putc(',', fp);
+		fputs(s, fp);
+		return;
+	}
+	esc_csv_sbuf(&b, s, first);
+	if (b.n > 0)
+		fwrite(b.p, 1, b.n, fp);
 	sbuf_free(&b);
 }

@@ -83,27 +83,43 @@ csv_partners(FILE *fp, const struct report *r, struct sbuf *b)
 static void
 csv_people(FILE *fp, const struct report *r)
 {
+	static const char month_row[] = "person-month";
+	struct sbuf row = { 0 }, line = { 0 };
 	char key[8];
-	size_t i;
+	size_t i, skip = sizeof(month_row) - 1;
 	uint32_t j;
 
 	for (i = 0; i < r->npeople; i++) {
 		const struct report_person *p = &r->people[i];
 
-		esc_csv_field(fp, "person", true);
-		esc_csv_field(fp, p->id, false);
-		esc_csv_field(fp, p->name, false);
-		fprintf(fp, ",,%u,,,,,", p->events);
-		esc_csv_field(fp, p->org, false);
-		fputs("\r\n", fp);
+		/* "person-month,ID,NAME", escaped once for all their rows */
+		sbuf_clear(&row);
+		esc_csv_sbuf(&row, month_row, true);
+		esc_csv_sbuf(&row, p->id, false);
+		esc_csv_sbuf(&row, p->name, false);
+		sbuf_clear(&line);
+		sbuf_puts(&line, "person");
+		sbuf_add(&line, row.p + skip, row.n - skip);
+		sbuf_puts(&line, ",,");
+		sbuf_putu(&line, p->events);
+		sbuf_puts(&line, ",,,,,");
+		esc_csv_sbuf(&line, p->org, false);
+		sbuf_puts(&line, "\r\n");
+		fwrite(line.p, 1, line.n, fp);
 		for (j = 0; j < p->nmonths; j++) {
 			report_month_key(p->months[j].month, key);
-			esc_csv_field(fp, "person-month", true);
-			esc_csv_field(fp, p->id, false);
-			esc_csv_field(fp, p->name, false);
-			fprintf(fp, ",%s,%u,,,,,,\r\n", key, p->months[j].n);
+			sbuf_clear(&line);
+			sbuf_add(&line, row.p, row.n);
+			sbuf_putc(&line, ',');
+			sbuf_puts(&line, key);
+			sbuf_putc(&line, ',');
+			sbuf_putu(&line, p->months[j].n);
+			sbuf_puts(&line, ",,,,,,\r\n");
+			fwrite(line.p, 1, line.n, fp);
 		}
 	}
+	sbuf_free(&row);
+	sbuf_free(&line);
 }
 
 static bool

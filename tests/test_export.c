@@ -461,6 +461,59 @@ test_esc_xml(void **state)
 	}
 }
 
+/*
+ * A CSV field written to a stream and appended to a string is the same:
+ * quoted for a comma, a quote, CR or LF, each quote doubled; an
+ * apostrophe before what a spreadsheet would take for a formula; other
+ * controls made visible.
+ */
+static void
+test_esc_csv(void **state)
+{
+	static const struct {
+		const char *in;
+		bool first;
+		const char *out;
+	} cases[] = {
+		{ NULL, true, "" },
+		{ NULL, false, "," },
+		{ "", false, "," },
+		{ "plain 文本", true, "plain 文本" },
+		{ "plain", false, ",plain" },
+		{ "a,b", true, "\"a,b\"" },
+		{ "say \"hi\"", false, ",\"say \"\"hi\"\"\"" },
+		{ "\"", true, "\"\"\"\"" },
+		{ "\"\"x\"", true, "\"\"\"\"\"x\"\"\"" },
+		{ "line\r\nbreak", true, "\"line\r\nbreak\"" },
+		{ "=1+1", true, "'=1+1" },
+		{ "-", true, "-" },
+		{ "-5,x", false, ",\"'-5,x\"" },
+		{ "@a\"b", true, "\"'@a\"\"b\"" },
+		{ "a\x01" "b\tc", true, "a\\x01b\tc" },
+		{ "x\xc2\x85y", true, "x\\u0085y" },
+	};
+	struct sbuf b = { 0 };
+	char *buf;
+	size_t len, i;
+	FILE *fp;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		buf = NULL;
+		fp = open_memstream(&buf, &len);
+		assert_non_null(fp);
+		esc_csv_field(fp, cases[i].in, cases[i].first);
+		assert_int_equal(fclose(fp), 0);
+		assert_string_equal(buf, cases[i].out);
+		free(buf);
+		sbuf_clear(&b);
+		sbuf_puts(&b, "<");
+		esc_csv_sbuf(&b, cases[i].in, cases[i].first);
+		assert_string_equal(b.p + 1, cases[i].out);
+	}
+	sbuf_free(&b);
+}
+
 /* ---- svg ------------------------------------------------------------ */
 
 static void
@@ -598,6 +651,7 @@ main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_html_escaping),
 		cmocka_unit_test(test_esc_xml),
+		cmocka_unit_test(test_esc_csv),
 		cmocka_unit_test(test_svg),
 		cmocka_unit_test(test_svg_escaping),
 		cmocka_unit_test(test_formats),

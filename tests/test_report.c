@@ -712,16 +712,16 @@ expect_in(const char *text, const char *part)
 }
 
 /*
- * The people's rows of md and html, written in runs and with numbers made
- * by hand: each cell, number and month is what printf would have made of
- * it, and a name's '|', line break and markup are escaped.
+ * The people's rows of md, html and csv, written in runs and with numbers
+ * made by hand: each cell, number and month is what printf would have
+ * made of it, and a name's '|', line break, quote and markup are escaped.
  */
 static void
 test_people_rows(void **state)
 {
 	struct fixture f;
 	struct report_person *p;
-	char want[256], key[8], *md, *html;
+	char want[256], key[8], *md, *html, *csv;
 	uint32_t most = 0, pm, n;
 	size_t i, j;
 	int32_t mo;
@@ -737,6 +737,17 @@ test_people_rows(void **state)
 	p->name = "甲|乙\n丙<&>\"'|";
 	md = written(&report_md, &f.r);
 	html = written(&report_html, &f.r);
+	csv = written(&report_csv, &f.r);
+	/* a line break and a quote: the name quoted, the quote doubled */
+	snprintf(want, sizeof(want), "\r\nperson,%s,\"甲|乙\n丙<&>\"\"'|\",,%u,"
+	    ",,,,,%s\r\n", p->id, p->events, p->org);
+	expect_in(csv, want);
+	for (j = 0; j < p->nmonths; j++) {
+		report_month_key(p->months[j].month, key);
+		snprintf(want, sizeof(want), "\r\nperson-month,%s,\"甲|乙\n丙"
+		    "<&>\"\"'|\",%s,%u,,,,,,\r\n", p->id, key, p->months[j].n);
+		expect_in(csv, want);
+	}
 	snprintf(want, sizeof(want), "| 甲\\|乙 丙<&>\"'\\| (%s) | %s | %u | "
 	    "%u |", p->id, report_org_name(&f.r, p->org), p->nplans,
 	    p->events);
@@ -776,6 +787,7 @@ test_people_rows(void **state)
 	}
 	free(md);
 	free(html);
+	free(csv);
 	release(&f);
 }
 
