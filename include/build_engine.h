@@ -35,7 +35,10 @@ struct bctx {
 	 * its people, and the repeated ids (uint32_t pairs: second, first).
 	 * The indexes hold the list's places (8 bytes a person, where pid
 	 * and pname take 24): ids (a person without one by name), the first
-	 * of each name, and the names that repeat (REF_AMBIGUOUS).
+	 * of each name, and the names that repeat (REF_AMBIGUOUS). They read
+	 * a person's id and name from the list at each compare: nothing may
+	 * change them while the indexes live (index_people's id = name for
+	 * a person without an id keeps the key the same).
 	 */
 	const void	*early;
 	uint32_t	 early_n;

@@ -102,11 +102,14 @@ h_percent_sbuf(struct sbuf *b, uint32_t part, uint32_t whole)
 static void
 h_percent(FILE *fp, uint32_t part, uint32_t whole)
 {
-	struct sbuf b = { 0 };
+	uint64_t pm = whole > 0 ? (uint64_t)part * 1000 / whole : 0;
+	char buf[SBUF_UDIGITS + 3], *end = buf + sizeof(buf) - 3, *p;
 
-	h_percent_sbuf(&b, part, whole);
-	fputs(b.p, fp);
-	sbuf_free(&b);
+	p = sbuf_udec(end, pm / 10);
+	end[0] = '.';
+	end[1] = (char)('0' + pm % 10);
+	end[2] = '%';
+	fwrite(p, 1, (size_t)(buf + sizeof(buf) - p), fp);
 }
 
 static void

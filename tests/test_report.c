@@ -785,6 +785,23 @@ test_people_rows(void **state)
 			expect_in(html, want);
 		}
 	}
+	/* the partners' bars, of the most events of a partner */
+	for (i = 0, most = 0; i < f.r.npartners; i++)
+		if (f.r.partners[i].c.events > most)
+			most = f.r.partners[i].c.events;
+	for (i = 0; i < f.r.npartners; i++) {
+		const struct report_count *c = &f.r.partners[i].c;
+		uint32_t held = c->held * 1000 / most;
+
+		pm = c->events * 1000 / most;
+		snprintf(want, sizeof(want), "<td class=\"n\">%u</td><td><div "
+		    "class=\"bar\"><span class=\"planned\" style=\"width:"
+		    "%u.%u%%\"></span><span class=\"held\" style=\"width:"
+		    "%u.%u%%\"></span></div></td><td class=\"n\">%u</td>",
+		    c->events, pm / 10, pm % 10, held / 10, held % 10,
+		    c->overdue);
+		expect_in(html, want);
+	}
 	free(md);
 	free(html);
 	free(csv);
