@@ -427,6 +427,29 @@ test_html_escaping(void **state)
 	free(h);
 }
 
+/* What write makes of in (first: a CSV field's), against out. */
+static void
+expect_written(void (*write)(FILE *, const char *, bool), const char *in,
+    bool first, const char *out)
+{
+	char *buf = NULL;
+	size_t len;
+	FILE *fp = open_memstream(&buf, &len);
+
+	assert_non_null(fp);
+	write(fp, in, first);
+	assert_int_equal(fclose(fp), 0);
+	assert_string_equal(buf, out);
+	free(buf);
+}
+
+static void
+xml_field(FILE *fp, const char *s, bool first)
+{
+	(void)first;
+	esc_xml(fp, s);
+}
+
 /*
  * esc_xml writes runs of plain text in one piece: entities, controls and
  * bytes that are no UTF-8 at the start, at the end and side by side.
@@ -445,20 +468,11 @@ test_esc_xml(void **state)
 		{ "\xff" "x\xe6\x9f", "\xef\xbf\xbdx\xef\xbf\xbd\xef\xbf\xbd" },
 		{ "非\xef\xbf\xbe字符'", "非 字符&#39;" },
 	};
-	char *buf;
-	size_t len, i;
-	FILE *fp;
+	size_t i;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		buf = NULL;
-		fp = open_memstream(&buf, &len);
-		assert_non_null(fp);
-		esc_xml(fp, cases[i].in);
-		assert_int_equal(fclose(fp), 0);
-		assert_string_equal(buf, cases[i].out);
-		free(buf);
-	}
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		expect_written(xml_field, cases[i].in, true, cases[i].out);
 }
 
 /*
@@ -493,19 +507,12 @@ test_esc_csv(void **state)
 		{ "x\xc2\x85y", true, "x\\u0085y" },
 	};
 	struct sbuf b = { 0 };
-	char *buf;
-	size_t len, i;
-	FILE *fp;
+	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		buf = NULL;
-		fp = open_memstream(&buf, &len);
-		assert_non_null(fp);
-		esc_csv_field(fp, cases[i].in, cases[i].first);
-		assert_int_equal(fclose(fp), 0);
-		assert_string_equal(buf, cases[i].out);
-		free(buf);
+		expect_written(esc_csv_field, cases[i].in, cases[i].first,
+		    cases[i].out);
 		sbuf_clear(&b);
 		sbuf_puts(&b, "<");
 		esc_csv_sbuf(&b, cases[i].in, cases[i].first);
